@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// npm test: lint, type-check + compile, unit tests, build, grammar tests, integration tests in a real VS Code
+// (code-server runner). Runs every step even after a failure, then prints one line summing both test tiers:
+// `N passed, N failed` (a failed lint, type-check or build step counts as one failure).
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = (name) => path.join(root, 'node_modules/.bin', name);
+let passed = 0;
+let failed = 0;
+
+function run(label, cmd, args, { parse } = {}) {
+  console.log(`\n=== ${label}: ${[path.basename(cmd), ...args].join(' ')}`);
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
+    child.stderr.on('data', (d) => { out += d; process.stderr.write(d); });
+    child.on('close', (code) => {
+      const counted = parse?.(out);
+      if (counted) {
+        passed += counted.passed;
+        failed += counted.failed;
+        if (code !== 0 && counted.failed === 0) failed++; // crashed without reporting a failing test
+      } else if (code !== 0) failed++;
+      if (code !== 0) console.log(`=== ${label} FAILED (exit ${code})`);
+      resolve(code);
+    });
+  });
+}
+
+/** mocha's spec reporter: "N passing", "N failing". */
+const mochaCounts = (out) => {
+  const p = /(\d+) passing/.exec(out);
+  const f = /(\d+) failing/.exec(out);
+  return p || f ? { passed: Number(p?.[1] ?? 0), failed: Number(f?.[1] ?? 0) } : undefined;
+};
+const integrationCounts = (out) => {
+  const m = /##INTEGRATION passed=(\d+) failed=(\d+)/.exec(out);
+  return m ? { passed: Number(m[1]), failed: Number(m[2]) } : undefined;
+};
+const grammarCounts = (out) => {
+  const ok = (out.match(/^✓ /gm) ?? []).length;
+  const bad = (out.match(/^✗ /gm) ?? []).length;
+  return ok || bad ? { passed: ok, failed: bad } : undefined;
+};
+
+await run('lint', bin('eslint'), ['src', 'test', 'bench', 'scripts']);
+const compiled = await run('typecheck + compile', bin('tsc'), ['-p', 'tsconfig.test.json']);
+if (compiled === 0) {
+  await run('unit tests', bin('mocha'), ['--config', '.mocharc.unit.json'], { parse: mochaCounts });
+}
+const built = await run('build', process.execPath, ['scripts/build.mjs']);
+await run('grammar tests', bin('vscode-tmgrammar-test'), ['-g', 'syntaxes/claim-tagger.injection.tmLanguage.json', '-g', 'test/grammar/text.tmLanguage.json', 'test/grammar/**/*.test.*'], { parse: grammarCounts });
+if (compiled === 0 && built === 0) {
+  await run('integration tests (code-server)', process.execPath, ['test/runners/server.mjs'], { parse: integrationCounts });
+} else {
+  console.log('\n=== integration tests skipped: compile or build failed');
+  failed++;
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,34 @@
+// The small object activate() returns: for tests and for other extensions.
+import * as vscode from 'vscode';
+import { Tag } from './core/model';
+import { Decorator } from './decorations/decorator';
+import { TagStore } from './store/tagStore';
+
+export interface ClaimTaggerApi {
+  /** Tags of a document (loading its sidecar if needed). */
+  tags(uri: vscode.Uri): Promise<readonly Tag[]>;
+  /** Ranges currently decorated per kind in the visible editors of `uri` (`$orphaned` for orphaned tags). */
+  decoratedRanges(uri: vscode.Uri): Record<string, vscode.Range[]>;
+  /** Writes pending sidecars now and repaints decorations (tests use this instead of waiting for debounces). */
+  flush(): Promise<void>;
+  /** State of a document's tags: `ok`, `broken` (unreadable sidecar) or `readOnly`; undefined when not loaded. */
+  documentState(uri: vscode.Uri): { state: string; error?: string; warnings: string[] } | undefined;
+}
+
+export function createApi(store: TagStore, decorator: Decorator): ClaimTaggerApi {
+  return {
+    async tags(uri) {
+      const document = await vscode.workspace.openTextDocument(uri);
+      return (await store.open(document)).tags;
+    },
+    decoratedRanges: (uri) => decorator.decoratedRanges(uri),
+    async flush() {
+      await store.flush();
+      decorator.refreshAll();
+    },
+    documentState(uri) {
+      const doc = store.get(uri);
+      return doc && { state: doc.state, error: doc.error?.message, warnings: [...doc.warnings] };
+    },
+  };
+}

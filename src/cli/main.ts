@@ -1,0 +1,53 @@
+// `claim-tagger <command>`: the same core as the extension, for scripts and CI.
+import { version } from '../../package.json';
+import { CliIo, Exit } from './io';
+
+const HELP = `claim-tagger ${version}: tag claims, attributions and opinion language in text files.
+
+Usage: claim-tagger <command> [options]
+
+Commands:
+  tag <file> --kind <kind> (--quote <text> [--occurrence N] | --range <start>:<end>) [--note <text>] [--status <status>]
+                      add a tag to the document's sidecar and print its id
+  check <file|dir>... [--json] [--write]
+                      re-anchor tags against the current text and report each tag's state
+  suggest <file>... | -  [--jsonl] [--min-score N] [--kinds k1,k2]
+                      propose candidate tags (JSON)
+  report <file|dir>... --format md|html|csv|json|w3c|claimreview [--out FILE] [--fail-on unreviewed|orphaned|unattributed]
+                      write a tag report
+
+Options:
+  -h, --help          show this help (or: claim-tagger <command> --help)
+  -v, --version       print the version
+
+Exit codes: 0 ok, 1 a finding (orphaned tags, --fail-on), 2 unreadable input or bad usage.
+Claim Tagger makes no network requests.
+`;
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+/** Subcommands load lazily so `--help` stays instant. */
+const commands: Record<string, () => Promise<Command>> = {
+  tag: async () => (await import('./tag')).runTag,
+  check: async () => (await import('./check')).runCheck,
+  suggest: async () => (await import('./suggest')).runSuggest,
+  report: async () => (await import('./report')).runReport,
+};
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+    io.stdout.write(HELP);
+    return first === undefined ? Exit.badInput : Exit.ok;
+  }
+  if (first === '-v' || first === '--version') {
+    io.stdout.write(`${version}\n`);
+    return Exit.ok;
+  }
+  const load = commands[first];
+  if (!load) {
+    io.stderr.write(`claim-tagger: unknown command "${first}". Run claim-tagger --help.\n`);
+    return Exit.badInput;
+  }
+  return (await load())(rest, io);
+}

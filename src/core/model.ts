@@ -1,0 +1,100 @@
+// The tag model shared by the store, the editor layer, detectors, reports and the CLI.
+// Offsets are UTF-16 code unit offsets into the document text (VS Code's and JavaScript's convention).
+
+export const BUILTIN_KINDS = ['claim', 'attribution', 'opinion'] as const;
+export type BuiltinKind = (typeof BUILTIN_KINDS)[number];
+/** A built-in kind or the id of a custom kind from settings. */
+export type TagKind = string;
+
+export const CLAIM_STATUSES = ['unreviewed', 'verified', 'false', 'misleading', 'disputed', 'unverifiable'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+export type AnchorState = 'anchored' | 'fuzzy' | 'orphaned';
+
+export interface Anchor {
+  state: AnchorState;
+  /** Only for `fuzzy`: how sure the re-anchoring is, in [0, 1]. */
+  confidence?: number;
+}
+
+/** A span of the document, with the text it covered when last anchored. */
+export interface SpanRef {
+  start: number;
+  end: number;
+  quote: string;
+}
+
+/** Who said it: a span of the document, or free text when the source is not in the text. */
+export type SourceRef = SpanRef | { text: string };
+
+export interface Tag {
+  id: string;
+  kind: TagKind;
+  start: number;
+  end: number;
+  /** The exact text of the span, as W3C TextQuoteSelector `exact`. Kept when the tag is orphaned. */
+  quote: string;
+  /** Up to {@link CONTEXT_LENGTH} characters before and after the quote (TextQuoteSelector prefix/suffix). */
+  prefix: string;
+  suffix: string;
+  note?: string;
+  /** Claims only. */
+  status?: ClaimStatus;
+  /** Attributions only: who said it. */
+  source?: SourceRef;
+  /** Attributions only: the reporting verb or phrase ("said", "according to"). */
+  cue?: SpanRef;
+  labels?: string[];
+  links?: string[];
+  author?: string;
+  /** ISO 8601 timestamps. */
+  created: string;
+  modified: string;
+  anchor: Anchor;
+}
+
+export const CONTEXT_LENGTH = 32;
+
+export function isSpanRef(ref: SourceRef | undefined): ref is SpanRef {
+  return !!ref && typeof (ref as SpanRef).start === 'number';
+}
+
+export function isBuiltinKind(kind: string): kind is BuiltinKind {
+  return (BUILTIN_KINDS as readonly string[]).includes(kind);
+}
+
+export function isClaimStatus(value: unknown): value is ClaimStatus {
+  return typeof value === 'string' && (CLAIM_STATUSES as readonly string[]).includes(value);
+}
+
+/** A dismissed suggestion, kept in the sidecar so it does not come back. */
+export interface Dismissal {
+  /** The suggestion rule id, e.g. `opinion.booster`. */
+  rule: string;
+  /** The matched text (lower-cased term for term-wide dismissals). */
+  term: string;
+  /** Offsets of a single dismissed occurrence; absent when every occurrence of `term` in this document is dismissed. */
+  start?: number;
+  end?: number;
+}
+
+/** Sidecar envelope, format version 1 (see schemas/tags.schema.json). */
+export interface SidecarFile {
+  format: typeof SIDECAR_FORMAT;
+  version: number;
+  /** File name of the tagged document (base name, not a path). */
+  document: string;
+  /** `sha256:<hex>` of the exact document text the offsets refer to. */
+  textHash: string;
+  tags: Tag[];
+  dismissed?: Dismissal[];
+}
+
+export const SIDECAR_FORMAT = 'claim-tagger/tags';
+export const SIDECAR_VERSION = 1;
+export const SIDECAR_SUFFIX = '.tags.json';
+
+/** Compares tags the way sidecars store them: by (start, end, id). */
+export function compareTags(a: Tag, b: Tag): number {
+  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

@@ -1,0 +1,39 @@
+// Commands about sidecar files themselves: open one, re-read one after fixing it by hand.
+import * as vscode from 'vscode';
+import { Commands } from '../commands';
+import { resolveDocument } from '../tagging/target';
+import { Disposable } from '../util/dispose';
+import { TagStore } from './tagStore';
+import { sidecarUriFor } from './sidecarIO';
+import { ClaimTaggerConfig } from '../config';
+
+export class SidecarCommands extends Disposable {
+  constructor(
+    private readonly store: TagStore,
+    private readonly config: () => ClaimTaggerConfig,
+  ) {
+    super();
+    this._register(vscode.commands.registerCommand(Commands.openSidecar, (uri?: vscode.Uri | string) => this.open(uri)));
+    this._register(vscode.commands.registerCommand(Commands.reloadSidecar, (uri?: vscode.Uri | string) => this.reload(uri)));
+  }
+
+  private async open(uri?: vscode.Uri | string): Promise<vscode.TextEditor | undefined> {
+    const target = await resolveDocument(uri);
+    if (!target || target.document.isUntitled) return undefined;
+    const sidecar = this.store.get(target.document.uri)?.sidecarUri ?? sidecarUriFor(target.document.uri, this.config().sidecarLocation);
+    try {
+      await vscode.workspace.fs.stat(sidecar);
+    } catch {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no tags yet.', target.document.uri.path.split('/').pop() ?? ''));
+      return undefined;
+    }
+    return vscode.window.showTextDocument(sidecar, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+  }
+
+  private async reload(uri?: vscode.Uri | string): Promise<number | undefined> {
+    const target = await resolveDocument(uri);
+    if (!target) return undefined;
+    const doc = await this.store.reload(target.document);
+    return doc.tags.length;
+  }
+}

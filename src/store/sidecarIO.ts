@@ -1,0 +1,58 @@
+// File access for sidecars: atomic writes on disk (temporary file + rename, so a failure mid-write
+// leaves the previous sidecar intact), workspace.fs for virtual file systems.
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { SidecarLocation, sidecarPathFor } from '../core/sidecar/paths';
+
+export function sidecarUriFor(document: vscode.Uri, location: SidecarLocation): vscode.Uri {
+  const folder = vscode.workspace.getWorkspaceFolder(document);
+  const root = folder && folder.uri.scheme === document.scheme ? folder.uri.path : undefined;
+  return document.with({ path: sidecarPathFor(document.path, location, root) });
+}
+
+/** The sidecar's text, or undefined when there is none. Other read errors propagate. */
+export async function readSidecar(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    if (uri.scheme === 'file') return await fs.readFile(uri.fsPath, 'utf8');
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    throw e;
+  }
+}
+
+export async function writeSidecarAtomic(uri: vscode.Uri, content: string): Promise<void> {
+  if (uri.scheme !== 'file') {
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+    return;
+  }
+  const target = uri.fsPath;
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    await fs.writeFile(tmp, content, 'utf8');
+    await fs.rename(tmp, target);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+export async function moveSidecar(from: vscode.Uri, to: vscode.Uri): Promise<boolean> {
+  if ((await readSidecar(from)) === undefined) return false;
+  if ((await readSidecar(to)) !== undefined) return false; // never clobber a sidecar already at the target
+  if (from.scheme === 'file' && to.scheme === 'file') {
+    await fs.mkdir(path.dirname(to.fsPath), { recursive: true });
+    await fs.rename(from.fsPath, to.fsPath);
+  } else {
+    await vscode.workspace.fs.rename(from, to, { overwrite: false });
+  }
+  return true;
+}
+
+function isNotFound(e: unknown): boolean {
+  const err = e as { code?: string; name?: string };
+  return err?.code === 'ENOENT' || err?.code === 'FileNotFound' || (e instanceof vscode.FileSystemError && err.code === 'FileNotFound');
+}

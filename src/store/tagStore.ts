@@ -1,0 +1,429 @@
+// Holds the tags of open documents, keeps them in step with edits, and reads/writes their sidecars.
+// Core does the thinking (edit mapping, re-anchoring, merge, format); this class does the VS Code plumbing.
+import * as vscode from 'vscode';
+import { applyAnchorResults, reanchor } from '../core/anchor';
+import { TextChange, applyChanges, healAfterUndo } from '../core/edits';
+import { mergeTags } from '../core/merge';
+import { SIDECAR_VERSION, SIDECAR_FORMAT, Tag } from '../core/model';
+import { parseSidecar, serializeSidecar, textHash } from '../core/sidecar/format';
+import { baseName } from '../core/sidecar/paths';
+import { NewTagInit, createTag, quoteAt, refreshQuotes } from '../core/tags';
+import { ClaimTaggerConfig } from '../config';
+import { Disposable } from '../util/dispose';
+import { DocumentTags } from './documentTags';
+import { moveSidecar, readSidecar, sidecarUriFor, writeSidecarAtomic } from './sidecarIO';
+
+export type TagChangeReason = 'load' | 'edit' | 'user' | 'external';
+
+export interface TagChangeEvent {
+  uri: vscode.Uri;
+  reason: TagChangeReason;
+}
+
+/** Thrown when a document cannot be tagged; `message` is shown to the user as is. */
+export class TagStoreError extends Error {
+  constructor(
+    message: string,
+    readonly document?: DocumentTags,
+  ) {
+    super(message);
+  }
+}
+
+const SAVE_DELAY_MS = 300;
+
+export type TagPatch = Partial<Pick<Tag, 'kind' | 'note' | 'status' | 'source' | 'cue' | 'labels' | 'links'>>;
+
+export class TagStore extends Disposable {
+  private readonly docs = new Map<string, DocumentTags>();
+  private readonly loading = new Map<string, Promise<DocumentTags>>();
+  private readonly saveTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pendingSaves = new Set<Promise<void>>();
+  /** Tags of untitled documents closed a moment ago, by text hash: adopted when the saved file opens. */
+  private readonly closedUntitled = new Map<string, DocumentTags>();
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<TagChangeEvent>());
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly messages: (kind: 'info' | 'warning' | 'error', message: string, document?: DocumentTags) => void;
+
+  constructor(
+    private readonly config: () => ClaimTaggerConfig,
+    messages?: (kind: 'info' | 'warning' | 'error', message: string, document?: DocumentTags) => void,
+  ) {
+    super();
+    this.messages = messages ?? (() => undefined);
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)));
+    this._register(vscode.workspace.onDidSaveTextDocument((d) => this.onSave(d)));
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => this.onClose(d)));
+    this._register(vscode.workspace.onWillRenameFiles((e) => e.waitUntil(this.onWillRename(e.files))));
+    this._register(vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((f) => this.forget(f))));
+  }
+
+  /** Whether a document can carry tags at all (text documents on a real file system, or untitled). */
+  static isTaggable(document: vscode.TextDocument): boolean {
+    const { scheme, path } = document.uri;
+    if (path.endsWith('.tags.json')) return false;
+    if (scheme === 'untitled') return true;
+    return scheme === 'file' || vscode.workspace.fs.isWritableFileSystem(scheme) !== undefined;
+  }
+
+  get(uri: vscode.Uri): DocumentTags | undefined {
+    return this.docs.get(uri.toString());
+  }
+
+  all(): DocumentTags[] {
+    return [...this.docs.values()];
+  }
+
+  /** Loads the document's tags from its sidecar (once) and re-anchors them against its current text. */
+  open(document: vscode.TextDocument): Promise<DocumentTags> {
+    const key = document.uri.toString();
+    const known = this.docs.get(key);
+    if (known) return Promise.resolve(known);
+    let p = this.loading.get(key);
+    if (!p) {
+      p = this.load(document).finally(() => this.loading.delete(key));
+      this.loading.set(key, p);
+    }
+    return p;
+  }
+
+  private async load(document: vscode.TextDocument): Promise<DocumentTags> {
+    const sidecarUri = document.isUntitled ? undefined : sidecarUriFor(document.uri, this.config().sidecarLocation);
+    const doc = new DocumentTags(document.uri, sidecarUri);
+    const text = document.getText();
+    doc.textLength = text.length;
+    const raw = sidecarUri ? await readSidecar(sidecarUri) : undefined;
+    if (raw !== undefined) {
+      this.applyDiskContent(doc, raw, text, document);
+    } else {
+      const adopted = this.closedUntitled.get(textHash(text));
+      if (adopted && !document.isUntitled) {
+        this.closedUntitled.delete(textHash(text));
+        doc.tags = adopted.tags;
+        doc.dirty = doc.tags.length > 0;
+      }
+    }
+    this.docs.set(document.uri.toString(), doc);
+    if (doc.dirty) this.scheduleSave(doc);
+    this.changeEmitter.fire({ uri: document.uri, reason: 'load' });
+    return doc;
+  }
+
+  /** Reads sidecar content into `doc` (no merge); reports errors and warnings. */
+  private applyDiskContent(doc: DocumentTags, raw: string, text: string, document: vscode.TextDocument): void {
+    doc.lastDiskContent = raw;
+    const result = parseSidecar(raw, baseName(document.uri.path));
+    if (!result.ok) {
+      doc.state = 'broken';
+      doc.error = result.error;
+      this.messages('error', `Claim Tagger: ${baseName(doc.sidecarUri!.path)}: ${result.error.message} Tagging ${baseName(document.uri.path)} is disabled until the sidecar is fixed; the file was left untouched.`, doc);
+      return;
+    }
+    doc.state = result.readOnly ? 'readOnly' : 'ok';
+    doc.error = undefined;
+    doc.warnings = result.warnings;
+    doc.tags = result.sidecar.tags;
+    doc.dismissed = result.sidecar.dismissed ?? [];
+    doc.base = clone(doc.tags);
+    this.reanchorAll(doc, text);
+    for (const w of result.warnings) this.messages('warning', `Claim Tagger: ${w}`, doc);
+  }
+
+  private reanchorAll(doc: DocumentTags, text: string): void {
+    if (!doc.tags.length) return;
+    const before = doc.tags.map((t) => `${t.start}:${t.end}:${t.anchor.state}`);
+    applyAnchorResults(text, doc.tags, reanchor(text, doc.tags));
+    if (doc.tags.some((t, i) => `${t.start}:${t.end}:${t.anchor.state}` !== before[i])) doc.moved = true;
+  }
+
+  /** Creates tags over the given ranges; refuses documents that cannot be tagged, with a clear message. */
+  async addTags(document: vscode.TextDocument, inits: Omit<NewTagInit, 'author'>[]): Promise<Tag[]> {
+    const doc = await this.writableDoc(document);
+    const text = document.getText();
+    if (text.includes('\u0000')) throw new TagStoreError(`${baseName(document.uri.path)} looks like a binary file: Claim Tagger tags text documents only.`);
+    const author = this.config().author;
+    const tags = inits.map((init) => createTag(text, { ...init, author }));
+    doc.tags.push(...tags);
+    this.userChanged(doc);
+    return tags;
+  }
+
+  async updateTag(document: vscode.TextDocument, id: string, patch: TagPatch): Promise<Tag> {
+    const doc = await this.writableDoc(document);
+    const tag = doc.find(id);
+    if (!tag) throw new TagStoreError(`No tag with id ${id} in ${baseName(document.uri.path)}.`);
+    Object.assign(tag, patch);
+    for (const key of Object.keys(patch) as (keyof TagPatch)[]) if (patch[key] === undefined) delete tag[key];
+    tag.modified = new Date().toISOString();
+    this.userChanged(doc);
+    return tag;
+  }
+
+  /** Moves a tag (typically orphaned) onto a new range and anchors it there. */
+  async repin(document: vscode.TextDocument, id: string, start: number, end: number): Promise<Tag> {
+    const doc = await this.writableDoc(document);
+    const tag = doc.find(id);
+    if (!tag) throw new TagStoreError(`No tag with id ${id} in ${baseName(document.uri.path)}.`);
+    Object.assign(tag, { start, end, ...quoteAt(document.getText(), start, end), anchor: { state: 'anchored' }, modified: new Date().toISOString() });
+    this.userChanged(doc);
+    return tag;
+  }
+
+  async removeTags(document: vscode.TextDocument, ids: readonly string[]): Promise<Tag[]> {
+    const doc = await this.writableDoc(document);
+    const gone = new Set(ids);
+    const removed = doc.tags.filter((t) => gone.has(t.id));
+    doc.tags = doc.tags.filter((t) => !gone.has(t.id));
+    if (removed.length) this.userChanged(doc);
+    return removed;
+  }
+
+  /** Puts removed tags back (Undo of a removal). */
+  async restoreTags(document: vscode.TextDocument, tags: readonly Tag[]): Promise<void> {
+    const doc = await this.writableDoc(document);
+    const have = new Set(doc.tags.map((t) => t.id));
+    const back = tags.filter((t) => !have.has(t.id));
+    doc.tags.push(...back);
+    this.reanchorSome(doc, document.getText(), back);
+    this.userChanged(doc);
+  }
+
+  private reanchorSome(doc: DocumentTags, text: string, tags: Tag[]): void {
+    if (tags.length) applyAnchorResults(text, tags, reanchor(text, tags));
+    doc.moved = true;
+  }
+
+  private async writableDoc(document: vscode.TextDocument): Promise<DocumentTags> {
+    if (!TagStore.isTaggable(document)) throw new TagStoreError(`${baseName(document.uri.path)} cannot be tagged.`);
+    const doc = await this.open(document);
+    if (doc.state === 'broken') {
+      throw new TagStoreError(`The sidecar of ${baseName(document.uri.path)} cannot be read (${doc.error?.message}) Fix or remove it to tag this document.`, doc);
+    }
+    if (doc.state === 'readOnly') {
+      throw new TagStoreError(`The sidecar of ${baseName(document.uri.path)} was written by a newer version of Claim Tagger; it is read-only here.`, doc);
+    }
+    return doc;
+  }
+
+  private userChanged(doc: DocumentTags): void {
+    doc.dirty = true;
+    this.changeEmitter.fire({ uri: doc.uri, reason: 'user' });
+    this.scheduleSave(doc);
+  }
+
+  // ---- edits -------------------------------------------------------------------------------------
+
+  private onEdit(e: vscode.TextDocumentChangeEvent): void {
+    const doc = this.docs.get(e.document.uri.toString());
+    if (!doc || !e.contentChanges.length) return;
+    const changes: TextChange[] = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
+    const oldLength = doc.textLength;
+    doc.textLength += changes.reduce((n, c) => n + c.text.length - (c.end - c.start), 0);
+    if (!doc.tags.length) return;
+    const only = changes.length === 1 ? changes[0] : undefined;
+    if (only && only.start === 0 && only.end === oldLength && oldLength > 0) {
+      // The whole text was replaced (file reloaded after a change on disk): place tags by their quotes.
+      this.reanchorAll(doc, e.document.getText());
+      this.changeEmitter.fire({ uri: doc.uri, reason: 'external' });
+      return;
+    }
+    const affected = applyChanges(doc.tags, changes);
+    const doc2 = e.document;
+    for (const tag of affected) {
+      if (tag.anchor.state === 'orphaned') continue;
+      doc.rememberQuote(tag, tag.quote);
+      tag.quote = doc2.getText(new vscode.Range(doc2.positionAt(tag.start), doc2.positionAt(tag.end)));
+    }
+    if (e.reason === vscode.TextDocumentChangeReason.Undo || e.reason === vscode.TextDocumentChangeReason.Redo) {
+      const healed = healAfterUndo(doc2.getText(), doc.tags, changes, (t) => [t.quote, ...doc.history(t)]);
+      if (healed.length) affected.push(...healed);
+    }
+    if (affected.length) {
+      doc.moved = true;
+      this.changeEmitter.fire({ uri: doc.uri, reason: 'edit' });
+    }
+  }
+
+  private onSave(document: vscode.TextDocument): void {
+    const doc = this.docs.get(document.uri.toString());
+    if (doc && (doc.moved || doc.dirty)) this.scheduleSave(doc, 0);
+  }
+
+  private onClose(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const doc = this.docs.get(key);
+    if (!doc) return;
+    if (document.isUntitled) {
+      if (doc.tags.length) {
+        const hash = textHash(document.getText());
+        this.closedUntitled.set(hash, doc);
+        setTimeout(() => this.closedUntitled.delete(hash), 30_000);
+      }
+    } else if (doc.dirty) {
+      void this.save(doc, document);
+    }
+    this.docs.delete(key);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    // A deleted document keeps its sidecar on disk (shown as detached); only memory is released.
+    for (const [key, doc] of this.docs) {
+      if (key === uri.toString() || doc.uri.path.startsWith(uri.path + '/')) this.docs.delete(key);
+    }
+  }
+
+  private async onWillRename(files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[]): Promise<void> {
+    const location = this.config().sidecarLocation;
+    for (const { oldUri, newUri } of files) {
+      const doc = this.docs.get(oldUri.toString());
+      if (doc?.dirty) await this.flush(oldUri);
+      if (oldUri.path.endsWith('.tags.json')) continue;
+      const from = sidecarUriFor(oldUri, location);
+      const to = sidecarUriFor(newUri, location);
+      try {
+        await moveSidecar(from, to);
+      } catch (err) {
+        this.messages('error', `Claim Tagger: could not move the sidecar of ${baseName(oldUri.path)}: ${(err as Error).message}`);
+      }
+      this.docs.delete(oldUri.toString());
+    }
+  }
+
+  // ---- sidecar on disk ------------------------------------------------------------------------------
+
+  /** Called by the file watcher when a sidecar changed, appeared or vanished on disk. */
+  async onSidecarChangedOnDisk(sidecarUri: vscode.Uri): Promise<void> {
+    const doc = this.all().find((d) => d.sidecarUri?.toString() === sidecarUri.toString());
+    if (!doc) return;
+    await Promise.all(this.pendingSaves);
+    const raw = await readSidecar(sidecarUri);
+    if (raw === doc.lastDiskContent) return; // our own write, or nothing new
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === doc.uri.toString());
+    if (!document) {
+      this.docs.delete(doc.uri.toString());
+      return;
+    }
+    if (raw === undefined) {
+      doc.lastDiskContent = undefined;
+      if (doc.tags.length) {
+        doc.dirty = true;
+        this.messages('warning', `Claim Tagger: the sidecar of ${baseName(doc.uri.path)} was deleted on disk. Its ${doc.tags.length} tag(s) are kept and will be written again with the next change; delete the tags in the editor to drop them.`, doc);
+      }
+      return;
+    }
+    if (doc.dirty) {
+      if (this.mergeFromDisk(doc, document, raw)) this.scheduleSave(doc);
+    } else {
+      const ours = doc.tags;
+      this.applyDiskContent(doc, raw, document.getText(), document);
+      if (doc.state === 'broken') doc.tags = ours; // keep showing them; nothing is written while the file is broken
+      doc.dirty = false;
+    }
+    this.changeEmitter.fire({ uri: doc.uri, reason: 'external' });
+  }
+
+  /**
+   * Three-way merge of our unsaved tags with a sidecar changed on disk, by tag id against the version last
+   * read. Both versions of a tag edited on both sides are kept. Returns false when the disk version is unusable.
+   */
+  private mergeFromDisk(doc: DocumentTags, document: vscode.TextDocument, raw: string): boolean {
+    const ours = doc.tags;
+    const base = doc.base;
+    this.applyDiskContent(doc, raw, document.getText(), document);
+    if (doc.state !== 'ok') {
+      doc.tags = ours;
+      return false;
+    }
+    const theirs = doc.tags;
+    const merged = mergeTags(base, ours, theirs);
+    doc.tags = merged.tags;
+    doc.base = clone(theirs);
+    doc.dirty = true;
+    this.reanchorSome(doc, document.getText(), merged.tags.filter((t) => merged.fromTheirs.has(t.id)));
+    if (merged.conflicts.length) {
+      this.messages('warning', `Claim Tagger: the sidecar of ${baseName(doc.uri.path)} changed on disk while you were tagging. ${merged.conflicts.length} tag(s) were edited on both sides: both versions are kept (the other one is labelled "merge-conflict").`, doc);
+    }
+    return true;
+  }
+
+  /** Re-reads the sidecar from disk, dropping unsaved tag changes (used after fixing a broken sidecar). */
+  async reload(document: vscode.TextDocument): Promise<DocumentTags> {
+    this.docs.delete(document.uri.toString());
+    return this.open(document);
+  }
+
+  // ---- writing ------------------------------------------------------------------------------------
+
+  private scheduleSave(doc: DocumentTags, delay = SAVE_DELAY_MS): void {
+    if (!doc.sidecarUri || !doc.writable) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.saveTimers.get(key));
+    this.saveTimers.set(key, setTimeout(() => {
+      this.saveTimers.delete(key);
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (document) void this.save(doc, document);
+    }, delay));
+  }
+
+  /** Writes every pending sidecar now (for tests, deactivation and renames). */
+  async flush(uri?: vscode.Uri): Promise<void> {
+    for (const [key, timer] of [...this.saveTimers]) {
+      if (uri && key !== uri.toString()) continue;
+      clearTimeout(timer);
+      this.saveTimers.delete(key);
+      const doc = this.docs.get(key);
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (doc && document) await this.save(doc, document);
+    }
+    await Promise.all(this.pendingSaves);
+  }
+
+  private save(doc: DocumentTags, document: vscode.TextDocument): Promise<void> {
+    const p = this.write(doc, document).finally(() => this.pendingSaves.delete(p));
+    this.pendingSaves.add(p);
+    return p;
+  }
+
+  private async write(doc: DocumentTags, document: vscode.TextDocument): Promise<void> {
+    if (!doc.sidecarUri || !doc.writable) return;
+    const text = document.getText();
+    refreshQuotes(text, doc.tags);
+    const content = serializeSidecar({
+      format: SIDECAR_FORMAT,
+      version: SIDECAR_VERSION,
+      document: baseName(document.uri.path),
+      textHash: textHash(text),
+      tags: doc.tags,
+      dismissed: doc.dismissed,
+    });
+    if (content === doc.lastDiskContent) {
+      doc.dirty = doc.moved = false;
+      return;
+    }
+    // Never clobber a change made on disk since we last read it: merge it first, then write the result.
+    const onDisk = await readSidecar(doc.sidecarUri);
+    if (onDisk !== doc.lastDiskContent && onDisk !== undefined) {
+      if (this.mergeFromDisk(doc, document, onDisk)) this.changeEmitter.fire({ uri: doc.uri, reason: 'external' });
+      if (doc.writable) return this.write(doc, document);
+      return;
+    }
+    try {
+      doc.lastDiskContent = content;
+      await writeSidecarAtomic(doc.sidecarUri, content);
+      doc.base = clone(doc.tags);
+      doc.dirty = doc.moved = false;
+    } catch (err) {
+      doc.lastDiskContent = onDisk;
+      this.messages('error', `Claim Tagger: could not write ${baseName(doc.sidecarUri.path)}: ${(err as Error).message}. Your tags are kept in memory.`, doc);
+    }
+  }
+
+  override dispose(): void {
+    for (const t of this.saveTimers.values()) clearTimeout(t);
+    super.dispose();
+  }
+}
+
+function clone(tags: readonly Tag[]): Tag[] {
+  return tags.map((t) => structuredClone(t));
+}

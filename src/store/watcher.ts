@@ -1,0 +1,20 @@
+// Notices sidecars changed outside the store (git pull, another editor, a script) and hands them over.
+import * as vscode from 'vscode';
+import { Disposable } from '../util/dispose';
+import { TagStore } from './tagStore';
+
+export class SidecarWatcher extends Disposable {
+  constructor(store: TagStore) {
+    super();
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.tags.json'));
+    const changed = (uri: vscode.Uri) => void store.onSidecarChangedOnDisk(uri);
+    this._register(watcher.onDidChange(changed));
+    this._register(watcher.onDidCreate(changed));
+    this._register(watcher.onDidDelete(changed));
+    // Documents saved in another editor while open here are reloaded by VS Code; sidecars saved by
+    // VS Code itself (hand edits) arrive through the watcher as well.
+    this._register(vscode.workspace.onDidSaveTextDocument((d) => {
+      if (d.uri.path.endsWith('.tags.json')) changed(d.uri);
+    }));
+  }
+}

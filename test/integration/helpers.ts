@@ -1,0 +1,73 @@
+// Shared helpers for integration suites: the extension's API, fixture documents, waiting, screenshots.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ClaimTaggerApi } from '../../src/api';
+
+export const EXTENSION_ID = 'claim-tagger.claim-tagger';
+
+export async function api(): Promise<ClaimTaggerApi> {
+  const ext = vscode.extensions.getExtension<ClaimTaggerApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not installed in this host`);
+  return ext.isActive ? ext.exports : ext.activate();
+}
+
+export function workspaceUri(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the integration tests need a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+/** Writes a fresh document into the test workspace and opens it in an editor. */
+export async function openFresh(name: string, text: string): Promise<vscode.TextEditor> {
+  const uri = workspaceUri(name);
+  fs.mkdirSync(path.dirname(uri.fsPath), { recursive: true });
+  fs.writeFileSync(uri.fsPath, text);
+  for (const side of [uri.fsPath + '.tags.json']) fs.rmSync(side, { force: true });
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+export function select(editor: vscode.TextEditor, text: string, occurrence = 1): vscode.Selection {
+  const doc = editor.document.getText();
+  let at = -1;
+  for (let i = 0; i < occurrence; i++) at = doc.indexOf(text, at + 1);
+  assert.ok(at >= 0, `"${text}" not found in ${editor.document.uri.path}`);
+  const sel = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at + text.length));
+  editor.selection = sel;
+  return sel;
+}
+
+/** Polls `probe` until it returns a truthy value (or throws the last assertion after `ms`). */
+export async function eventually<T>(probe: () => T | Promise<T>, ms = 5000): Promise<T> {
+  const until = Date.now() + ms;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v) return v;
+      lastError = new Error('condition not met');
+    } catch (e) {
+      lastError = e;
+    }
+    if (Date.now() > until) throw lastError;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export function readJson(uri: vscode.Uri): unknown {
+  return JSON.parse(fs.readFileSync(uri.fsPath, 'utf8'));
+}
+
+/** Asks the runner for a screenshot of the workbench (saved under media/screenshots/ with --screenshots). */
+export async function screenshot(name: string): Promise<void> {
+  const dir = process.env.CLAIM_TAGGER_SHOT_DIR;
+  if (!dir) return; // desktop runner: no screenshots
+  fs.writeFileSync(path.join(dir, `${name}.request`), '');
+  await eventually(() => fs.existsSync(path.join(dir, `${name}.done`)), 20_000);
+}
