@@ -26,6 +26,8 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
+  // ESM builds first: some packages' UMD builds (jsonc-parser) hide their requires from the bundler.
+  mainFields: ['module', 'main'],
   format: 'cjs',
   minify: production,
   sourcemap: !production,

@@ -1,27 +1,25 @@
-// Loads tags for documents as they open, so decorations appear without running a command,
-// and keeps the `claimTagger.sidecarBroken` context key in step with the active editor.
+// Loads tags for documents as they open, so decorations appear without running a command.
 import * as vscode from 'vscode';
+import { ClaimTaggerConfig, isLanguageEnabled } from '../config';
 import { Disposable } from '../util/dispose';
 import { TagStore } from './tagStore';
 
 export class Autoload extends Disposable {
-  constructor(private readonly store: TagStore) {
+  constructor(
+    private readonly store: TagStore,
+    private readonly config: () => ClaimTaggerConfig,
+  ) {
     super();
     this._register(vscode.workspace.onDidOpenTextDocument((d) => this.load(d)));
-    this._register(vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()));
-    this._register(store.onDidChange(() => this.updateContext()));
+    this.loadOpen();
+  }
+
+  /** Loads every open document (again after enabledLanguages changed). */
+  loadOpen(): void {
     vscode.workspace.textDocuments.forEach((d) => this.load(d));
-    this.updateContext();
   }
 
   private load(document: vscode.TextDocument): void {
-    if (TagStore.isTaggable(document)) void this.store.open(document);
-  }
-
-  private updateContext(): void {
-    const editor = vscode.window.activeTextEditor;
-    const doc = editor && this.store.get(editor.document.uri);
-    void vscode.commands.executeCommand('setContext', 'claimTagger.sidecarBroken', doc?.state === 'broken');
-    void vscode.commands.executeCommand('setContext', 'claimTagger.hasTags', !!doc?.tags.length);
+    if (TagStore.isTaggable(document) && isLanguageEnabled(this.config(), document.languageId)) void this.store.open(document);
   }
 }

@@ -18,7 +18,14 @@ export interface CommandTarget {
 export async function resolveDocument(uri?: vscode.Uri | string): Promise<CommandTarget | undefined> {
   if (uri) {
     const u = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
-    const document = await vscode.workspace.openTextDocument(u);
+    let document: vscode.TextDocument;
+    try {
+      document = await vscode.workspace.openTextDocument(u);
+    } catch (e) {
+      // e.g. a binary file, which VS Code refuses to open as text
+      void vscode.window.showErrorMessage(vscode.l10n.t('Claim Tagger cannot tag {0}: {1}', u.path.split('/').pop() ?? '', (e as Error).message));
+      return undefined;
+    }
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
     return { document, editor };
   }

@@ -1,0 +1,94 @@
+// `claim-tagger tag <file> --kind K (--quote Q [--occurrence N] | --range S:E) [--note T] [--status S]`
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { applyAnchorResults, reanchor } from '../core/anchor';
+import { SIDECAR_FORMAT, SIDECAR_VERSION, SidecarFile, isClaimStatus, CLAIM_STATUSES } from '../core/model';
+import { serializeSidecar, textHash } from '../core/sidecar/format';
+import { createTag } from '../core/tags';
+import { CliIo, Exit } from './io';
+import { findSidecar, newSidecarPath, readSidecarFile, writeFileAtomic } from './sidecarFiles';
+
+const USAGE = 'Usage: claim-tagger tag <file> --kind <kind> (--quote <text> [--occurrence N] | --range <start>:<end>) [--note <text>] [--status <status>] [--author <name>]\n';
+
+export async function runTag(argv: string[], io: CliIo): Promise<number> {
+  const fail = (msg: string) => {
+    io.stderr.write(`claim-tagger tag: ${msg}\n`);
+    return Exit.badInput;
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        kind: { type: 'string' }, quote: { type: 'string' }, occurrence: { type: 'string' }, range: { type: 'string' },
+        note: { type: 'string' }, status: { type: 'string' }, author: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+  const { values: o, positionals } = parsed;
+  if (o.help) {
+    io.stdout.write(USAGE);
+    return Exit.ok;
+  }
+  if (positionals.length !== 1) return fail(`give exactly one document.\n${USAGE}`);
+  if (!o.kind) return fail('--kind is required (claim, attribution, opinion or a custom kind).');
+  if (!/^[A-Za-z][\w-]*$/.test(o.kind)) return fail(`--kind "${o.kind}" is not a valid kind id.`);
+  if (!o.quote === !o.range) return fail('give either --quote or --range.');
+  if (o.status !== undefined && !isClaimStatus(o.status)) return fail(`--status must be one of ${CLAIM_STATUSES.join(', ')}.`);
+  if (o.status !== undefined && o.kind !== 'claim') return fail('--status applies to claims only.');
+  const file = positionals[0];
+  let text: string;
+  try {
+    text = await io.readFile(file);
+  } catch (e) {
+    return fail(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  if (text.includes('\u0000')) return fail(`${file} looks like a binary file: only text documents can be tagged.`);
+
+  let start: number;
+  let end: number;
+  if (o.range) {
+    const m = /^(\d+):(\d+)$/.exec(o.range);
+    if (!m) return fail('--range must be <start>:<end> (UTF-16 offsets).');
+    [start, end] = [Number(m[1]), Number(m[2])];
+    if (start >= end || end > text.length) return fail(`--range ${o.range} is outside the document (length ${text.length}) or empty.`);
+  } else {
+    const quote = o.quote!;
+    const hits: number[] = [];
+    for (let i = text.indexOf(quote); i !== -1; i = text.indexOf(quote, i + 1)) hits.push(i);
+    if (!hits.length) return fail(`the quote was not found in ${file}.`);
+    let n = 1;
+    if (o.occurrence !== undefined) {
+      n = Number(o.occurrence);
+      if (!Number.isInteger(n) || n < 1 || n > hits.length) return fail(`--occurrence must be between 1 and ${hits.length}.`);
+    } else if (hits.length > 1) {
+      return fail(`the quote occurs ${hits.length} times in ${file}; choose one with --occurrence 1..${hits.length}.`);
+    }
+    start = hits[n - 1];
+    end = start + quote.length;
+  }
+
+  const existing = await findSidecar(file);
+  let sidecar: SidecarFile;
+  const name = path.basename(file);
+  if (existing) {
+    const read = await readSidecarFile(existing, name);
+    if (!read.ok) return fail(`${existing}${read.error.line ? `:${read.error.line}:${read.error.column}` : ''}: ${read.error.message} Nothing was changed.`);
+    if (read.readOnly) return fail(`${existing} was written by a newer Claim Tagger (version ${read.sidecar.version}); it is not changed.`);
+    sidecar = read.sidecar;
+    if (sidecar.textHash !== textHash(text)) applyAnchorResults(text, sidecar.tags, reanchor(text, sidecar.tags));
+  } else {
+    sidecar = { format: SIDECAR_FORMAT, version: SIDECAR_VERSION, document: name, textHash: '', tags: [] };
+  }
+  const tag = createTag(text, { kind: o.kind, start, end, note: o.note, author: o.author });
+  if (o.status && isClaimStatus(o.status)) tag.status = o.status;
+  sidecar.tags.push(tag);
+  sidecar.textHash = textHash(text);
+  sidecar.document = name;
+  await writeFileAtomic(existing ?? (await newSidecarPath(file)), serializeSidecar(sidecar));
+  io.stdout.write(`${tag.id}\n`);
+  return Exit.ok;
+}
