@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { Tag } from './core/model';
 import { Decorator } from './decorations/decorator';
+import { TagStatusBar } from './statusBar';
 import { TagStore } from './store/tagStore';
 
 export interface ClaimTaggerApi {
@@ -13,9 +14,11 @@ export interface ClaimTaggerApi {
   flush(): Promise<void>;
   /** State of a document's tags: `ok`, `broken` (unreadable sidecar) or `readOnly`; undefined when not loaded. */
   documentState(uri: vscode.Uri): { state: string; error?: string; warnings: string[] } | undefined;
+  /** Text of the status bar item for the active document. */
+  statusBarText(): string;
 }
 
-export function createApi(store: TagStore, decorator: Decorator): ClaimTaggerApi {
+export function createApi(store: TagStore, decorator: Decorator, statusBar: TagStatusBar): ClaimTaggerApi {
   return {
     async tags(uri) {
       const document = await vscode.workspace.openTextDocument(uri);
@@ -30,5 +33,6 @@ export function createApi(store: TagStore, decorator: Decorator): ClaimTaggerApi
       const doc = store.get(uri);
       return doc && { state: doc.state, error: doc.error?.message, warnings: [...doc.warnings] };
     },
+    statusBarText: () => statusBar.text,
   };
 }

@@ -1,18 +1,40 @@
 // Typed configuration, read in one place and re-read when it changes.
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { BUILTIN_KINDS } from './core/model';
 import { SidecarLocation } from './core/sidecar/paths';
 
 export type HighlightStyle = 'background' | 'underline' | 'border';
+
+export interface KindConfig {
+  id: string;
+  label: string;
+  /** #rrggbb for custom kinds; built-ins use theme colours instead. */
+  color?: string;
+  /** Codicon name. */
+  icon: string;
+  builtin: boolean;
+}
 
 export interface ClaimTaggerConfig {
   author: string;
   sidecarLocation: SidecarLocation;
   highlightStyle: HighlightStyle;
   showGutterIcons: boolean;
+  showStatusGlyphs: boolean;
+  /** Built-in kinds first, then valid custom kinds from `claimTagger.kinds`. */
+  kinds: KindConfig[];
+  /** Language ids, or `*` for all. */
+  enabledLanguages: string[];
 }
 
 export const SECTION = 'claimTagger';
+
+const BUILTIN_LABELS: Record<string, [string, string]> = {
+  claim: ['Claim', 'comment-discussion'],
+  attribution: ['Attribution', 'quote'],
+  opinion: ['Opinion', 'flame'],
+};
 
 export function readConfig(scope?: vscode.ConfigurationScope): ClaimTaggerConfig {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
@@ -21,7 +43,34 @@ export function readConfig(scope?: vscode.ConfigurationScope): ClaimTaggerConfig
     sidecarLocation: c.get<SidecarLocation>('sidecar.location') === 'workspaceFolder' ? 'workspaceFolder' : 'beside',
     highlightStyle: oneOf(c.get<string>('highlightStyle'), ['background', 'underline', 'border'] as const, 'background'),
     showGutterIcons: c.get<boolean>('showGutterIcons') ?? true,
+    showStatusGlyphs: c.get<boolean>('showStatusGlyphs') ?? true,
+    kinds: kinds(c.get<unknown[]>('kinds') ?? []),
+    enabledLanguages: c.get<string[]>('enabledLanguages') ?? ['*'],
   };
+}
+
+function kinds(custom: unknown[]): KindConfig[] {
+  const out: KindConfig[] = BUILTIN_KINDS.map((id) => ({ id, label: BUILTIN_LABELS[id][0], icon: BUILTIN_LABELS[id][1], builtin: true }));
+  for (const k of custom) {
+    const o = k as Partial<KindConfig>;
+    if (typeof o?.id !== 'string' || !/^[A-Za-z][\w-]*$/.test(o.id) || out.some((x) => x.id === o.id)) continue;
+    out.push({
+      id: o.id,
+      label: typeof o.label === 'string' && o.label ? o.label : o.id,
+      color: typeof o.color === 'string' && /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(o.color) ? o.color : '#8a63d2',
+      icon: typeof o.icon === 'string' && o.icon ? o.icon : 'tag',
+      builtin: false,
+    });
+  }
+  return out;
+}
+
+export function kindLabel(config: ClaimTaggerConfig, id: string): string {
+  return config.kinds.find((k) => k.id === id)?.label ?? id;
+}
+
+export function isLanguageEnabled(config: ClaimTaggerConfig, languageId: string): boolean {
+  return config.enabledLanguages.includes('*') || config.enabledLanguages.includes(languageId);
 }
 
 function defaultAuthor(): string {

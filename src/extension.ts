@@ -2,13 +2,19 @@
 import * as vscode from 'vscode';
 import { ClaimTaggerApi, createApi } from './api';
 import { onDidChangeConfig, readConfig } from './config';
+import { HighlightCommands } from './decorations/commands';
 import { Decorator } from './decorations/decorator';
+import { TagHoverProvider } from './decorations/hover';
 import { showStoreMessage } from './messages';
+import { TagStatusBar } from './statusBar';
 import { Autoload } from './store/autoload';
 import { SidecarCommands } from './store/commands';
 import { TagStore } from './store/tagStore';
 import { SidecarWatcher } from './store/watcher';
 import { TaggingCommands } from './tagging/commands';
+import { CursorContext } from './tagging/cursorContext';
+import { EditCommands } from './tagging/editCommands';
+import { Navigation } from './tagging/navigation';
 
 let store: TagStore | undefined;
 
@@ -17,19 +23,29 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
   const getConfig = () => config;
   store = new TagStore(getConfig, showStoreMessage);
   const decorator = new Decorator(store, getConfig, context.extensionUri);
+  const statusBar = new TagStatusBar(store, getConfig);
+  const autoload = new Autoload(store, getConfig);
   context.subscriptions.push(
     store,
     decorator,
+    statusBar,
+    autoload,
     new SidecarWatcher(store),
-    new Autoload(store),
-    new TaggingCommands(store),
+    new CursorContext(store),
+    new TaggingCommands(store, getConfig),
+    new EditCommands(store, getConfig),
+    new Navigation(store, getConfig),
+    new HighlightCommands(decorator, getConfig),
     new SidecarCommands(store, getConfig),
+    vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }], new TagHoverProvider(store, getConfig)),
     onDidChangeConfig(() => {
       config = readConfig();
       decorator.restyle();
+      statusBar.update();
+      autoload.loadOpen();
     }),
   );
-  return createApi(store, decorator);
+  return createApi(store, decorator, statusBar);
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,13 +1,26 @@
-// Paints tags in every visible editor: one decoration type per kind (theme colours), created once and
-// re-created only when the highlight style changes; updates are debounced per document.
+// Paints tags in every visible editor of a document (split views alike): one decoration type per kind
+// from theme colours (custom kinds: their setting colour), lighter styles for an attribution's source
+// and cue, a glyph per claim status, and markers for nested, fuzzy, orphaned and unattributed tags.
+// Types are created once per style; painting is debounced per document.
 import * as vscode from 'vscode';
-import { BUILTIN_KINDS, Tag } from '../core/model';
-import { ClaimTaggerConfig } from '../config';
+import { Tag, isSpanRef } from '../core/model';
+import { ClaimTaggerConfig, KindConfig } from '../config';
+import { STATUS_GLYPHS } from '../tagging/describe';
 import { TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 
 const UPDATE_DELAY_MS = 30;
-const ORPHAN_KEY = '$orphaned';
+
+/** Keys of decoratedRanges() besides kind ids. */
+export const Marks = {
+  source: '$source',
+  cue: '$cue',
+  nested: '$nested',
+  fuzzy: '$fuzzy',
+  orphaned: '$orphaned',
+  unattributed: '$unattributed',
+  status: (s: string) => `$status:${s}`,
+} as const;
 
 export type DecoratedRanges = Record<string, vscode.Range[]>;
 
@@ -15,6 +28,9 @@ export class Decorator extends Disposable {
   private types = new Map<string, vscode.TextEditorDecorationType>();
   private readonly decorated = new Map<string, DecoratedRanges>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly hidden = new Set<string>();
+  private readonly visibilityEmitter = this._register(new vscode.EventEmitter<void>());
+  readonly onDidChangeVisibility = this.visibilityEmitter.event;
 
   constructor(
     private readonly store: TagStore,
@@ -28,12 +44,28 @@ export class Decorator extends Disposable {
     this._register({ dispose: () => this.disposeTypes() });
   }
 
-  /** Ranges currently painted in editors of `uri`, per kind (for tests and the API). */
+  /** Ranges currently painted in editors of `uri`, per kind and per mark (for tests and the API). */
   decoratedRanges(uri: vscode.Uri): DecoratedRanges {
     return this.decorated.get(uri.toString()) ?? {};
   }
 
-  /** Re-creates decoration types (after a style or colour setting changed) and repaints. */
+  isHidden(kind: string): boolean {
+    return this.hidden.has(kind);
+  }
+
+  /** Shows or hides the highlights of some kinds (all kinds when `kinds` is empty). */
+  setHidden(kinds: readonly string[], hidden: boolean): void {
+    const all = kinds.length ? kinds : this.config().kinds.map((k) => k.id);
+    for (const k of all) {
+      if (hidden) this.hidden.add(k);
+      else this.hidden.delete(k);
+    }
+    void vscode.commands.executeCommand('setContext', 'claimTagger.highlightsHidden', this.hidden.size > 0);
+    this.visibilityEmitter.fire();
+    this.refreshAll();
+  }
+
+  /** Re-creates decoration types (after a style, kind or colour setting changed) and repaints. */
   restyle(): void {
     this.disposeTypes();
     this.createTypes();
@@ -53,56 +85,89 @@ export class Decorator extends Disposable {
     }, UPDATE_DELAY_MS));
   }
 
-  /** Paints now (tests call this through the API to skip the debounce). */
-  paint(uri: string): void {
+  private paint(uri: string): void {
     const editors = vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === uri);
-    const doc = this.store.get(vscode.Uri.parse(uri));
     if (!editors.length) {
       this.decorated.delete(uri);
       return;
     }
     const document = editors[0].document;
-    const byKind: DecoratedRanges = {};
-    for (const tag of doc?.tags ?? []) {
-      const key = tag.anchor.state === 'orphaned' ? ORPHAN_KEY : tag.kind;
-      (byKind[key] ??= []).push(rangeOf(document, tag));
+    const ranges = this.compute(document, this.store.get(document.uri)?.tags ?? []);
+    for (const [key, type] of this.types) {
+      const list = ranges[key] ?? [];
+      for (const editor of editors) editor.setDecorations(type, list);
     }
-    for (const [kind, type] of this.types) {
-      const ranges = byKind[kind] ?? [];
-      for (const editor of editors) editor.setDecorations(type, ranges);
+    this.decorated.set(uri, ranges);
+  }
+
+  private compute(document: vscode.TextDocument, tags: readonly Tag[]): DecoratedRanges {
+    const out: DecoratedRanges = {};
+    const add = (key: string, r: vscode.Range) => (out[key] ??= []).push(r);
+    const showGlyphs = this.config().showStatusGlyphs;
+    const visible = tags.filter((t) => !this.hidden.has(t.kind));
+    const sorted = [...visible].sort((a, b) => a.start - b.start || b.end - a.end);
+    // A tag inside another one gets an outline, so nested and overlapping tags stay distinguishable.
+    let outerEnd = -1;
+    for (const tag of sorted) {
+      if (tag.anchor.state === 'orphaned') {
+        add(Marks.orphaned, point(document, tag.start));
+        continue;
+      }
+      const range = rangeOf(document, tag);
+      add(this.types.has(tag.kind) ? tag.kind : '$custom-fallback', range);
+      if (tag.start < outerEnd || (tag.start === outerEnd && tag.end < outerEnd)) add(Marks.nested, range);
+      outerEnd = Math.max(outerEnd, tag.end);
+      if (tag.anchor.state === 'fuzzy') add(Marks.fuzzy, range);
+      if (tag.kind === 'claim' && showGlyphs) add(Marks.status(tag.status ?? 'unreviewed'), range);
+      if (tag.kind === 'attribution') {
+        if (isSpanRef(tag.source)) add(Marks.source, rangeOf(document, tag.source));
+        if (tag.cue) add(Marks.cue, rangeOf(document, tag.cue));
+        if (!tag.source) add(Marks.unattributed, range);
+      }
     }
-    this.decorated.set(uri, byKind);
+    return out;
   }
 
   private createTypes(): void {
-    const style = this.config().highlightStyle;
-    for (const kind of BUILTIN_KINDS) {
-      const bg = new vscode.ThemeColor(`claimTagger.${kind}Background`);
-      const fg = new vscode.ThemeColor(`claimTagger.${kind}Foreground`);
-      this.types.set(kind, vscode.window.createTextEditorDecorationType({
-        backgroundColor: style === 'background' ? bg : undefined,
-        // Borders take theme colours (text-decoration cannot), so the underline style is a bottom border.
-        borderStyle: style === 'background' ? undefined : 'solid',
-        borderWidth: style === 'underline' ? '0 0 2px 0' : style === 'border' ? '1px' : undefined,
-        borderColor: style === 'background' ? undefined : fg,
-        borderRadius: style === 'border' ? '3px' : undefined,
-        overviewRulerColor: fg,
-        overviewRulerLane: vscode.OverviewRulerLane.Right,
-        light: { gutterIconPath: this.icon('light', kind) },
-        dark: { gutterIconPath: this.icon('dark', kind) },
-        gutterIconSize: '70%',
-        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    const config = this.config();
+    for (const kind of config.kinds) this.types.set(kind.id, this.kindType(kind, config));
+    this.types.set('$custom-fallback', this.kindType({ id: '$custom-fallback', label: '', icon: 'tag', builtin: false, color: '#8a63d2' }, config));
+    const attribution = new vscode.ThemeColor('claimTagger.attributionForeground');
+    this.types.set(Marks.source, create({ borderStyle: 'none none dashed none', borderWidth: '0 0 2px 0', borderColor: attribution }));
+    this.types.set(Marks.cue, create({ borderStyle: 'none none dotted none', borderWidth: '0 0 2px 0', borderColor: attribution, fontStyle: 'italic' }));
+    this.types.set(Marks.nested, create({ outlineStyle: 'solid', outlineWidth: '1px', outlineColor: new vscode.ThemeColor('editor.foreground') }));
+    for (const [status, glyph] of Object.entries(STATUS_GLYPHS)) {
+      this.types.set(Marks.status(status), create({
+        after: { contentText: glyph, color: new vscode.ThemeColor(`claimTagger.status.${status}`), margin: '0 0 0 3px', fontWeight: 'bold' },
       }));
     }
-    this.types.set(ORPHAN_KEY, vscode.window.createTextEditorDecorationType({
-      after: { contentText: '⚠', color: new vscode.ThemeColor('claimTagger.orphanedForeground'), margin: '0 0 0 2px' },
-      overviewRulerColor: new vscode.ThemeColor('claimTagger.orphanedForeground'),
-      overviewRulerLane: vscode.OverviewRulerLane.Left,
-    }));
+    const fuzzy = new vscode.ThemeColor('claimTagger.fuzzyForeground');
+    this.types.set(Marks.fuzzy, create({ after: { contentText: '~', color: fuzzy, margin: '0 0 0 2px' }, overviewRulerColor: fuzzy, overviewRulerLane: vscode.OverviewRulerLane.Left }));
+    const orphan = new vscode.ThemeColor('claimTagger.orphanedForeground');
+    this.types.set(Marks.orphaned, create({ after: { contentText: '⚠', color: orphan, margin: '0 0 0 2px' }, overviewRulerColor: orphan, overviewRulerLane: vscode.OverviewRulerLane.Left }));
+    this.types.set(Marks.unattributed, create({ before: { contentText: '?', color: orphan, margin: '0 2px 0 0', fontWeight: 'bold' } }));
   }
 
-  private icon(theme: 'light' | 'dark', kind: string): vscode.Uri | undefined {
-    return this.config().showGutterIcons ? vscode.Uri.joinPath(this.extensionUri, 'media', theme, `${kind}.svg`) : undefined;
+  private kindType(kind: KindConfig, config: ClaimTaggerConfig): vscode.TextEditorDecorationType {
+    const style = config.highlightStyle;
+    const fg = kind.builtin ? new vscode.ThemeColor(`claimTagger.${kind.id}Foreground`) : kind.color!;
+    const bg = kind.builtin ? new vscode.ThemeColor(`claimTagger.${kind.id}Background`) : translucent(kind.color!);
+    const icon = (theme: 'light' | 'dark') =>
+      config.showGutterIcons ? vscode.Uri.joinPath(this.extensionUri, 'media', theme, `${kind.builtin ? kind.id : 'custom'}.svg`) : undefined;
+    return create({
+      backgroundColor: style === 'background' ? bg : undefined,
+      // Borders take theme colours (text-decoration cannot), so the underline style is a bottom border.
+      borderStyle: style === 'background' ? undefined : 'solid',
+      borderWidth: style === 'underline' ? '0 0 2px 0' : style === 'border' ? '1px' : undefined,
+      borderColor: style === 'background' ? undefined : fg,
+      borderRadius: style === 'border' ? '3px' : undefined,
+      overviewRulerColor: fg,
+      overviewRulerLane: vscode.OverviewRulerLane.Right,
+      light: { gutterIconPath: icon('light') },
+      dark: { gutterIconPath: icon('dark') },
+      gutterIconSize: '70%',
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    });
   }
 
   private disposeTypes(): void {
@@ -116,6 +181,21 @@ export class Decorator extends Disposable {
   }
 }
 
-export function rangeOf(document: vscode.TextDocument, tag: Pick<Tag, 'start' | 'end'>): vscode.Range {
-  return new vscode.Range(document.positionAt(tag.start), document.positionAt(tag.end));
+function create(options: vscode.DecorationRenderOptions): vscode.TextEditorDecorationType {
+  return vscode.window.createTextEditorDecorationType(options);
+}
+
+/** #rgb / #rrggbb -> the same colour at 20 % opacity, for backgrounds of custom kinds. */
+function translucent(hex: string): string {
+  const h = hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex;
+  return `${h}33`;
+}
+
+function point(document: vscode.TextDocument, offset: number): vscode.Range {
+  const p = document.positionAt(offset);
+  return new vscode.Range(p, p);
+}
+
+export function rangeOf(document: vscode.TextDocument, span: { start: number; end: number }): vscode.Range {
+  return new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
 }

@@ -1,13 +1,15 @@
 // Tagging commands. Each accepts arguments so tests and other extensions can drive it without UI;
-// without arguments it works on the active editor's selections.
+// without arguments it works on the active editor's selections (one tag per selection).
 import * as vscode from 'vscode';
 import { Tag, TagKind } from '../core/model';
 import { trimRange } from '../core/tags';
 import { sentenceAt, wordAt } from '../core/textUnits';
 import { Commands } from '../commands';
+import { ClaimTaggerConfig, isLanguageEnabled } from '../config';
 import { TagStore, TagStoreError } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
-import { resolveDocument, showStoreError, OffsetRange, toOffsets } from './target';
+import { AttributionFlow, PartArg } from './attributionFlow';
+import { OffsetRange, resolveDocument, showStoreError, toOffsets } from './target';
 
 export interface TagCommandArgs {
   /** Document to tag (default: the active editor's). */
@@ -15,13 +17,45 @@ export interface TagCommandArgs {
   /** Ranges to tag (default: the active editor's selections). */
   ranges?: (vscode.Range | OffsetRange)[];
   note?: string;
+  /** tagAs: the kind, skipping the quick pick. */
+  kind?: TagKind;
+  /** Attributions: who said it (a range of the document or free text) and the reporting verb. */
+  source?: PartArg | { text: string };
+  cue?: PartArg;
 }
 
 export class TaggingCommands extends Disposable {
-  constructor(private readonly store: TagStore) {
+  private readonly attribution: AttributionFlow;
+
+  constructor(
+    private readonly store: TagStore,
+    private readonly config: () => ClaimTaggerConfig,
+  ) {
     super();
-    this._register(vscode.commands.registerCommand(Commands.tagClaim, (args?: TagCommandArgs) => this.tag('claim', args)));
+    this.attribution = this._register(new AttributionFlow(store, config));
+    const reg = (id: string, fn: (args?: TagCommandArgs) => unknown) => this._register(vscode.commands.registerCommand(id, fn));
+    reg(Commands.tagClaim, (args) => this.tag('claim', args));
+    reg(Commands.tagAttribution, (args) => this.tag('attribution', args));
+    reg(Commands.tagOpinion, (args) => this.tag('opinion', args));
+    reg(Commands.tagAs, (args) => this.tagAs(args));
     this._register(vscode.commands.registerCommand(Commands.repinTag, (args?: { uri?: vscode.Uri | string; id?: string; range?: vscode.Range | OffsetRange }) => this.repin(args)));
+  }
+
+  private async tagAs(args?: TagCommandArgs): Promise<Tag[]> {
+    let kind = args?.kind;
+    if (!kind) {
+      const pick = await vscode.window.showQuickPick(
+        this.config().kinds.map((k) => ({ label: `$(${k.icon}) ${k.label}`, description: k.builtin ? undefined : k.id, id: k.id })),
+        { placeHolder: vscode.l10n.t('Tag the selection as…') },
+      );
+      kind = pick?.id;
+    }
+    if (!kind) return [];
+    if (!this.config().kinds.some((k) => k.id === kind)) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Unknown tag kind "{0}": add it to the claimTagger.kinds setting first.', kind));
+      return [];
+    }
+    return this.tag(kind, args);
   }
 
   /** Tags each range (or selection) as `kind`; returns the new tags. */
@@ -32,18 +66,31 @@ export class TaggingCommands extends Disposable {
       return [];
     }
     const { document, editor } = target;
+    if (!isLanguageEnabled(this.config(), document.languageId)) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Tagging is off for {0} documents (setting claimTagger.enabledLanguages).', document.languageId));
+      return [];
+    }
     const text = document.getText();
     const raw = args?.ranges?.map((r) => toOffsets(document, r)) ??
       editor?.selections.map((s) => ({ start: document.offsetAt(s.start), end: document.offsetAt(s.end) })) ?? [];
+    // An empty selection means the sentence at the cursor (claims, attributions) or the word (opinion).
     const spans = raw
       .map((r) => (r.start === r.end ? (kind === 'opinion' ? wordAt(text, r.start) : sentenceAt(text, r.start)) : trimRange(text, r.start, r.end)))
-      .filter((r) => r.end > r.start);
+      .filter((r, i, all) => r.end > r.start && all.findIndex((o) => o.start === r.start && o.end === r.end) === i);
     if (!spans.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to tag here: select some text first.'));
       return [];
     }
     try {
-      return await this.store.addTags(document, spans.map((s) => ({ kind, start: s.start, end: s.end, note: args?.note })));
+      const tags = await this.store.addTags(document, spans.map((s) => ({ kind, start: s.start, end: s.end, note: args?.note })));
+      if (kind === 'attribution') {
+        const automated = args?.ranges !== undefined || args?.source !== undefined || args?.cue !== undefined;
+        for (const tag of tags) {
+          if (automated) await this.attribution.apply(document, tag.id, args?.source, args?.cue);
+          else if (tags.length === 1) await this.attribution.ask(document, tag.id);
+        }
+      }
+      return tags;
     } catch (e) {
       if (e instanceof TagStoreError) {
         showStoreError(e);
@@ -62,9 +109,8 @@ export class TaggingCommands extends Disposable {
     let id = args?.id;
     if (!id) {
       const orphans = doc.tags.filter((t) => t.anchor.state !== 'anchored');
-      const all = orphans.length ? orphans : doc.tags;
       const pick = await vscode.window.showQuickPick(
-        all.map((t) => ({ label: t.quote.slice(0, 80) || '(empty)', description: `${t.kind} · ${t.anchor.state}`, id: t.id })),
+        (orphans.length ? orphans : doc.tags).map((t) => ({ label: t.quote.slice(0, 80) || '(empty)', description: `${t.kind} · ${t.anchor.state}`, id: t.id })),
         { placeHolder: vscode.l10n.t('Tag to pin to the selection') },
       );
       id = pick?.id;

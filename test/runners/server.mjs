@@ -75,6 +75,8 @@ fs.writeFileSync(path.join(dir('user-data/User'), 'settings.json'), JSON.stringi
   'extensions.autoUpdate': false,
   'workbench.tips.enabled': false,
   'window.commandCenter': false,
+  'git.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
 }));
 
 const kids = [];

@@ -1,0 +1,46 @@
+// claimTagger.toggleHighlights: hide or show highlights, for all kinds or some.
+import * as vscode from 'vscode';
+import { Commands } from '../commands';
+import { ClaimTaggerConfig } from '../config';
+import { Disposable } from '../util/dispose';
+import { Decorator } from './decorator';
+
+export interface ToggleArgs {
+  /** Kinds to toggle (default: all). */
+  kinds?: string[];
+  /** true: show, false: hide, undefined: flip. */
+  visible?: boolean;
+}
+
+export class HighlightCommands extends Disposable {
+  constructor(
+    private readonly decorator: Decorator,
+    private readonly config: () => ClaimTaggerConfig,
+  ) {
+    super();
+    this._register(vscode.commands.registerCommand(Commands.toggleHighlights, (args?: ToggleArgs) => this.toggle(args)));
+  }
+
+  private async toggle(args?: ToggleArgs): Promise<string[]> {
+    const kinds = this.config().kinds;
+    if (args) {
+      const which = args.kinds?.length ? args.kinds : kinds.map((k) => k.id);
+      const show = args.visible ?? which.some((k) => this.decorator.isHidden(k));
+      this.decorator.setHidden(which, !show);
+    } else {
+      const picks = await vscode.window.showQuickPick(
+        kinds.map((k) => ({ label: `$(${k.icon}) ${k.label}`, id: k.id, picked: !this.decorator.isHidden(k.id) })),
+        { canPickMany: true, title: vscode.l10n.t('Highlight these kinds') },
+      );
+      if (!picks) return this.visibleKinds();
+      const shown = new Set(picks.map((p) => p.id));
+      this.decorator.setHidden(kinds.filter((k) => !shown.has(k.id)).map((k) => k.id), true);
+      this.decorator.setHidden([...shown], false);
+    }
+    return this.visibleKinds();
+  }
+
+  private visibleKinds(): string[] {
+    return this.config().kinds.map((k) => k.id).filter((k) => !this.decorator.isHidden(k));
+  }
+}

@@ -1,0 +1,101 @@
+// Attributions as source -> cue -> content: after the content is tagged, ask who said it and with which
+// reporting verb, offering what the detector found nearby, free text, or a span picked in the editor.
+import * as vscode from 'vscode';
+import { attributionCandidates, PartCandidate } from '../core/attributionParts';
+import { SourceRef, SpanRef } from '../core/model';
+import { Commands } from '../commands';
+import { ClaimTaggerConfig } from '../config';
+import { TagStore, TagStoreError } from '../store/tagStore';
+import { Disposable } from '../util/dispose';
+import { pickTag, TagArgs } from './pickTag';
+import { OffsetRange, showStoreError, toOffsets } from './target';
+
+export type PartArg = vscode.Range | OffsetRange;
+
+export interface SetSourceArgs extends TagArgs {
+  source?: PartArg | { text: string } | null;
+  cue?: PartArg | null;
+}
+
+type Choice = { label: string; description?: string; detail?: string; part?: PartCandidate; action?: 'type' | 'span' | 'none' };
+
+export class AttributionFlow extends Disposable {
+  constructor(
+    private readonly store: TagStore,
+    private readonly config: () => ClaimTaggerConfig,
+  ) {
+    super();
+    this._register(vscode.commands.registerCommand(Commands.setSource, (args?: SetSourceArgs) => this.setSource(args)));
+  }
+
+  private async setSource(args?: SetSourceArgs): Promise<void> {
+    const picked = await pickTag(this.store, this.config(), args, (t) => t.kind === 'attribution');
+    if (!picked) return;
+    if (picked.tag.kind !== 'attribution') {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Sources and cues belong to attributions; this tag is a {0}.', picked.tag.kind));
+      return;
+    }
+    if (args && ('source' in args || 'cue' in args)) return this.apply(picked.document, picked.tag.id, args.source ?? undefined, args.cue ?? undefined);
+    return this.ask(picked.document, picked.tag.id);
+  }
+
+  /** Sets source and cue from arguments (ranges or free text), without UI. */
+  async apply(document: vscode.TextDocument, id: string, source?: PartArg | { text: string }, cue?: PartArg): Promise<void> {
+    const text = document.getText();
+    const span = (r: PartArg): SpanRef => {
+      const o = toOffsets(document, r);
+      return { start: o.start, end: o.end, quote: text.slice(o.start, o.end) };
+    };
+    const src: SourceRef | undefined = source === undefined ? undefined : 'text' in source && typeof source.text === 'string' ? { text: source.text } : span(source as PartArg);
+    try {
+      await this.store.updateTag(document, id, { source: src, cue: cue ? span(cue) : undefined });
+    } catch (e) {
+      if (e instanceof TagStoreError) return showStoreError(e);
+      throw e;
+    }
+  }
+
+  /** Asks for the source, then the cue. Escape leaves the attribution without them (flagged as unattributed). */
+  async ask(document: vscode.TextDocument, id: string): Promise<void> {
+    const tag = this.store.get(document.uri)?.find(id);
+    if (!tag) return;
+    const found = attributionCandidates(document.getText(), tag.start, tag.end);
+    const source = await this.choose(document, vscode.l10n.t('Who said it? (source of the attribution)'), found.sources, true);
+    if (source === undefined) return;
+    const cue = await this.choose(document, vscode.l10n.t('Reporting verb or phrase (cue), e.g. "said", "according to"'), found.cues, false);
+    const src = source === null ? undefined : source;
+    await this.store.updateTag(document, id, { source: src, cue: cue && 'start' in cue ? cue : undefined });
+  }
+
+  /** undefined: cancelled; null: explicitly none. */
+  private async choose(document: vscode.TextDocument, title: string, candidates: PartCandidate[], allowText: boolean): Promise<SourceRef | null | undefined> {
+    const items: Choice[] = candidates.map((c) => ({
+      label: `$(quote) ${c.text}`,
+      description: c.unnamed ? vscode.l10n.t('unnamed source') : vscode.l10n.t('found nearby'),
+      part: c,
+    }));
+    if (allowText) items.push({ label: `$(edit) ${vscode.l10n.t('Type a source…')}`, detail: vscode.l10n.t('For a source that is not in the text'), action: 'type' });
+    items.push({ label: `$(selection) ${vscode.l10n.t('Pick a span in the editor…')}`, action: 'span' });
+    items.push({ label: `$(circle-slash) ${vscode.l10n.t('None')}`, detail: allowText ? vscode.l10n.t('Flagged as unattributed: nobody is said to have made it') : undefined, action: 'none' });
+    const pick = await vscode.window.showQuickPick(items, { title, placeHolder: title, ignoreFocusOut: true });
+    if (!pick) return undefined;
+    if (pick.part) return { start: pick.part.start, end: pick.part.end, quote: pick.part.text };
+    if (pick.action === 'none') return null;
+    if (pick.action === 'type') {
+      const value = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Name of the person or body'), ignoreFocusOut: true });
+      return value?.trim() ? { text: value.trim() } : undefined;
+    }
+    return this.pickSpan(document, title);
+  }
+
+  /** The next selection the user confirms becomes the span. */
+  private async pickSpan(document: vscode.TextDocument, title: string): Promise<SpanRef | undefined> {
+    const use = vscode.l10n.t('Use Selection');
+    const answer = await vscode.window.showInformationMessage(`${title}: ${vscode.l10n.t('select it in the editor, then choose "Use Selection".')}`, use, vscode.l10n.t('Cancel'));
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    if (answer !== use || !editor || editor.selection.isEmpty) return undefined;
+    const start = document.offsetAt(editor.selection.start);
+    const end = document.offsetAt(editor.selection.end);
+    return { start, end, quote: document.getText().slice(start, end) };
+  }
+}

@@ -1,0 +1,154 @@
+// Commands that change an existing tag: remove (with Undo), note, claim status, kind, evidence links.
+// Each takes { uri, id, value } arguments to run without UI; otherwise it acts on the tag at the cursor.
+import * as vscode from 'vscode';
+import { CLAIM_STATUSES, ClaimStatus, Tag, isClaimStatus } from '../core/model';
+import { Commands } from '../commands';
+import { ClaimTaggerConfig, kindLabel } from '../config';
+import { TagPatch, TagStore, TagStoreError } from '../store/tagStore';
+import { Disposable } from '../util/dispose';
+import { STATUS_GLYPHS, STATUS_LABELS, shorten } from './describe';
+import { PickedTag, TagArgs, pickTag } from './pickTag';
+import { resolveDocument, showStoreError } from './target';
+
+export interface ValueArgs extends TagArgs {
+  value?: string;
+}
+
+export interface RemoveArgs extends TagArgs {
+  ids?: string[];
+}
+
+export class EditCommands extends Disposable {
+  constructor(
+    private readonly store: TagStore,
+    private readonly config: () => ClaimTaggerConfig,
+  ) {
+    super();
+    const reg = <A>(id: string, fn: (args?: A) => unknown) => this._register(vscode.commands.registerCommand(id, fn));
+    reg<RemoveArgs>(Commands.removeTag, (a) => this.remove(a));
+    reg<ValueArgs>(Commands.editNote, (a) => this.editNote(a));
+    reg<ValueArgs>(Commands.setStatus, (a) => this.setStatus(a));
+    reg<ValueArgs>(Commands.changeKind, (a) => this.changeKind(a));
+    reg<ValueArgs>(Commands.addLink, (a) => this.addLink(a));
+  }
+
+  private async remove(args?: RemoveArgs): Promise<Tag[]> {
+    if (args?.ids?.length) {
+      const target = await resolveDocument(args.uri);
+      if (!target) return [];
+      return this.guard(async () => {
+        const removed = await this.store.removeTags(target.document, args.ids!);
+        this.offerUndo(target.document, removed);
+        return removed;
+      }, []);
+    }
+    const picked = await pickTag(this.store, this.config(), args, undefined, vscode.l10n.t('Several tags overlap here: which one should be removed?'));
+    if (!picked) return [];
+    return this.guard(async () => {
+      const removed = await this.store.removeTags(picked.document, [picked.tag.id]);
+      this.offerUndo(picked.document, removed);
+      return removed;
+    }, []);
+  }
+
+  /** A notification with Undo; not awaited, so the command returns at once. */
+  private offerUndo(document: vscode.TextDocument, removed: Tag[]): void {
+    if (!removed.length) return;
+    const undo = vscode.l10n.t('Undo');
+    const what = removed.length === 1
+      ? vscode.l10n.t('Removed {0} "{1}".', kindLabel(this.config(), removed[0].kind).toLowerCase(), shorten(removed[0].quote, 40))
+      : vscode.l10n.t('Removed {0} tags.', removed.length);
+    void vscode.window.showInformationMessage(what, undo).then((choice) => {
+      if (choice === undo) void this.guard(() => this.store.restoreTags(document, removed), undefined);
+    });
+  }
+
+  private async editNote(args?: ValueArgs): Promise<Tag | undefined> {
+    const picked = await pickTag(this.store, this.config(), args);
+    if (!picked) return undefined;
+    const value = args?.value ?? (await vscode.window.showInputBox({
+      title: vscode.l10n.t('Note on "{0}"', shorten(picked.tag.quote, 40)),
+      value: picked.tag.note ?? '',
+      prompt: vscode.l10n.t('Markdown is allowed. Leave empty to remove the note.'),
+    }));
+    if (value === undefined) return undefined;
+    return this.patch(picked, { note: value.trim() || undefined });
+  }
+
+  private async setStatus(args?: ValueArgs): Promise<Tag | undefined> {
+    const picked = await pickTag(this.store, this.config(), args, (t) => t.kind === 'claim');
+    if (!picked) return undefined;
+    if (picked.tag.kind !== 'claim') {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Only claims have a review status.'));
+      return undefined;
+    }
+    let value: string | undefined = args?.value;
+    if (value === undefined) {
+      const pick = await vscode.window.showQuickPick(
+        CLAIM_STATUSES.map((s) => ({ label: `${STATUS_GLYPHS[s]}  ${STATUS_LABELS[s]}`, description: s === picked.tag.status ? vscode.l10n.t('current') : undefined, status: s })),
+        { title: vscode.l10n.t('Status of "{0}"', shorten(picked.tag.quote, 40)) },
+      );
+      value = pick?.status;
+    }
+    if (value === undefined) return undefined;
+    if (!isClaimStatus(value)) throw new Error(`Unknown claim status "${value}"; expected one of ${CLAIM_STATUSES.join(', ')}`);
+    return this.patch(picked, { status: value as ClaimStatus });
+  }
+
+  private async changeKind(args?: ValueArgs): Promise<Tag | undefined> {
+    const picked = await pickTag(this.store, this.config(), args);
+    if (!picked) return undefined;
+    const kinds = this.config().kinds;
+    let value = args?.value;
+    if (value === undefined) {
+      const pick = await vscode.window.showQuickPick(
+        kinds.map((k) => ({ label: `$(${k.icon}) ${k.label}`, description: k.id === picked.tag.kind ? vscode.l10n.t('current') : undefined, id: k.id })),
+        { title: vscode.l10n.t('Change the kind of "{0}"', shorten(picked.tag.quote, 40)) },
+      );
+      value = pick?.id;
+    }
+    if (value === undefined || value === picked.tag.kind) return undefined;
+    if (!kinds.some((k) => k.id === value)) throw new Error(`Unknown tag kind "${value}"`);
+    // A claim keeps (or gets) a review status; other kinds drop it. Source and cue stay: nothing is lost.
+    return this.patch(picked, { kind: value, status: value === 'claim' ? picked.tag.status ?? 'unreviewed' : undefined });
+  }
+
+  private async addLink(args?: ValueArgs): Promise<Tag | undefined> {
+    const picked = await pickTag(this.store, this.config(), args);
+    if (!picked) return undefined;
+    const value = args?.value ?? (await vscode.window.showInputBox({
+      title: vscode.l10n.t('Evidence link for "{0}"', shorten(picked.tag.quote, 40)),
+      placeHolder: 'https://…',
+      validateInput: (v) => (isHttpUrl(v.trim()) ? undefined : vscode.l10n.t('Enter an http(s) address.')),
+    }));
+    if (value === undefined) return undefined;
+    if (!isHttpUrl(value.trim())) throw new Error(`Not an http(s) address: ${value}`);
+    const links = [...new Set([...(picked.tag.links ?? []), value.trim()])];
+    return this.patch(picked, { links });
+  }
+
+  private patch(picked: PickedTag, patch: TagPatch): Promise<Tag | undefined> {
+    return this.guard(() => this.store.updateTag(picked.document, picked.tag.id, patch), undefined);
+  }
+
+  private async guard<T>(fn: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof TagStoreError) {
+        showStoreError(e);
+        return fallback;
+      }
+      throw e;
+    }
+  }
+}
+
+export function isHttpUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

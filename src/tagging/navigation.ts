@@ -1,0 +1,96 @@
+// Moving between tags: next/previous (wrapping, optionally one kind), and a quick pick with live preview.
+import * as vscode from 'vscode';
+import { Tag } from '../core/model';
+import { Commands } from '../commands';
+import { ClaimTaggerConfig } from '../config';
+import { rangeOf } from '../decorations/decorator';
+import { TagStore } from '../store/tagStore';
+import { Disposable } from '../util/dispose';
+import { describeTag } from './describe';
+
+export interface NavigateArgs {
+  /** Only tags of this kind. */
+  kind?: string;
+}
+
+export class Navigation extends Disposable {
+  constructor(
+    private readonly store: TagStore,
+    private readonly config: () => ClaimTaggerConfig,
+  ) {
+    super();
+    this._register(vscode.commands.registerCommand(Commands.nextTag, (a?: NavigateArgs) => this.step(1, a)));
+    this._register(vscode.commands.registerCommand(Commands.previousTag, (a?: NavigateArgs) => this.step(-1, a)));
+    this._register(vscode.commands.registerCommand(Commands.goToTag, (a?: { id?: string }) => this.goTo(a)));
+  }
+
+  private async navigable(editor: vscode.TextEditor, kind?: string): Promise<Tag[]> {
+    const doc = await this.store.open(editor.document);
+    return doc.tags
+      .filter((t) => t.anchor.state !== 'orphaned' && (!kind || t.kind === kind))
+      .sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  /** Selects the next (1) or previous (-1) tag after/before the cursor, wrapping around. */
+  private async step(direction: 1 | -1, args?: NavigateArgs): Promise<Tag | undefined> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return undefined;
+    const tags = await this.navigable(editor, args?.kind);
+    if (!tags.length) {
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('No tags in this document.'), 2000);
+      return undefined;
+    }
+    const at = editor.document.offsetAt(editor.selection.start);
+    const atEnd = editor.document.offsetAt(editor.selection.end);
+    const next = direction === 1
+      ? tags.find((t) => t.start > at || (t.start === at && t.end > atEnd)) ?? tags[0]
+      : [...tags].reverse().find((t) => t.start < at || (t.start === at && t.end < atEnd)) ?? tags[tags.length - 1];
+    reveal(editor, next);
+    return next;
+  }
+
+  private async goTo(args?: { id?: string }): Promise<Tag | undefined> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return undefined;
+    const tags = await this.navigable(editor);
+    if (args?.id) {
+      const tag = tags.find((t) => t.id === args.id);
+      if (tag) reveal(editor, tag);
+      return tag;
+    }
+    const original = editor.selections;
+    const originalVisible = editor.visibleRanges[0];
+    const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { tag: Tag }>();
+    qp.placeholder = vscode.l10n.t('Go to tag (type to filter by text, kind, status or note)');
+    qp.matchOnDescription = true;
+    qp.matchOnDetail = true;
+    qp.items = tags.map((tag) => ({ ...describeTag(tag, this.config()), tag }));
+    const cursor = editor.document.offsetAt(editor.selection.active);
+    const current = qp.items.find((i) => i.tag.end >= cursor);
+    if (current) qp.activeItems = [current];
+    return new Promise<Tag | undefined>((resolve) => {
+      let accepted: Tag | undefined;
+      qp.onDidChangeActive((items) => items[0] && reveal(editor, items[0].tag));
+      qp.onDidAccept(() => {
+        accepted = qp.selectedItems[0]?.tag ?? qp.activeItems[0]?.tag;
+        qp.hide();
+      });
+      qp.onDidHide(() => {
+        if (accepted) reveal(editor, accepted);
+        else {
+          editor.selections = original;
+          if (originalVisible) editor.revealRange(originalVisible, vscode.TextEditorRevealType.AtTop);
+        }
+        qp.dispose();
+        resolve(accepted);
+      });
+      qp.show();
+    });
+  }
+}
+
+export function reveal(editor: vscode.TextEditor, tag: Tag): void {
+  const range = rangeOf(editor.document, tag);
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
