@@ -1,0 +1,187 @@
+// `claim-tagger report <file|dir>... --format md|html|csv|json|w3c|claimreview [--out FILE]
+//   [--fail-on unreviewed|orphaned|unattributed] [--title T] [--author A] [--bom]`
+// Writes a tag report of the documents' sidecars; with --fail-on it is a CI gate (exit 1 on a finding).
+// Exit codes: 0 ok, 1 a --fail-on finding, 2 bad usage or unreadable input.
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { FAIL_ON, FailOn, REPORT_FORMATS, ReportDocument, ReportFormat, matchesFailOn, renderReport } from '../core/report';
+import { ReportInput, collectReportInputs, loadSidecar, readText, textHash } from './reportInput';
+
+export interface ReportIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+const USAGE = `Usage: claim-tagger report <file|dir>... --format md|html|csv|json|w3c|claimreview [options]
+
+Options:
+  --format F          md, html, csv, json, w3c (W3C Web Annotation JSON-LD) or claimreview (schema.org)
+  --out FILE          write the report to FILE instead of standard output
+  --fail-on RULE      exit 1 when a tag matches: unreviewed (claims), orphaned, unattributed (attributions
+                      without a source); repeat or separate with commas for several rules
+  --title TEXT        report title
+  --author NAME       ClaimReview author and W3C creator for tags without an author
+  --bom               start CSV output with a UTF-8 byte order mark
+  -h, --help          show this help
+
+A document X has its tags in X.tags.json beside it or in <folder>/.claim-tags/<path>.tags.json;
+folders are searched recursively. SOURCE_DATE_EPOCH, when set, fixes the report's date.
+Exit codes: 0 ok, 1 a --fail-on finding, 2 bad usage or unreadable input.
+`;
+
+const EXIT_OK = 0;
+const EXIT_FINDING = 1;
+const EXIT_BAD_INPUT = 2;
+/** Files read at once; enough to hide latency without exhausting file handles. */
+const READ_CONCURRENCY = 32;
+
+function fail(io: ReportIo, message: string): number {
+  io.stderr.write(`claim-tagger report: ${message}\n`);
+  return EXIT_BAD_INPUT;
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+interface Loaded {
+  doc?: ReportDocument;
+  error?: string;
+  warning?: string;
+}
+
+async function loadInput(input: ReportInput): Promise<Loaded> {
+  let tags: ReportDocument['tags'] = [];
+  let hash: string | undefined;
+  if (input.sidecar) {
+    try {
+      const sidecar = await loadSidecar(input.sidecar);
+      tags = sidecar.tags;
+      hash = sidecar.textHash;
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
+  }
+  const doc: ReportDocument = { uri: pathToFileURL(input.document).href, name: input.name, tags };
+  let warning: string | undefined;
+  const text = await readText(input.document).catch(() => undefined);
+  if (text === undefined) {
+    if (!input.sidecar) return { error: `${input.name}: cannot read the document` };
+    warning = `${input.name}: document not found; positions are reported as stored`;
+  } else if (hash && textHash(text) !== hash) {
+    // Offsets refer to another version of the text: leave the text out rather than misplace highlights.
+    warning = `${input.name}: the text changed since it was tagged; run "claim-tagger check --write" to re-anchor. Text positions are left out of this report.`;
+  } else {
+    doc.text = text;
+  }
+  return { doc, warning };
+}
+
+function reportDate(): Date | undefined {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || !/^\d+$/.test(epoch)) return undefined;
+  return new Date(Number(epoch) * 1000);
+}
+
+async function writeOut(file: string, content: string): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const tmp = `${path.resolve(file)}.${process.pid}.tmp`;
+  try {
+    await fs.writeFile(tmp, content, 'utf8');
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+function writeStream(stream: NodeJS.WritableStream, content: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.write(content, (err?: Error | null) => (err ? reject(err) : resolve()));
+  });
+}
+
+export async function runReport(argv: string[], io: ReportIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        out: { type: 'string', short: 'o' },
+        'fail-on': { type: 'string', multiple: true },
+        title: { type: 'string' },
+        author: { type: 'string' },
+        bom: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    return fail(io, `${(e as Error).message}\n${USAGE}`);
+  }
+  const { values: o, positionals } = parsed;
+  if (o.help) {
+    io.stdout.write(USAGE);
+    return EXIT_OK;
+  }
+  if (!o.format) return fail(io, `--format is required (${REPORT_FORMATS.join(', ')}).\n${USAGE}`);
+  if (!(REPORT_FORMATS as readonly string[]).includes(o.format)) return fail(io, `unknown format "${o.format}"; use one of ${REPORT_FORMATS.join(', ')}.`);
+  const format = o.format as ReportFormat;
+  const rules = (o['fail-on'] ?? []).flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean);
+  const badRule = rules.find((r) => !(FAIL_ON as readonly string[]).includes(r));
+  if (badRule) return fail(io, `unknown --fail-on rule "${badRule}"; use ${FAIL_ON.join(', ')}.`);
+  if (!positionals.length) return fail(io, `give at least one file or folder.\n${USAGE}`);
+
+  const { entries, missing } = await collectReportInputs(positionals);
+  if (missing.length) return fail(io, `no such file or folder: ${missing.join(', ')}`);
+  if (o.out) {
+    // Never report on the report itself, nor overwrite an input.
+    const out = path.resolve(o.out);
+    if (entries.some((e) => e.document === out || e.sidecar === out)) return fail(io, `--out ${o.out} is one of the inputs.`);
+  }
+
+  const loaded = await mapLimit(entries, READ_CONCURRENCY, loadInput);
+  const errors = loaded.filter((l) => l.error).map((l) => l.error!);
+  if (errors.length) return fail(io, `cannot read ${errors.length} input${errors.length === 1 ? '' : 's'}:\n  ${errors.join('\n  ')}`);
+  for (const l of loaded) if (l.warning) io.stderr.write(`claim-tagger report: warning: ${l.warning}\n`);
+  const docs = loaded.map((l) => l.doc!);
+  if (!docs.length) io.stderr.write('claim-tagger report: warning: no tagged documents found.\n');
+
+  const generated = reportDate();
+  const content = renderReport(format, docs, {
+    ...(o.title ? { title: o.title } : {}),
+    ...(o.author ? { author: o.author } : {}),
+    ...(generated ? { generated } : {}),
+    csvBom: !!o.bom,
+  });
+  try {
+    if (o.out) await writeOut(o.out, content);
+    else await writeStream(io.stdout, content);
+  } catch (e) {
+    return fail(io, `cannot write the report: ${(e as Error).message}`);
+  }
+
+  if (!rules.length) return EXIT_OK;
+  let found = 0;
+  for (const rule of rules as FailOn[]) {
+    const hits = docs.flatMap((d) => d.tags.filter((t) => matchesFailOn(t, rule)).map((t) => ({ d, t })));
+    if (!hits.length) continue;
+    found += hits.length;
+    io.stderr.write(`claim-tagger report: ${hits.length} ${rule} tag${hits.length === 1 ? '' : 's'}:\n`);
+    for (const { d, t } of hits.slice(0, 20)) io.stderr.write(`  ${d.name}:${t.start}-${t.end} ${t.kind} ${JSON.stringify(t.quote.length > 60 ? `${t.quote.slice(0, 57)}...` : t.quote)}\n`);
+    if (hits.length > 20) io.stderr.write(`  ... and ${hits.length - 20} more\n`);
+  }
+  return found ? EXIT_FINDING : EXIT_OK;
+}
