@@ -52,7 +52,7 @@ if (compiled === 0) {
   await run('unit tests', bin('mocha'), ['--config', '.mocharc.unit.json'], { parse: mochaCounts });
 }
 const built = await run('build', process.execPath, ['scripts/build.mjs']);
-await run('grammar tests', bin('vscode-tmgrammar-test'), ['-g', 'syntaxes/claim-tagger.injection.tmLanguage.json', '-g', 'test/grammar/text.tmLanguage.json', 'test/grammar/**/*.test.*'], { parse: grammarCounts });
+await run('grammar tests', bin('vscode-tmgrammar-test'), ['--config', 'test/grammar/package.json', 'test/grammar/**/*.test.*'], { parse: grammarCounts });
 if (compiled === 0 && built === 0) {
   await run('integration tests (code-server)', process.execPath, ['test/runners/server.mjs'], { parse: integrationCounts });
 } else {

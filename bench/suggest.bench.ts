@@ -1,0 +1,144 @@
+// Throughput of the suggestion detectors on ~1 MB of generated news-like text, side by side in one run with
+// retext-intensify, write-good and a bare word-regex pass (the floor).
+//   npm run bench -- suggest        (or: npx tsc -p tsconfig.test.json && node out/bench/suggest.bench.js [--mb N])
+// Also measures the two segmentation choices noted in src/core/suggest/text.ts (Intl.Segmenter sentences in one
+// call vs per paragraph; Intl.Segmenter words vs a word regex). One timed run each, after one warm-up on 1/10.
+import { paragraphRanges, suggest, suggestRange } from '../src/core/suggest';
+import { WORD_RE } from '../src/core/suggest/text';
+
+const SUBJECTS = ['The council', 'Officials', 'Critics', 'The minister', 'Dock workers', 'Mayor Elena Fischer', 'Analysts', 'The company', 'Residents', 'The regional authority', 'Teachers', 'Investors'];
+const VERBS = ['said', 'argued', 'approved', 'announced', 'warned', 'rejected', 'cut', 'raised', 'questioned', 'told reporters', 'insisted', 'denied'];
+const OBJECTS = ['a budget of 4.2 million euros', 'the plan to close three clinics', 'that prices had risen 12 percent since 2019', 'the largest contract in its history', 'a disgraceful waste of public money', 'the proposal on Tuesday', 'more than 1,800 jobs', 'that the scheme was clearly misguided', 'the new bridge tolls', 'a deal worth having'];
+const TAILS = ['', ' after a long debate', ', according to the port authority', ' because growth had slowed', ', which critics called a ploy', ' in a statement', ' despite strong objections', ''];
+const OPINION = ['This is, frankly, an outrageous decision.', 'The city should have acted years ago.', 'Perhaps the real problem lies elsewhere.', 'It is time to stop tinkering.', 'Nobody asked the families who will pay for it.'];
+const QUOTES = ['“We are not asking for the moon,” she said.', '"Nobody asked us," said Mirela Kos.', '“It is over,” the minister told the panel.'];
+
+/** Deterministic generator (LCG), so that every run measures the same text. */
+export function generateText(bytes: number): string {
+  let seed = 42;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const parts: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const sentences: string[] = [];
+    const n = 3 + rnd(5);
+    for (let i = 0; i < n; i++) {
+      const r = rnd(10);
+      const s = r < 6 ? `${SUBJECTS[rnd(SUBJECTS.length)]} ${VERBS[rnd(VERBS.length)]} ${OBJECTS[rnd(OBJECTS.length)]}${TAILS[rnd(TAILS.length)]}.`
+        : r < 8 ? OPINION[rnd(OPINION.length)] : QUOTES[rnd(QUOTES.length)];
+      sentences.push(s);
+    }
+    const p = sentences.join(' ');
+    parts.push(p);
+    size += p.length + 2;
+  }
+  return parts.join('\n\n');
+}
+
+function time(fn: () => unknown): number {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+function wordRegexPass(text: string): number {
+  const re = new RegExp(WORD_RE.source, 'gu');
+  let n = 0;
+  while (re.exec(text) !== null) n++;
+  return n;
+}
+
+type Processor = { process(text: string): Promise<{ messages: unknown[] }> };
+
+async function retextProcessor(): Promise<Processor> {
+  // ESM-only packages, loaded at run time (require(esm) on Node >= 20.19): retext() brings a parser and a
+  // stringifier; retext-english swaps in the English parser, as retext-intensify's readme does.
+  const { retext } = (await import('retext')) as unknown as { retext: () => { use(p: unknown): unknown } };
+  const english = ((await import('retext-english')) as unknown as { default: unknown }).default;
+  const intensify = ((await import('retext-intensify')) as unknown as { default: unknown }).default;
+  const base = retext().use(english) as { use(p: unknown): unknown };
+  return base.use(intensify) as Processor;
+}
+
+async function main(): Promise<void> {
+  const mbArg = process.argv.indexOf('--mb');
+  const mb = mbArg > 0 ? Number(process.argv[mbArg + 1]) : 1;
+  const text = generateText(Math.round(mb * 1024 * 1024));
+  const warm = text.slice(0, Math.floor(text.length / 10));
+  const sizeMb = text.length / (1024 * 1024);
+  // write-good is CommonJS without types.
+  const writeGood = ((await import('write-good' as string)) as { default: (t: string) => unknown[] }).default;
+  const retext = await retextProcessor();
+
+  // Warm-up on a tenth of the text.
+  wordRegexPass(warm);
+  suggest(warm);
+  writeGood(warm);
+  await retext.process(warm.slice(0, 20000));
+
+  const rows: Array<[string, number, string]> = [];
+  let count = 0;
+  const floor = time(() => (count = wordRegexPass(text)));
+  rows.push(['bare word-regex pass (floor)', floor, `${count} words`]);
+  let found = 0;
+  const ours = time(() => (found = suggest(text).suggestions.length));
+  rows.push(['claim-tagger suggest (whole text)', ours, `${found} suggestions`]);
+  const chunked = time(() => {
+    found = 0;
+    for (const p of paragraphRanges(text)) found += suggestRange(text, p.start, p.end).suggestions.length;
+  });
+  rows.push(['claim-tagger suggestRange per paragraph', chunked, `${found} suggestions`]);
+  let wg = 0;
+  const good = time(() => (wg = writeGood(text).length));
+  rows.push(['write-good', good, `${wg} suggestions`]);
+  let rt = 0;
+  const intensify = await timeAsync(async () => (rt = (await retext.process(text)).messages.length));
+  rows.push(['retext-intensify (retext-english parse + plugin)', intensify, `${rt} messages`]);
+
+  console.log(`Text: ${text.length.toLocaleString('en')} UTF-16 units (${sizeMb.toFixed(2)} MB), generated; Node ${process.version}; one timed run each.\n`);
+  console.log('| pass | ms | MB/s | vs ours | output |');
+  console.log('| --- | ---: | ---: | ---: | --- |');
+  for (const [name, ms, out] of rows) {
+    console.log(`| ${name} | ${ms.toFixed(0)} | ${(sizeMb / (ms / 1000)).toFixed(1)} | ${(ms / ours).toFixed(2)}× | ${out} |`);
+  }
+  console.log(`\nRatios: retext-intensify / ours = ${(intensify / ours).toFixed(1)}× (target ≥ 20×); ours / word-regex floor = ${(ours / floor).toFixed(2)}× (target ≤ 5×).`);
+
+  // Segmentation choices, on 50 KB: Intl.Segmenter is superlinear on one long string (its word iterator took
+  // minutes on 200 KB in one call), so the word iterator is also measured per paragraph.
+  const sample = text.slice(0, 50 * 1024);
+  const sampleMb = sample.length / (1024 * 1024);
+  const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const words = new Intl.Segmenter('en', { granularity: 'word' });
+  const seg: Array<[string, number]> = [];
+  seg.push(['Intl.Segmenter sentences, one call', time(() => [...sentences.segment(sample)].length)]);
+  seg.push(['Intl.Segmenter sentences, per paragraph', time(() => {
+    for (const p of paragraphRanges(sample)) for (const _ of sentences.segment(sample.slice(p.start, p.end))) void _;
+  })]);
+  seg.push(['Intl.Segmenter words (isWordLike), per paragraph', time(() => {
+    let n = 0;
+    for (const p of paragraphRanges(sample)) {
+      for (const w of words.segment(sample.slice(p.start, p.end))) if (w.isWordLike) n++;
+    }
+    return n;
+  })]);
+  seg.push(['word regex (WORD_RE)', time(() => wordRegexPass(sample))]);
+  console.log('\n| segmentation on 50 KB | ms | MB/s |');
+  console.log('| --- | ---: | ---: |');
+  for (const [name, ms] of seg) console.log(`| ${name} | ${ms.toFixed(1)} | ${(sampleMb / (ms / 1000)).toFixed(1)} |`);
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,134 @@
+// `claim-tagger suggest <file>... | -  [--jsonl] [--min-score N] [--kinds k1,k2]`: candidate tags as JSON.
+import * as readline from 'node:readline';
+import { parseArgs } from 'node:util';
+import { DEFAULT_MIN_SCORE, suggest, SUGGESTION_KINDS, SuggestionKind, SuggestOptions, SuggestResult } from '../core/suggest';
+import { CliIo, Exit } from './io';
+
+const USAGE = `Usage: claim-tagger suggest <file>... | -  [--min-score N] [--kinds claim,attribution,opinion]
+       claim-tagger suggest --jsonl  < lines of {"id": ..., "text": ...}
+Prints {"file", "suggestions", "sentences"} per input (an array when several files are given); with --jsonl,
+one {"id", "suggestions", "sentences"} line per input line. Offsets are UTF-16 offsets into the text.
+Defaults: --min-score ${DEFAULT_MIN_SCORE}, --kinds ${SUGGESTION_KINDS.join(',')}.
+`;
+
+/** The JSON shape of one result (suggestions without undefined fields, offsets as numbers). */
+function toJson(result: SuggestResult): Pick<SuggestResult, 'suggestions' | 'sentences'> {
+  return {
+    suggestions: result.suggestions.map((s) => ({
+      kind: s.kind, start: s.start, end: s.end, text: s.text, rule: s.rule, explanation: s.explanation, score: s.score,
+      ...(s.term !== undefined ? { term: s.term } : {}),
+      ...(s.parts ? { parts: s.parts } : {}),
+      ...(s.unnamedSource !== undefined ? { unnamedSource: s.unnamedSource } : {}),
+    })),
+    sentences: result.sentences,
+  };
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.write(text)) resolve();
+    else stream.once('drain', () => resolve());
+  });
+}
+
+export function parseKinds(value: string): SuggestionKind[] | string {
+  const kinds = value.split(',').map((k) => k.trim()).filter(Boolean);
+  const bad = kinds.filter((k) => !(SUGGESTION_KINDS as readonly string[]).includes(k));
+  if (bad.length || !kinds.length) return `unknown kind "${bad[0] ?? value}" (use ${SUGGESTION_KINDS.join(', ')})`;
+  return kinds as SuggestionKind[];
+}
+
+export async function runSuggest(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv, allowPositionals: true,
+      options: { jsonl: { type: 'boolean' }, 'min-score': { type: 'string' }, kinds: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (e) {
+    io.stderr.write(`claim-tagger suggest: ${(e as Error).message}\n${USAGE}`);
+    return Exit.badInput;
+  }
+  const { values: o, positionals } = parsed;
+  if (o.help) {
+    io.stdout.write(USAGE);
+    return Exit.ok;
+  }
+  const options: SuggestOptions = {};
+  if (o['min-score'] !== undefined) {
+    const n = Number(o['min-score']);
+    if (o['min-score'].trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+      io.stderr.write(`claim-tagger suggest: --min-score must be a number between 0 and 1, got "${o['min-score']}"\n`);
+      return Exit.badInput;
+    }
+    options.minScore = n;
+  }
+  if (o.kinds !== undefined) {
+    const kinds = parseKinds(o.kinds);
+    if (typeof kinds === 'string') {
+      io.stderr.write(`claim-tagger suggest: --kinds: ${kinds}\n`);
+      return Exit.badInput;
+    }
+    options.kinds = kinds;
+  }
+
+  if (o.jsonl) {
+    if (positionals.length) {
+      io.stderr.write(`claim-tagger suggest: --jsonl reads standard input; do not name files.\n${USAGE}`);
+      return Exit.badInput;
+    }
+    return runJsonl(io, options);
+  }
+
+  if (!positionals.length) {
+    io.stderr.write(`claim-tagger suggest: name at least one file, or - for standard input.\n${USAGE}`);
+    return Exit.badInput;
+  }
+  const outputs: Array<{ file: string } & ReturnType<typeof toJson>> = [];
+  let failed = false;
+  for (const file of positionals) {
+    let text: string;
+    try {
+      text = file === '-' ? await readAll(io.stdin) : await io.readFile(file);
+    } catch (e) {
+      io.stderr.write(`claim-tagger suggest: ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+      failed = true;
+      continue;
+    }
+    outputs.push({ file, ...toJson(suggest(text, options)) });
+  }
+  if (outputs.length) await write(io.stdout, JSON.stringify(positionals.length === 1 ? outputs[0] : outputs) + '\n');
+  return failed ? Exit.badInput : Exit.ok;
+}
+
+async function runJsonl(io: CliIo, options: SuggestOptions): Promise<number> {
+  const lines = readline.createInterface({ input: io.stdin, crlfDelay: Infinity });
+  let n = 0;
+  let failed = false;
+  for await (const line of lines) {
+    n++;
+    if (!line.trim()) continue;
+    let item: unknown;
+    try {
+      item = JSON.parse(line);
+    } catch {
+      io.stderr.write(`claim-tagger suggest: line ${n}: not valid JSON\n`);
+      failed = true;
+      continue;
+    }
+    const rec = item as { id?: unknown; text?: unknown };
+    if (typeof item !== 'object' || item === null || typeof rec.text !== 'string') {
+      io.stderr.write(`claim-tagger suggest: line ${n}: expected {"id": ..., "text": "..."}\n`);
+      failed = true;
+      continue;
+    }
+    await write(io.stdout, JSON.stringify({ id: rec.id ?? null, ...toJson(suggest(rec.text, options)) }) + '\n');
+  }
+  return failed ? Exit.badInput : Exit.ok;
+}

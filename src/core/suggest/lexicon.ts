@@ -1,0 +1,289 @@
+// Word lists for the suggestion detectors. Our own lists, plus filtered entries of the MIT-licensed npm
+// packages `hedges` and `weasels` (see CREDITS.md). Every entry is lower-case; multi-word entries are
+// matched word by word on the tokens produced by WORD_RE (so "so-called" is one token, "according to" two).
+import { hedges } from 'hedges';
+import { weasels } from 'weasels';
+
+export type TermCategory =
+  // opinion language
+  | 'opinion.evaluative' | 'opinion.booster' | 'opinion.hedge' | 'opinion.editorial' | 'opinion.modal'
+  | 'opinion.loaded' | 'opinion.metaphor' | 'opinion.first-person' | 'opinion.weasel' | 'opinion.custom'
+  // claims
+  | 'claim.superlative' | 'claim.comparison' | 'claim.causal' | 'claim.official-act' | 'claim.change' | 'claim.custom'
+  // attributions
+  | 'attribution.reporting-verb' | 'attribution.according-to' | 'attribution.custom';
+
+export interface LexEntry {
+  words: string[];
+  term: string;
+  category: TermCategory;
+  /** Prior strength of the cue in [0, 1]. */
+  weight: number;
+}
+
+const OWN: Array<[TermCategory, number, string]> = [
+  ['opinion.evaluative', 0.75, `
+    good bad great terrible awful horrible dreadful disastrous catastrophic excellent superb wonderful fantastic
+    brilliant marvellous marvelous magnificent splendid outstanding admirable commendable laudable praiseworthy
+    shameful disgraceful outrageous scandalous appalling deplorable despicable abhorrent vile wicked evil cruel
+    nasty ugly pathetic pitiful ridiculous absurd ludicrous laughable preposterous silly foolish stupid idiotic
+    senseless pointless useless worthless hopeless reckless irresponsible negligent incompetent inept clueless
+    misguided wrongheaded naive naïve shortsighted short-sighted dishonest deceitful hypocritical cynical greedy
+    corrupt rotten toxic poisonous sinister dangerous menacing alarming shocking disturbing troubling worrying
+    disappointing dismal bleak grim sorry unfortunate regrettable lamentable tragic heartbreaking heartbreaking
+    inspiring inspirational courageous brave heroic bold visionary wise sensible reasonable unreasonable 
+    unfair unjust righteous legitimate illegitimate principled unprincipled honourable honorable dishonourable
+    arrogant smug condescending patronising patronizing elitist radical extreme extremist fanatical authoritarian
+    draconian tyrannical oppressive repressive heavy-handed high-handed sensational sensationalist
+    predatory parasitic shameless ruthless heartless callous selfish bloated wasteful lavish exorbitant
+    outlandish bizarre insane crazy nonsensical dubious questionable flimsy feeble lame
+    impressive remarkable extraordinary stunning astonishing staggering spectacular dazzling
+    beautiful lovely pleasant delightful charming unpleasant disgusting revolting repugnant offensive insulting
+    hateful hostile vicious aggressive belligerent divisive polarising polarizing controversial contentious
+    misleading deceptive fraudulent bogus phony phoney sham meaningless
+    inadequate insufficient unacceptable intolerable unbearable untenable unsustainable unwise ill-advised
+    ill-conceived half-baked botched flawed dysfunctional chaotic messy sloppy shoddy lousy
+    mediocre second-rate third-rate worse worst better best finest greatest
+    deserved undeserved worthy unworthy noble ignoble valiant gallant cowardly spineless
+    obscene grotesque monstrous horrific horrendous atrocious heinous egregious
+    genius stellar exemplary flawless awesome incredible unbelievable amazing
+    crucial vital essential meaningful valuable precious
+    unnecessary needless gratuitous excessive undue overblown exaggerated overhyped overrated underrated
+    immoral unethical indecent
+    wrong rightly wrongly unfairly unjustly
+    shamefully disgracefully outrageously ridiculously absurdly foolishly recklessly wisely sadly thankfully
+    fortunately unfortunately regrettably tragically mercifully happily disappointingly alarmingly shockingly
+    sadly dangerously brilliantly beautifully terribly horribly miserably woefully pitifully
+    disgrace scandal travesty outrage shame disaster catastrophe fiasco debacle farce charade mess failure
+    avoidable unavoidable inexcusable unforgivable indefensible unjustifiable unconscionable shortsighted
+    complacent complacency timid timidity negligence betrayal betrayed blunder blunders bungled botched
+    scandalously needlessly pointlessly carelessly cynically
+    nonsense rubbish garbage hypocrisy incompetence greed arrogance folly stupidity madness insanity cowardice
+  `],
+  ['opinion.booster', 0.55, `
+    very extremely incredibly hugely enormously massively utterly totally absolutely entirely thoroughly
+    deeply profoundly truly really seriously severely desperately exceptionally extraordinarily immensely
+    tremendously vastly overwhelmingly exceedingly insanely ridiculously awfully dreadfully painfully
+    tremendous immense enormous colossal gigantic monumental massive staggering overwhelming
+    unprecedented unparalleled unmatched unrivalled unrivaled unimaginable unthinkable
+    fundamentally radically dramatically drastically wildly hugely
+   
+  `],
+  ['opinion.editorial', 0.7, `
+    clearly obviously undoubtedly undeniably unquestionably indisputably notably naturally evidently plainly
+    admittedly frankly honestly surely certainly definitely doubtless
+    ironically tellingly predictably conveniently curiously interestingly remarkably surprisingly unsurprisingly
+    inevitably importantly crucially understandably rightfully
+    so-called self-styled self-proclaimed
+    |of course|needless to say|make no mistake|let's be honest|let us be clear|to be sure|there is no doubt
+    |it is clear|it's clear|it is obvious|it's obvious|it is time|it's time|it is worth|it's worth
+    |the fact that|the truth is|the reality is|the problem is|the question is|the point is|what matters
+    |in fact|of all things|no wonder|not surprisingly|by any measure|by any standard
+  `],
+  ['opinion.modal', 0.7, `
+    should shouldn't must mustn't ought
+    |need to|needs to|have to|has to|ought to|had better|it is imperative|it's imperative
+  `],
+  ['opinion.hedge', 0.45, `
+    perhaps maybe arguably seemingly supposedly presumably conceivably possibly probably apparently ostensibly
+    somewhat rather fairly
+    |kind of|sort of|more or less|to some extent|to a degree|in a sense|in a way|it seems|it appears
+    |seems to|seem to|seemed to|appears to|appear to|appeared to
+  `],
+  ['opinion.first-person', 0.8, `
+    |i think|i believe|i feel|i suspect|i doubt|i hope|i fear|i'd argue|i would argue|i argue|i contend
+    |in my view|in my opinion|in my experience|to my mind|it seems to me|i am convinced|i'm convinced
+    |we should|we must|we need|we can't|we cannot|let us|let's
+  `],
+  ['opinion.loaded', 0.7, `
+    regime thugs thug mob cronies cronyism elites elite propaganda propagandist scheme ploy stunt gimmick hoax
+    charlatan charlatans demagogue demagogues zealots zealot ideologues ideologue apologists apologist
+    radicals fanatics extremists bureaucrats globalists globalist woke snowflakes leftists rightwing right-wing
+    left-wing far-left alt-right loony lunatic lunatics puppet puppets stooge stooges lackey lackeys henchmen
+    handouts freeloaders moochers scroungers invaders infestation horde hordes swarm swarms
+    collusion cover-up coverup whitewash witch-hunt power-grab land-grab money-grab cash-grab
+    |illegal aliens|illegal alien|death tax|job killers|job-killing|job killing|death panels|nanny state
+    |deep state|fake news|mainstream media|lamestream media|political correctness|politically correct
+    |witch hunt|power grab|cash grab|land grab|class warfare|war on|radical left|radical right
+    |passed away|collateral damage|enhanced interrogation|revenue enhancement|negative growth|let go
+    |rightsizing|downsizing|right-sizing|pre-owned|friendly fire|alternative facts|regime change
+    |tax relief|tax burden|big government|welfare queens|welfare queen|special interests|ruling class
+  `],
+  ['opinion.metaphor', 0.6, `
+    poisons poisoned poisoning cancer cancerous plague plagued plagues scourge bloodbath firestorm bombshell
+    meltdown circus charade onslaught tsunami avalanche juggernaut quagmire minefield nightmare nightmarish
+    crippling crippled crushing crushed gutted gutting slashed slashing skyrocketed skyrocketing soared
+    plummeted hemorrhaging haemorrhaging bleeding strangling stranglehold chokehold straitjacket
+    torpedoed torpedo sabotage sabotaged hijacked hijack weaponised weaponized weaponise weaponize
+    |slap in the face|tip of the iceberg|perfect storm|train wreck|ticking time bomb|time bomb|house of cards
+    |smoke and mirrors|slippery slope|nail in the coffin|elephant in the room|the last straw|a drop in the bucket
+    |pouring fuel|fuel to the fire|fan the flames|fanning the flames|rob peter|kick the can|open the floodgates
+    |throw under the bus|thrown under the bus|under the bus|race to the bottom|wake-up call|red flag|red line
+    |double-edged sword|band-aid|sticking plaster|boiling point|breaking point|powder keg|tinderbox
+  `],
+  ['claim.superlative', 0.7, `
+    largest biggest highest lowest greatest smallest fastest slowest oldest youngest longest shortest deepest
+    richest poorest strongest weakest heaviest busiest deadliest costliest wealthiest hottest coldest warmest
+    wettest driest safest riskiest worst best first record record-breaking record-high record-low all-time
+    unprecedented most least top-ranked fewest
+    |for the first time|never before|the only|the most|the least|a record|an all-time|all-time high|all-time low
+  `],
+  ['claim.comparison', 0.55, `
+    than doubled tripled quadrupled halved outnumber outnumbered outpaced exceeded exceeds surpassed overtook
+    |more than|less than|fewer than|compared with|compared to|twice as|three times|up from|down from
+    |higher than|lower than|as many as|as much as|at least|at most|no more than|in contrast to|relative to
+  `],
+  ['claim.change', 0.5, `
+    rose rises risen fell falls fallen increased increases decreased decreases grew grown declined declines
+    dropped drops surged surges jumped jumps climbed climbs plunged plunges slumped soared tumbled shrank
+    shrunk expanded contracted recovered rebounded
+  `],
+  ['claim.causal', 0.55, `
+    because caused causes causing triggered prompted
+    |due to|led to|leads to|leading to|resulted in|results in|as a result|result of|owing to|blamed on
+    |blamed for|linked to|responsible for|thanks to|contributed to|contributes to|in response to|because of
+    |attributed to|driven by|fuelled by|fueled by
+  `],
+  ['claim.official-act', 0.65, `
+    signed approved appointed agreed passed vetoed enacted ratified launched banned fined charged convicted
+    sentenced elected re-elected resigned voted ruled awarded granted imposed ordered issued filed sued
+    arrested acquitted indicted nominated dismissed fired hired established founded opened closed allocated
+    invested spent paid pledged promised repealed overturned upheld blocked suspended revoked adopted
+    legislated authorised authorized endorsed unveiled introduced abolished cancelled canceled postponed
+    sanctioned deported detained released recalled shut raised cut cuts slashed
+    signs approves appoints agrees passes vetoes enacts ratifies launches bans fines charges convicts
+    sentences elects resigns votes rules awards grants imposes orders issues files sues arrests
+  `],
+  ['attribution.according-to', 0.9, `|according to|as reported by|in a statement|quoted as saying|in an interview with|in a post on`],
+];
+
+/** Reporting verbs: lemma -> its forms. Strength is the prior score of the cue. */
+export const REPORTING_VERBS: Array<[number, string]> = [
+  [0.9, 'say says said saying tell tells told telling'],
+  [0.8, `state states stated stress stresses stressed argue argues argued arguing claim claims claimed add adds added
+    note notes noted explain explains explained insist insists insisted warn warns warned announce announces
+    announced confirm confirms confirmed deny denies denied admit admits admitted acknowledge acknowledges
+    acknowledged allege alleges alleged assert asserts asserted contend contends contended declare declares
+    declared emphasise emphasises emphasised emphasize emphasizes emphasized write writes wrote testify
+    testifies testified reveal reveals revealed recall recalls recalled remark remarks remarked reply replies
+    replied respond responds responded report reports reported tweet tweets tweeted concede concedes conceded
+    predict predicts predicted ask asks asked complain complains complained boast boasts boasted
+    vow vows vowed promise promises promised urge urges urged demand demands demanded accuse accuses accused
+    criticise criticises criticised criticize criticizes criticized caution cautions cautioned
+    observe observes observed point points pointed maintain maintains maintained suggest suggests suggested
+    estimate estimates estimated conclude concludes concluded believe believes believed`],
+];
+
+/** Cue verbs that need a "that"/quote/colon/"out" nearby to count (they have common non-reporting uses). */
+export const WEAK_CUES = new Set([
+  'point', 'points', 'pointed', 'maintain', 'maintains', 'maintained', 'suggest', 'suggests', 'suggested', 'estimate',
+  'estimates', 'estimated', 'conclude', 'concludes', 'concluded', 'believe', 'believes', 'believed', 'observe',
+  'observes', 'observed', 'promise', 'promises', 'promised', 'demand', 'demands', 'demanded', 'report', 'reports',
+  'reported', 'claim', 'claims', 'note', 'notes', 'add', 'adds', 'added', 'recall', 'recalls', 'recalled', 'ask', 'asks',
+  'asked', 'state', 'states', 'reveal', 'reveals', 'revealed', 'vow', 'vows', 'urge', 'urges', 'caution', 'cautions',
+  'write', 'writes', 'wrote', 'accuse', 'accuses', 'accused', 'charge', 'admit', 'admits', 'deny', 'denies',
+]);
+
+/** Heads of unnamed sources: "officials said", "critics argue", "people familiar with the matter". */
+export const UNNAMED_SOURCES = new Set([
+  'official', 'officials', 'critic', 'critics', 'opponent', 'opponents', 'expert', 'experts', 'analyst', 'analysts',
+  'observer', 'observers', 'insider', 'insiders', 'source', 'sources', 'aide', 'aides', 'supporter', 'supporters',
+  'people', 'person', 'spokesperson', 'spokesman', 'spokeswoman', 'diplomat', 'diplomats', 'lawmaker', 'lawmakers',
+  'scientist', 'scientists', 'researcher', 'researchers', 'economist', 'economists', 'residents', 'witnesses',
+  'witness', 'some', 'many', 'others', 'activists', 'campaigners', 'advocates', 'skeptics', 'sceptics', 'detractors',
+  'commentators', 'pundits', 'authorities', 'investigators', 'police', 'executives', 'employees', 'staff', 'members',
+  'leaders', 'observers', 'reports', 'studies', 'it',
+]);
+
+// Filtered views of the MIT-licensed lists: entries that are too frequent or neutral in news copy to count as
+// opinion language ("say", "will", "that", "about", numbers' hedges like "approximately", modal verbs that
+// are scored separately) are left out.
+const HEDGES_NOISE = new Set(`
+  about|always|around|can|could|couple|few|find|finds|found|frequently|like|little|many|may|might|most|mostly|much
+  |occasionally|often|overall|rare|rarely|read|say|says|several|some|somebody|someone|something|somewhere|sometimes
+  |so far|usually|think|thinks|thought|understand|understands|understood|believe|believed|believes|estimate|estimated
+  |estimates|consider|considered|considers|diagnostic|indicate|largely|mainly|approximately|roughly|at least|certain
+  |clear|allege|alleged|suggest|suggested|suggests|speculate|speculated|speculates|should|must|will|would|appear
+  |appeared|appears|look like|looks like|definite|definitely|certainly|clearly|surely|really|actually|quite
+  |probability|possibility|possible|probable|likely|unlikely|in general|generally|tend|assume|assumed|assumes
+  |assumption|guess|guessed|guesses|suppose|supposed|supposes|consistent with|effectively|practically|virtually
+  |necessarily|partially|bunch|don't know|doubt|doubtful|inconclusive|improbable|be sure|et cetera|and so forth
+  |and all that|something or other|hopefully|mostly
+`.split('|').map((s) => s.trim()).filter(Boolean));
+
+const WEASELS_NOISE = new Set(`
+  a lot|about|acts|again|all|almost|already|also|anyway|appeared|appears|are a number|back|be able to|began|believed
+  |better|bit|close|combats|considered|could|decided|down|effective|efficient|enough|even|ever|far|felt|few|gains|heard
+  |helps|improved|is a number|is like|just|knew|like|linked to|looked|looks|lots|many|might|most|mostly|only|over|own
+  |saw|seemed|seems|several|so|some|sort|started|still|supports|that|then|thought|touched|understood|up|useful|various
+  |wanted|watched|well|wished|wondered|works|expert|experts|real|noticed|realised|realized|recognised|recognized
+  |smelled|supposed|reportedly|clearly|quite|pretty|rather|fairly|largely|probably|somehow|virtually|not rocket science
+  |outside the box
+`.split('|').map((s) => s.trim()).filter(Boolean));
+
+function splitEntries(spec: string): string[][] {
+  const out: string[][] = [];
+  const [single, ...phrases] = spec.split('|');
+  for (const w of single.trim().split(/\s+/)) if (w) out.push([w]);
+  for (const p of phrases) {
+    const words = p.trim().split(/\s+/).filter(Boolean);
+    if (words.length) out.push(words);
+  }
+  return out;
+}
+
+export type Lexicon = Map<string, LexEntry[]>;
+
+export interface LexiconOptions {
+  extraTerms?: Partial<Record<'claim' | 'attribution' | 'opinion', string[]>>;
+  ignoredTerms?: string[];
+}
+
+function add(lex: Lexicon, words: string[], category: TermCategory, weight: number, ignored: Set<string>): void {
+  const term = words.join(' ');
+  if (!words.length || ignored.has(term)) return;
+  const list = lex.get(words[0]);
+  const entry: LexEntry = { words, term, category, weight };
+  if (!list) {
+    lex.set(words[0], [entry]);
+    return;
+  }
+  // One entry per (term, family): our own lists are added first and win over the generic ones.
+  const family = category.slice(0, category.indexOf('.'));
+  if (list.some((e) => e.term === term && e.category.startsWith(family))) return;
+  list.push(entry);
+  list.sort((a, b) => b.words.length - a.words.length);
+}
+
+/** Tokenises a user-supplied term the same way the text is tokenised. */
+export function termWords(term: string): string[] {
+  return term.toLowerCase().match(/[\p{L}\p{N}]+(?:(?:['’.-]|,(?=\d{3}))[\p{L}\p{N}]+)*/gu)?.map(normaliseWord) ?? [];
+}
+
+export function normaliseWord(w: string): string {
+  return w.includes('’') ? w.replace(/’/g, "'") : w;
+}
+
+export function buildLexicon(options: LexiconOptions = {}): Lexicon {
+  const ignored = new Set((options.ignoredTerms ?? []).map((t) => termWords(t).join(' ')).filter(Boolean));
+  const lex: Lexicon = new Map();
+  const extra = options.extraTerms ?? {};
+  for (const t of extra.opinion ?? []) add(lex, termWords(t), 'opinion.custom', 0.75, ignored);
+  for (const t of extra.claim ?? []) add(lex, termWords(t), 'claim.custom', 0.7, ignored);
+  for (const t of extra.attribution ?? []) add(lex, termWords(t), 'attribution.custom', 0.8, ignored);
+  for (const [category, weight, spec] of OWN) {
+    for (const words of splitEntries(spec)) add(lex, words, category, weight, ignored);
+  }
+  for (const [weight, spec] of REPORTING_VERBS) {
+    for (const w of spec.split(/\s+/)) if (w) add(lex, [w], 'attribution.reporting-verb', weight, ignored);
+  }
+  for (const h of hedges) {
+    if (HEDGES_NOISE.has(h) || /^(if|my|their|in my)\b/.test(h)) continue;
+    add(lex, termWords(h), 'opinion.hedge', 0.4, ignored);
+  }
+  for (const w of weasels) {
+    if (WEASELS_NOISE.has(w)) continue;
+    add(lex, termWords(w), 'opinion.weasel', 0.45, ignored);
+  }
+  return lex;
+}

@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import { suggest } from '../../../src/core/suggest';
+import { buildLexicon } from '../../../src/core/suggest/lexicon';
+import { OPINION_MODEL, scoreOpinion } from '../../../src/core/suggest/opinion';
+import { found } from './helpers';
+
+const rulesOf = (text: string) => found(text, 'opinion').map((s) => [s.text, s.rule]);
+
+suite('suggest/opinion', () => {
+  test('each family of opinion language is found, with its rule and term', () => {
+    const cases: Array<[string, string, string]> = [
+      ['The decision was a disgraceful waste of money.', 'disgraceful', 'opinion.evaluative'],
+      ['Clearly, the region has failed these families.', 'Clearly', 'opinion.editorial'],
+      ['The council must commit to a timetable.', 'must', 'opinion.modal'],
+      ['This is nothing but a cynical ploy by the regime.', 'regime', 'opinion.loaded'],
+      ['The housing market is a ticking time bomb.', 'ticking time bomb', 'opinion.metaphor'],
+      ['I think we should stop pretending this works.', 'I think', 'opinion.first-person'],
+      ['It was an utterly absurd spectacle.', 'utterly', 'opinion.booster'],
+    ];
+    for (const [text, term, rule] of cases) {
+      const hit = found(text, 'opinion').find((s) => s.text === term);
+      assert.ok(hit, `${term} in ${text}: got ${JSON.stringify(rulesOf(text))}`);
+      assert.equal(hit.rule, rule);
+      assert.equal(hit.term, term.toLowerCase());
+      assert.match(hit.explanation, new RegExp(term));
+    }
+  });
+
+  test('neutral reporting yields no opinion suggestions', () => {
+    for (const text of ['The bridge opened in 1974 and carries 48,000 vehicles a day.', 'The council will vote on the plan on Thursday.', 'Officials said the lane would stay open.']) {
+      assert.deepEqual(rulesOf(text), [], text);
+    }
+  });
+
+  test('noisy entries of the hedges/weasels lists are filtered out', () => {
+    const lex = buildLexicon();
+    for (const w of ['say', 'will', 'that', 'about', 'many', 'could', 'experts']) {
+      const opinion = (lex.get(w) ?? []).filter((e) => e.words.length === 1 && e.category.startsWith('opinion.'));
+      assert.deepEqual(opinion, [], w);
+    }
+    // …while genuine hedges from the list remain.
+    assert.ok((lex.get('presumably') ?? []).some((e) => e.category === 'opinion.hedge'));
+  });
+
+  test('opinion words inside a quotation score lower than in the writer’s voice', () => {
+    const own = found('The plan is a disgraceful waste.', 'opinion', { minScore: 0 }).find((s) => s.term === 'disgraceful')!;
+    const quoted = found('“The plan is a disgraceful waste,” she said.', 'opinion', { minScore: 0 }).find((s) => s.term === 'disgraceful')!;
+    assert.ok(quoted.score < own.score);
+    assert.match(quoted.explanation, /quotation/);
+  });
+
+  test('sentence opinion score: an editorial sentence scores above a factual one, and 0.5 separates them', () => {
+    const { sentences } = suggest('The bridge carries 48,000 vehicles a day, officials said. Frankly, this shameful neglect must end, and we should all be outraged!');
+    assert.equal(sentences.length, 2);
+    assert.ok(sentences[0].opinionScore < 0.5, String(sentences[0].opinionScore));
+    assert.ok(sentences[1].opinionScore >= 0.5, String(sentences[1].opinionScore));
+  });
+
+  test('the shipped model is well-formed and its explanation names the top features', () => {
+    assert.equal(OPINION_MODEL.features.length, OPINION_MODEL.weights.length);
+    assert.ok(OPINION_MODEL.weights.every(Number.isFinite));
+    const r = scoreOpinion({ 'opinion.loaded': 1, 'opinion.evaluative': 1 });
+    assert.ok(r.score > scoreOpinion({}).score);
+    assert.deepEqual(r.top.map((t) => t.feature).sort(), ['opinion.evaluative', 'opinion.loaded']);
+  });
+
+  test('ignoredTerms and extraTerms.opinion', () => {
+    assert.equal(found('The plan is a disgraceful waste.', 'opinion', { ignoredTerms: ['Disgraceful'] }).some((s) => s.term === 'disgraceful'), false);
+    const hit = found('Frankly the plan is a boondoggle.', 'opinion', { extraTerms: { opinion: ['boondoggle'] } }).find((s) => s.term === 'boondoggle');
+    assert.equal(hit?.rule, 'opinion.custom');
+  });
+
+  test('kinds and minScore filter the output', () => {
+    const text = 'Officials said prices rose 12% in 2023, a disgraceful outcome.';
+    const all = suggest(text).suggestions;
+    assert.ok(new Set(all.map((s) => s.kind)).size >= 2);
+    assert.deepEqual([...new Set(suggest(text, { kinds: ['opinion'] }).suggestions.map((s) => s.kind))], ['opinion']);
+    assert.equal(suggest(text, { minScore: 1.01 }).suggestions.length, 0);
+    assert.ok(suggest(text, { minScore: 0 }).suggestions.length >= all.length);
+  });
+});
