@@ -4,6 +4,7 @@ import { Tag } from './core/model';
 import { Decorator } from './decorations/decorator';
 import { TagStatusBar } from './statusBar';
 import { TagStore } from './store/tagStore';
+import { TagsView } from './tree/view';
 
 export interface ClaimTaggerApi {
   /** Tags of a document (loading its sidecar if needed). */
@@ -16,9 +17,16 @@ export interface ClaimTaggerApi {
   documentState(uri: vscode.Uri): { state: string; error?: string; warnings: string[] } | undefined;
   /** Text of the status bar item for the active document. */
   statusBarText(): string;
+  /** The Tags view, as shown: first-level labels with counts, the description (active filter) and the selection. */
+  tree: {
+    rootLabels(): Promise<string[]>;
+    description(): string | undefined;
+    selectedTagIds(): string[];
+    unreviewedClaims(): number;
+  };
 }
 
-export function createApi(store: TagStore, decorator: Decorator, statusBar: TagStatusBar): ClaimTaggerApi {
+export function createApi(store: TagStore, decorator: Decorator, statusBar: TagStatusBar, tagsView: TagsView): ClaimTaggerApi {
   return {
     async tags(uri) {
       const document = await vscode.workspace.openTextDocument(uri);
@@ -34,5 +42,11 @@ export function createApi(store: TagStore, decorator: Decorator, statusBar: TagS
       return doc && { state: doc.state, error: doc.error?.message, warnings: [...doc.warnings] };
     },
     statusBarText: () => statusBar.text,
+    tree: {
+      rootLabels: () => tagsView.rootLabels(),
+      description: () => tagsView.description,
+      selectedTagIds: () => tagsView.selection.flatMap((n) => (n.type === 'tag' ? [n.tag.id] : [])),
+      unreviewedClaims: () => tagsView.model.unreviewedClaims(),
+    },
   };
 }

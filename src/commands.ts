@@ -17,6 +17,15 @@ export const Commands = {
   repinTag: 'claimTagger.repinTag',
   openSidecar: 'claimTagger.openSidecar',
   reloadSidecar: 'claimTagger.reloadSidecar',
+  groupTags: 'claimTagger.groupTags',
+  filterTags: 'claimTagger.filterTags',
+  clearTagFilter: 'claimTagger.clearTagFilter',
+  refreshTags: 'claimTagger.refreshTags',
+  copyQuote: 'claimTagger.copyQuote',
+  copyCitation: 'claimTagger.copyCitation',
+  revealSidecar: 'claimTagger.revealSidecar',
+  openSample: 'claimTagger.openSample',
+  enableWordWrap: 'claimTagger.enableWordWrap',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -26,6 +26,8 @@ export interface ClaimTaggerConfig {
   kinds: KindConfig[];
   /** Language ids, or `*` for all. */
   enabledLanguages: string[];
+  /** Select the tag under the cursor in the Tags view. */
+  followCursor: boolean;
 }
 
 export const SECTION = 'claimTagger';
@@ -46,6 +48,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): ClaimTaggerConfig
     showStatusGlyphs: c.get<boolean>('showStatusGlyphs') ?? true,
     kinds: kinds(c.get<unknown[]>('kinds') ?? []),
     enabledLanguages: c.get<string[]>('enabledLanguages') ?? ['*'],
+    followCursor: c.get<boolean>('tree.followCursor') ?? true,
   };
 }
 

@@ -15,6 +15,8 @@ import { TaggingCommands } from './tagging/commands';
 import { CursorContext } from './tagging/cursorContext';
 import { EditCommands } from './tagging/editCommands';
 import { Navigation } from './tagging/navigation';
+import { TagsView } from './tree/view';
+import { WalkthroughCommands } from './walkthrough';
 
 let store: TagStore | undefined;
 
@@ -25,11 +27,14 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
   const decorator = new Decorator(store, getConfig, context.extensionUri);
   const statusBar = new TagStatusBar(store, getConfig);
   const autoload = new Autoload(store, getConfig);
+  const tagsView = new TagsView(store, getConfig, context.workspaceState);
   context.subscriptions.push(
     store,
     decorator,
     statusBar,
     autoload,
+    tagsView,
+    new WalkthroughCommands(context.extensionUri),
     new SidecarWatcher(store),
     new CursorContext(store),
     new TaggingCommands(store, getConfig),
@@ -45,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
       autoload.loadOpen();
     }),
   );
-  return createApi(store, decorator, statusBar);
+  return createApi(store, decorator, statusBar, tagsView);
 }
 
 export async function deactivate(): Promise<void> {

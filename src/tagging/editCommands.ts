@@ -7,7 +7,7 @@ import { ClaimTaggerConfig, kindLabel } from '../config';
 import { TagPatch, TagStore, TagStoreError } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 import { STATUS_GLYPHS, STATUS_LABELS, shorten } from './describe';
-import { PickedTag, TagArgs, pickTag } from './pickTag';
+import { PickedTag, TagArgs, normaliseTagArgs, pickTag } from './pickTag';
 import { resolveDocument, showStoreError } from './target';
 
 export interface ValueArgs extends TagArgs {
@@ -24,15 +24,17 @@ export class EditCommands extends Disposable {
     private readonly config: () => ClaimTaggerConfig,
   ) {
     super();
-    const reg = <A>(id: string, fn: (args?: A) => unknown) => this._register(vscode.commands.registerCommand(id, fn));
-    reg<RemoveArgs>(Commands.removeTag, (a) => this.remove(a));
+    const reg = <A>(id: string, fn: (args?: A, all?: unknown[]) => unknown) => this._register(vscode.commands.registerCommand(id, fn));
+    // From the Tags view, VS Code passes the clicked node and, with multi-select, all selected nodes.
+    reg<RemoveArgs>(Commands.removeTag, (a, all) => (many(all) ? this.removeMany(all!) : this.remove(a)));
     reg<ValueArgs>(Commands.editNote, (a) => this.editNote(a));
-    reg<ValueArgs>(Commands.setStatus, (a) => this.setStatus(a));
+    reg<ValueArgs>(Commands.setStatus, (a, all) => (many(all) ? this.setStatusMany(all!, a) : this.setStatus(a)));
     reg<ValueArgs>(Commands.changeKind, (a) => this.changeKind(a));
     reg<ValueArgs>(Commands.addLink, (a) => this.addLink(a));
   }
 
   private async remove(args?: RemoveArgs): Promise<Tag[]> {
+    args = normaliseTagArgs<RemoveArgs>(args);
     if (args?.ids?.length) {
       const target = await resolveDocument(args.uri);
       if (!target) return [];
@@ -61,6 +63,31 @@ export class EditCommands extends Disposable {
     void vscode.window.showInformationMessage(what, undo).then((choice) => {
       if (choice === undo) void this.guard(() => this.store.restoreTags(document, removed), undefined);
     });
+  }
+
+  private async removeMany(nodes: unknown[]): Promise<Tag[]> {
+    const removed: Tag[] = [];
+    for (const [uri, ids] of groupByDocument(nodes)) removed.push(...(await this.remove({ uri, ids })));
+    return removed;
+  }
+
+  private async setStatusMany(nodes: unknown[], first?: ValueArgs): Promise<Tag[]> {
+    const claims = nodes.map((n) => normaliseTagArgs<ValueArgs>(n)!).filter((a) => a.id);
+    let value = first?.value;
+    if (value === undefined) {
+      const pick = await vscode.window.showQuickPick(
+        CLAIM_STATUSES.map((s) => ({ label: `${STATUS_GLYPHS[s]}  ${STATUS_LABELS[s]}`, status: s })),
+        { title: vscode.l10n.t('Status of {0} claims', claims.length) },
+      );
+      value = pick?.status;
+    }
+    if (value === undefined) return [];
+    const out: Tag[] = [];
+    for (const a of claims) {
+      const t = await this.setStatus({ ...a, value });
+      if (t) out.push(t);
+    }
+    return out;
   }
 
   private async editNote(args?: ValueArgs): Promise<Tag | undefined> {
@@ -142,6 +169,22 @@ export class EditCommands extends Disposable {
       throw e;
     }
   }
+}
+
+function many(all: unknown[] | undefined): boolean {
+  return Array.isArray(all) && all.length > 1;
+}
+
+/** Tag nodes (or { uri, id } objects) grouped by document URI. */
+function groupByDocument(nodes: unknown[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const n of nodes) {
+    const a = normaliseTagArgs<TagArgs>(n);
+    if (!a?.uri || !a.id) continue;
+    const key = a.uri.toString();
+    out.set(key, [...(out.get(key) ?? []), a.id]);
+  }
+  return out;
 }
 
 export function isHttpUrl(v: string): boolean {

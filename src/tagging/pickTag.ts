@@ -13,6 +13,13 @@ export interface TagArgs {
   id?: string;
 }
 
+/** Tree nodes (and anything with `{ doc, tag }`) passed by the Tags view, normalised to `{ uri, id }`. */
+export function normaliseTagArgs<T extends TagArgs>(args: unknown): T | undefined {
+  const a = args as { type?: string; doc?: string; tag?: { id: string } } | undefined;
+  if (a && a.type === 'tag' && typeof a.doc === 'string' && a.tag) return { uri: a.doc, id: a.tag.id } as T;
+  return args as T | undefined;
+}
+
 export interface PickedTag extends CommandTarget {
   doc: DocumentTags;
   tag: Tag;
@@ -25,6 +32,7 @@ export async function pickTag(
   filter: (t: Tag) => boolean = () => true,
   placeHolder = vscode.l10n.t('Several tags overlap here: which one?'),
 ): Promise<PickedTag | undefined> {
+  args = normaliseTagArgs<TagArgs>(args);
   const target = await resolveDocument(args?.uri);
   if (!target) return undefined;
   const doc = await store.open(target.document);

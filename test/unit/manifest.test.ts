@@ -22,7 +22,9 @@ function registeredIds(): Set<string> {
   const byKey = new Map(Object.entries(Commands));
   for (const file of sourceFiles(path.join(root, 'src'))) {
     const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/register(?:TextEditor)?Command\(\s*(?:Commands\.(\w+)|'([\w.]+)')/g)) {
+    // registerCommand(...) directly, or through a class's local `reg(...)` helper.
+    for (const m of text.matchAll(/\b(?:register(?:TextEditor)?Command|reg(?:<[^>]*>)?)\(\s*(?:Commands\.(\w+)|'([\w.]+)'|OPEN_TAG_COMMAND)/g)) {
+      if (!m[1] && !m[2]) continue;
       const id = m[1] ? byKey.get(m[1]) : m[2];
       assert.ok(id, `${path.relative(root, file)} registers an unknown Commands.${m[1]}`);
       ids.add(id);

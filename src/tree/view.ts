@@ -1,0 +1,179 @@
+// The Tags view: every tag of the workspace, grouped and filtered, with a badge of unreviewed claims,
+// follow-the-cursor selection and the view's own commands (grouping, filter, copy, reveal sidecar).
+import * as vscode from 'vscode';
+import { CLAIM_STATUSES, Tag, isSpanRef } from '../core/model';
+import { Grouping, ReviewFilter, ReviewModel, ReviewNode, TagNode, describeFilter, isFilterActive } from '../core/review/model';
+import { Commands } from '../commands';
+import { ClaimTaggerConfig } from '../config';
+import { TagStore } from '../store/tagStore';
+import { STATUS_LABELS } from '../tagging/describe';
+import { reveal } from '../tagging/navigation';
+import { normaliseTagArgs } from '../tagging/pickTag';
+import { Disposable } from '../util/dispose';
+import { OPEN_TAG_COMMAND, TagTreeProvider } from './provider';
+import { WorkspaceIndex } from './workspaceIndex';
+
+export const VIEW_ID = 'claimTagger.tags';
+const GROUPING_KEY = 'claimTagger.tree.grouping';
+
+export class TagsView extends Disposable {
+  readonly model: ReviewModel;
+  readonly index: WorkspaceIndex;
+  private readonly provider: TagTreeProvider;
+  private readonly view: vscode.TreeView<ReviewNode>;
+  private followTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly store: TagStore,
+    private readonly config: () => ClaimTaggerConfig,
+    private readonly state: vscode.Memento,
+  ) {
+    super();
+    this.model = new ReviewModel(state.get<Grouping>(GROUPING_KEY, 'document'), () => config().kinds.map((k) => k.id));
+    this.index = this._register(new WorkspaceIndex(this.model, store));
+    this.provider = this._register(new TagTreeProvider(this.index, config));
+    this.view = this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true }));
+    this._register(this.index.onDidChange(() => this.updateChrome()));
+    this._register(vscode.window.onDidChangeTextEditorSelection((e) => this.scheduleFollow(e.textEditor)));
+    const reg = (id: string, fn: (...args: never[]) => unknown) => this._register(vscode.commands.registerCommand(id, fn));
+    reg(Commands.groupTags, (args?: { grouping?: Grouping }) => this.groupBy(args?.grouping));
+    reg(Commands.filterTags, (args?: ReviewFilter) => this.filter(args));
+    reg(Commands.clearTagFilter, () => this.setFilter({}));
+    reg(Commands.refreshTags, () => this.index.reload());
+    reg(OPEN_TAG_COMMAND, (node: TagNode) => this.open(node));
+    reg(Commands.copyQuote, (node?: unknown) => this.copy(node, false));
+    reg(Commands.copyCitation, (node?: unknown) => this.copy(node, true));
+    reg(Commands.revealSidecar, (node?: unknown) => this.revealSidecar(node));
+    void vscode.commands.executeCommand('setContext', GROUPING_KEY, this.model.grouping);
+    void vscode.commands.executeCommand('setContext', 'claimTagger.tree.filtered', false);
+    this.updateChrome();
+  }
+
+  /** What the view shows at its first level (for tests). */
+  async rootLabels(): Promise<string[]> {
+    return (await this.provider.getChildren()).map((n) => `${n.type === 'group' ? n.label : n.tag.quote} (${n.type === 'group' ? n.count : 1})`);
+  }
+
+  get description(): string | undefined {
+    return this.view.description;
+  }
+
+  get selection(): readonly ReviewNode[] {
+    return this.view.selection;
+  }
+
+  private async groupBy(grouping?: Grouping): Promise<void> {
+    if (!grouping) {
+      const pick = await vscode.window.showQuickPick(
+        [
+          { label: '$(file) Document → Kind → Tag', g: 'document' as Grouping },
+          { label: '$(symbol-enum) Kind → Document → Tag', g: 'kind' as Grouping },
+          { label: '$(checklist) Claim status → Tag', g: 'status' as Grouping },
+        ].map((i) => ({ ...i, description: i.g === this.model.grouping ? vscode.l10n.t('current') : undefined })),
+        { title: vscode.l10n.t('Group tags by') },
+      );
+      grouping = pick?.g;
+    }
+    if (!grouping) return;
+    this.model.grouping = grouping;
+    void this.state.update(GROUPING_KEY, grouping);
+    void vscode.commands.executeCommand('setContext', GROUPING_KEY, grouping);
+    this.provider.refresh();
+  }
+
+  private async filter(args?: ReviewFilter): Promise<void> {
+    if (args && typeof args === 'object' && !('type' in args)) return this.setFilter(args);
+    const current = this.model.getFilter();
+    const kinds = this.config().kinds;
+    type Item = vscode.QuickPickItem & { key?: 'kinds' | 'statuses' | 'authors'; value?: string };
+    const items: Item[] = [
+      { label: vscode.l10n.t('Kinds'), kind: vscode.QuickPickItemKind.Separator },
+      ...kinds.map((k) => ({ label: `$(${k.icon}) ${k.label}`, key: 'kinds' as const, value: k.id, picked: current.kinds?.includes(k.id) })),
+      { label: vscode.l10n.t('Claim status'), kind: vscode.QuickPickItemKind.Separator },
+      ...CLAIM_STATUSES.map((s) => ({ label: STATUS_LABELS[s], key: 'statuses' as const, value: s, picked: current.statuses?.includes(s) })),
+      { label: vscode.l10n.t('Author'), kind: vscode.QuickPickItemKind.Separator },
+      ...this.model.authors().map((a) => ({ label: `$(person) ${a}`, key: 'authors' as const, value: a, picked: current.authors?.includes(a) })),
+    ];
+    const picks = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Show only tags with…') });
+    if (!picks) return;
+    const text = await vscode.window.showInputBox({ title: vscode.l10n.t('…containing this text (optional)'), value: current.text ?? '', prompt: vscode.l10n.t('Searched in quotes, notes, sources and links') });
+    if (text === undefined) return;
+    const of = (key: 'kinds' | 'statuses' | 'authors') => picks.filter((p) => p.key === key).map((p) => p.value!);
+    this.setFilter({ kinds: of('kinds'), statuses: of('statuses'), authors: of('authors'), text });
+  }
+
+  private setFilter(f: ReviewFilter): void {
+    this.model.setFilter(f);
+    void vscode.commands.executeCommand('setContext', 'claimTagger.tree.filtered', isFilterActive(f));
+    this.updateChrome();
+    this.provider.refresh();
+  }
+
+  private updateChrome(): void {
+    const f = this.model.getFilter();
+    this.view.description = isFilterActive(f) ? vscode.l10n.t('Filter: {0}', describeFilter(f)) : undefined;
+    const unreviewed = this.model.unreviewedClaims();
+    this.view.badge = unreviewed ? { value: unreviewed, tooltip: vscode.l10n.t('{0} unreviewed claim(s)', unreviewed) } : undefined;
+    void vscode.commands.executeCommand('setContext', 'claimTagger.tree.empty', this.model.totalTags() === 0);
+  }
+
+  private async open(node: TagNode): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(node.doc));
+    const editor = await vscode.window.showTextDocument(document, { preserveFocus: false, preview: true });
+    const tag = (await this.store.open(document)).find(node.tag.id) ?? node.tag;
+    if (tag.anchor.state === 'orphaned') {
+      const repin = vscode.l10n.t('Re-pin to Selection');
+      void vscode.window.showWarningMessage(vscode.l10n.t('This tag\'s text was not found: "{0}". Select where it belongs now, then choose Re-pin.', tag.quote.slice(0, 80)), repin).then((c) => {
+        if (c === repin) void vscode.commands.executeCommand(Commands.repinTag, { uri: document.uri, id: tag.id });
+      });
+      return;
+    }
+    reveal(editor, tag);
+  }
+
+  private async copy(node: unknown, citation: boolean): Promise<string | undefined> {
+    const tag = this.tagOf(node);
+    if (!tag) return undefined;
+    const a = normaliseTagArgs<{ uri: string }>(node)!;
+    const docName = vscode.workspace.asRelativePath(vscode.Uri.parse(a.uri.toString()), false);
+    let text = tag.quote;
+    if (citation) {
+      const who = tag.source ? (isSpanRef(tag.source) ? tag.source.quote : tag.source.text) : undefined;
+      text = `“${tag.quote}”${who ? ` — ${who}` : ''}, ${docName}`;
+    }
+    await vscode.env.clipboard.writeText(text);
+    return text;
+  }
+
+  private async revealSidecar(node: unknown): Promise<void> {
+    const a = normaliseTagArgs<{ uri?: string }>(node) as { uri?: string } | undefined;
+    const key = a?.uri?.toString() ?? (node as { doc?: string })?.doc;
+    const sidecar = key ? this.model.document(key)?.sidecar : undefined;
+    if (!sidecar) return;
+    await vscode.window.showTextDocument(vscode.Uri.parse(sidecar), { preview: true });
+  }
+
+  private tagOf(node: unknown): Tag | undefined {
+    const a = normaliseTagArgs<{ uri?: string; id?: string }>(node);
+    if (!a?.uri || !a.id) return undefined;
+    return this.model.document(a.uri.toString())?.tags.find((t) => t.id === a.id);
+  }
+
+  /** Moving the cursor onto a tag selects it in the tree (setting claimTagger.tree.followCursor). */
+  private scheduleFollow(editor: vscode.TextEditor): void {
+    if (!this.view.visible || !this.config().followCursor) return;
+    clearTimeout(this.followTimer);
+    this.followTimer = setTimeout(() => {
+      const doc = this.store.get(editor.document.uri);
+      const here = doc?.at(editor.document.offsetAt(editor.selection.active))[0];
+      if (!here) return;
+      const node = this.model.nodeOf(editor.document.uri.toString(), here.id);
+      if (node) void this.view.reveal(node, { select: true, focus: false, expand: true });
+    }, 150);
+  }
+
+  override dispose(): void {
+    clearTimeout(this.followTimer);
+    super.dispose();
+  }
+}

@@ -1,0 +1,127 @@
+// Feeds the review model: every sidecar in the workspace (both locations), read on first use and kept
+// current from the file watcher and the store. Only sidecars are read, never the documents' text.
+import * as vscode from 'vscode';
+import { ReviewModel } from '../core/review/model';
+import { parseSidecar } from '../core/sidecar/format';
+import { SIDECAR_FOLDER, documentPathFor } from '../core/sidecar/paths';
+import { TagStore } from '../store/tagStore';
+import { Disposable } from '../util/dispose';
+
+const READ_CONCURRENCY = 16;
+
+export class WorkspaceIndex extends Disposable {
+  private loaded: Promise<void> | undefined;
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<void>());
+  /** Fires (debounced) when the model changed. */
+  readonly onDidChange = this.changeEmitter.event;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    readonly model: ReviewModel,
+    private readonly store: TagStore,
+  ) {
+    super();
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.tags.json'));
+    const reread = (uri: vscode.Uri) => {
+      if (this.loaded) void this.readSidecar(uri).then(() => this.changed());
+    };
+    this._register(watcher.onDidChange(reread));
+    this._register(watcher.onDidCreate(reread));
+    this._register(watcher.onDidDelete((uri) => {
+      for (const d of this.model.documents()) if (d.sidecar === uri.toString() && !this.store.get(vscode.Uri.parse(d.key))) this.model.remove(d.key);
+      this.changed();
+    }));
+    this._register(store.onDidChange((e) => {
+      if (this.loaded) this.fromStore(e.uri);
+    }));
+    this._register(vscode.workspace.onDidDeleteFiles((e) => {
+      for (const f of e.files) {
+        const d = this.model.document(f.toString());
+        if (d) this.model.upsert({ ...d, detached: true });
+      }
+      this.changed();
+    }));
+    this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()));
+    this._register({ dispose: () => clearTimeout(this.timer) });
+  }
+
+  /** Reads every sidecar once (the first time the view asks). */
+  ensureLoaded(): Promise<void> {
+    this.loaded ??= this.loadAll();
+    return this.loaded;
+  }
+
+  reload(): Promise<void> {
+    for (const d of this.model.documents()) this.model.remove(d.key);
+    this.loaded = this.loadAll();
+    return this.loaded.then(() => this.changed());
+  }
+
+  private async loadAll(): Promise<void> {
+    const files = await vscode.workspace.findFiles('**/*.tags.json', '**/node_modules/**');
+    for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
+      await Promise.all(files.slice(i, i + READ_CONCURRENCY).map((f) => this.readSidecar(f)));
+    }
+    for (const doc of this.store.all()) this.fromStore(doc.uri, false);
+  }
+
+  private async readSidecar(sidecar: vscode.Uri): Promise<void> {
+    const docUri = documentUriOf(sidecar);
+    if (!docUri) return;
+    // An open document's live tags (moved by unsaved edits) win over its sidecar.
+    if (this.store.get(docUri)) return this.fromStore(docUri, false);
+    let raw: string;
+    try {
+      raw = new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar));
+    } catch {
+      return;
+    }
+    const parsed = parseSidecar(raw);
+    const detached = !(await exists(docUri));
+    this.model.upsert({
+      key: docUri.toString(),
+      name: vscode.workspace.asRelativePath(docUri, vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1),
+      sidecar: sidecar.toString(),
+      tags: parsed.ok ? parsed.sidecar.tags : [],
+      detached,
+      error: parsed.ok ? undefined : parsed.error.message,
+    });
+  }
+
+  private fromStore(uri: vscode.Uri, notify = true): void {
+    const doc = this.store.get(uri);
+    if (!doc) return;
+    const known = this.model.document(uri.toString());
+    this.model.upsert({
+      key: uri.toString(),
+      name: uri.scheme === 'untitled' ? uri.path : vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
+      sidecar: doc.sidecarUri?.toString() ?? known?.sidecar ?? '',
+      tags: doc.tags,
+      detached: false,
+      error: doc.state === 'broken' ? doc.error?.message : undefined,
+    });
+    if (notify) this.changed();
+  }
+
+  private changed(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.changeEmitter.fire(), 50);
+  }
+}
+
+/** The document of a sidecar: beside it, or mirrored under `<folder>/.claim-tags/`. */
+export function documentUriOf(sidecar: vscode.Uri): vscode.Uri | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(sidecar);
+  const root = folder && sidecar.path.startsWith(`${folder.uri.path}/${SIDECAR_FOLDER}/`) ? folder.uri.path : undefined;
+  const path = documentPathFor(sidecar.path, root);
+  return path === undefined ? undefined : sidecar.with({ path });
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,113 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { Tag } from '../../src/core/model';
+import { api, closeAllEditors, eventually, openFresh, readJson, screenshot, workspaceUri } from './helpers';
+
+const TEXT = 'The mayor said the bridge will cost 310 million euros. Critics called it a disgrace. Officials disagree.\n';
+const span = (q: string) => ({ start: TEXT.indexOf(q), end: TEXT.indexOf(q) + q.length });
+const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
+const node = (uri: vscode.Uri, tag: Tag) => ({ type: 'tag', doc: uri.toString(), tag });
+
+suite('Tags view', () => {
+  suiteSetup(async () => {
+    await exec('claimTagger.tags.focus');
+  });
+  teardown(async () => {
+    await exec('claimTagger.clearTagFilter');
+    await exec('claimTagger.groupTags', { grouping: 'document' });
+    await closeAllEditors();
+  });
+
+  test('tags appear in the view after tagging, with counts; the badge counts unreviewed claims', async () => {
+    const claimTagger = await api();
+    const editor = await openFresh('tree/one.txt', TEXT);
+    await exec('claimTagger.tagClaim', { ranges: [span('the bridge will cost 310 million euros')] });
+    await exec('claimTagger.tagOpinion', { ranges: [span('disgrace')] });
+    await eventually(async () => (await claimTagger.tree.rootLabels()).includes('tree/one.txt (2)'));
+    assert.ok(claimTagger.tree.unreviewedClaims() >= 1);
+    void editor;
+  });
+
+  test('clicking a tag opens its document and selects the span', async () => {
+    const editor = await openFresh('tree/click.txt', TEXT);
+    const [tag] = await exec<Tag[]>('claimTagger.tagClaim', { ranges: [span('Officials disagree.')] });
+    await closeAllEditors();
+    await exec('claimTagger._openTag', node(editor.document.uri, tag));
+    const active = vscode.window.activeTextEditor!;
+    assert.equal(active.document.uri.toString(), editor.document.uri.toString());
+    assert.equal(active.document.getText(active.selection), 'Officials disagree.');
+  });
+
+  test('inline actions (status, note, remove) change the sidecar; multi-select sets many statuses', async () => {
+    const claimTagger = await api();
+    const editor = await openFresh('tree/actions.txt', TEXT);
+    const uri = editor.document.uri;
+    const [a] = await exec<Tag[]>('claimTagger.tagClaim', { ranges: [span('the bridge will cost 310 million euros')] });
+    const [b] = await exec<Tag[]>('claimTagger.tagClaim', { ranges: [span('Officials disagree.')] });
+    await exec('claimTagger.setStatus', { ...node(uri, a), value: 'verified' });
+    await exec('claimTagger.editNote', { ...node(uri, b), value: 'ask who' });
+    await exec('claimTagger.setStatus', { ...node(uri, a), value: 'disputed' }, [{ ...node(uri, a), value: 'disputed' }, node(uri, b)]);
+    await claimTagger.flush();
+    const sidecar = vscode.Uri.file(uri.fsPath + '.tags.json');
+    await eventually(() => {
+      const tags = (readJson(sidecar) as { tags: Tag[] }).tags;
+      return tags.every((t) => t.status === 'disputed') && tags.find((t) => t.id === b.id)?.note === 'ask who';
+    });
+    await exec('claimTagger.removeTag', node(uri, a), [node(uri, a), node(uri, b)]);
+    await claimTagger.flush();
+    await eventually(() => (readJson(sidecar) as { tags: Tag[] }).tags.length === 0);
+  });
+
+  test('grouping and filter switches change the first level; the description names the filter', async () => {
+    const claimTagger = await api();
+    await openFresh('tree/group.txt', TEXT);
+    await exec('claimTagger.tagClaim', { ranges: [span('Officials disagree.')] });
+    await exec('claimTagger.tagOpinion', { ranges: [span('disgrace')] });
+    await exec('claimTagger.groupTags', { grouping: 'kind' });
+    await eventually(async () => {
+      const roots = await claimTagger.tree.rootLabels();
+      return roots.some((r) => r.startsWith('Claim (') || r.startsWith('claim (')) && roots.some((r) => /^opinion \(/i.test(r));
+    });
+    await exec('claimTagger.groupTags', { grouping: 'status' });
+    assert.ok((await claimTagger.tree.rootLabels()).every((r) => /^(unreviewed|verified|false|misleading|disputed|unverifiable) \(/.test(r)));
+    await exec('claimTagger.groupTags', { grouping: 'document' });
+    await exec('claimTagger.filterTags', { kinds: ['opinion'], text: 'disgrace' });
+    assert.match(claimTagger.tree.description() ?? '', /Filter: opinion · "disgrace"/);
+    const roots = await claimTagger.tree.rootLabels();
+    assert.ok(roots.includes('tree/group.txt (1)'), roots.join(', '));
+    await screenshot('tags-view');
+    await exec('claimTagger.clearTagFilter');
+    assert.equal(claimTagger.tree.description(), undefined);
+  });
+
+  test('a sidecar changed on disk refreshes the view, also for documents that are not open', async () => {
+    const claimTagger = await api();
+    const editor = await openFresh('tree/external.txt', TEXT);
+    await exec('claimTagger.tagClaim', { ranges: [span('Officials disagree.')] });
+    await claimTagger.flush();
+    const sidecar = editor.document.uri.fsPath + '.tags.json';
+    await closeAllEditors();
+    const copy = workspaceUri('tree/copied.txt');
+    fs.writeFileSync(copy.fsPath, TEXT);
+    const data = JSON.parse(fs.readFileSync(sidecar, 'utf8'));
+    data.document = 'copied.txt';
+    data.tags.push({ ...data.tags[0], id: 'second', kind: 'opinion', status: undefined });
+    fs.writeFileSync(copy.fsPath + '.tags.json', JSON.stringify(data, null, 2));
+    await eventually(async () => (await claimTagger.tree.rootLabels()).includes('tree/copied.txt (2)'), 10_000);
+    fs.rmSync(copy.fsPath);
+    fs.rmSync(copy.fsPath + '.tags.json');
+    await eventually(async () => !(await claimTagger.tree.rootLabels()).some((l) => l.startsWith('tree/copied.txt')), 10_000);
+  });
+
+  test('moving the cursor onto a tag selects it in the view', async () => {
+    const claimTagger = await api();
+    const editor = await openFresh('tree/follow.txt', TEXT);
+    const [tag] = await exec<Tag[]>('claimTagger.tagClaim', { ranges: [span('Officials disagree.')] });
+    await exec('claimTagger.tags.focus');
+    await vscode.window.showTextDocument(editor.document);
+    const at = editor.document.positionAt(span('Officials disagree.').start + 3);
+    editor.selection = new vscode.Selection(at, at);
+    await eventually(() => claimTagger.tree.selectedTagIds().includes(tag.id), 5000);
+  });
+});
