@@ -10,7 +10,6 @@ export interface Range {
 export function paragraphAt(text: string, offset: number): Range {
   const blank = /\r?\n[ \t]*\r?\n/g;
   let start = 0;
-  let m: RegExpExecArray | null;
   // Walk back from the offset for the previous blank line without scanning the whole text.
   const before = text.lastIndexOf('\n', Math.max(0, offset - 1));
   for (let i = before; i > 0; i = text.lastIndexOf('\n', i - 1)) {
@@ -21,7 +20,7 @@ export function paragraphAt(text: string, offset: number): Range {
     }
   }
   blank.lastIndex = offset;
-  m = blank.exec(text);
+  const m = blank.exec(text);
   const end = m ? m.index : text.length;
   return { start, end: Math.max(start, end) };
 }

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { applyAnchorResults, reanchor } from '../core/anchor';
 import { TextChange, applyChanges, healAfterUndo } from '../core/edits';
 import { mergeTags } from '../core/merge';
-import { SIDECAR_VERSION, SIDECAR_FORMAT, Tag } from '../core/model';
+import { Dismissal, SIDECAR_VERSION, SIDECAR_FORMAT, Tag } from '../core/model';
+import { shiftSpans } from '../core/spans';
 import { parseSidecar, serializeSidecar, textHash } from '../core/sidecar/format';
 import { baseName } from '../core/sidecar/paths';
 import { NewTagInit, createTag, quoteAt, refreshQuotes } from '../core/tags';
@@ -188,6 +189,13 @@ export class TagStore extends Disposable {
     this.userChanged(doc);
   }
 
+  /** Records a dismissed suggestion (one occurrence, or a term everywhere in this document). */
+  async dismiss(document: vscode.TextDocument, dismissal: Dismissal): Promise<void> {
+    const doc = await this.writableDoc(document);
+    doc.dismissed.push(dismissal);
+    this.userChanged(doc);
+  }
+
   private reanchorSome(doc: DocumentTags, text: string, tags: Tag[]): void {
     if (tags.length) applyAnchorResults(text, tags, reanchor(text, tags));
     doc.moved = true;
@@ -219,6 +227,12 @@ export class TagStore extends Disposable {
     const changes: TextChange[] = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
     const oldLength = doc.textLength;
     doc.textLength += changes.reduce((n, c) => n + c.text.length - (c.end - c.start), 0);
+    if (doc.dismissed.some((d) => d.start !== undefined)) {
+      // Dismissed occurrences move with the text; one whose text was edited may be suggested again.
+      const everywhere = doc.dismissed.filter((d) => d.start === undefined || d.end === undefined);
+      const occurrences = doc.dismissed.filter((d): d is Dismissal & { start: number; end: number } => d.start !== undefined && d.end !== undefined);
+      doc.dismissed = [...everywhere, ...shiftSpans(occurrences, changes)];
+    }
     if (!doc.tags.length) return;
     const only = changes.length === 1 ? changes[0] : undefined;
     if (only && only.start === 0 && only.end === oldLength && oldLength > 0) {
@@ -227,10 +241,19 @@ export class TagStore extends Disposable {
       this.changeEmitter.fire({ uri: doc.uri, reason: 'external' });
       return;
     }
-    const affected = applyChanges(doc.tags, changes);
+    let affected: Tag[];
+    try {
+      affected = applyChanges(doc.tags, changes);
+    } catch {
+      // Overlapping changes (never sent by VS Code itself): place every tag by its quote instead.
+      this.reanchorAll(doc, e.document.getText());
+      this.changeEmitter.fire({ uri: doc.uri, reason: 'edit' });
+      return;
+    }
     const doc2 = e.document;
     for (const tag of affected) {
-      if (tag.anchor.state === 'orphaned') continue;
+      // Shifted tags keep their text; only tags whose extent changed need their quote read again.
+      if (tag.anchor.state === 'orphaned' || tag.quote.length === tag.end - tag.start) continue;
       doc.rememberQuote(tag, tag.quote);
       tag.quote = doc2.getText(new vscode.Range(doc2.positionAt(tag.start), doc2.positionAt(tag.end)));
     }
