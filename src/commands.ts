@@ -26,6 +26,12 @@ export const Commands = {
   revealSidecar: 'claimTagger.revealSidecar',
   openSample: 'claimTagger.openSample',
   enableWordWrap: 'claimTagger.enableWordWrap',
+  suggestTags: 'claimTagger.suggestTags',
+  acceptSuggestions: 'claimTagger.acceptSuggestions',
+  clearSuggestions: 'claimTagger.clearSuggestions',
+  acceptSuggestion: 'claimTagger._acceptSuggestion',
+  dismissSuggestion: 'claimTagger._dismissSuggestion',
+  neverSuggest: 'claimTagger._neverSuggest',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -28,6 +28,12 @@ export interface ClaimTaggerConfig {
   enabledLanguages: string[];
   /** Select the tag under the cursor in the Tags view. */
   followCursor: boolean;
+  suggestions: {
+    auto: 'off' | 'onOpen' | 'onType';
+    minScore: number;
+    extraTerms: Partial<Record<'claim' | 'attribution' | 'opinion', string[]>>;
+    ignoredTerms: string[];
+  };
 }
 
 export const SECTION = 'claimTagger';
@@ -49,6 +55,12 @@ export function readConfig(scope?: vscode.ConfigurationScope): ClaimTaggerConfig
     kinds: kinds(c.get<unknown[]>('kinds') ?? []),
     enabledLanguages: c.get<string[]>('enabledLanguages') ?? ['*'],
     followCursor: c.get<boolean>('tree.followCursor') ?? true,
+    suggestions: {
+      auto: oneOf(c.get<string>('suggestions.auto'), ['off', 'onOpen', 'onType'] as const, 'off'),
+      minScore: clamp01(c.get<number>('suggestions.minScore') ?? 0.5),
+      extraTerms: c.get<Partial<Record<'claim' | 'attribution' | 'opinion', string[]>>>('suggestions.extraTerms') ?? {},
+      ignoredTerms: c.get<string[]>('suggestions.ignoredTerms') ?? [],
+    },
   };
 }
 
@@ -74,6 +86,10 @@ export function kindLabel(config: ClaimTaggerConfig, id: string): string {
 
 export function isLanguageEnabled(config: ClaimTaggerConfig, languageId: string): boolean {
   return config.enabledLanguages.includes('*') || config.enabledLanguages.includes(languageId);
+}
+
+function clamp01(n: number): number {
+  return Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0.5;
 }
 
 function defaultAuthor(): string {

@@ -15,6 +15,8 @@ import { TaggingCommands } from './tagging/commands';
 import { CursorContext } from './tagging/cursorContext';
 import { EditCommands } from './tagging/editCommands';
 import { Navigation } from './tagging/navigation';
+import { SuggestionCommands } from './suggestions/commands';
+import { SuggestionController } from './suggestions/controller';
 import { TagsView } from './tree/view';
 import { WalkthroughCommands } from './walkthrough';
 
@@ -28,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
   const statusBar = new TagStatusBar(store, getConfig);
   const autoload = new Autoload(store, getConfig);
   const tagsView = new TagsView(store, getConfig, context.workspaceState);
+  const suggestions = new SuggestionController(store, getConfig);
   context.subscriptions.push(
     store,
     decorator,
@@ -35,6 +38,8 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
     autoload,
     tagsView,
     new WalkthroughCommands(context.extensionUri),
+    suggestions,
+    new SuggestionCommands(suggestions),
     new SidecarWatcher(store),
     new CursorContext(store),
     new TaggingCommands(store, getConfig),
@@ -48,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
       decorator.restyle();
       statusBar.update();
       autoload.loadOpen();
+      suggestions.rerunShown();
     }),
   );
   return createApi(store, decorator, statusBar, tagsView);

@@ -1,0 +1,130 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Tag } from '../../src/core/model';
+import { api, closeAllEditors, eventually, openFresh, readJson } from './helpers';
+
+const TEXT = [
+  'The council approved 310 million euros for the bridge in 2023, the largest budget in a decade.',
+  '"We have secured the funding," Mayor Elena Brandt told reporters on Tuesday.',
+  'This is clearly a shameful and disastrous failure, critics argued.',
+  '',
+].join('\n');
+
+type S = { kind: string; start: number; end: number; rule: string; term?: string; text: string };
+const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
+const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Claim Tagger');
+
+async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  const actions = await exec<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+  return actions.filter((a): a is vscode.CodeAction => 'title' in a && 'kind' in a && !!a.command);
+}
+
+/** The quick fix with this title for exactly this suggestion (several may overlap the range). */
+function fixFor(fixes: vscode.CodeAction[], title: string, s: S): vscode.CodeAction | undefined {
+  return fixes.find((f) => {
+    const ref = f.command?.arguments?.[0] as { start?: number; rule?: string } | undefined;
+    return f.title === title && ref?.start === s.start && ref?.rule === s.rule;
+  });
+}
+
+async function run(action: vscode.CodeAction | undefined): Promise<void> {
+  assert.ok(action?.command, 'quick fix exists');
+  await exec(action.command.command, ...(action.command.arguments ?? []));
+}
+
+suite('suggestions in the editor', () => {
+  teardown(async () => {
+    await vscode.workspace.getConfiguration('claimTagger').update('suggestions.ignoredTerms', undefined, vscode.ConfigurationTarget.Global);
+    await closeAllEditors();
+  });
+
+  test('Suggest Tags finds claims, attributions (with source and cue) and opinion terms, shown as diagnostics', async () => {
+    const editor = await openFresh('suggest/basic.txt', TEXT);
+    const shown = await exec<S[]>('claimTagger.suggestTags', { uri: editor.document.uri });
+    const kinds = new Set(shown.map((s) => s.kind));
+    assert.deepEqual([...kinds].sort(), ['attribution', 'claim', 'opinion']);
+    assert.ok(shown.some((s) => s.kind === 'opinion' && s.text.toLowerCase() === 'shameful'), JSON.stringify(shown.map((s) => s.text)));
+    const diags = ours(editor.document.uri);
+    assert.equal(diags.length, shown.length);
+    assert.ok(diags.every((d) => d.severity === vscode.DiagnosticSeverity.Information || d.severity === vscode.DiagnosticSeverity.Hint));
+  });
+
+  test('"Tag as" turns a suggestion into a tag (attribution keeps source and cue) and it disappears', async () => {
+    const claimTagger = await api();
+    const editor = await openFresh('suggest/accept.txt', TEXT);
+    const shown = await exec<S[]>('claimTagger.suggestTags', { uri: editor.document.uri });
+    const attribution = shown.find((s) => s.kind === 'attribution' && editor.document.getText().slice(s.start, s.end).includes('secured'));
+    assert.ok(attribution, 'attribution suggested');
+    const range = new vscode.Range(editor.document.positionAt(attribution.start), editor.document.positionAt(attribution.end));
+    const fixes = await quickFixes(editor.document.uri, range);
+    const titles = fixes.map((f) => f.title);
+    assert.ok(titles.includes('Tag as attribution') && titles.includes('Dismiss'), titles.join(' | '));
+    await run(fixFor(fixes, 'Tag as attribution', attribution));
+    const tags = await claimTagger.tags(editor.document.uri);
+    const t = tags.find((x) => x.kind === 'attribution')!;
+    assert.ok(t.source && 'quote' in t.source && /Brandt/.test(t.source.quote), JSON.stringify(t.source));
+    assert.equal(t.cue?.quote, 'told');
+    await eventually(() => !ours(editor.document.uri).some((d) => d.code === attribution.rule && d.range.isEqual(range)));
+  });
+
+  test('Dismiss persists in the sidecar, so the suggestion does not come back', async () => {
+    const claimTagger = await api();
+    const editor = await openFresh('suggest/dismiss.txt', TEXT);
+    const shown = await exec<S[]>('claimTagger.suggestTags', { uri: editor.document.uri });
+    const s = shown.find((x) => x.kind === 'opinion' && x.text.toLowerCase() === 'disastrous')!;
+    const range = new vscode.Range(editor.document.positionAt(s.start), editor.document.positionAt(s.end));
+    await run(fixFor(await quickFixes(editor.document.uri, range), 'Dismiss', s));
+    await claimTagger.flush();
+    const sidecar = readJson(vscode.Uri.file(editor.document.uri.fsPath + '.tags.json')) as { dismissed: { rule: string; term: string; start: number }[] };
+    assert.deepEqual(sidecar.dismissed.map((d) => [d.rule, d.term, d.start]), [[s.rule, 'disastrous', s.start]]);
+    const again = await exec<S[]>('claimTagger.suggestTags', { uri: editor.document.uri });
+    assert.ok(!again.some((x) => x.start === s.start && x.rule === s.rule));
+  });
+
+  test("Dismiss all 'term' here and Never suggest 'term'", async () => {
+    const text = 'A shameful vote. Another shameful delay. It was clearly wrong.\n';
+    const editor = await openFresh('suggest/terms.txt', text);
+    let shown = await exec<S[]>('claimTagger.suggestTags', { uri: editor.document.uri });
+    const first = shown.find((x) => x.text.toLowerCase() === 'shameful')!;
+    const range = new vscode.Range(editor.document.positionAt(first.start), editor.document.positionAt(first.end));
+    await run((await quickFixes(editor.document.uri, range)).find((f) => f.title === "Dismiss all 'shameful' here"));
+    shown = await exec<S[]>('claimTagger.suggestTags', { uri: editor.document.uri });
+    assert.ok(!shown.some((x) => x.text.toLowerCase() === 'shameful'));
+    const clearly = shown.find((x) => x.text.toLowerCase() === 'clearly')!;
+    const r2 = new vscode.Range(editor.document.positionAt(clearly.start), editor.document.positionAt(clearly.end));
+    await run((await quickFixes(editor.document.uri, r2)).find((f) => f.title === "Never suggest 'clearly'"));
+    assert.ok((vscode.workspace.getConfiguration('claimTagger').get<string[]>('suggestions.ignoredTerms') ?? []).includes('clearly'));
+    shown = await exec<S[]>('claimTagger.suggestTags', { uri: editor.document.uri });
+    assert.ok(!shown.some((x) => x.text.toLowerCase() === 'clearly'));
+  });
+
+  test('acceptSuggestions accepts every suggestion of a kind', async () => {
+    const claimTagger = await api();
+    const editor = await openFresh('suggest/all.txt', TEXT);
+    const shown = await exec<S[]>('claimTagger.suggestTags', { uri: editor.document.uri });
+    const opinions = shown.filter((s) => s.kind === 'opinion');
+    assert.ok(opinions.length >= 2);
+    const created = await exec<Tag[]>('claimTagger.acceptSuggestions', { uri: editor.document.uri, kind: 'opinion' });
+    assert.equal(created.length, opinions.length);
+    assert.equal((await claimTagger.tags(editor.document.uri)).filter((t) => t.kind === 'opinion').length, opinions.length);
+    assert.ok(!ours(editor.document.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Hint));
+  });
+
+  test('a 1 MB document: suggestions arrive without blocking the extension host for long', async () => {
+    const para = TEXT.replace(/\n/g, ' ') + '\n\n';
+    const big = para.repeat(Math.ceil(1_000_000 / para.length));
+    const editor = await openFresh('suggest/big.txt', big);
+    let longest = 0;
+    let last = Date.now();
+    const probe = setInterval(() => {
+      const now = Date.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 5);
+    const shown = await exec<S[]>('claimTagger.suggestTags', { uri: editor.document.uri });
+    clearInterval(probe);
+    assert.ok(shown.length > 1000);
+    // Chunks yield to the event loop: no single stall comes near a typing-visible pause.
+    assert.ok(longest < 250, `longest stall ${longest} ms`);
+  });
+});
