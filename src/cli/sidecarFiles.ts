@@ -58,7 +58,7 @@ export async function collectSidecars(inputs: string[]): Promise<{ sidecars: str
   for (const input of inputs) {
     const stat = await fs.stat(input).catch(() => undefined);
     if (!stat) missing.push(input);
-    else if (stat.isDirectory()) for await (const f of walk(input)) sidecars.add(path.resolve(f));
+    else if (stat.isDirectory()) for await (const f of walkSidecars(input)) sidecars.add(path.resolve(f));
     else if (isSidecarPath(input)) sidecars.add(path.resolve(input));
     else {
       const s = await findSidecar(input);
@@ -68,13 +68,15 @@ export async function collectSidecars(inputs: string[]): Promise<{ sidecars: str
   return { sidecars: [...sidecars].sort(), missing };
 }
 
-async function* walk(dir: string): AsyncGenerator<string> {
+/** Sidecars below `dir` in name order, skipping node_modules and dot-folders other than .claim-tags. */
+export async function* walkSidecars(dir: string): AsyncGenerator<string> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (e.name === 'node_modules' || (e.name.startsWith('.') && e.name !== SIDECAR_FOLDER)) continue;
-      yield* walk(p);
+      yield* walkSidecars(p);
     } else if (e.isFile() && isSidecarPath(e.name)) yield p;
   }
 }

@@ -115,16 +115,16 @@ suite('claim-tagger report (CLI)', () => {
       assert.equal(await runReport(args, c.io), 2, args.join(' '));
       assert.match(c.stderr, message);
     }
-    fs.writeFileSync(path.join(root, 'broken.md.tags.json'), '{ "tags": [ {"id": 1} ] }');
+    fs.writeFileSync(path.join(root, 'broken.md.tags.json'), '{ "format": "claim-tagger/tags", "version": 1, "document": "broken.md",\n  "textHash": "sha256:' + '0'.repeat(64) + '", "tags": [ {"id": 1} ] }');
     const c = capture();
     assert.equal(await runReport([root, '--format', 'md'], c.io), 2);
-    assert.match(c.stderr, /broken\.md\.tags\.json: tag 1 lacks an id, kind, start, end or quote/);
+    assert.match(c.stderr, /broken\.md\.tags\.json:2:\d+: The sidecar does not match its schema at \/tags\/0/);
     assert.equal(c.stdout, '', 'no partial report');
   });
 
   test('loadSidecar rejects what is not a sidecar', async () => {
     const f = path.join(root, 'x.tags.json');
-    for (const [content, message] of [['nope', /not valid JSON/], ['[]', /expected an object/], ['{"format":"other","tags":[]}', /format "other"/], ['{}', /no "tags" array/]] as const) {
+    for (const [content, message] of [['nope', /x\.tags\.json:1:1: .*not valid JSON/], ['[]', /not a Claim Tagger sidecar/], ['{"format":"other","tags":[]}', /not a Claim Tagger sidecar/], ['{"format":"claim-tagger/tags","version":1,"document":"x","textHash":"sha256:00","tags":[]}', /does not match its schema at \/textHash/]] as const) {
       fs.writeFileSync(f, content);
       await assert.rejects(loadSidecar(f), message);
     }
