@@ -51,6 +51,9 @@ const compiled = await run('typecheck + compile', bin('tsc'), ['-p', 'tsconfig.t
 if (compiled === 0) {
   await run('unit tests', bin('mocha'), ['--config', '.mocharc.unit.json'], { parse: mochaCounts });
 }
+if (compiled === 0) {
+  await run('browser tests (headless Chromium)', bin('mocha'), ['--ui', 'tdd', '--timeout', '60000', 'out/test/browser/**/*.test.js'], { parse: mochaCounts });
+}
 const built = await run('build', process.execPath, ['scripts/build.mjs']);
 await run('grammar tests', bin('vscode-tmgrammar-test'), ['--config', 'test/grammar/package.json', 'test/grammar/**/*.test.*'], { parse: grammarCounts });
 if (compiled === 0 && built === 0) {

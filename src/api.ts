@@ -4,6 +4,7 @@ import { Tag } from './core/model';
 import { Decorator } from './decorations/decorator';
 import { TagStatusBar } from './statusBar';
 import { TagStore } from './store/tagStore';
+import { ReportCommands } from './report/commands';
 import { TagsView } from './tree/view';
 
 export interface ClaimTaggerApi {
@@ -24,9 +25,19 @@ export interface ClaimTaggerApi {
     selectedTagIds(): string[];
     unreviewedClaims(): number;
   };
+  /** HTML shown in the report preview ('' when closed). */
+  previewHtml(): string;
 }
 
-export function createApi(store: TagStore, decorator: Decorator, statusBar: TagStatusBar, tagsView: TagsView): ClaimTaggerApi {
+export interface ApiParts {
+  store: TagStore;
+  decorator: Decorator;
+  statusBar: TagStatusBar;
+  tagsView: TagsView;
+  reports: ReportCommands;
+}
+
+export function createApi({ store, decorator, statusBar, tagsView, reports }: ApiParts): ClaimTaggerApi {
   return {
     async tags(uri) {
       const document = await vscode.workspace.openTextDocument(uri);
@@ -48,5 +59,6 @@ export function createApi(store: TagStore, decorator: Decorator, statusBar: TagS
       selectedTagIds: () => tagsView.selection.flatMap((n) => (n.type === 'tag' ? [n.tag.id] : [])),
       unreviewedClaims: () => tagsView.model.unreviewedClaims(),
     },
+    previewHtml: () => reports.previewHtml,
   };
 }

@@ -28,6 +28,7 @@ export interface ClaimTaggerConfig {
   enabledLanguages: string[];
   /** Select the tag under the cursor in the Tags view. */
   followCursor: boolean;
+  report: { csvBom: boolean };
   suggestions: {
     auto: 'off' | 'onOpen' | 'onType';
     minScore: number;
@@ -55,6 +56,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): ClaimTaggerConfig
     kinds: kinds(c.get<unknown[]>('kinds') ?? []),
     enabledLanguages: c.get<string[]>('enabledLanguages') ?? ['*'],
     followCursor: c.get<boolean>('tree.followCursor') ?? true,
+    report: { csvBom: c.get<boolean>('report.csvBom') ?? false },
     suggestions: {
       auto: oneOf(c.get<string>('suggestions.auto'), ['off', 'onOpen', 'onType'] as const, 'off'),
       minScore: clamp01(c.get<number>('suggestions.minScore') ?? 0.5),

@@ -15,6 +15,7 @@ import { TaggingCommands } from './tagging/commands';
 import { CursorContext } from './tagging/cursorContext';
 import { EditCommands } from './tagging/editCommands';
 import { Navigation } from './tagging/navigation';
+import { ReportCommands } from './report/commands';
 import { SuggestionCommands } from './suggestions/commands';
 import { SuggestionController } from './suggestions/controller';
 import { TagsView } from './tree/view';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
   const autoload = new Autoload(store, getConfig);
   const tagsView = new TagsView(store, getConfig, context.workspaceState);
   const suggestions = new SuggestionController(store, getConfig);
+  const reports = new ReportCommands(store, tagsView, getConfig);
   context.subscriptions.push(
     store,
     decorator,
@@ -40,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
     new WalkthroughCommands(context.extensionUri),
     suggestions,
     new SuggestionCommands(suggestions),
+    reports,
     new SidecarWatcher(store),
     new CursorContext(store),
     new TaggingCommands(store, getConfig),
@@ -56,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
       suggestions.rerunShown();
     }),
   );
-  return createApi(store, decorator, statusBar, tagsView);
+  return createApi({ store, decorator, statusBar, tagsView, reports });
 }
 
 export async function deactivate(): Promise<void> {

@@ -28,3 +28,34 @@ export function shiftSpans<T extends Span>(spans: readonly T[], changes: readonl
   }
   return out;
 }
+
+/**
+ * Maps a span that must not be dropped (an attribution's source or cue) through the changes: positions
+ * after a change shift, positions inside a replaced range move to its edge. Returns the same object when
+ * nothing moved.
+ */
+export function mapSpan<T extends Span>(span: T, changes: readonly TextChange[]): T {
+  const map = (pos: number, isEnd: boolean) => {
+    let delta = 0;
+    for (const c of changes) {
+      if (c.end < pos || (c.end === pos && (c.start < c.end || !isEnd))) delta += c.text.length - (c.end - c.start);
+      else if (c.start < pos) delta += c.start - pos + (isEnd ? 0 : c.text.length); // inside a replaced range
+    }
+    return pos + delta;
+  };
+  const start = map(span.start, false);
+  const end = Math.max(start, map(span.end, true));
+  return start === span.start && end === span.end ? span : { ...span, start, end };
+}
+
+/** Where `quote` now is, nearest to `near` within `radius`; undefined when it is gone. */
+export function findNear(text: string, quote: string, near: number, radius = 2000): number | undefined {
+  if (!quote) return undefined;
+  const lo = Math.max(0, near - radius);
+  const hi = Math.min(text.length, near + radius + quote.length);
+  let best: number | undefined;
+  for (let i = text.indexOf(quote, lo); i !== -1 && i + quote.length <= hi; i = text.indexOf(quote, i + 1)) {
+    if (best === undefined || Math.abs(i - near) < Math.abs(best - near)) best = i;
+  }
+  return best;
+}

@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import { applyAnchorResults, reanchor } from '../core/anchor';
 import { TextChange, applyChanges, healAfterUndo } from '../core/edits';
 import { mergeTags } from '../core/merge';
-import { Dismissal, SIDECAR_VERSION, SIDECAR_FORMAT, Tag } from '../core/model';
-import { shiftSpans } from '../core/spans';
+import { Dismissal, SIDECAR_VERSION, SIDECAR_FORMAT, SpanRef, Tag, isSpanRef } from '../core/model';
+import { findNear, mapSpan, shiftSpans } from '../core/spans';
 import { parseSidecar, serializeSidecar, textHash } from '../core/sidecar/format';
 import { baseName } from '../core/sidecar/paths';
 import { NewTagInit, createTag, quoteAt, refreshQuotes } from '../core/tags';
@@ -134,6 +134,10 @@ export class TagStore extends Disposable {
     if (!doc.tags.length) return;
     const before = doc.tags.map((t) => `${t.start}:${t.end}:${t.anchor.state}`);
     applyAnchorResults(text, doc.tags, reanchor(text, doc.tags));
+    for (const tag of doc.tags) {
+      if (isSpanRef(tag.source)) tag.source = relocate(text, tag.source, tag.start);
+      if (tag.cue) tag.cue = relocate(text, tag.cue, tag.start);
+    }
     if (doc.tags.some((t, i) => `${t.start}:${t.end}:${t.anchor.state}` !== before[i])) doc.moved = true;
   }
 
@@ -186,6 +190,13 @@ export class TagStore extends Disposable {
     const back = tags.filter((t) => !have.has(t.id));
     doc.tags.push(...back);
     this.reanchorSome(doc, document.getText(), back);
+    this.userChanged(doc);
+  }
+
+  /** Adds tags made elsewhere (an import), placing them on the current text by their quotes. */
+  async importTags(document: vscode.TextDocument, tags: Tag[]): Promise<void> {
+    const doc = await this.writableDoc(document);
+    doc.tags.push(...tags);
     this.userChanged(doc);
   }
 
@@ -251,6 +262,11 @@ export class TagStore extends Disposable {
       return;
     }
     const doc2 = e.document;
+    for (const tag of doc.tags) {
+      // An attribution's source and cue spans move with the text too.
+      if (isSpanRef(tag.source)) tag.source = mapSpan(tag.source, changes);
+      if (tag.cue) tag.cue = mapSpan(tag.cue, changes);
+    }
     for (const tag of affected) {
       // Shifted tags keep their text; only tags whose extent changed need their quote read again.
       if (tag.anchor.state === 'orphaned' || tag.quote.length === tag.end - tag.start) continue;
@@ -411,6 +427,10 @@ export class TagStore extends Disposable {
     if (!doc.sidecarUri || !doc.writable) return;
     const text = document.getText();
     refreshQuotes(text, doc.tags);
+    for (const tag of doc.tags) {
+      if (isSpanRef(tag.source)) tag.source = relocate(text, tag.source, tag.start);
+      if (tag.cue) tag.cue = relocate(text, tag.cue, tag.start);
+    }
     const content = serializeSidecar({
       format: SIDECAR_FORMAT,
       version: SIDECAR_VERSION,
@@ -445,6 +465,13 @@ export class TagStore extends Disposable {
     for (const t of this.saveTimers.values()) clearTimeout(t);
     super.dispose();
   }
+}
+
+/** A source or cue span whose text changed is looked for near its tag; its quote is kept either way. */
+function relocate(text: string, span: SpanRef, near: number): SpanRef {
+  if (text.slice(span.start, span.end) === span.quote) return span;
+  const at = findNear(text, span.quote, near);
+  return at === undefined ? span : { start: at, end: at + span.quote.length, quote: span.quote };
 }
 
 function clone(tags: readonly Tag[]): Tag[] {

@@ -1,0 +1,212 @@
+// Export Tag Report…, Preview Tag Report (a webview with a strict CSP, refreshed as tags change) and
+// Import Web Annotations. Each command accepts arguments so tests and automation skip the dialogs.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { tagsFromAnnotations } from '../core/importTags';
+import { REPORT_FORMATS, ReportFormat, parseWebAnnotations, renderHtmlReport, renderReport, reportFileExtension, reportLanguageId } from '../core/report';
+import { Commands } from '../commands';
+import { ClaimTaggerConfig } from '../config';
+import { TagStore, TagStoreError } from '../store/tagStore';
+import { resolveDocument, showStoreError } from '../tagging/target';
+import { TagsView } from '../tree/view';
+import { Disposable } from '../util/dispose';
+import { ReportScope, collectDocuments, reportKinds } from './collect';
+
+export interface ExportArgs {
+  scope?: ReportScope;
+  format?: ReportFormat;
+  /** `untitled` opens the report as an untitled document; a URI (or string) saves it there. */
+  target?: 'untitled' | vscode.Uri | string;
+  /** Document for scope `document` (default: the active editor's). */
+  uri?: vscode.Uri | string;
+}
+
+export interface ExportResult {
+  format: ReportFormat;
+  target: string;
+  documents: number;
+  tags: number;
+}
+
+const FORMAT_LABELS: Record<ReportFormat, string> = {
+  md: 'Markdown',
+  html: 'HTML (self-contained, with charts)',
+  csv: 'CSV (spreadsheets)',
+  json: 'JSON',
+  w3c: 'W3C Web Annotation (JSON-LD)',
+  claimreview: 'ClaimReview (schema.org JSON-LD)',
+};
+
+export class ReportCommands extends Disposable {
+  private preview: vscode.WebviewPanel | undefined;
+  private previewUri: vscode.Uri | undefined;
+  private previewTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The HTML the preview shows now (for tests). */
+  previewHtml = '';
+
+  constructor(
+    private readonly store: TagStore,
+    private readonly view: TagsView,
+    private readonly config: () => ClaimTaggerConfig,
+  ) {
+    super();
+    this._register(vscode.commands.registerCommand(Commands.exportReport, (args?: ExportArgs) => this.export(args)));
+    this._register(vscode.commands.registerCommand(Commands.previewReport, (args?: { uri?: vscode.Uri | string }) => this.showPreview(args)));
+    this._register(vscode.commands.registerCommand(Commands.importAnnotations, (args?: { uri?: vscode.Uri | string; source?: vscode.Uri | string; json?: string }) => this.import(args)));
+    this._register(store.onDidChange((e) => {
+      if (this.preview && e.uri.toString() === this.previewUri?.toString()) this.schedulePreview();
+    }));
+    this._register({ dispose: () => clearTimeout(this.previewTimer) });
+  }
+
+  private options() {
+    const c = this.config();
+    return { kinds: reportKinds(c), author: c.author, csvBom: c.report.csvBom };
+  }
+
+  private async export(args?: ExportArgs): Promise<ExportResult | undefined> {
+    const scope = args?.scope ?? (await this.askScope());
+    if (!scope) return undefined;
+    const format = args?.format ?? (await this.askFormat());
+    if (!format) return undefined;
+    if (!REPORT_FORMATS.includes(format)) throw new Error(`Unknown report format "${format}"; use one of ${REPORT_FORMATS.join(', ')}`);
+    let docs;
+    try {
+      docs = await collectDocuments(scope, this.store, this.view, args?.uri ? asUri(args.uri) : undefined);
+    } catch (e) {
+      void vscode.window.showInformationMessage((e as Error).message);
+      return undefined;
+    }
+    const content = renderReport(format, docs, this.options());
+    const tags = docs.reduce((n, d) => n + d.tags.length, 0);
+    let target = args?.target;
+    if (!target) {
+      const save = vscode.l10n.t('Save to File…');
+      const pick = await vscode.window.showQuickPick([{ label: vscode.l10n.t('Open as Untitled Document'), id: 'untitled' }, { label: save, id: 'file' }], { title: vscode.l10n.t('Where should the report go?') });
+      if (!pick) return undefined;
+      if (pick.id === 'file') {
+        const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+        const chosen = await vscode.window.showSaveDialog({
+          defaultUri: folder && vscode.Uri.joinPath(folder, `claim-tagger-report${reportFileExtension(format)}`),
+          filters: { [FORMAT_LABELS[format]]: [reportFileExtension(format).slice(1)] },
+        });
+        if (!chosen) return undefined;
+        target = chosen;
+      } else target = 'untitled';
+    }
+    if (target === 'untitled') {
+      const document = await vscode.workspace.openTextDocument({ language: reportLanguageId(format), content });
+      await vscode.window.showTextDocument(document, { preview: false });
+      return { format, target: document.uri.toString(), documents: docs.length, tags };
+    }
+    const uri = asUri(target);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+    if (!args) {
+      const open = vscode.l10n.t('Open');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Report with {0} tag(s) written to {1}.', tags, vscode.workspace.asRelativePath(uri)), open).then((c) => {
+        if (c === open) void vscode.commands.executeCommand('vscode.open', uri);
+      });
+    }
+    return { format, target: uri.toString(), documents: docs.length, tags };
+  }
+
+  private async askScope(): Promise<ReportScope | undefined> {
+    const items: (vscode.QuickPickItem & { scope: ReportScope })[] = [];
+    if (vscode.window.activeTextEditor) items.push({ label: `$(file) ${vscode.l10n.t('This document')}`, scope: 'document' });
+    items.push({ label: `$(root-folder) ${vscode.l10n.t('Whole workspace')}`, scope: 'workspace' });
+    if (this.view.selection.some((n) => n.type === 'tag')) items.push({ label: `$(list-selection) ${vscode.l10n.t('Tags selected in the Tags view')}`, scope: 'selection' });
+    return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Report on…') }))?.scope;
+  }
+
+  private async askFormat(): Promise<ReportFormat | undefined> {
+    const pick = await vscode.window.showQuickPick(REPORT_FORMATS.map((f) => ({ label: FORMAT_LABELS[f], description: reportFileExtension(f), format: f })), { title: vscode.l10n.t('Report format') });
+    return pick?.format;
+  }
+
+  /** The HTML report of a document in a webview: no scripts, styles by nonce, nothing remote. */
+  private async showPreview(args?: { uri?: vscode.Uri | string }): Promise<{ html: string } | undefined> {
+    const target = await resolveDocument(args?.uri);
+    if (!target) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a document to preview its report.'));
+      return undefined;
+    }
+    this.previewUri = target.document.uri;
+    if (!this.preview) {
+      this.preview = vscode.window.createWebviewPanel('claimTagger.report', vscode.l10n.t('Tag Report'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+        enableScripts: false,
+        enableForms: false,
+        localResourceRoots: [],
+      });
+      this.preview.onDidDispose(() => {
+        this.preview = undefined;
+        this.previewHtml = '';
+      });
+    }
+    this.preview.title = vscode.l10n.t('Tag Report: {0}', target.document.uri.path.split('/').pop() ?? '');
+    return { html: await this.renderPreview() };
+  }
+
+  private schedulePreview(): void {
+    clearTimeout(this.previewTimer);
+    this.previewTimer = setTimeout(() => void this.renderPreview(), 300);
+  }
+
+  private async renderPreview(): Promise<string> {
+    if (!this.preview || !this.previewUri) return '';
+    const docs = await collectDocuments('document', this.store, this.view, this.previewUri);
+    const nonce = randomBytes(18).toString('base64');
+    const html = renderHtmlReport(docs, this.options(), { nonce, cspSource: this.preview.webview.cspSource });
+    this.preview.webview.html = html;
+    this.previewHtml = html;
+    return html;
+  }
+
+  /** Reads W3C Web Annotation JSON (ours, Hypothesis…) and anchors it on the document; nothing is dropped. */
+  private async import(args?: { uri?: vscode.Uri | string; source?: vscode.Uri | string; json?: string }) {
+    const target = await resolveDocument(args?.uri);
+    if (!target) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open the document the annotations belong to.'));
+      return undefined;
+    }
+    let json = args?.json;
+    if (json === undefined) {
+      const source = args?.source ? asUri(args.source) : (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Web Annotation JSON': ['json', 'jsonld'] }, title: vscode.l10n.t('Import Web Annotations') }))?.[0];
+      if (!source) return undefined;
+      json = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
+    }
+    const text = target.document.getText();
+    let parsed;
+    try {
+      parsed = parseWebAnnotations(json, text, { knownKinds: this.config().kinds.map((k) => k.id) });
+    } catch (e) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot import: {0}', (e as Error).message));
+      return undefined;
+    }
+    const doc = await this.store.open(target.document);
+    const result = tagsFromAnnotations(text, parsed.annotations, new Set(doc.tags.map((t) => t.id)));
+    try {
+      await this.store.importTags(target.document, result.tags);
+    } catch (e) {
+      if (e instanceof TagStoreError) return void showStoreError(e);
+      throw e;
+    }
+    const summary = {
+      imported: result.tags.length,
+      placed: result.placed,
+      fuzzy: result.fuzzy,
+      orphaned: result.orphaned.length,
+      skipped: parsed.skipped.length + result.unusable,
+      reasons: parsed.skipped.map((s) => `#${s.index + 1}: ${s.reason}`),
+    };
+    const message = vscode.l10n.t('Imported {0} annotation(s): {1} placed ({2} approximately), {3} not found in the text (kept as orphaned tags to re-pin), {4} unusable.', summary.imported, summary.placed, summary.fuzzy, summary.orphaned, summary.skipped);
+    if (summary.orphaned || summary.skipped) void vscode.window.showWarningMessage(message, ...(summary.reasons.length ? [vscode.l10n.t('Show Details')] : [])).then((c) => {
+      if (c) void vscode.workspace.openTextDocument({ content: `${message}\n\n${summary.reasons.join('\n')}\n` }).then((d) => vscode.window.showTextDocument(d));
+    });
+    else void vscode.window.showInformationMessage(message);
+    return summary;
+  }
+}
+
+function asUri(u: vscode.Uri | string): vscode.Uri {
+  return typeof u === 'string' ? (/^[a-z][\w+.-]*:/i.test(u) ? vscode.Uri.parse(u) : vscode.Uri.file(u)) : u;
+}

@@ -1,0 +1,112 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { Tag } from '../../src/core/model';
+import { api, closeAllEditors, eventually, openFresh, workspaceUri } from './helpers';
+
+const TEXT = 'The council approved 310 million euros. "It is a <script>alert(1)</script> disgrace," said Okafor.\n';
+const span = (q: string) => ({ start: TEXT.indexOf(q), end: TEXT.indexOf(q) + q.length });
+const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
+const FORMATS = ['md', 'html', 'csv', 'json', 'w3c', 'claimreview'] as const;
+
+async function tagged(name: string): Promise<vscode.TextEditor> {
+  const editor = await openFresh(name, TEXT);
+  const [claim] = await exec<Tag[]>('claimTagger.tagClaim', { ranges: [span('The council approved 310 million euros.')] });
+  await exec('claimTagger.setStatus', { uri: editor.document.uri, id: claim.id, value: 'verified' });
+  await exec('claimTagger.editNote', { uri: editor.document.uri, id: claim.id, value: 'Minutes, p. 4 <img src=x onerror=alert(2)>' });
+  await exec('claimTagger.tagAttribution', { ranges: [span('"It is a <script>alert(1)</script> disgrace,"')], source: span('Okafor'), cue: span('said') });
+  await exec('claimTagger.tagOpinion', { ranges: [span('disgrace')] });
+  await (await api()).flush();
+  return editor;
+}
+
+suite('reports in the editor', () => {
+  teardown(closeAllEditors);
+
+  test('this document, every format, opened as an untitled document', async () => {
+    const editor = await tagged('report/doc.txt');
+    const targets = new Set<string>();
+    for (const format of FORMATS) {
+      await vscode.window.showTextDocument(editor.document);
+      const r = await exec<{ target: string; tags: number; documents: number }>('claimTagger.exportReport', { scope: 'document', format, target: 'untitled' });
+      assert.equal(r.tags, 3, format);
+      const report = vscode.window.activeTextEditor!.document;
+      assert.equal(report.uri.toString(), r.target);
+      assert.ok(report.isUntitled);
+      targets.add(r.target);
+      const text = report.getText();
+      if (format === 'json' || format === 'w3c' || format === 'claimreview') JSON.parse(text);
+      if (format === 'html') {
+        assert.ok(!/<script>alert/.test(text), 'quotes are escaped');
+        assert.ok(!/<img src=x/.test(text), 'notes are escaped');
+        assert.match(text, /Content-Security-Policy/);
+      }
+      if (format === 'md') assert.match(text, /\*\*The council approved 310 million euros\.\*\*/);
+    }
+    assert.equal(targets.size, FORMATS.length);
+    for (const target of targets) {
+      await vscode.window.showTextDocument(vscode.Uri.parse(target));
+      await exec('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  test('whole workspace to a file, and the tags selected in the Tags view', async () => {
+    await tagged('report/ws-a.txt');
+    await tagged('report/ws-b.txt');
+    const out = workspaceUri('report/out.csv');
+    const r = await exec<{ documents: number; tags: number; target: string }>('claimTagger.exportReport', { scope: 'workspace', format: 'csv', target: out });
+    assert.ok(r.documents >= 2 && r.tags >= 6);
+    const csv = fs.readFileSync(out.fsPath, 'utf8');
+    assert.match(csv, /report\/ws-a\.txt/);
+    assert.match(csv, /report\/ws-b\.txt/);
+    // The tags selected in the Tags view: moving the cursor onto a tag selects it there.
+    const claimTagger = await api();
+    await exec('claimTagger.tags.focus');
+    const b = await vscode.window.showTextDocument(workspaceUri('report/ws-b.txt'));
+    const at = b.document.positionAt(TEXT.indexOf('Okafor') - 12);
+    b.selection = new vscode.Selection(at, at);
+    await eventually(() => claimTagger.tree.selectedTagIds().length === 1, 5000);
+    const sel = await exec<{ documents: number; tags: number }>('claimTagger.exportReport', { scope: 'selection', format: 'json', target: workspaceUri('report/sel.json') });
+    assert.deepEqual([sel.documents, sel.tags], [1, 1]);
+    const json = JSON.parse(fs.readFileSync(workspaceUri('report/sel.json').fsPath, 'utf8'));
+    assert.match(JSON.stringify(json), /ws-b\.txt/);
+  });
+
+  test('preview shows the HTML report with a strict CSP and refreshes when tags change', async () => {
+    const editor = await tagged('report/preview.txt');
+    const first = await exec<{ html: string }>('claimTagger.previewReport', { uri: editor.document.uri });
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(first.html)?.[1]?.replace(/&#39;|&#x27;/g, "'") ?? '';
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /style-src [^;]*'nonce-[A-Za-z0-9+/=]+'/);
+    assert.ok(!/<script/i.test(first.html.replace(/&lt;script/g, '')));
+    assert.ok(!/script-src/.test(first.html) || /script-src 'none'/.test(first.html));
+    const claimTagger = await api();
+    assert.equal(claimTagger.previewHtml(), first.html);
+    await exec('claimTagger.tagClaim', { uri: editor.document.uri, ranges: [span('said Okafor')] });
+    await eventually(() => claimTagger.previewHtml().includes('4 tags'), 5000);
+    const again = { html: claimTagger.previewHtml() };
+    const nonce = (h: string) => /nonce-([A-Za-z0-9+/=]+)/.exec(h)?.[1];
+    assert.notEqual(nonce(first.html), nonce(again.html), 'a fresh nonce per render');
+  });
+
+  test('import: our W3C export round-trips onto a copy; unplaceable annotations are kept as orphans and reported', async () => {
+    const editor = await tagged('report/import-src.txt');
+    await vscode.window.showTextDocument(editor.document);
+    await exec('claimTagger.exportReport', { scope: 'document', format: 'w3c', target: workspaceUri('report/anno.jsonld') });
+    const copy = await openFresh('report/import-dst.txt', 'Intro line.\n' + TEXT);
+    const json = fs.readFileSync(workspaceUri('report/anno.jsonld').fsPath, 'utf8');
+    const summary = await exec<{ imported: number; placed: number; orphaned: number }>('claimTagger.importAnnotations', { uri: copy.document.uri, json });
+    assert.deepEqual([summary.imported, summary.placed, summary.orphaned], [3, 3, 0]);
+    const tags = await (await api()).tags(copy.document.uri);
+    const claim = tags.find((t) => t.kind === 'claim')!;
+    assert.equal(copy.document.getText().slice(claim.start, claim.end), 'The council approved 310 million euros.');
+    assert.equal(claim.status, 'verified');
+    const attribution = tags.find((t) => t.kind === 'attribution')!;
+    assert.ok(attribution.source && 'quote' in attribution.source && attribution.source.quote === 'Okafor');
+
+    const hypothesisLike = JSON.stringify([{ id: 'h1', text: 'not in this text', target: [{ source: 'x', selector: [{ type: 'TextQuoteSelector', exact: 'a sentence that is nowhere' }] }] }]);
+    const s2 = await exec<{ orphaned: number; imported: number }>('claimTagger.importAnnotations', { uri: copy.document.uri, json: hypothesisLike });
+    assert.deepEqual([s2.imported, s2.orphaned], [1, 1]);
+    await eventually(async () => (await (await api()).tags(copy.document.uri)).some((t) => t.anchor.state === 'orphaned' && t.quote === 'a sentence that is nowhere'));
+  });
+});
