@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // The HTML report in a real browser (headless Debian Chromium): script-injection payloads in notes, quotes,
 // file names, sources and links must stay inert text. Runs outside VS Code: `npm run test:browser`.
 import * as assert from 'node:assert/strict';
