@@ -199,10 +199,16 @@ export class ReportCommands extends Disposable {
       reasons: parsed.skipped.map((s) => `#${s.index + 1}: ${s.reason}`),
     };
     const message = vscode.l10n.t('Imported {0} annotation(s): {1} placed ({2} approximately), {3} not found in the text (kept as orphaned tags to re-pin), {4} unusable.', summary.imported, summary.placed, summary.fuzzy, summary.orphaned, summary.skipped);
-    if (summary.orphaned || summary.skipped) {void vscode.window.showWarningMessage(message, ...(summary.reasons.length ? [vscode.l10n.t('Show Details')] : [])).then((c) => {
-      if (c) void vscode.workspace.openTextDocument({ content: `${message}\n\n${summary.reasons.join('\n')}\n` }).then((d) => vscode.window.showTextDocument(d));
-    });}
-    else void vscode.window.showInformationMessage(message);
+    if (!summary.orphaned && !summary.skipped) {
+      void vscode.window.showInformationMessage(message);
+      return summary;
+    }
+    const details = vscode.l10n.t('Show Details');
+    void vscode.window.showWarningMessage(message, ...(summary.reasons.length ? [details] : [])).then(async (choice) => {
+      if (choice !== details) return;
+      const report = await vscode.workspace.openTextDocument({ content: `${message}\n\n${summary.reasons.join('\n')}\n` });
+      await vscode.window.showTextDocument(report);
+    });
     return summary;
   }
 }
