@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// npm test: lint, type-check + compile, unit tests, build, grammar tests, integration tests in a real VS Code
-// (code-server runner). Runs every step even after a failure, then prints one line summing both test tiers:
+// npm test: lint, type-check + compile, build, unit tests, browser tests, grammar tests, integration tests in a
+// real VS Code (code-server runner). Runs every step even after a failure, then prints one line summing both test tiers:
 // `N passed, N failed` (a failed lint, type-check or build step counts as one failure).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -48,16 +48,14 @@ const grammarCounts = (out) => {
 
 await run('lint', bin('eslint'), ['src', 'test', 'bench', 'scripts']);
 const compiled = await run('typecheck + compile', bin('tsc'), ['-p', 'tsconfig.test.json']);
+const built = await run('build', process.execPath, ['scripts/build.mjs']);
 if (compiled === 0) {
   await run('unit tests', bin('mocha'), ['--config', '.mocharc.unit.json'], { parse: mochaCounts });
-}
-if (compiled === 0) {
   await run('browser tests (headless Chromium)', bin('mocha'), ['--ui', 'tdd', '--timeout', '60000', 'out/test/browser/**/*.test.js'], { parse: mochaCounts });
 }
-const built = await run('build', process.execPath, ['scripts/build.mjs']);
 await run('grammar tests', bin('vscode-tmgrammar-test'), ['--config', 'test/grammar/package.json', 'test/grammar/**/*.test.*'], { parse: grammarCounts });
 if (compiled === 0 && built === 0) {
-  await run('integration tests (code-server)', process.execPath, ['test/runners/server.mjs'], { parse: integrationCounts });
+  await run('integration tests (VS Code in code-server)', process.execPath, ['test/runners/server.mjs'], { parse: integrationCounts });
 } else {
   console.log('\n=== integration tests skipped: compile or build failed');
   failed++;
