@@ -25,7 +25,7 @@ log('building and packaging the extension');
 run(process.execPath, ['scripts/build.mjs', '--production']);
 fs.mkdirSync(HOME, { recursive: true });
 const vsix = path.join(HOME, 'claim-tagger.vsix');
-run(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+run(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (!fs.existsSync(path.join(CACHE, 'code-server-4.100.3/.installed'))) {
   log('installing code-server into .cache (once, about 90 s)');
   run('sh', [path.join(ROOT, 'scripts/install-code-server.sh')]);

@@ -31,6 +31,7 @@ export interface ClaimTaggerConfig {
   report: { csvBom: boolean };
   suggestions: {
     auto: 'off' | 'onOpen' | 'onType';
+    severity: 'hint' | 'information';
     minScore: number;
     extraTerms: Partial<Record<'claim' | 'attribution' | 'opinion', string[]>>;
     ignoredTerms: string[];
@@ -59,6 +60,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): ClaimTaggerConfig
     report: { csvBom: c.get<boolean>('report.csvBom') ?? false },
     suggestions: {
       auto: oneOf(c.get<string>('suggestions.auto'), ['off', 'onOpen', 'onType'] as const, 'off'),
+      severity: oneOf(c.get<string>('suggestions.severity'), ['hint', 'information'] as const, 'hint'),
       minScore: clamp01(c.get<number>('suggestions.minScore') ?? 0.5),
       extraTerms: c.get<Partial<Record<'claim' | 'attribution' | 'opinion', string[]>>>('suggestions.extraTerms') ?? {},
       ignoredTerms: c.get<string[]>('suggestions.ignoredTerms') ?? [],

@@ -174,7 +174,8 @@ export class SuggestionController extends Disposable {
     if (!document || !this.results.has(uri.toString())) {
       this.diagnostics.delete(uri);
     } else {
-      this.diagnostics.set(uri, shown.map((s) => toDiagnostic(document, s)));
+      const severity = this.config().suggestions.severity === 'information' ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Hint;
+      this.diagnostics.set(uri, shown.map((s) => toDiagnostic(document, s, severity)));
     }
     this.paint(uri.toString());
     void vscode.commands.executeCommand('setContext', 'claimTagger.hasSuggestions', shown.length > 0);
@@ -197,12 +198,8 @@ export class SuggestionController extends Disposable {
   }
 }
 
-function toDiagnostic(document: vscode.TextDocument, s: Suggestion): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(
-    rangeOf(document, s),
-    `${s.kind[0].toUpperCase()}${s.kind.slice(1)}? ${s.explanation} (score ${s.score.toFixed(2)})`,
-    s.kind === 'opinion' ? vscode.DiagnosticSeverity.Hint : vscode.DiagnosticSeverity.Information,
-  );
+function toDiagnostic(document: vscode.TextDocument, s: Suggestion, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(rangeOf(document, s), `${s.kind[0].toUpperCase()}${s.kind.slice(1)}? ${s.explanation} (score ${s.score.toFixed(2)})`, severity);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = s.rule;
   return d;

@@ -46,7 +46,10 @@ suite('suggestions in the editor', () => {
     assert.ok(shown.some((s) => s.kind === 'opinion' && s.text.toLowerCase() === 'shameful'), JSON.stringify(shown.map((s) => s.text)));
     const diags = ours(editor.document.uri);
     assert.equal(diags.length, shown.length);
-    assert.ok(diags.every((d) => d.severity === vscode.DiagnosticSeverity.Information || d.severity === vscode.DiagnosticSeverity.Hint));
+    assert.ok(diags.every((d) => d.severity === vscode.DiagnosticSeverity.Hint), 'hints by default');
+    await vscode.workspace.getConfiguration('claimTagger').update('suggestions.severity', 'information', vscode.ConfigurationTarget.Global);
+    await eventually(() => ours(editor.document.uri).length === shown.length && ours(editor.document.uri).every((d) => d.severity === vscode.DiagnosticSeverity.Information));
+    await vscode.workspace.getConfiguration('claimTagger').update('suggestions.severity', undefined, vscode.ConfigurationTarget.Global);
   });
 
   test('"Tag as" turns a suggestion into a tag (attribution keeps source and cue) and it disappears', async () => {
@@ -107,7 +110,7 @@ suite('suggestions in the editor', () => {
     const created = await exec<Tag[]>('claimTagger.acceptSuggestions', { uri: editor.document.uri, kind: 'opinion' });
     assert.equal(created.length, opinions.length);
     assert.equal((await claimTagger.tags(editor.document.uri)).filter((t) => t.kind === 'opinion').length, opinions.length);
-    assert.ok(!ours(editor.document.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Hint));
+    assert.ok(!ours(editor.document.uri).some((d) => /^Opinion\?/.test(d.message)));
   });
 
   test('a 1 MB document: suggestions arrive without blocking the extension host for long', async () => {
