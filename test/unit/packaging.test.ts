@@ -14,8 +14,8 @@ suite('packaging', function () {
     const allowed = [/^dist\/extension\.js$/, /^media\/(?!screenshots\/)/, /^syntaxes\/[^/]+\.json$/, /^schemas\/[^/]+\.json$/,
       /^package\.json$/, /^package\.nls\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/];
     for (const f of files) assert.ok(allowed.some((re) => re.test(f)), `${f} should not be in the .vsix`);
-    for (const must of ['dist/extension.js', 'package.json', 'package.nls.json', 'README.md', 'LICENSE', 'schemas/tags.schema.json', 'syntaxes/claim-tagger.injection.tmLanguage.json', 'media/activity-bar.svg'])
-      assert.ok(files.includes(must), `${must} is missing from the .vsix`);
+    const required = ['dist/extension.js', 'package.json', 'package.nls.json', 'README.md', 'LICENSE', 'schemas/tags.schema.json', 'syntaxes/claim-tagger.injection.tmLanguage.json', 'media/activity-bar.svg'];
+    for (const must of required) assert.ok(files.includes(must), `${must} is missing from the .vsix`);
     assert.ok(!files.some((f) => /\.map$|^src\/|^test\/|^bench\/|node_modules/.test(f)));
   });
 });
