@@ -160,7 +160,7 @@ export class TagsView extends Disposable {
   }
 
   /** Moving the cursor onto a tag selects it in the tree (setting claimTagger.tree.followCursor). */
-  private scheduleFollow(editor: vscode.TextEditor): void {
+  private scheduleFollow(editor: vscode.TextEditor, attempt = 0): void {
     if (!this.view.visible || !this.config().followCursor) return;
     clearTimeout(this.followTimer);
     this.followTimer = setTimeout(() => {
@@ -168,8 +168,15 @@ export class TagsView extends Disposable {
       const here = doc?.at(editor.document.offsetAt(editor.selection.active))[0];
       if (!here) return;
       const node = this.model.nodeOf(editor.document.uri.toString(), here.id);
-      if (node) void this.view.reveal(node, { select: true, focus: false, expand: true });
-    }, 150);
+      // The view may still be loading its first level: try again shortly.
+      if (!node) {
+        if (attempt < 5) this.scheduleFollow(editor, attempt + 1);
+        return;
+      }
+      this.view.reveal(node, { select: true, focus: false, expand: true }).then(undefined, () => {
+        if (attempt < 5) this.scheduleFollow(editor, attempt + 1);
+      });
+    }, attempt ? 300 : 150);
   }
 
   override dispose(): void {

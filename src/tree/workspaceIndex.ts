@@ -57,15 +57,42 @@ export class WorkspaceIndex extends Disposable {
     return this.loaded.then(() => this.changed());
   }
 
+  /**
+   * Reads every sidecar quickly (JSON and the shape of each tag) so the first level shows at once, then checks
+   * them against the schema in the background and marks the ones that fail.
+   */
   private async loadAll(): Promise<void> {
     const files = await vscode.workspace.findFiles('**/*.tags.json', '**/node_modules/**');
+    const raws = new Map<string, string>();
     for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
-      await Promise.all(files.slice(i, i + READ_CONCURRENCY).map((f) => this.readSidecar(f)));
+      await Promise.all(files.slice(i, i + READ_CONCURRENCY).map((f) => this.readSidecar(f, false, raws)));
     }
     for (const doc of this.store.all()) this.fromStore(doc.uri, false);
+    void this.validateLater(raws);
   }
 
-  private async readSidecar(sidecar: vscode.Uri): Promise<void> {
+  private async validateLater(raws: Map<string, string>): Promise<void> {
+    let changed = false;
+    let slice = Date.now();
+    for (const [sidecar, raw] of raws) {
+      const read = parseSidecar(raw);
+      if (!read.ok) {
+        for (const d of this.model.documents()) {
+          if (d.sidecar === sidecar && !this.store.get(vscode.Uri.parse(d.key))) {
+            this.model.upsert({ ...d, tags: [], error: read.error.message });
+            changed = true;
+          }
+        }
+      }
+      if (Date.now() - slice > 10) {
+        await new Promise((r) => setImmediate(r));
+        slice = Date.now();
+      }
+    }
+    if (changed) this.changed();
+  }
+
+  private async readSidecar(sidecar: vscode.Uri, validate = true, raws?: Map<string, string>): Promise<void> {
     const docUri = documentUriOf(sidecar);
     if (!docUri) return;
     // An open document's live tags (moved by unsaved edits) win over its sidecar.
@@ -76,7 +103,8 @@ export class WorkspaceIndex extends Disposable {
     } catch {
       return;
     }
-    const parsed = parseSidecar(raw);
+    const parsed = parseSidecar(raw, undefined, { validate });
+    raws?.set(sidecar.toString(), raw);
     const detached = !(await exists(docUri));
     this.model.upsert({
       key: docUri.toString(),

@@ -35,8 +35,16 @@ export function emptySidecar(documentName: string, text: string): SidecarFile {
   return { format: SIDECAR_FORMAT, version: SIDECAR_VERSION, document: documentName, textHash: textHash(text), tags: [] };
 }
 
+export interface ParseOptions {
+  /**
+   * false: skip JSON Schema validation and keep only well-formed tags (for listing many sidecars quickly; the
+   * caller validates later). Default true.
+   */
+  validate?: boolean;
+}
+
 /** Parses and validates a sidecar. Never throws; the caller shows `error.message` and leaves the file alone. */
-export function parseSidecar(raw: string, expectedDocument?: string): SidecarReadResult {
+export function parseSidecar(raw: string, expectedDocument?: string, options: ParseOptions = {}): SidecarReadResult {
   const body = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw; // tolerate a BOM written by another editor
   if (!body.trim()) return { ok: false, error: { kind: 'empty', message: 'The sidecar file is empty.' } };
   let data: unknown;
@@ -60,6 +68,10 @@ export function parseSidecar(raw: string, expectedDocument?: string): SidecarRea
     const tags = Array.isArray(data.tags) ? data.tags.filter(looksLikeTag) : [];
     const sidecar = { ...(data as unknown as SidecarFile), tags };
     return { ok: true, sidecar, readOnly, warnings };
+  }
+  if (options.validate === false) {
+    const tags = Array.isArray(data.tags) ? data.tags.filter(looksLikeTag) : [];
+    return { ok: true, sidecar: { ...(data as unknown as SidecarFile), tags }, readOnly, warnings };
   }
   if (!validate(data)) {
     const err = validate.errors?.[0];

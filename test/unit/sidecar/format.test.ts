@@ -104,6 +104,18 @@ suite('sidecar format', () => {
     assert.match(r.warnings[0], /read-only/);
   });
 
+  test('the quick mode skips the schema but keeps only well-formed tags', () => {
+    const data = JSON.parse(serializeSidecar(sidecarWith(sampleTags())));
+    data.tags[0].status = 'probably';
+    data.tags.push({ id: 'x' });
+    const raw = JSON.stringify(data);
+    assert.equal(parseSidecar(raw).ok, false);
+    const quick = parseSidecar(raw, undefined, { validate: false });
+    assert.ok(quick.ok);
+    assert.equal(quick.sidecar.tags.length, 3);
+    assert.equal(parseSidecar('[1,', undefined, { validate: false }).ok, false);
+  });
+
   test('a byte-order mark and CRLF line endings are accepted', () => {
     const crlf = '\ufeff' + serializeSidecar(sidecarWith(sampleTags())).replace(/\n/g, '\r\n');
     const r = parseSidecar(crlf, 'a.txt');
