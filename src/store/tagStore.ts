@@ -40,8 +40,8 @@ export class TagStore extends Disposable {
   private readonly loading = new Map<string, Promise<DocumentTags>>();
   private readonly saveTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly pendingSaves = new Set<Promise<void>>();
-  /** Tags of untitled documents closed a moment ago, by text hash: adopted when the saved file opens. */
-  private readonly closedUntitled = new Map<string, DocumentTags>();
+  /** Tags of untitled documents just saved or closed: adopted by the file they were saved as. */
+  private untitledSnapshots: UntitledSnapshot[] = [];
   private readonly changeEmitter = this._register(new vscode.EventEmitter<TagChangeEvent>());
   readonly onDidChange = this.changeEmitter.event;
   private readonly messages: (kind: 'info' | 'warning' | 'error', message: string, document?: DocumentTags) => void;
@@ -97,12 +97,7 @@ export class TagStore extends Disposable {
     if (raw !== undefined) {
       this.applyDiskContent(doc, raw, text, document);
     } else {
-      const adopted = this.closedUntitled.get(textHash(text));
-      if (adopted && !document.isUntitled) {
-        this.closedUntitled.delete(textHash(text));
-        doc.tags = adopted.tags;
-        doc.dirty = doc.tags.length > 0;
-      }
+      if (!document.isUntitled) this.adoptUntitled(doc, text, false);
     }
     this.docs.set(document.uri.toString(), doc);
     if (doc.dirty) this.scheduleSave(doc);
@@ -247,6 +242,8 @@ export class TagStore extends Disposable {
     if (!doc.tags.length) return;
     const only = changes.length === 1 ? changes[0] : undefined;
     if (only && only.start === 0 && only.end === oldLength && oldLength > 0) {
+      // Saving an untitled document empties it: keep its tags for the file it becomes.
+      if (e.document.isUntitled && only.text === '') this.snapshotUntitled(doc.tags, oldLength);
       // The whole text was replaced (file reloaded after a change on disk): place tags by their quotes.
       this.reanchorAll(doc, e.document.getText());
       this.changeEmitter.fire({ uri: doc.uri, reason: 'external' });
@@ -283,7 +280,32 @@ export class TagStore extends Disposable {
     }
   }
 
+  /** Keeps an untitled document's tags for a moment, for the file it is being saved as. */
+  private snapshotUntitled(tags: readonly Tag[], textLength: number): void {
+    if (!tags.some((t) => t.anchor.state !== 'orphaned')) return;
+    const snap: UntitledSnapshot = { tags: clone(tags), textLength };
+    this.untitledSnapshots.push(snap);
+    setTimeout(() => (this.untitledSnapshots = this.untitledSnapshots.filter((u) => u !== snap)), 30_000);
+  }
+
+  /** Gives a file with no sidecar and no tags the tags of the untitled document it was saved from. */
+  private adoptUntitled(doc: DocumentTags, text: string, notify: boolean): boolean {
+    if (doc.lastDiskContent !== undefined || doc.tags.length || !doc.sidecarUri) return false;
+    const snap = this.untitledSnapshots.find((u) => sameText(u, text));
+    if (!snap) return false;
+    this.untitledSnapshots = this.untitledSnapshots.filter((u) => u !== snap);
+    doc.tags = snap.tags;
+    doc.dirty = true;
+    if (notify) {
+      this.scheduleSave(doc);
+      this.changeEmitter.fire({ uri: doc.uri, reason: 'load' });
+    }
+    return true;
+  }
+
   private onSave(document: vscode.TextDocument): void {
+    const known = this.docs.get(document.uri.toString());
+    if (known && !document.isUntitled) this.adoptUntitled(known, document.getText(), true);
     const doc = this.docs.get(document.uri.toString());
     if (doc && (doc.moved || doc.dirty)) this.scheduleSave(doc, 0);
   }
@@ -293,10 +315,11 @@ export class TagStore extends Disposable {
     const doc = this.docs.get(key);
     if (!doc) return;
     if (document.isUntitled) {
-      if (doc.tags.length) {
-        const hash = textHash(document.getText());
-        this.closedUntitled.set(hash, doc);
-        setTimeout(() => this.closedUntitled.delete(hash), 30_000);
+      this.snapshotUntitled(doc.tags, doc.textLength);
+      // Saving an untitled document opens the file, possibly before this close: hand the tags over now.
+      for (const d of vscode.workspace.textDocuments) {
+        const heir = !d.isUntitled && this.docs.get(d.uri.toString());
+        if (heir && this.adoptUntitled(heir, d.getText(), true)) break;
       }
     } else if (doc.dirty) {
       void this.save(doc, document);
@@ -465,6 +488,16 @@ export class TagStore extends Disposable {
     for (const t of this.saveTimers.values()) clearTimeout(t);
     super.dispose();
   }
+}
+
+interface UntitledSnapshot {
+  tags: Tag[];
+  textLength: number;
+}
+
+/** Whether `text` is the text these tags were made on: same length, every live tag's quote in place. */
+function sameText(doc: UntitledSnapshot, text: string): boolean {
+  return text.length === doc.textLength && doc.tags.every((t) => t.anchor.state === 'orphaned' || text.slice(t.start, t.end) === t.quote);
 }
 
 /** A source or cue span whose text changed is looked for near its tag; its quote is kept either way. */
