@@ -124,8 +124,9 @@ async function main() {
   cs.stdout.pipe(csLog);
   cs.stderr.pipe(csLog);
   const base = `http://127.0.0.1:${port}`;
+  const started = Date.now(); // not t0: a first run spends minutes installing code-server before this
   for (let ok = false; !ok; ok || (await sleep(150))) {
-    if (!alive(cs) || Date.now() - t0 > 90e3) throw new Error(`code-server did not start; see ${path.join(runDir, 'code-server.log')} (run with --keep)`);
+    if (!alive(cs) || Date.now() - started > 90e3) throw new Error(`code-server did not start; see ${path.join(runDir, 'code-server.log')} (run with --keep)`);
     ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
   }
   note(`code-server ready at ${base}`);
