@@ -8,6 +8,7 @@ import approxSearch from 'approx-string-match';
 import { reanchor } from '../src/core/anchor';
 import { Tag } from '../src/core/model';
 import { createTag } from '../src/core/tags';
+import { prng } from './prng';
 
 const arg = (name: string, dflt: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
 const SEED = arg('seed', 20240611);
@@ -17,16 +18,6 @@ const TAGS = 10_000;
 const EDIT_FRACTION = 0.02;
 
 // --- seeded randomness --------------------------------------------------------------------------------------------
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = prng(SEED);
 const int = (n: number) => Math.floor(rnd() * n);
 const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];

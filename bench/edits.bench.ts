@@ -7,6 +7,7 @@ import path from 'node:path';
 import { TextChange, applyChanges } from '../src/core/edits';
 import { Tag } from '../src/core/model';
 import { createTag, refreshQuotes } from '../src/core/tags';
+import { prng } from './prng';
 
 const arg = (name: string, dflt: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
 const KEYS = arg('keys', 20_000);
@@ -14,16 +15,6 @@ const PROPERTY_RUNS = arg('runs', 100_000);
 const TAGS = 10_000;
 const DOC = 1_000_000;
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = prng(7);
 const int = (n: number) => Math.floor(rnd() * n);
 

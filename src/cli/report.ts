@@ -2,12 +2,12 @@
 //   [--fail-on unreviewed|orphaned|unattributed] [--title T] [--author A] [--bom]`
 // Writes a tag report of the documents' sidecars; with --fail-on it is a CI gate (exit 1 on a finding).
 // Exit codes: 0 ok, 1 a --fail-on finding, 2 bad usage or unreadable input.
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FAIL_ON, FailOn, REPORT_FORMATS, ReportDocument, ReportFormat, matchesFailOn, renderReport } from '../core/report';
 import { ReportInput, collectReportInputs, loadSidecar, readText, textHash } from './reportInput';
+import { writeFileAtomic } from '../util/atomicWrite';
 
 export interface ReportIo {
   stdout: NodeJS.WritableStream;
@@ -94,18 +94,6 @@ function reportDate(): Date | undefined {
   return new Date(Number(epoch) * 1000);
 }
 
-async function writeOut(file: string, content: string): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = `${path.resolve(file)}.${process.pid}.tmp`;
-  try {
-    await fs.writeFile(tmp, content, 'utf8');
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
-}
-
 function writeStream(stream: NodeJS.WritableStream, content: string): Promise<void> {
   return new Promise((resolve, reject) => {
     stream.write(content, (err?: Error | null) => (err ? reject(err) : resolve()));
@@ -167,7 +155,7 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
     csvBom: !!o.bom,
   });
   try {
-    if (o.out) await writeOut(o.out, content);
+    if (o.out) await writeFileAtomic(o.out, content);
     else await writeStream(io.stdout, content);
   } catch (e) {
     return fail(io, `cannot write the report: ${(e as Error).message}`);

@@ -4,6 +4,9 @@ import * as path from 'node:path';
 import { SIDECAR_SUFFIX, SidecarFile } from '../core/model';
 import { SidecarReadResult, parseSidecar } from '../core/sidecar/format';
 import { SIDECAR_FOLDER, documentPathFor, isSidecarPath } from '../core/sidecar/paths';
+import { writeFileAtomic } from '../util/atomicWrite';
+
+export { writeFileAtomic };
 
 /** The sidecar of `document`: beside it, or in a `.claim-tags/` folder of an ancestor that mirrors its path. */
 export async function findSidecar(document: string): Promise<string | undefined> {
@@ -36,19 +39,6 @@ export function documentOf(sidecar: string): string | undefined {
 
 export async function readSidecarFile(sidecar: string, documentName?: string): Promise<SidecarReadResult> {
   return parseSidecar(await fs.readFile(sidecar, 'utf8'), documentName);
-}
-
-/** Writes via a temporary file and a rename, so a failure leaves the previous file intact. */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  try {
-    await fs.writeFile(tmp, content, 'utf8');
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
 }
 
 /** Every sidecar under the given files and folders (skipping node_modules and dot-folders other than .claim-tags). */

@@ -16,6 +16,7 @@
 // order in which their coordinates stay valid, but it is computed in one pass: each tag only looks at the changes
 // that touch it and takes the sum of the length differences of the changes before it from a prefix sum.
 import { Tag } from './model';
+import { commonAfter, commonBefore } from './textCompare';
 
 /** One replacement, offsets into the text as it was before this change (VS Code contentChanges: rangeOffset, rangeLength, text). */
 export interface TextChange {
@@ -162,20 +163,6 @@ export function applyChanges(tags: Tag[], changes: readonly TextChange[]): Tag[]
 
 /** How many characters of context on each side must agree, at most, to break ties between occurrences. */
 const CONTEXT_CHARS = 32;
-
-/** Length of the common suffix of `a` and text[..pos). */
-function commonBefore(text: string, pos: number, a: string): number {
-  let n = 0;
-  while (n < a.length && n < pos && a.charCodeAt(a.length - 1 - n) === text.charCodeAt(pos - 1 - n)) n++;
-  return n;
-}
-
-/** Length of the common prefix of `a` and text[pos..). */
-function commonAfter(text: string, pos: number, a: string): number {
-  let n = 0;
-  while (n < a.length && pos + n < text.length && a.charCodeAt(n) === text.charCodeAt(pos + n)) n++;
-  return n;
-}
 
 /** Occurrences of `quote` in text[lo, hi), as start offsets into `text`. */
 function occurrences(text: string, quote: string, lo: number, hi: number): number[] {

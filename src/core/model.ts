@@ -9,6 +9,16 @@ export type TagKind = string;
 export const CLAIM_STATUSES = ['unreviewed', 'verified', 'false', 'misleading', 'disputed', 'unverifiable'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
+/** How statuses read in menus, hovers and reports. */
+export const STATUS_LABELS: Record<ClaimStatus, string> = {
+  unreviewed: 'Unreviewed',
+  verified: 'Verified',
+  false: 'False',
+  misleading: 'Misleading',
+  disputed: 'Disputed',
+  unverifiable: 'Unverifiable',
+};
+
 export type AnchorState = 'anchored' | 'fuzzy' | 'orphaned';
 
 export interface Anchor {

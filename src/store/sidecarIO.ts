@@ -3,6 +3,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { writeFileAtomic } from '../util/atomicWrite';
 import { SidecarLocation, sidecarPathFor } from '../core/sidecar/paths';
 
 export function sidecarUriFor(document: vscode.Uri, location: SidecarLocation): vscode.Uri {
@@ -24,20 +25,19 @@ export async function readSidecar(uri: vscode.Uri): Promise<string | undefined> 
 
 export async function writeSidecarAtomic(uri: vscode.Uri, content: string): Promise<void> {
   if (uri.scheme !== 'file') {
+    // Virtual file systems: the same temporary-file-then-rename dance through VS Code's file system API.
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+    const tmp = uri.with({ path: `${uri.path}.${Date.now().toString(36)}.tmp` });
+    await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(content));
+    try {
+      await vscode.workspace.fs.rename(tmp, uri, { overwrite: true });
+    } catch (e) {
+      await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
+      throw e;
+    }
     return;
   }
-  const target = uri.fsPath;
-  await fs.mkdir(path.dirname(target), { recursive: true });
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  try {
-    await fs.writeFile(tmp, content, 'utf8');
-    await fs.rename(tmp, target);
-  } catch (e) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw e;
-  }
+  await writeFileAtomic(uri.fsPath, content);
 }
 
 export async function moveSidecar(from: vscode.Uri, to: vscode.Uri): Promise<boolean> {

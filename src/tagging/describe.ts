@@ -1,6 +1,8 @@
 // One-line descriptions of tags for quick picks and notifications.
 import * as vscode from 'vscode';
-import { Tag } from '../core/model';
+import { STATUS_LABELS, Tag } from '../core/model';
+
+export { STATUS_LABELS };
 import { ClaimTaggerConfig, kindLabel } from '../config';
 
 export const STATUS_GLYPHS: Record<string, string> = {
@@ -12,14 +14,6 @@ export const STATUS_GLYPHS: Record<string, string> = {
   unverifiable: '?',
 };
 
-export const STATUS_LABELS: Record<string, string> = {
-  unreviewed: 'Unreviewed',
-  verified: 'Verified',
-  false: 'False',
-  misleading: 'Misleading',
-  disputed: 'Disputed',
-  unverifiable: 'Unverifiable',
-};
 
 export function shorten(text: string, max = 60): string {
   const one = text.replace(/\s+/g, ' ').trim();

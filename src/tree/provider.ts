@@ -1,6 +1,6 @@
 // TreeDataProvider over the review model: turns nodes into tree items (icons, counts, tooltips, menus).
 import * as vscode from 'vscode';
-import { Tag, isSpanRef } from '../core/model';
+import { ClaimStatus, Tag, isSpanRef } from '../core/model';
 import { GroupNode, ReviewNode } from '../core/review/model';
 import { ClaimTaggerConfig, kindLabel } from '../config';
 import { STATUS_LABELS, kindIcon, shorten } from '../tagging/describe';
@@ -65,7 +65,7 @@ export class TagTreeProvider extends Disposable implements vscode.TreeDataProvid
         if (node.doc) item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
         break;
       case 'status':
-        item.label = STATUS_LABELS[node.status!] ?? node.status;
+        item.label = STATUS_LABELS[node.status as ClaimStatus] ?? node.status;
         item.iconPath = new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(`claimTagger.status.${node.status}`));
         item.contextValue = 'status';
         break;

@@ -3,6 +3,7 @@
 // choice between layers live in index.ts.
 import approxSearch from 'approx-string-match';
 import { confidence, contextScore } from './context';
+import { commonAfter, commonBefore } from '../textCompare';
 
 export interface Candidate {
   start: number;
@@ -23,18 +24,6 @@ export interface Target {
 
 /** At most this many candidates per search get the full (edit distance) context score. */
 const MAX_SCORED = 8;
-
-function commonBefore(text: string, pos: number, a: string): number {
-  let n = 0;
-  while (n < a.length && n < pos && a.charCodeAt(a.length - 1 - n) === text.charCodeAt(pos - 1 - n)) n++;
-  return n;
-}
-
-function commonAfter(text: string, pos: number, a: string): number {
-  let n = 0;
-  while (n < a.length && pos + n < text.length && a.charCodeAt(n) === text.charCodeAt(pos + n)) n++;
-  return n;
-}
 
 /** Scores a placement whose quote similarity is known. */
 export function score(text: string, t: Target, start: number, end: number, quoteSimilarity: number): Candidate {

@@ -51,14 +51,7 @@ export const DEFAULT_KINDS: readonly KindInfo[] = Object.freeze([
 export const DEFAULT_TITLE = 'Claim Tagger report';
 const FALLBACK_COLOR = '#808080';
 
-export const STATUS_LABELS: Record<ClaimStatus, string> = {
-  unreviewed: 'Unreviewed',
-  verified: 'Verified',
-  false: 'False',
-  misleading: 'Misleading',
-  disputed: 'Disputed',
-  unverifiable: 'Unverifiable',
-};
+export { STATUS_LABELS } from '../model';
 
 /** Resolved options every renderer works with. */
 export interface Resolved {
