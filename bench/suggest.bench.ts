@@ -2,9 +2,10 @@
 // retext-intensify, write-good and a bare word-regex pass (the floor).
 //   npm run bench -- suggest        (or: npx tsc -p tsconfig.test.json && node out/bench/suggest.bench.js [--mb N])
 // Also measures the two segmentation choices noted in src/core/suggest/text.ts (Intl.Segmenter sentences in one
-// call vs per paragraph; Intl.Segmenter words vs a word regex). One timed run each, after one warm-up on 1/10.
+// call vs per paragraph; Intl.Segmenter words vs a word regex vs our one-pass word + sentence scan). After one
+// warm-up on 1/10, every pass runs --runs N times (default 3), the passes interleaved, and the median is reported.
 import { paragraphRanges, suggest, suggestRange } from '../src/core/suggest';
-import { WORD_RE } from '../src/core/suggest/text';
+import { scanChunk, WORD_RE } from '../src/core/suggest/text';
 
 const SUBJECTS = ['The council', 'Officials', 'Critics', 'The minister', 'Dock workers', 'Mayor Elena Fischer', 'Analysts', 'The company', 'Residents', 'The regional authority', 'Teachers', 'Investors'];
 const VERBS = ['said', 'argued', 'approved', 'announced', 'warned', 'rejected', 'cut', 'raised', 'questioned', 'told reporters', 'insisted', 'denied'];
@@ -85,32 +86,50 @@ async function main(): Promise<void> {
   writeGood(warm);
   await retext.process(warm.slice(0, 20000));
 
-  const rows: Array<[string, number, string]> = [];
-  let count = 0;
-  const floor = time(() => (count = wordRegexPass(text)));
-  rows.push(['bare word-regex pass (floor)', floor, `${count} words`]);
-  let found = 0;
-  const ours = time(() => (found = suggest(text).suggestions.length));
-  rows.push(['claim-tagger suggest (whole text)', ours, `${found} suggestions`]);
-  const chunked = time(() => {
-    found = 0;
-    for (const p of paragraphRanges(text)) found += suggestRange(text, p.start, p.end).suggestions.length;
-  });
-  rows.push(['claim-tagger suggestRange per paragraph', chunked, `${found} suggestions`]);
-  let wg = 0;
-  const good = time(() => (wg = writeGood(text).length));
-  rows.push(['write-good', good, `${wg} suggestions`]);
-  let rt = 0;
-  const intensify = await timeAsync(async () => (rt = (await retext.process(text)).messages.length));
-  rows.push(['retext-intensify (retext-english parse + plugin)', intensify, `${rt} messages`]);
-
-  console.log(`Text: ${text.length.toLocaleString('en')} UTF-16 units (${sizeMb.toFixed(2)} MB), generated; Node ${process.version}; one timed run each.\n`);
-  console.log('| pass | ms | MB/s | vs ours | output |');
-  console.log('| --- | ---: | ---: | ---: | --- |');
-  for (const [name, ms, out] of rows) {
-    console.log(`| ${name} | ${ms.toFixed(0)} | ${(sizeMb / (ms / 1000)).toFixed(1)} | ${(ms / ours).toFixed(2)}× | ${out} |`);
+  const runsArg = process.argv.indexOf('--runs');
+  const runs = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1])) : 3;
+  const passes: Array<{ name: string; run: () => Promise<string> }> = [
+    { name: 'bare word-regex pass (floor)', run: async () => `${wordRegexPass(text)} words` },
+    { name: 'claim-tagger suggest (whole text)', run: async () => `${suggest(text).suggestions.length} suggestions` },
+    {
+      name: 'claim-tagger suggestRange per paragraph', run: async () => {
+        let found = 0;
+        for (const p of paragraphRanges(text)) found += suggestRange(text, p.start, p.end).suggestions.length;
+        return `${found} suggestions`;
+      },
+    },
+    { name: 'write-good', run: async () => `${writeGood(text).length} suggestions` },
+    { name: 'retext-intensify (retext-english parse + plugin)', run: async () => `${(await retext.process(text)).messages.length} messages` },
+  ];
+  const times = passes.map(() => [] as number[]);
+  const cpu = passes.map(() => [] as number[]);
+  const outputs = passes.map(() => '');
+  for (let r = 0; r < runs; r++) {
+    for (let i = 0; i < passes.length; i++) {
+      // Each pass starts from a collected heap (run with --expose-gc, as npm run bench does), so that no pass
+      // pays for the garbage of the one before it.
+      (globalThis as { gc?: () => void }).gc?.();
+      const c0 = process.cpuUsage();
+      times[i].push(await timeAsync(async () => (outputs[i] = await passes[i].run())));
+      const c = process.cpuUsage(c0);
+      cpu[i].push((c.user + c.system) / 1000);
+    }
   }
-  console.log(`\nRatios: retext-intensify / ours = ${(intensify / ours).toFixed(1)}× (target ≥ 20×); ours / word-regex floor = ${(ours / floor).toFixed(2)}× (target ≤ 5×).`);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  const wall = times.map(median);
+  const cpuMedian = cpu.map(median);
+  const [floor, ours, chunked, , intensify] = wall;
+
+  console.log(`Text: ${text.length.toLocaleString('en')} UTF-16 units (${sizeMb.toFixed(2)} MB), generated; Node ${process.version}; median of ${runs} runs each (passes interleaved).`);
+  console.log('Wall-clock ms, and process CPU ms (user + system, all threads: less sensitive to other load on a shared machine).\n');
+  console.log('| pass | wall ms (median) | all runs | CPU ms (median) | MB/s (wall) | vs ours | output |');
+  console.log('| --- | ---: | --- | ---: | ---: | ---: | --- |');
+  passes.forEach((p, i) => {
+    console.log(`| ${p.name} | ${wall[i].toFixed(0)} | ${times[i].map((t) => t.toFixed(0)).join(', ')} | ${cpuMedian[i].toFixed(0)} | ${(sizeMb / (wall[i] / 1000)).toFixed(1)} | ${(wall[i] / ours).toFixed(2)}× | ${outputs[i]} |`);
+  });
+  const ratio = (a: number, b: number) => (a / b).toFixed(1);
+  console.log(`\nRatios, wall (CPU): retext-intensify / ours = ${ratio(intensify, ours)}× (${ratio(cpuMedian[4], cpuMedian[1])}×), target ≥ 20×; ours / word-regex floor = ${ratio(ours, floor)}× (${ratio(cpuMedian[1], cpuMedian[0])}×), target ≤ 5×.`);
+  console.log(`Per paragraph (suggestRange, the editor's path): retext-intensify / ours = ${ratio(intensify, chunked)}× (${ratio(cpuMedian[4], cpuMedian[2])}×); ours / floor = ${ratio(chunked, floor)}× (${ratio(cpuMedian[2], cpuMedian[0])}×).`);
 
   // Segmentation choices, on 50 KB: Intl.Segmenter is superlinear on one long string (its word iterator took
   // minutes on 200 KB in one call), so the word iterator is also measured per paragraph.
@@ -131,6 +150,11 @@ async function main(): Promise<void> {
     return n;
   })]);
   seg.push(['word regex (WORD_RE)', time(() => wordRegexPass(sample))]);
+  seg.push(['scanChunk: words + sentences, per paragraph (ours)', time(() => {
+    let n = 0;
+    for (const p of paragraphRanges(sample)) n += scanChunk(sample, p.start, p.end).sentences.length;
+    return n;
+  })]);
   console.log('\n| segmentation on 50 KB | ms | MB/s |');
   console.log('| --- | ---: | ---: |');
   for (const [name, ms] of seg) console.log(`| ${name} | ${ms.toFixed(1)} | ${(sampleMb / (ms / 1000)).toFixed(1)} |`);

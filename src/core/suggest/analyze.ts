@@ -1,18 +1,9 @@
 // One pass over a sentence: words (regex), lexicon matches (longest first) and the surface features that the
 // claim, attribution and opinion detectors share. Offsets are into the whole text.
-import { Lexicon, LexEntry, normaliseWord } from './lexicon';
-import { Span, WORD_RE } from './text';
+import { Lexicon, LexEntry } from './lexicon';
+import { scanChunk, SentenceSpan, Span, Token } from './text';
 
-export interface Token {
-  start: number;
-  end: number;
-  /** Lower-cased, curly apostrophes made straight. */
-  lower: string;
-  /** Starts with an upper-case letter. */
-  cap: boolean;
-  /** Contains a digit. */
-  digit: boolean;
-}
+export { Token };
 
 export interface Match {
   entry: LexEntry;
@@ -58,81 +49,84 @@ export function quoteSpans(text: string, start: number, end: number): Span[] {
   return out;
 }
 
-function isUpper(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
-}
-
-function hasDigit(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-  }
-  return false;
-}
-
-/** Words of text[start, end). */
+/** Words of text[start, end), scanned as one chunk. */
 export function tokenize(text: string, start: number, end: number): Token[] {
-  const re = WORD_RE;
-  re.lastIndex = start;
-  const tokens: Token[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && m.index < end) {
-    const w = m[0];
-    let e = m.index + w.length;
-    let lower = w.toLowerCase();
-    if (e > end) {
-      lower = lower.slice(0, end - m.index);
-      e = end;
-    }
-    // A trailing dot belongs to the word only inside abbreviations like "U.S." — the regex keeps inner dots.
-    tokens.push({ start: m.index, end: e, lower: normaliseWord(lower), cap: isUpper(w.charCodeAt(0)), digit: hasDigit(w) });
-  }
-  return tokens;
+  return scanChunk(text, start, end).tokens;
 }
 
 /** Lexicon matches, longest first at each position, without overlaps inside one family. */
 export function matchLexicon(tokens: Token[], lex: Lexicon): Match[] {
   const out: Match[] = [];
   // Per family, the first token index not yet covered by a match.
-  const covered: Record<string, number> = { opinion: 0, claim: 0, attribution: 0 };
-  for (let i = 0; i < tokens.length; i++) {
+  let coveredOpinion = 0;
+  let coveredClaim = 0;
+  let coveredAttribution = 0;
+  const n = tokens.length;
+  for (let i = 0; i < n; i++) {
     const list = lex.get(tokens[i].lower);
-    if (!list) continue;
-    for (const entry of list) {
-      const n = entry.words.length;
-      if (i + n > tokens.length) continue;
+    if (list === undefined) continue;
+    for (let e = 0; e < list.length; e++) {
+      const entry = list[e];
+      const len = entry.words.length;
+      if (i + len > n) continue;
       let ok = true;
-      for (let k = 1; k < n; k++) {
+      for (let k = 1; k < len; k++) {
         if (tokens[i + k].lower !== entry.words[k]) {
           ok = false;
           break;
         }
       }
       if (!ok) continue;
-      const family = entry.category.slice(0, entry.category.indexOf('.'));
-      if (covered[family] > i) continue;
-      covered[family] = i + n;
-      out.push({ entry, first: i, last: i + n - 1, start: tokens[i].start, end: tokens[i + n - 1].end });
+      const family = entry.family;
+      if (family === 'opinion') {
+        if (coveredOpinion > i) continue;
+        coveredOpinion = i + len;
+      } else if (family === 'claim') {
+        if (coveredClaim > i) continue;
+        coveredClaim = i + len;
+      } else {
+        if (coveredAttribution > i) continue;
+        coveredAttribution = i + len;
+      }
+      out.push({ entry, first: i, last: i + len - 1, start: tokens[i].start, end: tokens[i + len - 1].end });
     }
   }
   return out;
 }
 
-export function analyseSentence(text: string, span: Span, lex: Lexicon, paragraphQuotes: Span[]): Sentence {
-  const tokens = tokenize(text, span.start, span.end);
-  const matches = matchLexicon(tokens, lex);
-  const quotes: Span[] = [];
+/** Quotations of the paragraph that overlap [start, end), clipped to it. */
+function clipQuotes(paragraphQuotes: Span[], start: number, end: number): Span[] {
+  if (paragraphQuotes.length === 0) return NO_SPANS;
+  let quotes: Span[] | undefined;
   for (const q of paragraphQuotes) {
-    if (q.end > span.start && q.start < span.end) quotes.push({ start: Math.max(q.start, span.start), end: Math.min(q.end, span.end) });
+    if (q.end > start && q.start < end) (quotes ??= []).push({ start: Math.max(q.start, start), end: Math.min(q.end, end) });
   }
-  let last = span.end - 1;
-  while (last > span.start) {
+  return quotes ?? NO_SPANS;
+}
+const NO_SPANS: Span[] = [];
+
+function finish(text: string, start: number, end: number, tokens: Token[], lex: Lexicon, paragraphQuotes: Span[]): Sentence {
+  let last = end - 1;
+  while (last > start) {
     const c = text.charCodeAt(last);
     if (c === 34 || c === 0x201d || c === 0x2019 || c === 41 || c === 39) last--;
     else break;
   }
   const endChar = text.charCodeAt(last);
-  return { start: span.start, end: span.end, tokens, matches, quotes, question: endChar === 63, exclamation: endChar === 33 };
+  return {
+    start, end, tokens, matches: matchLexicon(tokens, lex), quotes: clipQuotes(paragraphQuotes, start, end),
+    question: endChar === 63, exclamation: endChar === 33,
+  };
+}
+
+/** A text span analysed as one sentence (no segmentation). */
+export function analyseSentence(text: string, span: Span, lex: Lexicon, paragraphQuotes: Span[]): Sentence {
+  return finish(text, span.start, span.end, tokenize(text, span.start, span.end), lex, paragraphQuotes);
+}
+
+/** A sentence found by scanChunk: its tokens are chunkTokens[span.first, span.last). */
+export function analyseScanned(text: string, span: SentenceSpan, chunkTokens: Token[], lex: Lexicon, paragraphQuotes: Span[]): Sentence {
+  return finish(text, span.start, span.end, chunkTokens.slice(span.first, span.last), lex, paragraphQuotes);
 }
 
 /** Index of the token containing or following offset. */

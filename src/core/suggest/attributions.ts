@@ -1,6 +1,6 @@
 // Attributions: reporting verbs ("said", "told", "argued"), "according to" and passive hearsay ("is said to"),
 // extracted as source -> cue -> content spans where they can be found.
-import { Match, Sentence, Token } from './analyze';
+import { Sentence, Token, tokenAt } from './analyze';
 import { UNNAMED_SOURCES, WEAK_CUES } from './lexicon';
 import { Span } from './text';
 
@@ -14,7 +14,6 @@ export interface Attribution {
   source?: Span;
   content?: Span;
   unnamedSource: boolean;
-  explanation: string;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'your', 'my', 'this', 'these', 'those', 'any', 'no', 'such', 'every', 'each', 'whose']);
@@ -49,21 +48,36 @@ function phraseAt(tokens: Token[], i: number, phrase: string[], anchor: number):
   return true;
 }
 
+/** NOT_ATTRIBUTION by word: the phrases holding it, with the word's position in each. */
+const FIXED_BY_WORD = new Map<string, Array<[string[], number]>>();
+for (const p of NOT_ATTRIBUTION) {
+  p.forEach((w, a) => {
+    let list = FIXED_BY_WORD.get(w);
+    if (!list) FIXED_BY_WORD.set(w, (list = []));
+    list.push([p, a]);
+  });
+}
+
 function isFixedExpression(tokens: Token[], i: number): boolean {
-  const w = tokens[i].lower;
-  for (const p of NOT_ATTRIBUTION) {
-    for (let a = 0; a < p.length; a++) if (p[a] === w && phraseAt(tokens, i, p, a)) return true;
+  const list = FIXED_BY_WORD.get(tokens[i].lower);
+  if (list === undefined) return false;
+  for (const [p, a] of list) if (phraseAt(tokens, i, p, a)) return true;
+  return false;
+}
+
+/** Any of these characters between offsets [a, b) of text? (b - a is a gap between words: a few characters.) */
+function hasCharBetween(text: string, a: number, b: number, chars: string): boolean {
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    // Letters, digits and spaces are in none of our sets.
+    if (c === 32 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) continue;
+    if (chars.includes(text[i])) return true;
   }
   return false;
 }
 
-/** Any of these characters between offsets [a, b) of text? */
-function hasCharBetween(text: string, a: number, b: number, chars: string): boolean {
-  for (let i = a; i < b; i++) if (chars.includes(text[i])) return true;
-  return false;
-}
-
 const CLAUSE_BREAK = ',;:()“”"—–';
+const CLAUSE_BREAK_DOT = CLAUSE_BREAK + '.';
 const CLAUSE_WORDS = new Set(['that', 'and', 'but', 'while', 'because', 'as', 'when', 'although', 'though', 'whereas', 'after', 'before', 'since', 'if', 'which', 'where']);
 
 /** Subject of the cue: walk left inside the clause, over auxiliaries/adverbs, then over the noun phrase. */
@@ -92,23 +106,38 @@ function findSourceRight(text: string, s: Sentence, cue: number): Span | undefin
   if (k >= t.length) return undefined;
   if (!(t[k].cap || DETERMINERS.has(t[k].lower) || PRONOUNS.has(t[k].lower))) return undefined;
   let e = k;
-  while (e + 1 < t.length && e - k < 6 && !hasCharBetween(text, t[e].end, t[e + 1].start, CLAUSE_BREAK + '.') && !CLAUSE_WORDS.has(t[e + 1].lower)) e++;
+  while (e + 1 < t.length && e - k < 6 && !hasCharBetween(text, t[e].end, t[e + 1].start, CLAUSE_BREAK_DOT) && !CLAUSE_WORDS.has(t[e + 1].lower)) e++;
   return { start: t[k].start, end: t[e].end };
 }
 
 function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && /[\s.!?,;:]/.test(text[end - 1])) end--;
+  for (; end > start; end--) {
+    const c = text.charCodeAt(end - 1);
+    if (c === 46 || c === 33 || c === 63 || c === 44 || c === 59 || c === 58) continue;
+    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a)) continue;
+    break;
+  }
   return end;
 }
 
 function isUnnamed(s: Sentence, source: Span | undefined): boolean {
   if (!source) return true;
-  const toks = s.tokens.filter((t) => t.start >= source.start && t.end <= source.end);
-  if (!toks.length) return true;
-  const head = toks[toks.length - 1];
-  if (UNNAMED_SOURCES.has(head.lower) && !(head.cap && head.start !== s.tokens[0].start)) return true;
-  const named = toks.some((t) => t.cap && t.start !== s.tokens[0].start && t.lower !== 'i');
-  return !named && toks.some((t) => UNNAMED_SOURCES.has(t.lower)) && !PRONOUNS.has(head.lower);
+  const t = s.tokens;
+  let a = tokenAt(t, source.start);
+  while (a < t.length && t[a].start < source.start) a++;
+  let b = a;
+  while (b < t.length && t[b].end <= source.end) b++;
+  if (b === a) return true;
+  const head = t[b - 1];
+  const first = t[0].start;
+  if (UNNAMED_SOURCES.has(head.lower) && !(head.cap && head.start !== first)) return true;
+  let named = false;
+  let unnamedWord = false;
+  for (let k = a; k < b; k++) {
+    if (t[k].cap && t[k].start !== first && t[k].lower !== 'i') named = true;
+    if (UNNAMED_SOURCES.has(t[k].lower)) unnamedWord = true;
+  }
+  return !named && unnamedWord && !PRONOUNS.has(head.lower);
 }
 
 function quoteEndingBefore(text: string, s: Sentence, offset: number): Span | undefined {
@@ -122,7 +151,8 @@ function quoteStartingAfter(text: string, s: Sentence, offset: number): Span | u
   return undefined;
 }
 
-function explain(a: Omit<Attribution, 'explanation'>, text: string): string {
+/** The human explanation of an attribution (built only for the suggestions that are shown). */
+export function explainAttribution(a: Attribution, text: string): string {
   const cue = a.cue ? `“${text.slice(a.cue.start, a.cue.end)}”` : 'a quotation';
   const src = a.source ? `“${text.slice(a.source.start, a.source.end)}”` : undefined;
   if (a.rule === 'attribution.passive') return `Passive hearsay ${cue}: the statement is attributed to no one in particular.`;
@@ -133,11 +163,25 @@ function explain(a: Omit<Attribution, 'explanation'>, text: string): string {
   return s + '.';
 }
 
+function minStart(a: Span, b: Span | undefined, c: Span | undefined): number {
+  let x = a.start;
+  if (b && b.start < x) x = b.start;
+  if (c && c.start < x) x = c.start;
+  return x;
+}
+
+function maxEnd(a: Span, b: Span | undefined, c: Span | undefined): number {
+  let x = a.end;
+  if (b && b.end > x) x = b.end;
+  if (c && c.end > x) x = c.end;
+  return x;
+}
+
 export function findAttributions(text: string, s: Sentence): Attribution[] {
   const out: Attribution[] = [];
   const t = s.tokens;
-  const cues: Match[] = s.matches.filter((m) => m.entry.category.startsWith('attribution.'));
-  for (const m of cues) {
+  for (const m of s.matches) {
+    if (m.entry.family !== 'attribution') continue;
     const i = m.first;
     const w = t[i].lower;
     const category = m.entry.category;
@@ -156,8 +200,7 @@ export function findAttributions(text: string, s: Sentence): Attribution[] {
         const a = { start: i > 1 ? t[i - 2].start : t[i - 1].start, end: m.end, rule: 'attribution.passive' as const, term: w, score: 0.6, cue: { start: t[i - 1].start, end: m.end }, unnamedSource: true };
         const contentStart = next ? next.start : m.end;
         const content = next ? { start: contentStart, end: trimEnd(text, contentStart, s.end) } : undefined;
-        const full = { ...a, end: content ? content.end : a.end, content };
-        out.push({ ...full, explanation: explain(full, text) });
+        out.push({ ...a, end: content ? content.end : a.end, content });
         continue;
       }
       if (prev && PASSIVE_AUX.has(prev.lower)) continue; // "was told", "is reported" without hearsay sense
@@ -206,12 +249,10 @@ export function findAttributions(text: string, s: Sentence): Attribution[] {
       const evidence = (source ? 0.15 : 0) + (content ? 0.1 : 0) + (strongContext ? 0.1 : 0);
       const score = Math.min(1, m.entry.weight * 0.75 + evidence + (isWeak ? -0.05 : 0.05));
       const unnamedSource = isUnnamed(s, source);
-      const spans = [m, source, content].filter((x): x is Span => x !== undefined);
-      const a = {
-        start: Math.min(...spans.map((x) => x.start)), end: Math.max(...spans.map((x) => x.end)),
-        rule: 'attribution.reporting-verb' as const, term: w, score, cue: { start: m.start, end: m.end }, source, content, unnamedSource,
-      };
-      out.push({ ...a, explanation: explain(a, text) });
+      out.push({
+        start: minStart(m, source, content), end: maxEnd(m, source, content),
+        rule: 'attribution.reporting-verb', term: w, score, cue: { start: m.start, end: m.end }, source, content, unnamedSource,
+      });
     } else {
       // "according to X", "in a statement", custom cues.
       let source: Span | undefined;
@@ -220,7 +261,7 @@ export function findAttributions(text: string, s: Sentence): Attribution[] {
       if (m.entry.words[0] === 'according' || m.entry.words[0] === 'as' || m.entry.words[m.entry.words.length - 1] === 'with') {
         if (j < t.length) {
           let e = j;
-          while (e + 1 < t.length && e - j < 9 && !hasCharBetween(text, t[e].end, t[e + 1].start, CLAUSE_BREAK + '.')) e++;
+          while (e + 1 < t.length && e - j < 9 && !hasCharBetween(text, t[e].end, t[e + 1].start, CLAUSE_BREAK_DOT)) e++;
           source = { start: t[j].start, end: t[e].end };
           const after = t.findIndex((x) => x.start > source!.end);
           if (m.first === 0 || (m.first <= 2 && !hasCharBetween(text, s.start, m.start, ','))) {
@@ -234,14 +275,12 @@ export function findAttributions(text: string, s: Sentence): Attribution[] {
         source = findSourceLeft(text, s, m.first);
         if (j < t.length) content = { start: t[j].start, end: trimEnd(text, t[j].start, s.end) };
       }
-      const spans = [m, source, content].filter((x): x is Span => x !== undefined);
-      const a = {
-        start: Math.min(...spans.map((x) => x.start)), end: Math.max(...spans.map((x) => x.end)),
-        rule: category === 'attribution.custom' ? 'attribution.custom' as const : 'attribution.according-to' as const,
+      out.push({
+        start: minStart(m, source, content), end: maxEnd(m, source, content),
+        rule: category === 'attribution.custom' ? 'attribution.custom' : 'attribution.according-to',
         term: m.entry.term, score: Math.min(1, m.entry.weight * 0.8 + (source ? 0.15 : 0) + (content ? 0.05 : 0)),
         cue: { start: m.start, end: m.end }, source, content, unnamedSource: isUnnamed(s, source),
-      };
-      out.push({ ...a, explanation: explain(a, text) });
+      });
     }
   }
   // Quotations of four or more words that no cue in the sentence accounts for.
@@ -250,8 +289,7 @@ export function findAttributions(text: string, s: Sentence): Attribution[] {
     if (out.length) continue;
     const words = s.tokens.filter((x) => x.start >= q.start && x.end <= q.end).length;
     if (words < 4) continue;
-    const a = { start: q.start, end: q.end, rule: 'attribution.quote' as const, term: 'quotation', score: 0.5, content: q, unnamedSource: true };
-    out.push({ ...a, explanation: explain(a, text) });
+    out.push({ start: q.start, end: q.end, rule: 'attribution.quote', term: 'quotation', score: 0.5, content: q, unnamedSource: true });
   }
   return out;
 }

@@ -9,8 +9,7 @@ export interface Cue {
   rule: string;
   /** Contribution to the logit. */
   weight: number;
-  /** What matched, for the explanation. */
-  text: string;
+  /** What matched is text[start, end) (sliced only for the explanation). */
   term?: string;
   start: number;
   end: number;
@@ -35,19 +34,39 @@ const FIRST_NOT_CLAIM = [['at', 'first'], ['first', 'of', 'all'], ['first', 'and
 /** Sentence-initial capitalised words that are not names. */
 const NOT_NAMES = new Set(['i', 'i\'m', 'i\'ve', 'i\'d', 'i\'ll', 'the', 'a', 'an', 'but', 'and', 'or', 'so', 'yet', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'you', 'in', 'on', 'at', 'for', 'if', 'when', 'while', 'as', 'after', 'before', 'since', 'there', 'here', 'what', 'why', 'how', 'who', 'many', 'some', 'most', 'all', 'no', 'not', 'now', 'then', 'still', 'however', 'meanwhile', 'today', 'yesterday', 'last', 'next', 'one', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'by', 'with', 'from', 'to', 'of', 'instead', 'even', 'also', 'such', 'both', 'each', 'every', 'only', 'just', 'perhaps', 'maybe', 'according', 'despite', 'although', 'though', 'because', 'unlike', 'like', 'under', 'over', 'during', 'among', 'between', 'mr', 'mrs', 'ms', 'dr', 'yes', 'well', 'indeed', 'of', 'more', 'less', 'few', 'several', 'other', 'another']);
 
-function cue(rule: string, weight: number, text: string, a: Token, b: Token = a, term?: string): Cue {
-  return { rule, weight, text: text.slice(a.start, b.end), term, start: a.start, end: b.end };
+function cue(rule: string, weight: number, a: Token, b: Token = a): Cue {
+  return { rule, weight, term: undefined, start: a.start, end: b.end };
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** $ € £ ¥ */
+function isCurrency(c: number): boolean {
+  return c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5;
+}
+
+/** A year 1800–2099 written as four digits. */
+function isYear(w: string): boolean {
+  if (w.length !== 4 || !isDigitCode(w.charCodeAt(2)) || !isDigitCode(w.charCodeAt(3))) return false;
+  const a = w.charCodeAt(0);
+  const b = w.charCodeAt(1);
+  return (a === 49 && (b === 56 || b === 57)) || (a === 50 && b === 48);
 }
 
 /** Is token i a number used as a list marker at the very start of the sentence ("1." / "2)")? */
 function isListMarker(text: string, s: Sentence, i: number): boolean {
   if (i !== 0) return false;
   const t = s.tokens[0];
-  return /^\d{1,2}$/.test(t.lower) && /^[.)]/.test(text.slice(t.end, t.end + 1));
+  const after = text.charCodeAt(t.end);
+  return /^\d{1,2}$/.test(t.lower) && (after === 46 || after === 41);
 }
 
-export function numberCues(text: string, s: Sentence): Cue[] {
-  const out: Cue[] = [];
+/** Words the non-digit branches of numberCues look at (one look-up rules most words out). */
+const DATE_OR_NUMBER_WORDS = new Set([...NUMBER_WORDS, ...WEEKDAYS, ...MONTHS]);
+
+export function numberCues(text: string, s: Sentence, out: Cue[] = []): Cue[] {
   const t = s.tokens;
   for (let i = 0; i < t.length; i++) {
     const tok = t[i];
@@ -56,28 +75,31 @@ export function numberCues(text: string, s: Sentence): Cue[] {
     if (tok.digit) {
       if (isListMarker(text, s, i)) continue;
       if (prev && LABELS.has(prev.lower)) continue;
-      if (!/\d/.test(tok.lower[0]) && !/^[a-z]{0,2}\d/.test(tok.lower)) continue; // "covid-19", "g7" are names
-      const before = text.slice(Math.max(s.start, tok.start - 1), tok.start);
-      const afterChar = text.slice(tok.end, tok.end + 1);
-      if (afterChar === '%' || (next && PERCENT_WORDS.has(next.lower))) out.push(cue('claim.percentage', 1.6, text, tok, next && afterChar !== '%' ? next : tok));
-      else if (/[$€£¥]/.test(before) || (next && MONEY_WORDS.has(next.lower)) || (next && SCALE_WORDS.has(next.lower) && /[$€£¥]/.test(before))) out.push(cue('claim.money', 1.6, text, tok, next && (MONEY_WORDS.has(next.lower) || SCALE_WORDS.has(next.lower)) ? next : tok));
-      else if (/^(1[89]|20)\d\d$/.test(tok.lower) || (prev && MONTHS.has(prev.lower)) || (next && MONTHS.has(next.lower))) out.push(cue('claim.date', 0.9, text, prev && MONTHS.has(prev.lower) ? prev : tok, tok));
-      else if (/^\d{1,2}[:.]\d\d$/.test(tok.lower) || (next && /^[ap]\.?m$/.test(next.lower))) out.push(cue('claim.date', 0.6, text, tok));
-      else out.push(cue('claim.number', next && DURATION_WORDS.has(next.lower) ? 1.3 : 1.4, text, tok, next && (SCALE_WORDS.has(next.lower) || DURATION_WORDS.has(next.lower)) ? next : tok));
+      if (!isDigitCode(tok.lower.charCodeAt(0)) && !/^[a-z]{0,2}\d/.test(tok.lower)) continue; // "covid-19", "g7" are names
+      const currency = tok.start - 1 >= s.start && isCurrency(text.charCodeAt(tok.start - 1));
+      const percentSign = text.charCodeAt(tok.end) === 37;
+      if (percentSign || (next && PERCENT_WORDS.has(next.lower))) out.push(cue('claim.percentage', 1.6, tok, next && !percentSign ? next : tok));
+      else if (currency || (next && MONEY_WORDS.has(next.lower))) out.push(cue('claim.money', 1.6, tok, next && (MONEY_WORDS.has(next.lower) || SCALE_WORDS.has(next.lower)) ? next : tok));
+      else if (isYear(tok.lower) || (prev && MONTHS.has(prev.lower)) || (next && MONTHS.has(next.lower))) out.push(cue('claim.date', 0.9, prev && MONTHS.has(prev.lower) ? prev : tok, tok));
+      else if (/^\d{1,2}[:.]\d\d$/.test(tok.lower) || (next && /^[ap]\.?m$/.test(next.lower))) out.push(cue('claim.date', 0.6, tok));
+      else out.push(cue('claim.number', next && DURATION_WORDS.has(next.lower) ? 1.3 : 1.4, tok, next && (SCALE_WORDS.has(next.lower) || DURATION_WORDS.has(next.lower)) ? next : tok));
+    } else if (!DATE_OR_NUMBER_WORDS.has(tok.lower)) {
+      continue;
     } else if (NUMBER_WORDS.has(tok.lower)) {
       if (tok.lower === 'half' && next && next.lower === 'of' && i === 0) continue;
       if (tok.lower === 'third' && prev && prev.lower === 'a' && next && next.lower === 'party') continue;
-      out.push(cue('claim.number', 1.0, text, tok, next && (SCALE_WORDS.has(next.lower) || DURATION_WORDS.has(next.lower)) ? next : tok));
+      out.push(cue('claim.number', 1.0, tok, next && (SCALE_WORDS.has(next.lower) || DURATION_WORDS.has(next.lower)) ? next : tok));
     } else if (WEEKDAYS.has(tok.lower) || (MONTHS.has(tok.lower) && tok.cap && tok.lower !== 'may' && tok.lower !== 'march')) {
-      out.push(cue('claim.date', 0.7, text, tok));
+      out.push(cue('claim.date', 0.7, tok));
     }
   }
   return out;
 }
 
-function nameCues(s: Sentence): Cue[] {
+/** Runs of capitalised words that name an actor; returns how many (the first is pushed to out). */
+function nameCues(s: Sentence, out: Cue[]): number {
   const t = s.tokens;
-  const out: Cue[] = [];
+  let count = 0;
   for (let i = 0; i < t.length; i++) {
     const tok = t[i];
     if (!tok.cap || tok.digit) continue;
@@ -88,10 +110,12 @@ function nameCues(s: Sentence): Cue[] {
     if (tok.lower === 'i' || NOT_NAMES.has(tok.lower) && i === 0) continue;
     let e = i;
     while (e + 1 < t.length && t[e + 1].cap && !t[e + 1].digit) e++;
-    out.push({ rule: 'claim.named-actor', weight: 0.8, text: '', start: tok.start, end: t[e].end, term: undefined });
+    if (count === 0) out.push({ rule: 'claim.named-actor', weight: 0.8, start: tok.start, end: t[e].end, term: undefined });
+    count++;
     i = e;
   }
-  return out;
+  if (count > 1) out[out.length - 1].weight = 1.0;
+  return count;
 }
 
 const LEX_WEIGHTS: Record<string, number> = {
@@ -103,55 +127,90 @@ const LEX_WEIGHTS: Record<string, number> = {
   'claim.custom': 1.5,
 };
 
-function superlativeSuffix(s: Sentence, lexMatched: Set<number>): Cue[] {
-  const out: Cue[] = [];
+function superlativeSuffix(s: Sentence, lexMatched: Set<number> | undefined, out: Cue[]): void {
   const t = s.tokens;
   for (let i = 1; i < t.length; i++) {
     const w = t[i].lower;
-    if (w.length < 6 || !w.endsWith('est') || NOT_SUPERLATIVE.has(w) || lexMatched.has(i) || t[i].cap) continue;
+    if (w.length < 6 || !w.endsWith('est') || NOT_SUPERLATIVE.has(w) || lexMatched?.has(i) || t[i].cap) continue;
     const p = t[i - 1].lower;
     if (p === 'the' || p === 'its' || p === 'their' || p === 'his' || p === 'her' || p.endsWith("'s")) {
-      out.push({ rule: 'claim.superlative', weight: 1.0, text: '', term: w, start: t[i].start, end: t[i].end });
+      out.push({ rule: 'claim.superlative', weight: 1.0, term: w, start: t[i].start, end: t[i].end });
     }
   }
-  return out;
 }
 
-/** Claim cues and score of one sentence. opinionLogit and hasAttribution come from the other detectors. */
+/** Is the match of "first" part of a phrase where it claims nothing ("at first", "first of all")? */
+function idiomaticFirst(t: Token[], m: Match): boolean {
+  for (const p of FIRST_NOT_CLAIM) {
+    const at = m.first - p.indexOf('first');
+    let ok = at >= 0 && at + p.length <= t.length;
+    for (let k = 0; ok && k < p.length; k++) ok = t[at + k].lower === p[k];
+    if (ok) return true;
+  }
+  return false;
+}
+
+const RULE_ORDER = ['claim.percentage', 'claim.money', 'claim.number', 'claim.date', 'claim.named-actor', 'claim.superlative', 'claim.comparison', 'claim.change', 'claim.causal', 'claim.official-act', 'claim.custom'];
+
+/** Stable sort by weight, heaviest first (insertion sort: a sentence has a handful of cues). */
+function sortByWeight(cues: Cue[]): void {
+  for (let i = 1; i < cues.length; i++) {
+    const c = cues[i];
+    let j = i - 1;
+    while (j >= 0 && cues[j].weight < c.weight) {
+      cues[j + 1] = cues[j];
+      j--;
+    }
+    cues[j + 1] = c;
+  }
+}
+const seenScratch = new Uint8Array(RULE_ORDER.length);
+
+/** Claim cues and score of one sentence. hasAttribution comes from the attribution detector. */
 export function scoreClaim(text: string, s: Sentence, hasAttribution: boolean): ClaimScore {
   const t = s.tokens;
   const cues: Cue[] = [];
-  cues.push(...numberCues(text, s));
-  const lexMatched = new Set<number>();
+  numberCues(text, s, cues);
+  let lexMatched: Set<number> | undefined;
   let hedges = 0;
   let modal = 0;
   let firstPerson = 0;
-  for (const m of s.matches as Match[]) {
+  for (const m of s.matches) {
     const cat = m.entry.category;
-    if (cat in LEX_WEIGHTS) {
-      if (m.entry.term === 'first' && FIRST_NOT_CLAIM.some((p) => p.every((w, k) => t[m.first - p.indexOf('first') + k]?.lower === w))) continue;
-      lexMatched.add(m.first);
-      cues.push({ rule: cat, weight: LEX_WEIGHTS[cat] * (0.5 + m.entry.weight), text: text.slice(m.start, m.end), term: m.entry.term, start: m.start, end: m.end });
+    const w = LEX_WEIGHTS[cat];
+    if (w !== undefined) {
+      if (m.entry.term === 'first' && idiomaticFirst(t, m)) continue;
+      (lexMatched ??= new Set()).add(m.first);
+      cues.push({ rule: cat, weight: w * (0.5 + m.entry.weight), term: m.entry.term, start: m.start, end: m.end });
     } else if (cat === 'opinion.hedge' || cat === 'opinion.weasel') hedges++;
     else if (cat === 'opinion.modal') modal++;
     else if (cat === 'opinion.first-person') firstPerson++;
   }
-  cues.push(...superlativeSuffix(s, lexMatched).map((c) => ({ ...c, text: text.slice(c.start, c.end) })));
-  const names = nameCues(s).map((c) => ({ ...c, text: text.slice(c.start, c.end) }));
-  if (names.length) cues.push({ ...names[0], weight: names.length > 1 ? 1.0 : 0.8 });
-  if (hasAttribution) cues.push({ rule: 'claim.reported', weight: 1.3, text: '', start: s.start, end: s.start });
+  superlativeSuffix(s, lexMatched, cues);
+  nameCues(s, cues);
+  sortByWeight(cues);
   // Several cues of the same rule add with diminishing returns.
-  const byRule = new Map<string, number>();
+  const seen = seenScratch.fill(0);
+  let rules = 0;
   let logit = -1.9;
-  for (const c of cues.sort((a, b) => b.weight - a.weight)) {
-    const n = byRule.get(c.rule) ?? 0;
-    byRule.set(c.rule, n + 1);
+  for (const c of cues) {
+    const n = seen[RULE_ORDER.indexOf(c.rule)]++;
+    if (n === 0) rules++;
     logit += c.weight / (1 + n);
   }
-  if (byRule.size >= 3) logit += 0.3;
+  // A reported statement (the attribution detector found a cue) is one more rule.
+  if (hasAttribution) {
+    rules++;
+    logit += 1.3;
+  }
+  if (rules >= 3) logit += 0.3;
   if (s.question) logit -= 2.5;
   logit -= 0.6 * Math.min(hedges, 2) + 0.9 * Math.min(modal, 2) + 1.2 * Math.min(firstPerson, 1);
-  if (t.length < 5 && !cues.some((c) => c.rule === 'claim.number' || c.rule === 'claim.percentage' || c.rule === 'claim.money')) logit -= 1.0;
+  if (t.length < 5) {
+    let quantity = false;
+    for (const c of cues) if (c.rule === 'claim.number' || c.rule === 'claim.percentage' || c.rule === 'claim.money') quantity = true;
+    if (!quantity) logit -= 1.0;
+  }
   if (t.length > 0 && (t[0].lower === 'if' || t[0].lower === 'imagine')) logit -= 0.8;
-  return { score: 1 / (1 + Math.exp(-logit)), cues: cues.filter((c) => c.rule !== 'claim.reported') };
+  return { score: 1 / (1 + Math.exp(-logit)), cues };
 }

@@ -1,11 +1,11 @@
 // Offline suggestion detectors for claims, attributions and opinion language (issue 6).
 // Pure functions over plain strings; every offset is a UTF-16 offset into the text passed in.
-import { analyseSentence, inside, quoteSpans } from './analyze';
-import { findAttributions } from './attributions';
-import { scoreClaim } from './claims';
+import { analyseScanned, analyseSentence, inside, quoteSpans } from './analyze';
+import { explainAttribution, findAttributions } from './attributions';
+import { Cue, scoreClaim } from './claims';
 import { buildLexicon, Lexicon, termWords } from './lexicon';
-import { FEATURE_NAMES, opinionExplanation, opinionFeatures, scoreOpinion } from './opinion';
-import { paragraphRanges as paragraphs, sentenceRanges } from './text';
+import { opinionFeatures, opinionTermExplanation, opinionTop, scoreOpinion, scoreOpinionSentence, whyText } from './opinion';
+import { paragraphRanges as paragraphs, paragraphRangesIn, scanChunk } from './text';
 
 export type SuggestionKind = 'claim' | 'attribution' | 'opinion';
 export const SUGGESTION_KINDS: readonly SuggestionKind[] = ['claim', 'attribution', 'opinion'];
@@ -65,15 +65,26 @@ export function paragraphRanges(text: string): SpanOffsets[] {
 }
 
 // The lexicon is rebuilt only when the user's term settings change (one-entry cache, no global state visible).
+interface Prepared {
+  lex: Lexicon;
+  ignored: Set<string>;
+}
+let defaultPrepared: Prepared | undefined;
 let cachedKey = '';
-let cachedLexicon: Lexicon | undefined;
-function lexiconFor(options: SuggestOptions): Lexicon {
+let cachedPrepared: Prepared | undefined;
+function prepare(options: SuggestOptions): Prepared {
+  const hasExtra = options.extraTerms !== undefined && Object.values(options.extraTerms).some((l) => l && l.length);
+  const hasIgnored = options.ignoredTerms !== undefined && options.ignoredTerms.length > 0;
+  if (!hasExtra && !hasIgnored) return (defaultPrepared ??= { lex: buildLexicon(), ignored: new Set() });
   const key = JSON.stringify([options.extraTerms ?? {}, options.ignoredTerms ?? []]);
-  if (!cachedLexicon || key !== cachedKey) {
-    cachedLexicon = buildLexicon({ extraTerms: options.extraTerms, ignoredTerms: options.ignoredTerms });
+  if (!cachedPrepared || key !== cachedKey) {
+    cachedPrepared = {
+      lex: buildLexicon({ extraTerms: options.extraTerms, ignoredTerms: options.ignoredTerms }),
+      ignored: new Set((options.ignoredTerms ?? []).map((t) => termWords(t).join(' '))),
+    };
     cachedKey = key;
   }
-  return cachedLexicon;
+  return cachedPrepared;
 }
 
 export function suggest(text: string, options: SuggestOptions = {}): SuggestResult {
@@ -87,68 +98,110 @@ export function suggest(text: string, options: SuggestOptions = {}): SuggestResu
  * cuts a sentence is analysed as cut.
  */
 export function suggestRange(text: string, start: number, end: number, options: SuggestOptions = {}): SuggestResult {
-  const lex = lexiconFor(options);
-  const kinds = new Set(options.kinds ?? SUGGESTION_KINDS);
+  const { lex, ignored } = prepare(options);
+  const kinds = options.kinds ?? SUGGESTION_KINDS;
+  const wantClaim = kinds.includes('claim');
+  const wantAttribution = kinds.includes('attribution');
+  const wantOpinion = kinds.includes('opinion');
+  const filterIgnored = ignored.size > 0;
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
-  const ignored = new Set((options.ignoredTerms ?? []).map((t) => termWords(t).join(' ')));
   const suggestions: Suggestion[] = [];
   const sentences: SentenceScore[] = [];
   start = Math.max(0, start);
   end = Math.min(text.length, end);
-  const chunks = start === 0 && end === text.length
-    ? paragraphs(text)
-    : paragraphs(text.slice(start, end)).map((p) => ({ start: p.start + start, end: p.end + start }));
-  for (const p of chunks) {
+  for (const p of paragraphRangesIn(text, start, end)) {
     const quotes = quoteSpans(text, p.start, p.end);
-    for (const span of sentenceRanges(text, p.start, p.end)) {
-      const s = analyseSentence(text, span, lex, quotes);
-      if (!s.tokens.length) continue;
+    const chunk = scanChunk(text, p.start, p.end);
+    for (const span of chunk.sentences) {
+      const s = analyseScanned(text, span, chunk.tokens, lex, quotes);
       const attributions = findAttributions(text, s);
-      const claim = scoreClaim(text, s, attributions.some((a) => a.cue));
-      const opinion = scoreOpinion(opinionFeatures(s, claim.cues, attributions.length));
-      sentences.push({ start: s.start, end: s.end, claimScore: round(claim.score), opinionScore: round(opinion.score) });
+      let hasCue = false;
+      for (const a of attributions) if (a.cue) hasCue = true;
+      const claim = scoreClaim(text, s, hasCue);
+      const opinion = scoreOpinionSentence(s, claim.cues, attributions.length);
+      const claimScore = round(claim.score);
+      const opinionScore = round(opinion.score);
+      sentences.push({ start: s.start, end: s.end, claimScore, opinionScore });
 
-      if (kinds.has('claim') && claim.score >= minScore && claim.cues.length) {
-        const usable = claim.cues.filter((c) => !c.term || !ignored.has(c.term));
+      if (wantClaim && claim.score >= minScore && claim.cues.length) {
+        const usable = filterIgnored ? claim.cues.filter((c) => !c.term || !ignored.has(c.term)) : claim.cues;
         if (usable.length) {
-          const top = usable.reduce((a, b) => (b.weight > a.weight ? b : a));
-          const what = [...new Set(usable.slice(0, 4).map((c) => `${CLAIM_NAMES[c.rule] ?? c.rule} (“${c.text}”)`))].join(', ');
-          suggestions.push({
+          let top = usable[0];
+          for (const c of usable) if (c.weight > top.weight) top = c;
+          const suggestion: Suggestion = {
             kind: 'claim', start: s.start, end: s.end, text: text.slice(s.start, s.end), rule: top.rule,
-            explanation: `Check-worthy statement: ${what}.`, score: round(claim.score), ...(top.term ? { term: top.term } : {}),
-          });
+            explanation: claimExplanation(text, usable), score: claimScore,
+          };
+          if (top.term) suggestion.term = top.term;
+          suggestions.push(suggestion);
         }
       }
-      if (kinds.has('attribution')) {
+      if (wantAttribution) {
         for (const a of attributions) {
-          if (a.score < minScore || ignored.has(a.term)) continue;
+          if (a.score < minScore || (filterIgnored && ignored.has(a.term))) continue;
+          // The detector made fresh source and cue spans for this attribution; content may be a quotation
+          // span shared with other attributions, so it is copied.
           const parts: Suggestion['parts'] = {};
-          if (a.source) parts.source = { start: a.source.start, end: a.source.end };
-          if (a.cue) parts.cue = { start: a.cue.start, end: a.cue.end };
+          if (a.source) parts.source = a.source;
+          if (a.cue) parts.cue = a.cue;
           if (a.content) parts.content = { start: a.content.start, end: a.content.end };
           suggestions.push({
             kind: 'attribution', start: a.start, end: a.end, text: text.slice(a.start, a.end), rule: a.rule,
-            explanation: a.explanation, score: round(a.score), term: a.term, parts, unnamedSource: a.unnamedSource,
+            explanation: explainAttribution(a, text), score: round(a.score), term: a.term, parts, unnamedSource: a.unnamedSource,
           });
         }
       }
-      if (kinds.has('opinion')) {
-        let why: string | undefined;
+      if (wantOpinion) {
+        // What the sentence contributes to each term's explanation, worked out once per sentence.
+        let tail: string | undefined;
         for (const m of s.matches) {
-          const cat = m.entry.category;
-          if (!cat.startsWith('opinion.')) continue;
-          const quoted = inside(s.quotes, m.start);
+          if (m.entry.family !== 'opinion') continue;
+          const quoted = s.quotes.length > 0 && inside(s.quotes, m.start);
           const score = round(Math.max(0, Math.min(1, 0.6 * m.entry.weight + 0.4 * opinion.score - (quoted ? 0.2 : 0))));
           if (score < minScore) continue;
-          why ??= opinion.top.length ? ` Sentence leans on ${opinion.top.map((c) => FEATURE_NAMES[c.feature] ?? c.feature).join(', ')}.` : '';
-          const explanation = opinionExplanation(cat, text.slice(m.start, m.end), quoted, opinion.score) + why;
-          suggestions.push({ kind: 'opinion', start: m.start, end: m.end, text: text.slice(m.start, m.end), rule: cat, explanation, score, term: m.entry.term });
+          tail ??= `; sentence opinion score ${opinion.score.toFixed(2)}.${whyText(opinionTop(opinion))}`;
+          const term = text.slice(m.start, m.end);
+          suggestions.push({
+            kind: 'opinion', start: m.start, end: m.end, text: term, rule: m.entry.category,
+            explanation: opinionTermExplanation(m.entry.category, term, quoted) + tail, score, term: m.entry.term,
+          });
         }
       }
     }
   }
-  suggestions.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (!isSorted(suggestions)) suggestions.sort((a, b) => a.start - b.start || b.end - a.end);
   return { suggestions, sentences };
+}
+
+function isSorted(list: Suggestion[]): boolean {
+  for (let i = 1; i < list.length; i++) {
+    const a = list[i - 1];
+    const b = list[i];
+    if (a.start > b.start || (a.start === b.start && a.end < b.end)) return false;
+  }
+  return true;
+}
+
+/** "Check-worthy statement: a number (“12 percent”), a named actor (“Mirela Kos”)." — from the first four cues. */
+function claimExplanation(text: string, cues: Cue[]): string {
+  let what = '';
+  const n = Math.min(cues.length, 4);
+  for (let i = 0; i < n; i++) {
+    const c = cues[i];
+    let dup = false;
+    for (let k = 0; k < i && !dup; k++) dup = cues[k].rule === c.rule && sameText(text, cues[k], c);
+    if (dup) continue;
+    const item = (CLAIM_NAMES[c.rule] ?? c.rule) + ' (“' + text.slice(c.start, c.end) + '”)';
+    what = what ? what + ', ' + item : item;
+  }
+  return 'Check-worthy statement: ' + what + '.';
+}
+
+function sameText(text: string, a: SpanOffsets, b: SpanOffsets): boolean {
+  const n = a.end - a.start;
+  if (n !== b.end - b.start) return false;
+  for (let k = 0; k < n; k++) if (text.charCodeAt(a.start + k) !== text.charCodeAt(b.start + k)) return false;
+  return true;
 }
 
 const CLAIM_NAMES: Record<string, string> = {
@@ -174,7 +227,7 @@ function round(x: number): number {
  * quality benchmark, which score sentence-per-row data sets; not part of the editor API.
  */
 export function sentenceFeatures(sentence: string, options: SuggestOptions = {}): Record<string, number> {
-  const lex = lexiconFor(options);
+  const { lex } = prepare(options);
   const s = analyseSentence(sentence, { start: 0, end: sentence.length }, lex, quoteSpans(sentence, 0, sentence.length));
   const attributions = findAttributions(sentence, s);
   const claim = scoreClaim(sentence, s, attributions.some((a) => a.cue));

@@ -17,6 +17,8 @@ export interface LexEntry {
   words: string[];
   term: string;
   category: TermCategory;
+  /** The part of category before the dot. */
+  family: 'opinion' | 'claim' | 'attribution';
   /** Prior strength of the cue in [0, 1]. */
   weight: number;
 }
@@ -243,14 +245,14 @@ function add(lex: Lexicon, words: string[], category: TermCategory, weight: numb
   const term = words.join(' ');
   if (!words.length || ignored.has(term)) return;
   const list = lex.get(words[0]);
-  const entry: LexEntry = { words, term, category, weight };
+  const family = category.slice(0, category.indexOf('.')) as LexEntry['family'];
+  const entry: LexEntry = { words, term, category, family, weight };
   if (!list) {
     lex.set(words[0], [entry]);
     return;
   }
   // One entry per (term, family): our own lists are added first and win over the generic ones.
-  const family = category.slice(0, category.indexOf('.'));
-  if (list.some((e) => e.term === term && e.category.startsWith(family))) return;
+  if (list.some((e) => e.term === term && e.family === family)) return;
   list.push(entry);
   list.sort((a, b) => b.words.length - a.words.length);
 }

@@ -67,64 +67,108 @@ const GENERIC = new Set(['everyone', 'everybody', 'nobody', 'anyone', 'always', 
 
 export type Features = Record<string, number>;
 
+// One look-up per word for all the small word classes above.
+const POSSIBILITY_BIT = 1, FIRST_BIT = 2, SECOND_BIT = 4, NEGATION_BIT = 8, CONTRAST_BIT = 16, COPULA_BIT = 32, GENERIC_BIT = 64;
+const WORD_CLASSES = new Map<string, number>();
+for (const [set, bit] of [[POSSIBILITY, POSSIBILITY_BIT], [FIRST, FIRST_BIT], [SECOND, SECOND_BIT], [NEGATION, NEGATION_BIT], [CONTRAST, CONTRAST_BIT], [COPULA, COPULA_BIT], [GENERIC, GENERIC_BIT]] as const) {
+  for (const w of set) WORD_CLASSES.set(w, (WORD_CLASSES.get(w) ?? 0) | bit);
+}
+
 /**
- * Features of one sentence. Counts are squashed with log1p so that one long sentence cannot dominate.
- * claimCues and attributions come from the claim and attribution detectors.
+ * The sentence-level (dense) features, in a fixed order. Counts are squashed with log1p so that one long
+ * sentence cannot dominate. Besides these, every word of the sentence ("word:…", digits left out) and every pair
+ * of neighbouring words ("bigram:… …") is a feature; the model keeps the words that earned a weight in training.
  */
-export function opinionFeatures(s: Sentence, claimCues: Cue[], attributions: number): Features {
-  const f: Features = {};
+export const DENSE_FEATURES = [
+  'opinion.evaluative', 'opinion.booster', 'opinion.hedge', 'opinion.editorial', 'opinion.modal', 'opinion.loaded',
+  'opinion.metaphor', 'opinion.first-person', 'opinion.weasel', 'opinion.custom', 'quoted-opinion',
+  'pronoun.first', 'pronoun.second', 'negation', 'contrast', 'ly-adverbs', 'past-tense', 'present-copula', 'generic',
+  'possibility', 'evaluative-suffix', 'initial-connective', 'scare-quote', 'number', 'date', 'named-actor',
+  'comparison', 'change', 'official-act', 'attribution', 'quote', 'question', 'exclamation', 'length',
+] as const;
+const D = Object.fromEntries(DENSE_FEATURES.map((k, i) => [k, i])) as Record<(typeof DENSE_FEATURES)[number], number>;
+const CATEGORY_INDEX = new Map<string, number>(OPINION_CATEGORIES.map((c) => [c, D[c]]));
+/** Features that are counts (squashed with log1p); the others are 0/1 or already scaled. */
+const COUNTED = DENSE_FEATURES.length - 5;
+
+function claimFeature(rule: string): number {
+  switch (rule) {
+    case 'claim.percentage': case 'claim.money': case 'claim.number': return D.number;
+    case 'claim.date': return D.date;
+    case 'claim.named-actor': return D['named-actor'];
+    case 'claim.comparison': case 'claim.superlative': return D.comparison;
+    case 'claim.change': return D.change;
+    case 'claim.official-act': return D['official-act'];
+    default: return -1;
+  }
+}
+
+/** Dense features of one sentence into f (zeroed first). claimCues and attributions come from the other detectors. */
+export function denseFeatures(s: Sentence, claimCues: Cue[], attributions: number, f: Float64Array): void {
+  f.fill(0);
   const t = s.tokens;
+  const quotes = s.quotes;
+  const hasQuotes = quotes.length > 0;
   for (const m of s.matches) {
-    const cat = m.entry.category;
-    if (!cat.startsWith('opinion.')) continue;
-    const key = inside(s.quotes, m.start) ? 'quoted-opinion' : cat;
-    f[key] = (f[key] ?? 0) + 1;
+    if (m.entry.family !== 'opinion') continue;
+    const k = hasQuotes && inside(quotes, m.start) ? D['quoted-opinion'] : CATEGORY_INDEX.get(m.entry.category);
+    if (k !== undefined) f[k]++;
   }
-  let first = 0, second = 0, neg = 0, contrast = 0, ly = 0, past = 0, copula = 0, generic = 0, possibility = 0, suffix = 0;
   for (const tok of t) {
+    if (hasQuotes && inside(quotes, tok.start)) continue;
     const w = tok.lower;
-    if (inside(s.quotes, tok.start)) continue;
-    if (POSSIBILITY.has(w)) possibility++;
-    if (w.length > 6 && !tok.cap && EVALUATIVE_SUFFIX.test(w)) suffix++;
-    if (FIRST.has(w)) first++;
-    else if (SECOND.has(w)) second++;
-    if (NEGATION.has(w) || w.endsWith("n't")) neg++;
-    if (CONTRAST.has(w)) contrast++;
-    if (w.length > 4 && w.endsWith('ly')) ly++;
-    if (w.length > 4 && w.endsWith('ed')) past++;
-    if (COPULA.has(w)) copula++;
-    if (GENERIC.has(w)) generic++;
+    const n = w.length;
+    const cls = WORD_CLASSES.get(w);
+    if (cls !== undefined) {
+      if (cls & POSSIBILITY_BIT) f[D.possibility]++;
+      if (cls & FIRST_BIT) f[D['pronoun.first']]++;
+      else if (cls & SECOND_BIT) f[D['pronoun.second']]++;
+      if (cls & CONTRAST_BIT) f[D.contrast]++;
+      if (cls & COPULA_BIT) f[D['present-copula']]++;
+      if (cls & GENERIC_BIT) f[D.generic]++;
+    }
+    if ((cls !== undefined && cls & NEGATION_BIT) || (n > 3 && w.charCodeAt(n - 1) === 116 && w.endsWith("n't"))) f[D.negation]++;
+    if (n > 4) {
+      const last = w.charCodeAt(n - 1);
+      const before = w.charCodeAt(n - 2);
+      if (last === 121 && before === 108) f[D['ly-adverbs']]++;
+      else if (last === 100 && before === 101) f[D['past-tense']]++;
+      else if (n > 6 && !tok.cap && EVALUATIVE_SUFFIX.test(w)) f[D['evaluative-suffix']]++;
+    }
   }
-  const put = (k: string, v: number) => { if (v) f[k] = v; };
-  put('pronoun.first', first);
-  put('pronoun.second', second);
-  put('negation', neg);
-  put('contrast', contrast);
-  put('ly-adverbs', ly);
-  put('past-tense', past);
-  put('present-copula', copula);
-  put('generic', generic);
-  put('possibility', possibility);
-  put('evaluative-suffix', suffix);
-  if (t.length && CONNECTIVES.has(t[0].lower) && t[0].cap) f['initial-connective'] = 1;
-  for (const q of s.quotes) {
+  if (t.length && t[0].cap && CONNECTIVES.has(t[0].lower)) f[D['initial-connective']] = 1;
+  for (const q of quotes) {
     let n = 0;
     for (const tok of t) if (tok.start >= q.start && tok.end <= q.end) n++;
-    if (n > 0 && n <= 3) f['scare-quote'] = 1;
+    if (n > 0 && n <= 3) f[D['scare-quote']] = 1;
   }
   for (const c of claimCues) {
-    const k = c.rule === 'claim.percentage' || c.rule === 'claim.money' || c.rule === 'claim.number' ? 'number'
-      : c.rule === 'claim.date' ? 'date' : c.rule === 'claim.named-actor' ? 'named-actor'
-        : c.rule === 'claim.comparison' || c.rule === 'claim.superlative' ? 'comparison'
-          : c.rule === 'claim.change' ? 'change' : c.rule === 'claim.official-act' ? 'official-act' : undefined;
-    if (k) f[k] = (f[k] ?? 0) + 1;
+    const k = claimFeature(c.rule);
+    if (k >= 0) f[k]++;
   }
-  for (const k of Object.keys(f)) f[k] = Math.log1p(f[k]);
-  if (attributions) f.attribution = 1;
-  if (s.quotes.length) f.quote = 1;
-  if (s.question) f.question = 1;
-  if (s.exclamation) f.exclamation = 1;
-  f.length = Math.log1p(t.length) / 4;
+  for (let k = 0; k < COUNTED; k++) if (f[k]) f[k] = Math.log1p(f[k]);
+  if (attributions) f[D.attribution] = 1;
+  if (hasQuotes) f[D.quote] = 1;
+  if (s.question) f[D.question] = 1;
+  if (s.exclamation) f[D.exclamation] = 1;
+  f[D.length] = Math.log1p(t.length) / 4;
+}
+
+const WORD = 'word:';
+const BIGRAM = 'bigram:';
+
+/** All features of one sentence by name, words and word pairs included (for training and for explanations). */
+export function opinionFeatures(s: Sentence, claimCues: Cue[], attributions: number): Features {
+  const dense = new Float64Array(DENSE_FEATURES.length);
+  denseFeatures(s, claimCues, attributions, dense);
+  const f: Features = {};
+  for (let k = 0; k < dense.length; k++) if (dense[k]) f[DENSE_FEATURES[k]] = dense[k];
+  const t = s.tokens;
+  for (let i = 0; i < t.length; i++) {
+    if (t[i].digit) continue;
+    f[WORD + t[i].lower] = 1;
+    if (i + 1 < t.length && !t[i + 1].digit) f[BIGRAM + t[i].lower + ' ' + t[i + 1].lower] = 1;
+  }
   return f;
 }
 
@@ -136,14 +180,40 @@ export interface OpinionScore {
   top: Array<{ feature: string; contribution: number }>;
 }
 
-const weightMaps = new WeakMap<OpinionModel, Map<string, number>>();
+interface CompiledModel {
+  byName: Map<string, number>;
+  dense: Float64Array;
+  words: Map<string, number>;
+  bigrams: Map<string, Map<string, number>>;
+}
+
+const compiled = new WeakMap<OpinionModel, CompiledModel>();
+
+function compile(model: OpinionModel): CompiledModel {
+  let c = compiled.get(model);
+  if (c) return c;
+  c = { byName: new Map(), dense: new Float64Array(DENSE_FEATURES.length), words: new Map(), bigrams: new Map() };
+  for (let i = 0; i < model.features.length; i++) {
+    const name = model.features[i];
+    const w = model.weights[i];
+    c.byName.set(name, w);
+    if (name.startsWith(WORD)) c.words.set(name.slice(WORD.length), w);
+    else if (name.startsWith(BIGRAM)) {
+      const [a, b] = name.slice(BIGRAM.length).split(' ');
+      let m = c.bigrams.get(a);
+      if (!m) c.bigrams.set(a, (m = new Map()));
+      m.set(b, w);
+    } else {
+      const k = (DENSE_FEATURES as readonly string[]).indexOf(name);
+      if (k >= 0) c.dense[k] = w;
+    }
+  }
+  compiled.set(model, c);
+  return c;
+}
 
 export function scoreOpinion(f: Features, model: OpinionModel = OPINION_MODEL): OpinionScore {
-  let weights = weightMaps.get(model);
-  if (!weights) {
-    weights = new Map(model.features.map((name, i) => [name, model.weights[i]]));
-    weightMaps.set(model, weights);
-  }
+  const weights = compile(model).byName;
   let logit = model.bias;
   const contributions: Array<{ feature: string; contribution: number }> = [];
   for (const feature in f) {
@@ -155,6 +225,110 @@ export function scoreOpinion(f: Features, model: OpinionModel = OPINION_MODEL): 
   }
   contributions.sort((a, b) => b.contribution - a.contribution);
   return { score: 1 / (1 + Math.exp(-logit)), top: contributions.slice(0, 3) };
+}
+
+/** The opinion score of a sentence of the text; its explanation (top features) is worked out on demand. */
+export interface SentenceOpinion {
+  score: number;
+  sentence: Sentence;
+  claimCues: Cue[];
+  attributions: number;
+}
+
+const scratch = new Float64Array(DENSE_FEATURES.length);
+/** The sentence and model whose dense features are in scratch (so that opinionTop need not recompute them). */
+let scratchOwner: SentenceOpinion | undefined;
+let scratchModel: OpinionModel | undefined;
+
+/** Same score as scoreOpinion(opinionFeatures(...)), without building the feature record. */
+export function scoreOpinionSentence(s: Sentence, claimCues: Cue[], attributions: number, model: OpinionModel = OPINION_MODEL): SentenceOpinion {
+  const c = compile(model);
+  denseFeatures(s, claimCues, attributions, scratch);
+  scratchModel = model;
+  let logit = model.bias;
+  for (let k = 0; k < scratch.length; k++) logit += scratch[k] * c.dense[k];
+  const t = s.tokens;
+  const n = t.length;
+  // Word features are 0/1: a word counts once however often it occurs (repeats are rare in a sentence, so
+  // the earlier tokens are searched rather than a set built).
+  for (let i = 0; i < n; i++) {
+    const tok = t[i];
+    if (tok.digit) continue;
+    const w = c.words.get(tok.lower);
+    const pairs = i + 1 < n && !t[i + 1].digit ? c.bigrams.get(tok.lower) : undefined;
+    const b = pairs?.get(t[i + 1].lower);
+    if (w === undefined && b === undefined) continue;
+    let seenWord = false;
+    let seenPair = false;
+    for (let j = 0; j < i; j++) {
+      if (t[j].lower !== tok.lower) continue;
+      seenWord = true;
+      if (b !== undefined && j + 1 < n && t[j + 1].lower === t[i + 1].lower) seenPair = true;
+    }
+    if (w !== undefined && !seenWord) logit += w;
+    if (b !== undefined && !seenPair) logit += b;
+  }
+  const result = { score: 1 / (1 + Math.exp(-logit)), sentence: s, claimCues, attributions };
+  scratchOwner = result;
+  return result;
+}
+
+/** " Sentence leans on evaluative words, the word “outrageous”." — or '' when nothing stands out. */
+export function opinionWhy(o: SentenceOpinion, model: OpinionModel = OPINION_MODEL): string {
+  return whyText(opinionTop(o, model));
+}
+
+export type OpinionTop = OpinionScore['top'];
+
+/** " Sentence leans on …." for the top features of a sentence, or ''. */
+export function whyText(top: OpinionTop): string {
+  if (!top.length) return '';
+  // Few combinations of top features occur: their sentences are built once.
+  const key = top.length === 1 ? top[0].feature : top.length === 2 ? top[0].feature + '|' + top[1].feature : top[0].feature + '|' + top[1].feature + '|' + top[2].feature;
+  let text = whyCache.get(key);
+  if (text === undefined) {
+    text = ` Sentence leans on ${top.map((c) => featureName(c.feature)).join(', ')}.`;
+    if (whyCache.size < 4096) whyCache.set(key, text);
+  }
+  return text;
+}
+const whyCache = new Map<string, string>();
+
+/** The three features that raised the sentence's score the most (as scoreOpinion's top, computed directly). */
+export function opinionTop(o: SentenceOpinion, model: OpinionModel = OPINION_MODEL): OpinionScore['top'] {
+  const c = compile(model);
+  if (scratchOwner !== o || scratchModel !== model) {
+    denseFeatures(o.sentence, o.claimCues, o.attributions, scratch);
+    scratchOwner = undefined;
+  }
+  const contributions: OpinionScore['top'] = [];
+  for (let k = 0; k < scratch.length; k++) {
+    const v = scratch[k] * c.dense[k];
+    if (v > 0.05 && c.byName.has(DENSE_FEATURES[k])) contributions.push({ feature: DENSE_FEATURES[k], contribution: v });
+  }
+  const t = o.sentence.tokens;
+  for (let i = 0; i < t.length; i++) {
+    if (t[i].digit) continue;
+    const w = c.words.get(t[i].lower);
+    if (w !== undefined && w > 0.05) {
+      const name = WORD + t[i].lower;
+      if (!contributions.some((x) => x.feature === name)) contributions.push({ feature: name, contribution: w });
+    }
+    const b = i + 1 < t.length && !t[i + 1].digit ? c.bigrams.get(t[i].lower)?.get(t[i + 1].lower) : undefined;
+    if (b !== undefined && b > 0.05) {
+      const pair = BIGRAM + t[i].lower + ' ' + t[i + 1].lower;
+      if (!contributions.some((x) => x.feature === pair)) contributions.push({ feature: pair, contribution: b });
+    }
+  }
+  contributions.sort((a, b) => b.contribution - a.contribution);
+  return contributions.slice(0, 3);
+}
+
+/** Human name of a feature, for explanations. */
+export function featureName(feature: string): string {
+  if (feature.startsWith(WORD)) return `the word “${feature.slice(WORD.length)}”`;
+  if (feature.startsWith(BIGRAM)) return `the words “${feature.slice(BIGRAM.length)}”`;
+  return FEATURE_NAMES[feature] ?? feature;
 }
 
 const CATEGORY_WHY: Record<string, string> = {
@@ -171,7 +345,14 @@ const CATEGORY_WHY: Record<string, string> = {
 };
 
 export function opinionExplanation(category: string, term: string, quoted: boolean, sentenceScore: number): string {
-  const why = CATEGORY_WHY[category] ?? 'opinion language';
-  const q = quoted ? ' (inside a quotation: the source\'s words)' : '';
-  return `“${term}”: ${why}${q}; sentence opinion score ${sentenceScore.toFixed(2)}.`;
+  return `${opinionTermExplanation(category, term, quoted)}; sentence opinion score ${sentenceScore.toFixed(2)}.`;
+}
+
+const QUOTED = ' (inside a quotation: the source\'s words)';
+const CATEGORY_WHY_QUOTED: Record<string, string> = Object.fromEntries(Object.entries(CATEGORY_WHY).map(([k, v]) => [k, v + QUOTED]));
+
+/** "“term”: why this category counts" (the first half of opinionExplanation). */
+export function opinionTermExplanation(category: string, term: string, quoted: boolean): string {
+  const why = (quoted ? CATEGORY_WHY_QUOTED[category] : CATEGORY_WHY[category]) ?? (quoted ? 'opinion language' + QUOTED : 'opinion language');
+  return '“' + term + '”: ' + why;
 }

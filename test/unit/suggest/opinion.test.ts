@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { suggest } from '../../../src/core/suggest';
 import { buildLexicon } from '../../../src/core/suggest/lexicon';
-import { OPINION_MODEL, scoreOpinion } from '../../../src/core/suggest/opinion';
+import { analyseSentence, quoteSpans } from '../../../src/core/suggest/analyze';
+import { OPINION_MODEL, OpinionModel, opinionFeatures, opinionTop, scoreOpinion, scoreOpinionSentence } from '../../../src/core/suggest/opinion';
 import { found } from './helpers';
 
 const rulesOf = (text: string) => found(text, 'opinion').map((s) => [s.text, s.rule]);
@@ -77,5 +78,23 @@ suite('suggest/opinion', () => {
     assert.deepEqual([...new Set(suggest(text, { kinds: ['opinion'] }).suggestions.map((s) => s.kind))], ['opinion']);
     assert.equal(suggest(text, { minScore: 1.01 }).suggestions.length, 0);
     assert.ok(suggest(text, { minScore: 0 }).suggestions.length >= all.length);
+  });
+});
+
+suite('suggest/opinion: fast scorer', () => {
+  test('scoreOpinionSentence agrees with scoreOpinion(opinionFeatures(...)), word and pair features included', () => {
+    const model: OpinionModel = {
+      features: ['opinion.evaluative', 'length', 'question', 'word:plan', 'word:the', 'bigram:the plan', 'bigram:we must', 'word:2019'],
+      weights: [1.2, 0.4, -0.3, 0.7, -0.2, 0.5, 0.9, 5],
+      bias: -0.8,
+    };
+    const lex = buildLexicon();
+    for (const text of ['The plan is a disgraceful waste of the plan money.', 'We must act: the plan, the plan!', 'Was it 2019?', '']) {
+      const s = analyseSentence(text, { start: 0, end: text.length }, lex, quoteSpans(text, 0, text.length));
+      const slow = scoreOpinion(opinionFeatures(s, [], 0), model);
+      const fast = scoreOpinionSentence(s, [], 0, model);
+      assert.ok(Math.abs(slow.score - fast.score) < 1e-12, `${text}: ${slow.score} vs ${fast.score}`);
+      assert.deepEqual(opinionTop(fast, model), slow.top, text);
+    }
   });
 });

@@ -30,6 +30,15 @@ suite('suggest/text: paragraphs and sentences', () => {
       ['Mr. Smith met Dr. Jones on Jan. 5 at No. 10.', 'He said no.', 'Then he left.']);
   });
 
+  test('sentence scan: closing quotes stay, "?!" ends, a lower-case or number-led word continues, line breaks end', () => {
+    // The same sentences as Intl.Segmenter (Unicode sentence-break rules) gives, with our repairs.
+    const text = 'He said “no.” Then he left. Costs rose. 3 million people paid… Really?! yes, he did. (See below.) Line one\nLine two. The U.S. economy grew 2.1 percent. “Go,” she said. 1. First item.';
+    assert.deepEqual(sentenceRanges(text, 0, text.length).map((s) => text.slice(s.start, s.end)), [
+      'He said “no.”', 'Then he left.', 'Costs rose. 3 million people paid… Really?!', 'yes, he did.', '(See below.)', 'Line one',
+      'Line two.', 'The U.S. economy grew 2.1 percent.', '“Go,” she said.', '1. First item.',
+    ]);
+  });
+
   test('property: paragraph ranges are ordered, disjoint, non-empty and inside the text', () => {
     fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '\n', '.', 'é', '😀', 'B', '\r') , maxLength: 9000 }), (text) => {
       let last = 0;
