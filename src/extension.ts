@@ -51,8 +51,11 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
     new HighlightCommands(decorator, getConfig),
     new SidecarCommands(store, getConfig),
     vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }], new TagHoverProvider(store, getConfig)),
-    onDidChangeConfig(() => {
+    onDidChangeConfig(async () => {
+      const before = config;
       config = readConfig();
+      // Sidecars elsewhere now: write what is pending where it was read from, then read from the new place.
+      if (before.sidecarLocation !== config.sidecarLocation) await store?.resetAll();
       decorator.restyle();
       statusBar.update();
       autoload.loadOpen();

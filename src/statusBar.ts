@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { ClaimTaggerConfig, isLanguageEnabled } from './config';
 import { TagStore } from './store/tagStore';
 import { Disposable } from './util/dispose';
+import { escapeMarkdown } from './util/markdown';
 
 export class TagStatusBar extends Disposable {
   private readonly item = this._register(vscode.window.createStatusBarItem('claimTagger.status', vscode.StatusBarAlignment.Right, 100));
@@ -44,11 +45,11 @@ export class TagStatusBar extends Disposable {
     if (orphaned) parts.push(`$(warning) ${orphaned}`);
     if (doc.state === 'broken') parts.push('$(error)');
     this.item.text = parts.join(' ');
-    const lines = [...counts].map(([k, n]) => `${n} ${this.config().kinds.find((x) => x.id === k)?.label ?? k}`);
+    const lines = [...counts].map(([k, n]) => `${n} ${escapeMarkdown(this.config().kinds.find((x) => x.id === k)?.label ?? k)}`);
     const tip = new vscode.MarkdownString(
       `**Claim Tagger** — ${doc.tags.length} tag(s)${lines.length ? `: ${lines.join(', ')}` : ''}  \n` +
       `${unreviewed} unreviewed claim(s)${orphaned ? `, ${orphaned} orphaned tag(s)` : ''}` +
-      (doc.state === 'broken' ? `  \n$(error) The sidecar cannot be read: ${doc.error?.message ?? ''}` : '') +
+      (doc.state === 'broken' ? `  \n$(error) The sidecar cannot be read: ${escapeMarkdown(doc.error?.message ?? '')}` : '') +
       '  \nClick to open the Tags view.',
       true,
     );

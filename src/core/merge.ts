@@ -1,6 +1,6 @@
 // Three-way merge of a document's tags by id, for when the sidecar changed on disk while the editor
 // held unsaved tag changes. Nothing is dropped: a conflicting edit keeps both versions.
-import { Tag } from './model';
+import { Tag, isSpanRef } from './model';
 import { newTagId } from './tags';
 
 export interface MergeConflict {
@@ -22,7 +22,8 @@ export const CONFLICT_LABEL = 'merge-conflict';
 /** What a person changes about a tag: positions and quotes follow the text and are not compared. */
 function content(t: Tag): string {
   const { id, kind, note, status, source, cue, labels, links, author, created } = t;
-  return JSON.stringify([id, kind, note ?? '', status ?? '', source ?? null, cue?.quote ?? null, labels ?? [], links ?? [], author ?? '', created]);
+  const who = source ? (isSpanRef(source) ? source.quote : source.text) : null;
+  return JSON.stringify([id, kind, note ?? '', status ?? '', who, cue?.quote ?? null, labels ?? [], links ?? [], author ?? '', created]);
 }
 
 export function mergeTags(base: readonly Tag[], ours: readonly Tag[], theirs: readonly Tag[]): MergeResult {

@@ -34,8 +34,9 @@ export class HighlightCommands extends Disposable {
       );
       if (!picks) return this.visibleKinds();
       const shown = new Set(picks.map((p) => p.id));
-      this.decorator.setHidden(kinds.filter((k) => !shown.has(k.id)).map((k) => k.id), true);
-      this.decorator.setHidden([...shown], false);
+      const hidden = kinds.filter((k) => !shown.has(k.id)).map((k) => k.id);
+      if (hidden.length) this.decorator.setHidden(hidden, true);
+      if (shown.size) this.decorator.setHidden([...shown], false);
     }
     return this.visibleKinds();
   }

@@ -7,6 +7,7 @@ import { Commands } from '../commands';
 import { ClaimTaggerConfig, kindLabel } from '../config';
 import { TagStore } from '../store/tagStore';
 import { STATUS_GLYPHS, STATUS_LABELS } from '../tagging/describe';
+import { escapeMarkdown, markdownLink } from '../util/markdown';
 import { rangeOf } from './decorator';
 
 const ACTIONS = [Commands.editNote, Commands.setStatus, Commands.removeTag, Commands.setSource, Commands.addLink, Commands.repinTag];
@@ -40,21 +41,21 @@ export class TagHoverProvider implements vscode.HoverProvider {
     const md = new vscode.MarkdownString(undefined, true);
     const kind = kindLabel(config, tag.kind);
     const roleText = role === 'content' ? '' : role === 'source' ? ' · source of this attribution' : ' · reporting cue of this attribution';
-    md.appendMarkdown(`**${esc(kind)}**${roleText}`);
+    md.appendMarkdown(`**${escapeMarkdown(kind)}**${roleText}`);
     if (tag.status) md.appendMarkdown(` · ${STATUS_GLYPHS[tag.status]} ${STATUS_LABELS[tag.status]}`);
     if (tag.anchor.state === 'fuzzy') md.appendMarkdown(` · $(warning) placed approximately (${Math.round((tag.anchor.confidence ?? 0) * 100)} % match)`);
     md.appendMarkdown('\n\n');
     if (tag.kind === 'attribution') {
       const who = tag.source ? (isSpanRef(tag.source) ? tag.source.quote : tag.source.text) : undefined;
-      md.appendMarkdown(who ? `**Who:** ${esc(who)}  \n` : '$(warning) **No source:** nobody is said to have made this claim  \n');
-      md.appendMarkdown(`**Cue:** ${tag.cue ? esc(tag.cue.quote) : '—'}  \n`);
-      md.appendMarkdown(`**Said:** ${esc(shortQuote(tag.quote))}\n\n`);
+      md.appendMarkdown(who ? `**Who:** ${escapeMarkdown(who)}  \n` : '$(warning) **No source:** nobody is said to have made this claim  \n');
+      md.appendMarkdown(`**Cue:** ${tag.cue ? escapeMarkdown(tag.cue.quote) : '—'}  \n`);
+      md.appendMarkdown(`**Said:** ${escapeMarkdown(shortQuote(tag.quote))}\n\n`);
     } else if (role === 'content' && tag.quote.length > 120) {
-      md.appendMarkdown(`${esc(shortQuote(tag.quote))}\n\n`);
+      md.appendMarkdown(`${escapeMarkdown(shortQuote(tag.quote))}\n\n`);
     }
-    for (const link of tag.links ?? []) md.appendMarkdown(`$(link) ${/^https?:\/\//i.test(link) ? `[${esc(link)}](${encodeURI(link)})` : esc(link)}  \n`);
-    const by = tag.author ? `${esc(tag.author)}, ` : '';
-    md.appendMarkdown(`_${by}created ${esc(fmt(tag.created))}${tag.modified !== tag.created ? `, changed ${esc(fmt(tag.modified))}` : ''}_\n\n`);
+    for (const link of tag.links ?? []) md.appendMarkdown(`$(link) ${markdownLink(link)}  \n`);
+    const by = tag.author ? `${escapeMarkdown(tag.author)}, ` : '';
+    md.appendMarkdown(`_${by}created ${escapeMarkdown(fmt(tag.created))}${tag.modified !== tag.created ? `, changed ${escapeMarkdown(fmt(tag.modified))}` : ''}_\n\n`);
     const out = [md];
     if (tag.note) {
       // The note is the user's Markdown: rendered, but untrusted (no command links, no HTML).
@@ -75,11 +76,6 @@ export class TagHoverProvider implements vscode.HoverProvider {
     out.push(bar);
     return out;
   }
-}
-
-/** Escapes Markdown (and the HTML Markdown allows) in user text. */
-function esc(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>&~$]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
 }
 
 function shortQuote(s: string): string {

@@ -50,13 +50,18 @@ export class ReportCommands extends Disposable {
     private readonly config: () => ClaimTaggerConfig,
   ) {
     super();
-    this._register(vscode.commands.registerCommand(Commands.exportReport, (args?: ExportArgs) => this.export(args)));
+    this._register(vscode.commands.registerCommand(Commands.exportReport, (args?: ExportArgs | { type?: string }) => this.export(args)));
     this._register(vscode.commands.registerCommand(Commands.previewReport, (args?: { uri?: vscode.Uri | string }) => this.showPreview(args)));
     this._register(vscode.commands.registerCommand(Commands.importAnnotations, (args?: { uri?: vscode.Uri | string; source?: vscode.Uri | string; json?: string }) => this.import(args)));
     this._register(store.onDidChange((e) => {
       if (this.preview && e.uri.toString() === this.previewUri?.toString()) this.schedulePreview();
     }));
-    this._register({ dispose: () => clearTimeout(this.previewTimer) });
+    this._register({
+      dispose: () => {
+        clearTimeout(this.previewTimer);
+        this.preview?.dispose();
+      },
+    });
   }
 
   private options() {
@@ -64,7 +69,9 @@ export class ReportCommands extends Disposable {
     return { kinds: reportKinds(c), author: c.author, csvBom: c.report.csvBom };
   }
 
-  private async export(args?: ExportArgs): Promise<ExportResult | undefined> {
+  private async export(raw?: ExportArgs | { type?: string }): Promise<ExportResult | undefined> {
+    // From a tag's context menu in the Tags view VS Code passes the node: report on the selected tags.
+    const args: ExportArgs | undefined = raw && 'type' in raw && raw.type === 'tag' ? { scope: 'selection' } : (raw as ExportArgs | undefined);
     const scope = args?.scope ?? (await this.askScope());
     if (!scope) return undefined;
     const format = args?.format ?? (await this.askFormat());
@@ -101,7 +108,7 @@ export class ReportCommands extends Disposable {
     }
     const uri = asUri(target);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-    if (!args) {
+    if (!args?.target) {
       const open = vscode.l10n.t('Open');
       void vscode.window.showInformationMessage(vscode.l10n.t('Report with {0} tag(s) written to {1}.', tags, vscode.workspace.asRelativePath(uri)), open).then((c) => {
         if (c === open) void vscode.commands.executeCommand('vscode.open', uri);
@@ -137,9 +144,13 @@ export class ReportCommands extends Disposable {
         enableForms: false,
         localResourceRoots: [],
       });
-      this.preview.onDidDispose(() => {
-        this.preview = undefined;
-        this.previewHtml = '';
+      const panel = this.preview;
+      const closed = panel.onDidDispose(() => {
+        closed.dispose();
+        if (this.preview === panel) {
+          this.preview = undefined;
+          this.previewHtml = '';
+        }
       });
     }
     this.preview.title = vscode.l10n.t('Tag Report: {0}', target.document.uri.path.split('/').pop() ?? '');
@@ -148,15 +159,19 @@ export class ReportCommands extends Disposable {
 
   private schedulePreview(): void {
     clearTimeout(this.previewTimer);
-    this.previewTimer = setTimeout(() => void this.renderPreview(), 300);
+    this.previewTimer = setTimeout(() => {
+      this.renderPreview().catch(() => undefined); // the document or panel went away meanwhile
+    }, 300);
   }
 
   private async renderPreview(): Promise<string> {
     if (!this.preview || !this.previewUri) return '';
+    const panel = this.preview;
     const docs = await collectDocuments('document', this.store, this.view, this.previewUri);
+    if (this.preview !== panel) return ''; // closed meanwhile
     const nonce = randomBytes(18).toString('base64');
-    const html = renderHtmlReport(docs, this.options(), { nonce, cspSource: this.preview.webview.cspSource });
-    this.preview.webview.html = html;
+    const html = renderHtmlReport(docs, this.options(), { nonce, cspSource: panel.webview.cspSource });
+    panel.webview.html = html;
     this.previewHtml = html;
     return html;
   }

@@ -24,6 +24,10 @@ export class DocumentTags {
   lastDiskContent: string | undefined;
   /** User changes (add, remove, edit) not yet written. */
   dirty = false;
+  /** Counts changes (user and edits), so a write can tell whether anything changed while it ran. */
+  changes = 0;
+  /** When this entry was created (an untitled document's tags go only to a file opened after it). */
+  readonly loadedAt = Date.now();
   /** Positions moved by edits since the last write; written when the document is saved. */
   moved = false;
   /** Length of the document text the tag offsets refer to (to recognise whole-document replacements). */

@@ -40,9 +40,10 @@ export async function writeSidecarAtomic(uri: vscode.Uri, content: string): Prom
   await writeFileAtomic(uri.fsPath, content);
 }
 
+/** Moves a sidecar (or a mirrored folder of sidecars); never replaces one already at the target. */
 export async function moveSidecar(from: vscode.Uri, to: vscode.Uri): Promise<boolean> {
-  if ((await readSidecar(from)) === undefined) return false;
-  if ((await readSidecar(to)) !== undefined) return false; // never clobber a sidecar already at the target
+  const exists = (u: vscode.Uri) => vscode.workspace.fs.stat(u).then(() => true, () => false);
+  if (!(await exists(from)) || (await exists(to))) return false;
   if (from.scheme === 'file' && to.scheme === 'file') {
     await fs.mkdir(path.dirname(to.fsPath), { recursive: true });
     await fs.rename(from.fsPath, to.fsPath);

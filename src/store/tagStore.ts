@@ -1,5 +1,7 @@
 // Holds the tags of open documents, keeps them in step with edits, and reads/writes their sidecars.
 // Core does the thinking (edit mapping, re-anchoring, merge, format); this class does the VS Code plumbing.
+import { constants as fsConstants } from 'node:fs';
+import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { applyAnchorResults, reanchor } from '../core/anchor';
 import { TextChange, applyChanges, healAfterUndo } from '../core/edits';
@@ -7,7 +9,7 @@ import { mergeTags } from '../core/merge';
 import { Dismissal, SIDECAR_VERSION, SIDECAR_FORMAT, SpanRef, Tag, isSpanRef } from '../core/model';
 import { findNear, mapSpan, shiftSpans } from '../core/spans';
 import { parseSidecar, serializeSidecar, textHash } from '../core/sidecar/format';
-import { baseName } from '../core/sidecar/paths';
+import { SIDECAR_FOLDER, baseName } from '../core/sidecar/paths';
 import { NewTagInit, createTag, quoteAt, refreshQuotes } from '../core/tags';
 import { ClaimTaggerConfig } from '../config';
 import { Disposable } from '../util/dispose';
@@ -40,6 +42,8 @@ export class TagStore extends Disposable {
   private readonly loading = new Map<string, Promise<DocumentTags>>();
   private readonly saveTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly pendingSaves = new Set<Promise<void>>();
+  /** The write in progress per document, so two writes of one sidecar never overlap. */
+  private readonly writing = new WeakMap<DocumentTags, Promise<void>>();
   /** Tags of untitled documents just saved or closed: adopted by the file they were saved as. */
   private untitledSnapshots: UntitledSnapshot[] = [];
   private readonly changeEmitter = this._register(new vscode.EventEmitter<TagChangeEvent>());
@@ -59,12 +63,15 @@ export class TagStore extends Disposable {
     this._register(vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((f) => this.forget(f))));
   }
 
-  /** Whether a document can carry tags at all (text documents on a real file system, or untitled). */
+  /**
+   * Whether a document can carry tags at all: text documents on a writable file system, or untitled ones.
+   * Read-only views (git:, diff and output documents) are left alone.
+   */
   static isTaggable(document: vscode.TextDocument): boolean {
     const { scheme, path } = document.uri;
     if (path.endsWith('.tags.json')) return false;
-    if (scheme === 'untitled') return true;
-    return scheme === 'file' || vscode.workspace.fs.isWritableFileSystem(scheme) !== undefined;
+    if (scheme === 'untitled' || scheme === 'file') return true;
+    return vscode.workspace.fs.isWritableFileSystem(scheme) === true;
   }
 
   get(uri: vscode.Uri): DocumentTags | undefined {
@@ -91,9 +98,19 @@ export class TagStore extends Disposable {
   private async load(document: vscode.TextDocument): Promise<DocumentTags> {
     const sidecarUri = document.isUntitled ? undefined : sidecarUriFor(document.uri, this.config().sidecarLocation);
     const doc = new DocumentTags(document.uri, sidecarUri);
+    let raw: string | undefined;
+    try {
+      raw = sidecarUri ? await readSidecar(sidecarUri) : undefined;
+    } catch (err) {
+      doc.state = 'broken';
+      doc.error = { kind: 'json', message: `The sidecar cannot be read: ${(err as Error).message}.` };
+      this.messages('error', `Claim Tagger: ${baseName(sidecarUri!.path)}: ${doc.error.message} Tagging ${baseName(document.uri.path)} is disabled until it can be read.`, doc);
+    }
+    // The text is read after the sidecar, so edits made meanwhile are not missed; a document closed
+    // meanwhile is not cached.
     const text = document.getText();
     doc.textLength = text.length;
-    const raw = sidecarUri ? await readSidecar(sidecarUri) : undefined;
+    if (document.isClosed) return doc;
     if (raw !== undefined) {
       this.applyDiskContent(doc, raw, text, document);
     } else {
@@ -220,6 +237,7 @@ export class TagStore extends Disposable {
   }
 
   private userChanged(doc: DocumentTags): void {
+    doc.changes++;
     doc.dirty = true;
     this.changeEmitter.fire({ uri: doc.uri, reason: 'user' });
     this.scheduleSave(doc);
@@ -243,7 +261,10 @@ export class TagStore extends Disposable {
     const only = changes.length === 1 ? changes[0] : undefined;
     if (only && only.start === 0 && only.end === oldLength && oldLength > 0) {
       // Saving an untitled document empties it: keep its tags for the file it becomes.
-      if (e.document.isUntitled && only.text === '') this.snapshotUntitled(doc.tags, oldLength);
+      if (e.document.isUntitled && only.text === '') {
+        this.snapshotUntitled(doc, doc.tags, oldLength);
+        this.handOverUntitled();
+      }
       // The whole text was replaced (file reloaded after a change on disk): place tags by their quotes.
       this.reanchorAll(doc, e.document.getText());
       this.changeEmitter.fire({ uri: doc.uri, reason: 'external' });
@@ -264,34 +285,57 @@ export class TagStore extends Disposable {
       if (isSpanRef(tag.source)) tag.source = mapSpan(tag.source, changes);
       if (tag.cue) tag.cue = mapSpan(tag.cue, changes);
     }
+    let reshaped = false;
     for (const tag of affected) {
       // Shifted tags keep their text; only tags whose extent changed need their quote read again.
-      if (tag.anchor.state === 'orphaned' || tag.quote.length === tag.end - tag.start) continue;
+      if (tag.anchor.state === 'orphaned') {
+        reshaped = true;
+        continue;
+      }
+      if (tag.quote.length === tag.end - tag.start) continue;
+      reshaped = true;
       doc.rememberQuote(tag, tag.quote);
       tag.quote = doc2.getText(new vscode.Range(doc2.positionAt(tag.start), doc2.positionAt(tag.end)));
     }
     if (e.reason === vscode.TextDocumentChangeReason.Undo || e.reason === vscode.TextDocumentChangeReason.Redo) {
       const healed = healAfterUndo(doc2.getText(), doc.tags, changes, (t) => [t.quote, ...doc.history(t)]);
-      if (healed.length) affected.push(...healed);
+      if (healed.length) {
+        affected.push(...healed);
+        reshaped = true;
+      }
     }
     if (affected.length) {
       doc.moved = true;
-      this.changeEmitter.fire({ uri: doc.uri, reason: 'edit' });
+      doc.changes++;
+      // Tags that only shifted are moved on screen by VS Code itself; tell listeners only when one grew,
+      // shrank, was orphaned or healed.
+      if (reshaped) this.changeEmitter.fire({ uri: doc.uri, reason: 'edit' });
     }
   }
 
   /** Keeps an untitled document's tags for a moment, for the file it is being saved as. */
-  private snapshotUntitled(tags: readonly Tag[], textLength: number): void {
+  private snapshotUntitled(from: DocumentTags, tags: readonly Tag[], textLength: number): void {
     if (!tags.some((t) => t.anchor.state !== 'orphaned')) return;
-    const snap: UntitledSnapshot = { tags: clone(tags), textLength };
+    const snap: UntitledSnapshot = { tags: clone(tags), textLength, path: from.uri.path, since: from.loadedAt };
     this.untitledSnapshots.push(snap);
     setTimeout(() => (this.untitledSnapshots = this.untitledSnapshots.filter((u) => u !== snap)), 30_000);
+  }
+
+  /** Saving an untitled document opens the file, possibly before the untitled one empties or closes: hand over now. */
+  private handOverUntitled(): void {
+    // The file with the untitled document's own path first, then the most recently opened.
+    const heirs = vscode.workspace.textDocuments
+      .filter((d) => !d.isUntitled && this.docs.has(d.uri.toString()))
+      .map((d) => ({ d, tags: this.docs.get(d.uri.toString())! }))
+      .sort((a, b) => Number(this.untitledSnapshots.some((u) => u.path === b.d.uri.path)) - Number(this.untitledSnapshots.some((u) => u.path === a.d.uri.path)) || b.tags.loadedAt - a.tags.loadedAt);
+    for (const { d, tags } of heirs) this.adoptUntitled(tags, d.getText(), true);
   }
 
   /** Gives a file with no sidecar and no tags the tags of the untitled document it was saved from. */
   private adoptUntitled(doc: DocumentTags, text: string, notify: boolean): boolean {
     if (doc.lastDiskContent !== undefined || doc.tags.length || !doc.sidecarUri) return false;
-    const snap = this.untitledSnapshots.find((u) => sameText(u, text));
+    // Only a file opened after the untitled document (or at its own path) can be what it was saved as.
+    const snap = this.untitledSnapshots.find((u) => (u.path === doc.uri.path || doc.loadedAt >= u.since) && sameText(u, text));
     if (!snap) return false;
     this.untitledSnapshots = this.untitledSnapshots.filter((u) => u !== snap);
     doc.tags = snap.tags;
@@ -315,39 +359,49 @@ export class TagStore extends Disposable {
     const doc = this.docs.get(key);
     if (!doc) return;
     if (document.isUntitled) {
-      this.snapshotUntitled(doc.tags, doc.textLength);
-      // Saving an untitled document opens the file, possibly before this close: hand the tags over now.
-      for (const d of vscode.workspace.textDocuments) {
-        const heir = !d.isUntitled && this.docs.get(d.uri.toString());
-        if (heir && this.adoptUntitled(heir, d.getText(), true)) break;
-      }
-    } else if (doc.dirty) {
+      this.snapshotUntitled(doc, doc.tags, doc.textLength);
+      this.handOverUntitled();
+    } else if (doc.dirty || doc.moved) {
       void this.save(doc, document);
     }
-    this.docs.delete(key);
+    this.drop(key);
   }
 
   private forget(uri: vscode.Uri): void {
     // A deleted document keeps its sidecar on disk (shown as detached); only memory is released.
     for (const [key, doc] of this.docs) {
-      if (key === uri.toString() || doc.uri.path.startsWith(uri.path + '/')) this.docs.delete(key);
+      if (key === uri.toString() || (doc.uri.scheme === uri.scheme && doc.uri.path.startsWith(uri.path + '/'))) this.drop(key);
     }
+  }
+
+  /** Forgets a document's entry and any save still pending for it. */
+  private drop(key: string): void {
+    clearTimeout(this.saveTimers.get(key));
+    this.saveTimers.delete(key);
+    this.docs.delete(key);
   }
 
   private async onWillRename(files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[]): Promise<void> {
     const location = this.config().sidecarLocation;
     for (const { oldUri, newUri } of files) {
-      const doc = this.docs.get(oldUri.toString());
-      if (doc?.dirty) await this.flush(oldUri);
       if (oldUri.path.endsWith('.tags.json')) continue;
-      const from = sidecarUriFor(oldUri, location);
-      const to = sidecarUriFor(newUri, location);
+      // Write what is pending for the document (or every document below a folder) before moving anything.
+      const below = (d: DocumentTags) => d.uri.toString() === oldUri.toString() || (d.uri.scheme === oldUri.scheme && d.uri.path.startsWith(oldUri.path + '/'));
+      for (const d of this.all().filter(below)) await this.flush(d.uri);
+      const isFolder = await vscode.workspace.fs.stat(oldUri).then((st) => (st.type & vscode.FileType.Directory) !== 0, () => false);
+      // Beside the documents, sidecars travel with a renamed folder by themselves; under .claim-tags the mirrored
+      // folder has to move too.
+      const move = isFolder
+        ? location === 'workspaceFolder' ? { from: mirroredFolder(oldUri), to: mirroredFolder(newUri) } : undefined
+        : { from: sidecarUriFor(oldUri, location), to: sidecarUriFor(newUri, location) };
       try {
-        await moveSidecar(from, to);
+        if (move?.from && move.to && !(await moveSidecar(move.from, move.to)) && !isFolder && (await readSidecar(move.to)) !== undefined) {
+          this.messages('warning', `Claim Tagger: ${baseName(newUri.path)} already has a sidecar; the tags of ${baseName(oldUri.path)} stay in ${baseName(move.from.path)}.`);
+        }
       } catch (err) {
         this.messages('error', `Claim Tagger: could not move the sidecar of ${baseName(oldUri.path)}: ${(err as Error).message}`);
       }
-      this.docs.delete(oldUri.toString());
+      for (const d of this.all().filter(below)) this.drop(d.uri.toString());
     }
   }
 
@@ -362,7 +416,7 @@ export class TagStore extends Disposable {
     if (raw === doc.lastDiskContent) return; // our own write, or nothing new
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === doc.uri.toString());
     if (!document) {
-      this.docs.delete(doc.uri.toString());
+      this.drop(doc.uri.toString());
       return;
     }
     if (raw === undefined) {
@@ -410,8 +464,15 @@ export class TagStore extends Disposable {
 
   /** Re-reads the sidecar from disk, dropping unsaved tag changes (used after fixing a broken sidecar). */
   async reload(document: vscode.TextDocument): Promise<DocumentTags> {
-    this.docs.delete(document.uri.toString());
+    this.drop(document.uri.toString());
     return this.open(document);
+  }
+
+  /** Writes what is pending, then forgets every entry (after the sidecar location setting changed). */
+  async resetAll(): Promise<void> {
+    await this.flush();
+    // Untitled documents have no sidecar yet: their tags live only here and stay.
+    for (const [key, doc] of [...this.docs]) if (doc.sidecarUri) this.drop(key);
   }
 
   // ---- writing ------------------------------------------------------------------------------------
@@ -422,6 +483,7 @@ export class TagStore extends Disposable {
     clearTimeout(this.saveTimers.get(key));
     this.saveTimers.set(key, setTimeout(() => {
       this.saveTimers.delete(key);
+      if (this.docs.get(key) !== doc) return; // reloaded, renamed or deleted meanwhile
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
       if (document) void this.save(doc, document);
     }, delay));
@@ -440,30 +502,41 @@ export class TagStore extends Disposable {
     await Promise.all(this.pendingSaves);
   }
 
+  /** Writes a document's sidecar; writes of one document run one after another. */
   private save(doc: DocumentTags, document: vscode.TextDocument): Promise<void> {
-    const p = this.write(doc, document).finally(() => this.pendingSaves.delete(p));
+    const previous = this.writing.get(doc) ?? Promise.resolve();
+    const p = previous.then(() => this.write(doc, document)).catch((err) => {
+      this.messages('error', `Claim Tagger: could not save the tags of ${baseName(doc.uri.path)}: ${(err as Error).message}. They are kept in memory.`, doc);
+    }).finally(() => {
+      this.pendingSaves.delete(p);
+      if (this.writing.get(doc) === p) this.writing.delete(doc);
+    });
+    this.writing.set(doc, p);
     this.pendingSaves.add(p);
     return p;
   }
 
   private async write(doc: DocumentTags, document: vscode.TextDocument): Promise<void> {
-    if (!doc.sidecarUri || !doc.writable) return;
+    if (!doc.sidecarUri || !doc.writable || (document.isClosed && !doc.dirty)) return;
     const text = document.getText();
     refreshQuotes(text, doc.tags);
     for (const tag of doc.tags) {
       if (isSpanRef(tag.source)) tag.source = relocate(text, tag.source, tag.start);
       if (tag.cue) tag.cue = relocate(text, tag.cue, tag.start);
     }
+    // What is written, and the change count it reflects: changes made during the awaits below stay dirty.
+    const written = clone(doc.tags);
+    const seq = doc.changes;
     const content = serializeSidecar({
       format: SIDECAR_FORMAT,
       version: SIDECAR_VERSION,
       document: baseName(document.uri.path),
       textHash: textHash(text),
-      tags: doc.tags,
+      tags: written,
       dismissed: doc.dismissed,
     });
     if (content === doc.lastDiskContent) {
-      doc.dirty = doc.moved = false;
+      if (doc.changes === seq) doc.dirty = doc.moved = false;
       return;
     }
     // Never clobber a change made on disk since we last read it: merge it first, then write the result.
@@ -473,13 +546,21 @@ export class TagStore extends Disposable {
       if (doc.writable) return this.write(doc, document);
       return;
     }
+    const refusal = await unwritable(doc.sidecarUri);
+    if (refusal) {
+      doc.state = 'readOnly';
+      this.messages('warning', `Claim Tagger: ${baseName(doc.sidecarUri.path)} ${refusal}: your tags are kept in memory and the file is left as it is.`, doc);
+      return;
+    }
+    const previous = doc.lastDiskContent;
     try {
       doc.lastDiskContent = content;
       await writeSidecarAtomic(doc.sidecarUri, content);
-      doc.base = clone(doc.tags);
-      doc.dirty = doc.moved = false;
+      doc.base = written;
+      if (doc.changes === seq) doc.dirty = doc.moved = false;
+      else this.scheduleSave(doc);
     } catch (err) {
-      doc.lastDiskContent = onDisk;
+      doc.lastDiskContent = previous;
       this.messages('error', `Claim Tagger: could not write ${baseName(doc.sidecarUri.path)}: ${(err as Error).message}. Your tags are kept in memory.`, doc);
     }
   }
@@ -493,6 +574,10 @@ export class TagStore extends Disposable {
 interface UntitledSnapshot {
   tags: Tag[];
   textLength: number;
+  /** The untitled document's path (an untitled document with an associated file path keeps it when saved). */
+  path: string;
+  /** When the untitled document's tags were first loaded. */
+  since: number;
 }
 
 /** Whether `text` is the text these tags were made on: same length, every live tag's quote in place. */
@@ -505,6 +590,24 @@ function relocate(text: string, span: SpanRef, near: number): SpanRef {
   if (text.slice(span.start, span.end) === span.quote) return span;
   const at = findNear(text, span.quote, near);
   return at === undefined ? span : { start: at, end: at + span.quote.length, quote: span.quote };
+}
+
+/** Why a sidecar on disk must not be replaced (read-only file), or undefined when it may be written. */
+async function unwritable(uri: vscode.Uri): Promise<string | undefined> {
+  if (uri.scheme !== 'file') return undefined;
+  try {
+    await fs.access(uri.fsPath, fsConstants.W_OK);
+    return undefined;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : 'is read-only';
+  }
+}
+
+/** The mirror of a folder under .claim-tags/ (sidecar.location = workspaceFolder). */
+function mirroredFolder(folder: vscode.Uri): vscode.Uri | undefined {
+  const root = vscode.workspace.getWorkspaceFolder(folder);
+  if (!root || !folder.path.startsWith(root.uri.path + '/')) return undefined;
+  return root.uri.with({ path: `${root.uri.path}/${SIDECAR_FOLDER}${folder.path.slice(root.uri.path.length)}` });
 }
 
 function clone(tags: readonly Tag[]): Tag[] {

@@ -42,7 +42,7 @@ export class SuggestionCommands extends Disposable implements vscode.CodeActionP
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Claim Tagger: looking for claims, attributions and opinion language…') },
       () => this.controller.run(target.document),
     );
-    if (!args) {
+    if (!args?.uri || args.uri instanceof vscode.Uri) {
       const by = (k: SuggestionKind) => shown.filter((s) => s.kind === k).length;
       void vscode.window.setStatusBarMessage(vscode.l10n.t('{0} suggestions: {1} claims, {2} attributions, {3} opinion', shown.length, by('claim'), by('attribution'), by('opinion')), 5000);
     }

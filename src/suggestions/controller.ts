@@ -13,6 +13,7 @@ import { Disposable } from '../util/dispose';
 export const DIAGNOSTIC_SOURCE = 'Claim Tagger';
 const SLICE_MS = 8;
 const TYPE_DELAY_MS = 600;
+const RENDER_DELAY_MS = 150;
 const KINDS: SuggestionKind[] = ['claim', 'attribution', 'opinion'];
 
 interface DocSuggestions {
@@ -24,6 +25,7 @@ export class SuggestionController extends Disposable {
   private readonly results = new Map<string, DocSuggestions>();
   private readonly runs = new Map<string, number>();
   private readonly typeTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly renderTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('claimTagger'));
   private readonly types = new Map<SuggestionKind, vscode.TextEditorDecorationType>();
   private readonly changeEmitter = this._register(new vscode.EventEmitter<vscode.Uri>());
@@ -45,6 +47,7 @@ export class SuggestionController extends Disposable {
     this._register(vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)));
     this._register(vscode.workspace.onDidOpenTextDocument((d) => this.onOpen(d)));
     this._register(vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)));
+    this._register(vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()));
     this._register(vscode.window.onDidChangeVisibleTextEditors(() => this.paintAll()));
     this._register(store.onDidChange((e) => this.render(e.uri)));
     for (const d of vscode.workspace.textDocuments) this.onOpen(d);
@@ -55,9 +58,9 @@ export class SuggestionController extends Disposable {
     const r = this.results.get(uri.toString());
     if (!r) return [];
     const doc = this.store.get(uri);
-    const tags = doc?.tags ?? [];
-    const dismissed = doc?.dismissed ?? [];
-    return r.all.filter((s) => !isDismissed(s, dismissed) && !isTagged(s, tags));
+    const dismissed = dismissalIndex(doc?.dismissed ?? []);
+    const tagged = taggedIndex(doc?.tags ?? []);
+    return r.all.filter((s) => !dismissed(s) && !tagged(s));
   }
 
   find(uri: vscode.Uri, start: number, end: number, rule: string): Suggestion | undefined {
@@ -66,6 +69,7 @@ export class SuggestionController extends Disposable {
 
   /** Runs the detectors over the whole document, visible paragraphs first; resolves with what is shown. */
   async run(document: vscode.TextDocument): Promise<Suggestion[]> {
+    if (document.isClosed) return [];
     const key = document.uri.toString();
     const runId = (this.runs.get(key) ?? 0) + 1;
     this.runs.set(key, runId);
@@ -104,8 +108,13 @@ export class SuggestionController extends Disposable {
   }
 
   clear(uri: vscode.Uri): void {
-    this.runs.set(uri.toString(), (this.runs.get(uri.toString()) ?? 0) + 1);
-    this.results.delete(uri.toString());
+    const key = uri.toString();
+    clearTimeout(this.typeTimers.get(key));
+    this.typeTimers.delete(key);
+    clearTimeout(this.renderTimers.get(key));
+    this.renderTimers.delete(key);
+    this.runs.set(key, (this.runs.get(key) ?? 0) + 1);
+    this.results.delete(key);
     this.render(uri);
   }
 
@@ -126,6 +135,12 @@ export class SuggestionController extends Disposable {
 
   /** Accepts every shown suggestion of a kind; returns the new tags. */
   async acceptAll(document: vscode.TextDocument, kind: SuggestionKind): Promise<Tag[]> {
+    const doc = await this.store.open(document);
+    if (!doc.writable) {
+      // One message, not one per suggestion.
+      showStoreError(new TagStoreError(`The sidecar of ${document.uri.path.split('/').pop()} cannot be written (${doc.state}); fix it to accept suggestions.`, doc));
+      return [];
+    }
     const out: Tag[] = [];
     for (const s of this.shown(document.uri).filter((x) => x.kind === kind)) {
       const t = await this.accept(document, s);
@@ -157,7 +172,12 @@ export class SuggestionController extends Disposable {
     if (!r || !e.contentChanges.length) return;
     const changes = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
     this.results.set(key, { version: e.document.version, all: shiftSpans(r.all, changes).map((s) => shiftParts(s, changes)) });
-    this.render(e.document.uri);
+    // Decorations move with the text by themselves; diagnostics are refreshed after a pause in typing.
+    clearTimeout(this.renderTimers.get(key));
+    this.renderTimers.set(key, setTimeout(() => {
+      this.renderTimers.delete(key);
+      this.render(e.document.uri);
+    }, RENDER_DELAY_MS));
     if (this.config().suggestions.auto === 'onType') {
       clearTimeout(this.typeTimers.get(key));
       this.typeTimers.set(key, setTimeout(() => void this.run(e.document), TYPE_DELAY_MS));
@@ -178,8 +198,14 @@ export class SuggestionController extends Disposable {
       this.diagnostics.set(uri, shown.map((s) => toDiagnostic(document, s, severity)));
     }
     this.paint(uri.toString());
-    void vscode.commands.executeCommand('setContext', 'claimTagger.hasSuggestions', shown.length > 0);
+    if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.updateContext();
     this.changeEmitter.fire(uri);
+  }
+
+  /** The hasSuggestions context key follows the active editor. */
+  private updateContext(): void {
+    const active = vscode.window.activeTextEditor?.document.uri;
+    void vscode.commands.executeCommand('setContext', 'claimTagger.hasSuggestions', !!active && this.shown(active).length > 0);
   }
 
   private paint(key: string): void {
@@ -193,7 +219,7 @@ export class SuggestionController extends Disposable {
   }
 
   override dispose(): void {
-    for (const t of this.typeTimers.values()) clearTimeout(t);
+    for (const t of [...this.typeTimers.values(), ...this.renderTimers.values()]) clearTimeout(t);
     super.dispose();
   }
 }
@@ -209,14 +235,48 @@ function rangeOf(document: vscode.TextDocument, s: { start: number; end: number 
   return new vscode.Range(document.positionAt(s.start), document.positionAt(s.end));
 }
 
-function isDismissed(s: Suggestion, dismissed: readonly Dismissal[]): boolean {
-  const term = (s.term ?? s.text).toLowerCase();
-  return dismissed.some((d) => d.rule === s.rule && d.term === term && (d.start === undefined || (d.start === s.start && d.end === s.end)));
+/** Whether a suggestion was dismissed (here, or its term everywhere in the document); O(1) per suggestion. */
+function dismissalIndex(dismissed: readonly Dismissal[]): (s: Suggestion) => boolean {
+  if (!dismissed.length) return () => false;
+  const keys = new Set(dismissed.map((d) => (d.start === undefined ? `${d.rule}\u0000${d.term}` : `${d.rule}\u0000${d.term}\u0000${d.start}\u0000${d.end}`)));
+  return (s) => {
+    const term = (s.term ?? s.text).toLowerCase();
+    return keys.has(`${s.rule}\u0000${term}`) || keys.has(`${s.rule}\u0000${term}\u0000${s.start}\u0000${s.end}`);
+  };
 }
 
-/** A suggestion the editor already tagged (same kind, overlapping) is not shown again. */
-function isTagged(s: Suggestion, tags: readonly Tag[]): boolean {
-  return tags.some((t) => t.kind === s.kind && t.anchor.state !== 'orphaned' && t.start < s.end && s.start < t.end);
+/** Whether the editor already tagged a suggestion (a tag of its kind overlaps it); O(log tags) per suggestion. */
+function taggedIndex(tags: readonly Tag[]): (s: Suggestion) => boolean {
+  const byKind = new Map<string, { start: number; end: number }[]>();
+  for (const t of tags) {
+    if (t.anchor.state === 'orphaned') continue;
+    const list = byKind.get(t.kind) ?? [];
+    list.push({ start: t.start, end: t.end });
+    byKind.set(t.kind, list);
+  }
+  // Per kind: spans sorted by start, with the running maximum end, so one binary search answers "any overlap?".
+  const index = new Map<string, { starts: number[]; maxEnd: number[] }>();
+  for (const [kind, list] of byKind) {
+    list.sort((a, b) => a.start - b.start);
+    let max = -1;
+    index.set(kind, { starts: list.map((x) => x.start), maxEnd: list.map((x) => (max = Math.max(max, x.end))) });
+  }
+  return (s) => {
+    const ix = index.get(s.kind);
+    if (!ix) return false;
+    // The last span starting before s.end; an overlap exists if any span up to it ends after s.start.
+    let lo = 0;
+    let hi = ix.starts.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ix.starts[mid] < s.end) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return last >= 0 && ix.maxEnd[last] > s.start;
+  };
 }
 
 function shiftParts(s: Suggestion, changes: { start: number; end: number; text: string }[]): Suggestion {

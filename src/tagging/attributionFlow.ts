@@ -2,7 +2,8 @@
 // reporting verb, offering what the detector found nearby, free text, or a span picked in the editor.
 import * as vscode from 'vscode';
 import { attributionCandidates, PartCandidate } from '../core/attributionParts';
-import { SourceRef, SpanRef } from '../core/model';
+import { SourceRef, SpanRef, isSpanRef } from '../core/model';
+import { findNear } from '../core/spans';
 import { Commands } from '../commands';
 import { ClaimTaggerConfig } from '../config';
 import { TagStore, TagStoreError } from '../store/tagStore';
@@ -64,7 +65,21 @@ export class AttributionFlow extends Disposable {
     if (source === undefined) return;
     const cue = await this.choose(document, vscode.l10n.t('Reporting verb or phrase (cue), e.g. "said", "according to"'), found.cues, false);
     const src = source === null ? undefined : source;
-    await this.store.updateTag(document, id, { source: src, cue: cue && 'start' in cue ? cue : undefined });
+    const text = document.getText();
+    // The document may have changed while the pickers were open: find the chosen spans again near the tag.
+    const current = this.store.get(document.uri)?.find(id);
+    if (!current) return;
+    const fix = (span: SpanRef): SpanRef => {
+      if (text.slice(span.start, span.end) === span.quote) return span;
+      const at = findNear(text, span.quote, current.start);
+      return at === undefined ? span : { start: at, end: at + span.quote.length, quote: span.quote };
+    };
+    try {
+      await this.store.updateTag(document, id, { source: src && isSpanRef(src) ? fix(src) : src, cue: cue && isSpanRef(cue) ? fix(cue) : undefined });
+    } catch (e) {
+      if (e instanceof TagStoreError) return showStoreError(e);
+      throw e;
+    }
   }
 
   /** undefined: cancelled; null: explicitly none. */

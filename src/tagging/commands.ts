@@ -9,6 +9,7 @@ import { ClaimTaggerConfig, isLanguageEnabled } from '../config';
 import { TagStore, TagStoreError } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 import { AttributionFlow, PartArg } from './attributionFlow';
+import { normaliseTagArgs } from './pickTag';
 import { OffsetRange, resolveDocument, showStoreError, toOffsets } from './target';
 
 export interface TagCommandArgs {
@@ -101,10 +102,13 @@ export class TaggingCommands extends Disposable {
   }
 
   /** Re-pins a tag (typically orphaned) to a range or the current selection. */
-  private async repin(args?: { uri?: vscode.Uri | string; id?: string; range?: vscode.Range | OffsetRange }): Promise<Tag | undefined> {
+  private async repin(raw?: { uri?: vscode.Uri | string; id?: string; range?: vscode.Range | OffsetRange }): Promise<Tag | undefined> {
+    const args = normaliseTagArgs<{ uri?: vscode.Uri | string; id?: string; range?: vscode.Range | OffsetRange }>(raw);
     const target = await resolveDocument(args?.uri);
     if (!target) return undefined;
-    const { document, editor } = target;
+    const { document } = target;
+    // From the Tags view the document may not be shown yet: show it, so a selection can be made there.
+    const editor = target.editor ?? (args?.uri && !args.range ? await vscode.window.showTextDocument(document) : undefined);
     const doc = await this.store.open(document);
     let id = args?.id;
     if (!id) {
@@ -116,7 +120,11 @@ export class TaggingCommands extends Disposable {
       id = pick?.id;
     }
     const range = args?.range ? toOffsets(document, args.range) : editor && { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) };
-    if (!id || !range || range.start === range.end) return undefined;
+    if (!id) return undefined;
+    if (!range || range.start === range.end) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Select the text this tag belongs to, then run Re-pin Tag to Selection again.'));
+      return undefined;
+    }
     const span = trimRange(document.getText(), range.start, range.end);
     try {
       return await this.store.repin(document, id, span.start, span.end);

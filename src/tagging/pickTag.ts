@@ -38,7 +38,11 @@ export async function pickTag(
   const doc = await store.open(target.document);
   if (args?.id) {
     const tag = doc.find(args.id);
-    if (!tag) throw new Error(`No tag with id ${args.id} in ${target.document.uri.path}`);
+    if (!tag) {
+      // Removed meanwhile (another window, a change on disk): say so instead of failing.
+      void vscode.window.showInformationMessage(vscode.l10n.t('That tag no longer exists in {0}.', target.document.uri.path.split('/').pop() ?? ''));
+      return undefined;
+    }
     return { ...target, doc, tag };
   }
   const editor = target.editor;

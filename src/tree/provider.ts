@@ -5,6 +5,7 @@ import { GroupNode, ReviewNode } from '../core/review/model';
 import { ClaimTaggerConfig, kindLabel } from '../config';
 import { STATUS_LABELS, kindIcon, shorten } from '../tagging/describe';
 import { Disposable } from '../util/dispose';
+import { escapeMarkdown } from '../util/markdown';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export const OPEN_TAG_COMMAND = 'claimTagger._openTag';
@@ -109,7 +110,7 @@ function kindThemeIcon(config: ClaimTaggerConfig, kind: string): vscode.ThemeIco
 
 function tooltip(tag: Tag, config: ClaimTaggerConfig): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**${kindLabel(config, tag.kind)}**`);
+  md.appendMarkdown(`**${escapeMarkdown(kindLabel(config, tag.kind))}**`);
   if (tag.kind === 'claim') md.appendMarkdown(` · ${STATUS_LABELS[tag.status ?? 'unreviewed']}`);
   if (tag.anchor.state !== 'anchored') md.appendMarkdown(` · ${tag.anchor.state}`);
   md.appendMarkdown('\n\n');

@@ -118,7 +118,17 @@ export class TagsView extends Disposable {
   }
 
   private async open(node: TagNode): Promise<void> {
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(node.doc));
+    let document: vscode.TextDocument;
+    try {
+      document = await vscode.workspace.openTextDocument(vscode.Uri.parse(node.doc));
+    } catch {
+      // A detached sidecar: its document is gone. Show what is known instead of failing.
+      const open = vscode.l10n.t('Open Sidecar File');
+      const sidecar = this.model.document(node.doc)?.sidecar;
+      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('The document of this tag is gone: "{0}".', node.tag.quote.slice(0, 120)), ...(sidecar ? [open] : []));
+      if (choice === open && sidecar) await vscode.window.showTextDocument(vscode.Uri.parse(sidecar));
+      return;
+    }
     const editor = await vscode.window.showTextDocument(document, { preserveFocus: false, preview: true });
     const tag = (await this.store.open(document)).find(node.tag.id) ?? node.tag;
     if (tag.anchor.state === 'orphaned') {

@@ -58,6 +58,16 @@ suite('three-way merge of tags', () => {
     assert.equal(m.tags.find((t) => t.id === a.id)!.note, 'ours');
   });
 
+  test("an attribution's source moving with the text is not a conflict", () => {
+    const a = { ...tag(0, 3), kind: 'attribution', source: { start: 4, end: 7, quote: 'two' } };
+    const ours = [{ ...clone(a), source: { start: 14, end: 17, quote: 'two' } }];
+    const theirs = [{ ...clone(a), note: 'checked' }];
+    const m = mergeTags([a], ours, theirs);
+    assert.deepEqual(m.conflicts, []);
+    assert.equal(m.tags.length, 1);
+    assert.equal(m.tags[0].note, 'checked');
+  });
+
   test('positions moved by edits are not conflicts', () => {
     const a = tag(0, 3);
     const ours = [{ ...clone(a), start: 10, end: 13 }];
