@@ -59,6 +59,17 @@ suite('Tags view', () => {
     await eventually(() => (readJson(sidecar) as { tags: Tag[] }).tags.length === 0);
   });
 
+  test('context menu: copy quote and copy as citation put the text on the clipboard', async () => {
+    const editor = await openFresh('tree/copy.txt', TEXT);
+    const uri = editor.document.uri;
+    const [t] = await exec<Tag[]>('claimTagger.tagAttribution', { ranges: [span('the bridge will cost 310 million euros')], source: span('The mayor'), cue: span('said') });
+    await (await api()).flush();
+    assert.equal(await exec<string>('claimTagger.copyQuote', node(uri, t)), 'the bridge will cost 310 million euros');
+    assert.equal(await vscode.env.clipboard.readText(), 'the bridge will cost 310 million euros');
+    await exec('claimTagger.copyCitation', node(uri, t));
+    assert.equal(await vscode.env.clipboard.readText(), '“the bridge will cost 310 million euros” — The mayor, tree/copy.txt');
+  });
+
   test('grouping and filter switches change the first level; the description names the filter', async () => {
     const claimTagger = await api();
     await openFresh('tree/group.txt', TEXT);
