@@ -128,6 +128,7 @@ suite('suggestions in the editor', () => {
     clearInterval(probe);
     assert.ok(shown.length > 1000);
     // Chunks yield to the event loop: no single stall comes near a typing-visible pause.
+    console.log(`suggestions on 1 MB: longest stall ${longest} ms`);
     assert.ok(longest < 250, `longest stall ${longest} ms`);
   });
 });
