@@ -86,8 +86,12 @@ async function main(): Promise<void> {
   writeGood(warm);
   await retext.process(warm.slice(0, 20000));
 
+  // --runs N or --runs=N (npm run bench drops the separate value: scripts/bench.mjs forwards only the dashed
+  // arguments, so a missing or non-numeric value falls back to the default).
+  const runsEq = process.argv.find((a) => a.startsWith('--runs='));
   const runsArg = process.argv.indexOf('--runs');
-  const runs = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1])) : 3;
+  const runsValue = Number(runsEq !== undefined ? runsEq.slice('--runs='.length) : runsArg > 0 ? process.argv[runsArg + 1] : NaN);
+  const runs = Number.isFinite(runsValue) ? Math.max(1, Math.floor(runsValue)) : 3;
   const passes: Array<{ name: string; run: () => Promise<string> }> = [
     { name: 'bare word-regex pass (floor)', run: async () => `${wordRegexPass(text)} words` },
     { name: 'claim-tagger suggest (whole text)', run: async () => `${suggest(text).suggestions.length} suggestions` },

@@ -1,7 +1,7 @@
 // One pass over a sentence: words (regex), lexicon matches (longest first) and the surface features that the
 // claim, attribution and opinion detectors share. Offsets are into the whole text.
 import { Lexicon, LexEntry } from './lexicon';
-import { scanChunk, SentenceSpan, Span, Token } from './text';
+import { INTERN_SIZE, scanChunk, SentenceSpan, Span, Token } from './text';
 
 export { Token };
 
@@ -54,17 +54,27 @@ export function tokenize(text: string, start: number, end: number): Token[] {
   return scanChunk(text, start, end).tokens;
 }
 
+/** Per lexicon, its entries by intern slot of the first word: undefined not looked up yet, null none. */
+const lexBySlot = new WeakMap<Lexicon, Array<LexEntry[] | null | undefined>>();
+
 /** Lexicon matches, longest first at each position, without overlaps inside one family. */
 export function matchLexicon(tokens: Token[], lex: Lexicon): Match[] {
   const out: Match[] = [];
+  let slots = lexBySlot.get(lex);
+  if (slots === undefined) lexBySlot.set(lex, (slots = new Array<LexEntry[] | null | undefined>(INTERN_SIZE).fill(undefined)));
   // Per family, the first token index not yet covered by a match.
   let coveredOpinion = 0;
   let coveredClaim = 0;
   let coveredAttribution = 0;
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
-    const list = lex.get(tokens[i].lower);
-    if (list === undefined) continue;
+    const id = tokens[i].id;
+    let list = id >= 0 ? slots[id] : undefined;
+    if (list === undefined) {
+      list = lex.get(tokens[i].lower) ?? null;
+      if (id >= 0) slots[id] = list;
+    }
+    if (list === null) continue;
     for (let e = 0; e < list.length; e++) {
       const entry = list[e];
       const len = entry.words.length;

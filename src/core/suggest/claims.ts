@@ -3,6 +3,7 @@
 // firsts, comparisons, changes, causal links, official acts, reported statements), minus signs that the
 // sentence is not a checkable statement (questions, normative modals, first-person opinion, hedges).
 import { inside, Match, Sentence, Token } from './analyze';
+import { INTERN_SIZE } from './text';
 
 export interface Cue {
   /** Rule id, e.g. claim.number. */
@@ -65,6 +66,16 @@ function isListMarker(text: string, s: Sentence, i: number): boolean {
 
 /** Words the non-digit branches of numberCues look at (one look-up rules most words out). */
 const DATE_OR_NUMBER_WORDS = new Set([...NUMBER_WORDS, ...WEEKDAYS, ...MONTHS]);
+/** DATE_OR_NUMBER_WORDS by intern slot: 0 not looked up yet, 1 no, 2 yes. */
+const dateOrNumberBySlot = new Uint8Array(INTERN_SIZE);
+
+function isDateOrNumberWord(tok: Token): boolean {
+  const id = tok.id;
+  if (id < 0) return DATE_OR_NUMBER_WORDS.has(tok.lower);
+  let k = dateOrNumberBySlot[id];
+  if (k === 0) dateOrNumberBySlot[id] = k = DATE_OR_NUMBER_WORDS.has(tok.lower) ? 2 : 1;
+  return k === 2;
+}
 
 export function numberCues(text: string, s: Sentence, out: Cue[] = []): Cue[] {
   const t = s.tokens;
@@ -83,7 +94,7 @@ export function numberCues(text: string, s: Sentence, out: Cue[] = []): Cue[] {
       else if (isYear(tok.lower) || (prev && MONTHS.has(prev.lower)) || (next && MONTHS.has(next.lower))) out.push(cue('claim.date', 0.9, prev && MONTHS.has(prev.lower) ? prev : tok, tok));
       else if (/^\d{1,2}[:.]\d\d$/.test(tok.lower) || (next && /^[ap]\.?m$/.test(next.lower))) out.push(cue('claim.date', 0.6, tok));
       else out.push(cue('claim.number', next && DURATION_WORDS.has(next.lower) ? 1.3 : 1.4, tok, next && (SCALE_WORDS.has(next.lower) || DURATION_WORDS.has(next.lower)) ? next : tok));
-    } else if (!DATE_OR_NUMBER_WORDS.has(tok.lower)) {
+    } else if (!isDateOrNumberWord(tok)) {
       continue;
     } else if (NUMBER_WORDS.has(tok.lower)) {
       if (tok.lower === 'half' && next && next.lower === 'of' && i === 0) continue;
@@ -127,11 +138,15 @@ const LEX_WEIGHTS: Record<string, number> = {
   'claim.custom': 1.5,
 };
 
-function superlativeSuffix(s: Sentence, lexMatched: Set<number> | undefined, out: Cue[]): void {
+/** lexMatched[0, lexMatchedCount): first token indices of the claim-lexicon matches of the sentence being scored. */
+function superlativeSuffix(s: Sentence, lexMatched: number[], lexMatchedCount: number, out: Cue[]): void {
   const t = s.tokens;
   for (let i = 1; i < t.length; i++) {
     const w = t[i].lower;
-    if (w.length < 6 || !w.endsWith('est') || NOT_SUPERLATIVE.has(w) || lexMatched?.has(i) || t[i].cap) continue;
+    if (w.length < 6 || !w.endsWith('est') || NOT_SUPERLATIVE.has(w) || t[i].cap) continue;
+    let matched = false;
+    for (let k = 0; k < lexMatchedCount && !matched; k++) matched = lexMatched[k] === i;
+    if (matched) continue;
     const p = t[i - 1].lower;
     if (p === 'the' || p === 'its' || p === 'their' || p === 'his' || p === 'her' || p.endsWith("'s")) {
       out.push({ rule: 'claim.superlative', weight: 1.0, term: w, start: t[i].start, end: t[i].end });
@@ -165,13 +180,14 @@ function sortByWeight(cues: Cue[]): void {
   }
 }
 const seenScratch = new Uint8Array(RULE_ORDER.length);
+const lexMatchedScratch: number[] = [];
 
 /** Claim cues and score of one sentence. hasAttribution comes from the attribution detector. */
 export function scoreClaim(text: string, s: Sentence, hasAttribution: boolean): ClaimScore {
   const t = s.tokens;
   const cues: Cue[] = [];
   numberCues(text, s, cues);
-  let lexMatched: Set<number> | undefined;
+  let lexMatchedCount = 0;
   let hedges = 0;
   let modal = 0;
   let firstPerson = 0;
@@ -180,13 +196,13 @@ export function scoreClaim(text: string, s: Sentence, hasAttribution: boolean): 
     const w = LEX_WEIGHTS[cat];
     if (w !== undefined) {
       if (m.entry.term === 'first' && idiomaticFirst(t, m)) continue;
-      (lexMatched ??= new Set()).add(m.first);
+      lexMatchedScratch[lexMatchedCount++] = m.first;
       cues.push({ rule: cat, weight: w * (0.5 + m.entry.weight), term: m.entry.term, start: m.start, end: m.end });
     } else if (cat === 'opinion.hedge' || cat === 'opinion.weasel') hedges++;
     else if (cat === 'opinion.modal') modal++;
     else if (cat === 'opinion.first-person') firstPerson++;
   }
-  superlativeSuffix(s, lexMatched, cues);
+  superlativeSuffix(s, lexMatchedScratch, lexMatchedCount, cues);
   nameCues(s, cues);
   sortByWeight(cues);
   // Several cues of the same rule add with diminishing returns.

@@ -4,7 +4,7 @@ import { analyseScanned, analyseSentence, inside, quoteSpans } from './analyze';
 import { explainAttribution, findAttributions } from './attributions';
 import { Cue, scoreClaim } from './claims';
 import { buildLexicon, Lexicon, termWords } from './lexicon';
-import { opinionFeatures, opinionTermExplanation, opinionTop, scoreOpinion, scoreOpinionSentence, whyText } from './opinion';
+import { opinionFeatures, opinionTermExplanation, opinionWhyText, scoreOpinion, scoreOpinionSentence } from './opinion';
 import { paragraphRanges as paragraphs, paragraphRangesIn, scanChunk } from './text';
 
 export type SuggestionKind = 'claim' | 'attribution' | 'opinion';
@@ -159,7 +159,7 @@ export function suggestRange(text: string, start: number, end: number, options: 
           const quoted = s.quotes.length > 0 && inside(s.quotes, m.start);
           const score = round(Math.max(0, Math.min(1, 0.6 * m.entry.weight + 0.4 * opinion.score - (quoted ? 0.2 : 0))));
           if (score < minScore) continue;
-          tail ??= `; sentence opinion score ${opinion.score.toFixed(2)}.${whyText(opinionTop(opinion))}`;
+          tail ??= `; sentence opinion score ${opinion.score.toFixed(2)}.${opinionWhyText(opinion)}`;
           const term = text.slice(m.start, m.end);
           suggestions.push({
             kind: 'opinion', start: m.start, end: m.end, text: term, rule: m.entry.category,

@@ -1,7 +1,8 @@
 // Opinion language: term suggestions from the word lists, and a sentence opinion score from a small linear
 // (logistic) model over explainable features. The weights live in opinion-model.json and are produced by
 // scripts/train-opinion-model.mjs (see that script for the data and the procedure).
-import { inside, Sentence } from './analyze';
+import { inside, Sentence, Token } from './analyze';
+import { INTERN_SIZE } from './text';
 import { Cue } from './claims';
 import modelJson from './opinion-model.json';
 
@@ -70,6 +71,9 @@ export type Features = Record<string, number>;
 // One look-up per word for all the small word classes above.
 const POSSIBILITY_BIT = 1, FIRST_BIT = 2, SECOND_BIT = 4, NEGATION_BIT = 8, CONTRAST_BIT = 16, COPULA_BIT = 32, GENERIC_BIT = 64;
 const WORD_CLASSES = new Map<string, number>();
+/** WORD_CLASSES by intern slot: 0 not looked up yet, else the classes | KNOWN. */
+const KNOWN = 0x100;
+const classBySlot = new Uint16Array(INTERN_SIZE);
 for (const [set, bit] of [[POSSIBILITY, POSSIBILITY_BIT], [FIRST, FIRST_BIT], [SECOND, SECOND_BIT], [NEGATION, NEGATION_BIT], [CONTRAST, CONTRAST_BIT], [COPULA, COPULA_BIT], [GENERIC, GENERIC_BIT]] as const) {
   for (const w of set) WORD_CLASSES.set(w, (WORD_CLASSES.get(w) ?? 0) | bit);
 }
@@ -118,7 +122,12 @@ export function denseFeatures(s: Sentence, claimCues: Cue[], attributions: numbe
     if (hasQuotes && inside(quotes, tok.start)) continue;
     const w = tok.lower;
     const n = w.length;
-    const cls = WORD_CLASSES.get(w);
+    let cls: number | undefined;
+    if (tok.id >= 0) {
+      let k = classBySlot[tok.id];
+      if (k === 0) classBySlot[tok.id] = k = (WORD_CLASSES.get(w) ?? 0) | KNOWN;
+      cls = k === KNOWN ? undefined : k & 0xff;
+    } else cls = WORD_CLASSES.get(w);
     if (cls !== undefined) {
       if (cls & POSSIBILITY_BIT) f[D.possibility]++;
       if (cls & FIRST_BIT) f[D['pronoun.first']]++;
@@ -185,6 +194,30 @@ interface CompiledModel {
   dense: Float64Array;
   words: Map<string, number>;
   bigrams: Map<string, Map<string, number>>;
+  /** words and bigrams by intern slot (Token.id): wordState 0 not looked up yet, 1 no weight, 2 wordWeight. */
+  wordState: Uint8Array;
+  wordWeight: Float64Array;
+  pairsBySlot: Array<Map<string, number> | null | undefined>;
+}
+
+function wordWeightOf(c: CompiledModel, tok: Token): number | undefined {
+  const id = tok.id;
+  if (id < 0) return c.words.get(tok.lower);
+  let k = c.wordState[id];
+  if (k === 0) {
+    const w = c.words.get(tok.lower);
+    c.wordState[id] = k = w === undefined ? 1 : 2;
+    if (w !== undefined) c.wordWeight[id] = w;
+  }
+  return k === 2 ? c.wordWeight[id] : undefined;
+}
+
+function pairsOf(c: CompiledModel, tok: Token): Map<string, number> | undefined {
+  const id = tok.id;
+  if (id < 0) return c.bigrams.get(tok.lower);
+  let m = c.pairsBySlot[id];
+  if (m === undefined) c.pairsBySlot[id] = m = c.bigrams.get(tok.lower) ?? null;
+  return m ?? undefined;
 }
 
 const compiled = new WeakMap<OpinionModel, CompiledModel>();
@@ -192,7 +225,11 @@ const compiled = new WeakMap<OpinionModel, CompiledModel>();
 function compile(model: OpinionModel): CompiledModel {
   let c = compiled.get(model);
   if (c) return c;
-  c = { byName: new Map(), dense: new Float64Array(DENSE_FEATURES.length), words: new Map(), bigrams: new Map() };
+  c = {
+    byName: new Map(), dense: new Float64Array(DENSE_FEATURES.length), words: new Map(), bigrams: new Map(),
+    wordState: new Uint8Array(INTERN_SIZE), wordWeight: new Float64Array(INTERN_SIZE),
+    pairsBySlot: new Array<Map<string, number> | null | undefined>(INTERN_SIZE).fill(undefined),
+  };
   for (let i = 0; i < model.features.length; i++) {
     const name = model.features[i];
     const w = model.weights[i];
@@ -254,8 +291,8 @@ export function scoreOpinionSentence(s: Sentence, claimCues: Cue[], attributions
   for (let i = 0; i < n; i++) {
     const tok = t[i];
     if (tok.digit) continue;
-    const w = c.words.get(tok.lower);
-    const pairs = i + 1 < n && !t[i + 1].digit ? c.bigrams.get(tok.lower) : undefined;
+    const w = wordWeightOf(c, tok);
+    const pairs = i + 1 < n && !t[i + 1].digit ? pairsOf(c, tok) : undefined;
     const b = pairs?.get(t[i + 1].lower);
     if (w === undefined && b === undefined) continue;
     let seenWord = false;
@@ -322,6 +359,66 @@ export function opinionTop(o: SentenceOpinion, model: OpinionModel = OPINION_MOD
   }
   contributions.sort((a, b) => b.contribution - a.contribution);
   return contributions.slice(0, 3);
+}
+
+// Top three features for the explanation tail, without naming (allocating) every candidate: the same result as
+// opinionTop's stable sort + slice(0, 3). A candidate goes after every kept one with an equal or larger
+// contribution; a repeated word or pair is never kept twice (when its first occurrence was not kept, neither is
+// the repeat: it ranks behind the same three).
+const topKind = new Int8Array(3); // 0 dense feature, 1 word, 2 word pair
+const topIndex = new Int32Array(3); // feature index, or token index
+const topValue = new Float64Array(3);
+let topCount = 0;
+
+function offerTop(kind: number, index: number, value: number, t: Token[]): void {
+  for (let j = 0; j < topCount; j++) {
+    if (topKind[j] !== kind || kind === 0) continue;
+    const o = topIndex[j];
+    if (t[o].lower === t[index].lower && (kind === 1 || t[o + 1].lower === t[index + 1].lower)) return;
+  }
+  let pos = topCount;
+  while (pos > 0 && topValue[pos - 1] < value) pos--;
+  if (pos >= 3) return;
+  for (let j = Math.min(topCount, 2); j > pos; j--) {
+    topKind[j] = topKind[j - 1];
+    topIndex[j] = topIndex[j - 1];
+    topValue[j] = topValue[j - 1];
+  }
+  topKind[pos] = kind;
+  topIndex[pos] = index;
+  topValue[pos] = value;
+  if (topCount < 3) topCount++;
+}
+
+/** whyText(opinionTop(o, model)), computed without building the full list of contributions. */
+export function opinionWhyText(o: SentenceOpinion, model: OpinionModel = OPINION_MODEL): string {
+  const c = compile(model);
+  if (scratchOwner !== o || scratchModel !== model) {
+    denseFeatures(o.sentence, o.claimCues, o.attributions, scratch);
+    scratchOwner = undefined;
+  }
+  const t = o.sentence.tokens;
+  topCount = 0;
+  for (let k = 0; k < scratch.length; k++) {
+    const v = scratch[k] * c.dense[k];
+    if (v > 0.05 && c.byName.has(DENSE_FEATURES[k])) offerTop(0, k, v, t);
+  }
+  for (let i = 0; i < t.length; i++) {
+    if (t[i].digit) continue;
+    const w = wordWeightOf(c, t[i]);
+    if (w !== undefined && w > 0.05) offerTop(1, i, w, t);
+    const b = i + 1 < t.length && !t[i + 1].digit ? pairsOf(c, t[i])?.get(t[i + 1].lower) : undefined;
+    if (b !== undefined && b > 0.05) offerTop(2, i, b, t);
+  }
+  if (topCount === 0) return '';
+  const top: OpinionTop = [];
+  for (let j = 0; j < topCount; j++) {
+    const k = topKind[j];
+    const i = topIndex[j];
+    const feature = k === 0 ? DENSE_FEATURES[i] : k === 1 ? WORD + t[i].lower : BIGRAM + t[i].lower + ' ' + t[i + 1].lower;
+    top.push({ feature, contribution: topValue[j] });
+  }
+  return whyText(top);
 }
 
 /** Human name of a feature, for explanations. */

@@ -122,6 +122,8 @@ export class Token {
     public cap: boolean,
     /** Contains a digit. */
     public digit: boolean,
+    /** Slot of lower in the intern table (0 <= id < INTERN_SIZE), or -1: per-word look-ups can be cached by it. */
+    public id: number = -1,
   ) {}
 }
 
@@ -216,7 +218,9 @@ function abbreviationDot(text: string, s: number, dot: number, end: number): boo
     i--;
   }
   if (dot - i > 6 || dot === i) return false;
-  const word = text.slice(i, dot).toLowerCase();
+  // Interned lower-case form (no allocation for repeats). It equals text.slice(i, dot).toLowerCase() except that
+  // ’ becomes ', and no abbreviation holds either apostrophe.
+  const word = lowerWord(text, i, dot, true);
   if (TITLE_ABBREVIATIONS.has(word)) return true;
   if (!NUMBER_ABBREVIATIONS.has(word)) return false;
   let j = dot + 1;
@@ -326,7 +330,8 @@ export function scanChunk(text: string, start: number, end: number): ScannedChun
         i++;
       } else break;
     }
-    tokens.push(new Token(s, i, lowerWord(text, s, i, curly), isUpperAt(c), digit));
+    const lower = lowerWord(text, s, i, curly);
+    tokens.push(new Token(s, i, lower, isUpperAt(c), digit, internSlot));
     prevEnd = i;
   }
   if (tokens.length > sentFirst) {
@@ -343,10 +348,12 @@ export function scanChunk(text: string, start: number, end: number): ScannedChun
 // Lower-cased words are interned: most words of a text are repeats, and handing out the same string again
 // (found by hashing the characters in place) spares two string allocations per word. ASCII words only (plus
 // the curly apostrophe), at most INTERN_LIMIT of them, kept for the life of the process.
-const INTERN_SIZE = 1 << 16;
+export const INTERN_SIZE = 1 << 16;
 const INTERN_LIMIT = INTERN_SIZE >> 1;
 const internTable: Array<string | undefined> = new Array<string | undefined>(INTERN_SIZE).fill(undefined);
 let interned = 0;
+/** The slot of the string lowerWord returned last, or -1 when it is not interned (a second return value). */
+let internSlot = -1;
 
 function lowerSlow(text: string, s: number, e: number, curly: boolean): string {
   const lower = text.slice(s, e).toLowerCase();
@@ -360,7 +367,10 @@ function lowerWord(text: string, s: number, e: number, curly: boolean): string {
     let c = text.charCodeAt(k);
     if (c >= 65 && c <= 90) c += 32;
     else if (c >= 128) {
-      if (c !== 0x2019) return lowerSlow(text, s, e, curly);
+      if (c !== 0x2019) {
+        internSlot = -1;
+        return lowerSlow(text, s, e, curly);
+      }
       c = 39;
     }
     h = Math.imul(h ^ c, 16777619);
@@ -373,10 +383,14 @@ function lowerWord(text: string, s: number, e: number, curly: boolean): string {
       if (interned < INTERN_LIMIT) {
         internTable[idx] = lower;
         interned++;
-      }
+        internSlot = idx;
+      } else internSlot = -1;
       return lower;
     }
-    if (w.length === n && sameLower(w, text, s)) return w;
+    if (w.length === n && sameLower(w, text, s)) {
+      internSlot = idx;
+      return w;
+    }
   }
 }
 
