@@ -60,7 +60,6 @@ export class Decorator extends Disposable {
       if (hidden) this.hidden.add(k);
       else this.hidden.delete(k);
     }
-    void vscode.commands.executeCommand('setContext', 'claimTagger.highlightsHidden', this.hidden.size > 0);
     this.visibilityEmitter.fire();
     this.refreshAll();
   }

@@ -114,7 +114,6 @@ export class TagsView extends Disposable {
     this.view.description = isFilterActive(f) ? vscode.l10n.t('Filter: {0}', describeFilter(f)) : undefined;
     const unreviewed = this.model.unreviewedClaims();
     this.view.badge = unreviewed ? { value: unreviewed, tooltip: vscode.l10n.t('{0} unreviewed claim(s)', unreviewed) } : undefined;
-    void vscode.commands.executeCommand('setContext', 'claimTagger.tree.empty', this.model.totalTags() === 0);
   }
 
   private async open(node: TagNode): Promise<void> {
