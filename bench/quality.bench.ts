@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sentenceOpinionScore, suggest, SuggestResult } from '../src/core/suggest';
+import { loadNewsSd, macroF1, newsSdDir } from './newssd';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const EVAL_DIR = path.join(ROOT, 'test', 'fixtures', 'suggest-eval');
@@ -160,53 +161,8 @@ export function evaluate(texts: EvalText[]): Record<string, Counts> {
   return total;
 }
 
-/** RFC 4180 CSV (quoted fields may hold commas, doubled quotes and newlines). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      field = '';
-      if (row.some((f) => f !== '')) rows.push(row);
-      row = [];
-    } else field += c;
-  }
-  row.push(field);
-  if (row.some((f) => f !== '')) rows.push(row);
-  return rows;
-}
-
-export function macroF1(truth: number[], pred: number[]): number {
-  let sum = 0;
-  for (const cls of [0, 1]) {
-    const c: Counts = { tp: 0, fp: 0, fn: 0 };
-    for (let i = 0; i < truth.length; i++) {
-      if (pred[i] === cls && truth[i] === cls) c.tp++;
-      else if (pred[i] === cls) c.fp++;
-      else if (truth[i] === cls) c.fn++;
-    }
-    sum += prf(c).f1;
-  }
-  return sum / 2;
-}
-
 function newsSd(): string[] {
-  const dir = process.env.NEWSSD_DIR ?? path.resolve(ROOT, '..', 'shared', 'data', 'newssd-eng');
+  const dir = newsSdDir(ROOT);
   const lines: string[] = [];
   for (const split of ['train', 'val']) {
     const file = path.join(dir, `${split}.csv`);
@@ -214,11 +170,9 @@ function newsSd(): string[] {
       lines.push(`| NewsSD-ENG ${split} | skipped: ${file} not found | | | |`);
       continue;
     }
-    const [header, ...rows] = parseCsv(fs.readFileSync(file, 'utf8'));
-    const si = header.indexOf('Sentence');
-    const li = header.indexOf('Label');
-    const truth = rows.map((r) => (r[li].trim() === 'SUBJ' ? 1 : 0));
-    const pred = rows.map((r) => (sentenceOpinionScore(r[si].trim()) >= 0.5 ? 1 : 0));
+    const rows = loadNewsSd(file);
+    const truth = rows.map((r) => r.y);
+    const pred = rows.map((r) => (sentenceOpinionScore(r.text) >= 0.5 ? 1 : 0));
     const acc = truth.filter((t, i) => t === pred[i]).length / truth.length;
     const note = split === 'train' ? 'trained on (not a fair estimate)' : 'not tuned on';
     lines.push(`| NewsSD-ENG ${split} (${rows.length} sentences, ${truth.filter(Boolean).length} SUBJ) | ${note} | ${macroF1(truth, pred).toFixed(3)} | ${acc.toFixed(3)} |`);

@@ -35,36 +35,7 @@ const dataDir = path.resolve(root, args.includes('--data') ? args[args.indexOf('
 const dryRun = args.includes('--dry-run');
 const useWords = args.includes('--words');
 const { sentenceFeatures } = require(path.join(root, 'out/src/core/suggest/index.js'));
-
-/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines. */
-export function parseCsv(text) {
-  const rows = [];
-  let row = [], field = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); field = '';
-      if (row.some((f) => f !== '')) rows.push(row);
-      row = [];
-    } else field += c;
-  }
-  row.push(field);
-  if (row.some((f) => f !== '')) rows.push(row);
-  return rows;
-}
-
-function load(file) {
-  const [header, ...rows] = parseCsv(fs.readFileSync(file, 'utf8'));
-  const si = header.indexOf('Sentence'), li = header.indexOf('Label');
-  return rows.map((r) => ({ text: r[si].trim(), y: r[li].trim() === 'SUBJ' ? 1 : 0 }));
-}
+const { loadNewsSd, macroF1 } = require(path.join(root, 'out/bench/newssd.js'));
 
 const sigmoid = (z) => 1 / (1 + Math.exp(-z));
 
@@ -139,23 +110,8 @@ function predict(model, f) {
   return sigmoid(z);
 }
 
-export function macroF1(y, pred) {
-  let f = 0;
-  for (const cls of [0, 1]) {
-    let tp = 0, fp = 0, fn = 0;
-    for (let i = 0; i < y.length; i++) {
-      if (pred[i] === cls && y[i] === cls) tp++;
-      else if (pred[i] === cls) fp++;
-      else if (y[i] === cls) fn++;
-    }
-    const p = tp / (tp + fp || 1), r = tp / (tp + fn || 1);
-    f += p + r ? (2 * p * r) / (p + r) : 0;
-  }
-  return f / 2;
-}
-
 function main() {
-  const rows = load(path.join(dataDir, 'train.csv'));
+  const rows = loadNewsSd(path.join(dataDir, 'train.csv'));
   const records = rows.map((r) => sentenceFeatures(r.text));
   const y = rows.map((r) => r.y);
   const positives = y.filter(Boolean).length;

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { loadEvalTexts, macroF1, parseCsv, parseMarkup, prf, spanCounts } from '../../../bench/quality.bench';
+import { loadEvalTexts, parseMarkup, prf, spanCounts } from '../../../bench/quality.bench';
+import { macroF1, parseCsv } from '../../../bench/newssd';
 
 suite('suggest/quality benchmark helpers', () => {
   test('parseMarkup strips markup and keeps UTF-16 offsets of gold spans', () => {
