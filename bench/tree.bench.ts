@@ -63,6 +63,23 @@ async function main(): Promise<void> {
       for (const kind of model.children(doc)) model.children(kind as GroupNode);
       expand.push(performance.now() - t);
     }
+    // Following the cursor: the path to one tag (nodeOf), per grouping, median of 200 tags across the archive.
+    const follow: Record<string, number> = {};
+    const docs = model.documents();
+    for (const grouping of ['document', 'status'] as const) {
+      model.grouping = grouping;
+      model.roots();
+      const times: number[] = [];
+      for (let i = 0; i < 200; i++) {
+        const d = docs[(i * 37) % docs.length];
+        const tag = d.tags[(i * 7) % d.tags.length];
+        const t = performance.now();
+        model.nodeOf(d.key, tag.id);
+        times.push(performance.now() - t);
+      }
+      follow[grouping] = times.sort((a, b) => a - b)[100];
+    }
+    model.grouping = 'document';
     // Regrouping and filtering the whole archive (title-bar actions).
     const t1 = performance.now();
     model.grouping = 'kind';
@@ -81,6 +98,7 @@ async function main(): Promise<void> {
     console.log(`| First level: find + read 1,000 sidecars (JSON and tag shape), index, root nodes | ${firstLevel.toFixed(0)} ms | < 1,000 ms |`);
     console.log(`| Then, in the background: schema validation of all 1,000 | ${validation.toFixed(0)} ms | — |`);
     console.log(`| Expand a document (kinds and their tags), median / max of 50 | ${expand[25].toFixed(2)} / ${expand[49].toFixed(2)} ms | < 100 ms |`);
+    console.log(`| Follow cursor: path to one tag (nodeOf), median of 200, by document / by status | ${follow.document.toFixed(3)} / ${follow.status.toFixed(3)} ms | — |`);
     console.log(`| Regroup by kind (roots + one kind's documents) | ${regroup.toFixed(0)} ms | — |`);
     console.log(`| Filter by status and author, document roots | ${filter.toFixed(0)} ms | — |`);
     if (firstLevel > 1000 || expand[49] > 100) process.exitCode = 1;

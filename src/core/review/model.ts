@@ -85,6 +85,8 @@ const byPosition = (a: Tag, b: Tag) => a.start - b.start || a.end - b.end || (a.
 interface Buckets {
   byKind: Map<string, Tag[]>;
   orphaned: Tag[];
+  /** Placed claims by status (what the status grouping counts). */
+  claimStatuses: Map<string, number>;
   total: number;
 }
 
@@ -148,7 +150,7 @@ export class ReviewModel {
   private bucketsOf(doc: ReviewDocument): Buckets {
     let b = this.buckets.get(doc.key);
     if (!b) {
-      b = { byKind: new Map(), orphaned: [], total: 0 };
+      b = { byKind: new Map(), orphaned: [], claimStatuses: new Map(), total: 0 };
       for (const t of doc.tags) {
         if (!matches(t, this.filter)) continue;
         b.total++;
@@ -160,6 +162,7 @@ export class ReviewModel {
         }
       }
       for (const list of b.byKind.values()) list.sort(byPosition);
+      for (const t of b.byKind.get('claim') ?? []) b.claimStatuses.set(t.status ?? 'unreviewed', (b.claimStatuses.get(t.status ?? 'unreviewed') ?? 0) + 1);
       this.buckets.set(doc.key, b);
     }
     return b;
@@ -203,7 +206,7 @@ export class ReviewModel {
         const counts = new Map<string, number>();
         for (const d of this.docs.values()) {
           if (d.detached) continue;
-          for (const t of this.bucketsOf(d).byKind.get('claim') ?? []) counts.set(t.status ?? 'unreviewed', (counts.get(t.status ?? 'unreviewed') ?? 0) + 1);
+          for (const [status, n] of this.bucketsOf(d).claimStatuses) counts.set(status, (counts.get(status) ?? 0) + n);
         }
         return CLAIM_STATUSES.filter((s) => counts.get(s)).map((s) => ({ type: 'group', id: `status:${s}`, group: 'status', label: s, count: counts.get(s)!, status: s }));
       }
@@ -263,29 +266,45 @@ export class ReviewModel {
     }
   }
 
-  /** The node of a tag (with its parents), for revealing it in the tree. */
+  /**
+   * The node of a tag (with its parents), for revealing it in the tree. Built straight from the tag's buckets
+   * (same ids, labels and counts as roots() and children()), so following the cursor costs O(documents) at
+   * most and never lists or sorts the workspace.
+   */
   nodeOf(docKey: string, tagId: string): TagNode | undefined {
     const d = this.docs.get(docKey);
     const tag = d?.tags.find((t) => t.id === tagId);
     if (!d || !tag || !matches(tag, this.filter)) return undefined;
-    for (const root of this.roots()) {
-      const found = this.find(root, docKey, tagId);
-      if (found) return found;
-    }
-    return undefined;
-  }
-
-  private find(node: GroupNode, docKey: string, tagId: string): TagNode | undefined {
-    if (node.doc && node.doc !== docKey) return undefined;
-    for (const child of this.children(node)) {
-      if (child.type === 'tag') {
-        if (child.doc === docKey && child.tag.id === tagId) return child;
-      } else {
-        const found = this.find(child, docKey, tagId);
-        if (found) return found;
+    const b = this.bucketsOf(d);
+    const orphaned = tag.anchor.state === 'orphaned';
+    const leaf = (parent: GroupNode): TagNode => ({ type: 'tag', id: `tag:${d.key}:${tag.id}`, doc: d.key, tag, parent });
+    const underDocument = (docNode: GroupNode): TagNode => leaf(orphaned
+      ? { type: 'group', id: `doc:${d.key}:orphaned`, group: 'orphaned', label: 'Orphaned', count: b.orphaned.length, doc: d.key, parent: docNode }
+      : { type: 'group', id: `doc:${d.key}:kind:${tag.kind}`, group: 'kind', label: tag.kind, count: b.byKind.get(tag.kind)!.length, doc: d.key, kind: tag.kind, parent: docNode });
+    switch (this.grouping) {
+      case 'document': {
+        if (!d.detached) return underDocument({ type: 'group', id: `doc:${d.key}`, group: 'document', label: d.name, count: b.total, doc: d.key });
+        let detached = 0;
+        for (const other of this.docs.values()) if (other.detached) detached += this.bucketsOf(other).total;
+        const root: GroupNode = { type: 'group', id: 'detached', group: 'detached', label: 'Detached', count: detached };
+        return underDocument({ type: 'group', id: `detached:${d.key}`, group: 'document', label: d.name, count: b.total, doc: d.key, parent: root });
+      }
+      case 'kind': {
+        // Orphaned tags and detached documents are not listed when grouping by kind.
+        if (d.detached || orphaned) return undefined;
+        let count = 0;
+        for (const other of this.docs.values()) if (!other.detached) count += this.bucketsOf(other).byKind.get(tag.kind)?.length ?? 0;
+        const root: GroupNode = { type: 'group', id: `kind:${tag.kind}`, group: 'kind', label: tag.kind, count, kind: tag.kind };
+        return leaf({ type: 'group', id: `kind:${tag.kind}:doc:${d.key}`, group: 'document', label: d.name, count: b.byKind.get(tag.kind)!.length, doc: d.key, kind: tag.kind, parent: root });
+      }
+      case 'status': {
+        if (d.detached || orphaned || tag.kind !== 'claim') return undefined;
+        const status = tag.status ?? 'unreviewed';
+        let count = 0;
+        for (const other of this.docs.values()) if (!other.detached) count += this.bucketsOf(other).claimStatuses.get(status) ?? 0;
+        return leaf({ type: 'group', id: `status:${status}`, group: 'status', label: status, count, status });
       }
     }
-    return undefined;
   }
 }
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { Tag } from '../../../src/core/model';
-import { GroupNode, ReviewDocument, ReviewModel, describeFilter, isFilterActive, matches } from '../../../src/core/review/model';
+import { GroupNode, ReviewDocument, ReviewFilter, ReviewModel, ReviewNode, TagNode, describeFilter, isFilterActive, matches } from '../../../src/core/review/model';
 import { createTag } from '../../../src/core/tags';
 
 const TEXT = 'The mayor said the bridge will cost 310 million euros. Critics called it a disgrace. Officials disagree.';
@@ -94,6 +95,52 @@ suite('review model', () => {
     assert.ok(node);
     assert.equal(node.parent?.label, 'attribution');
     assert.equal(node.parent?.parent?.label, 'a.md');
+  });
+
+  test('nodeOf builds the same path (ids, labels, counts) as walking roots() and children()', () => {
+    /** The reference: search the tree as the view lists it. */
+    const walk = (m: ReviewModel, doc: string, id: string): TagNode | undefined => {
+      const visit = (nodes: ReviewNode[]): TagNode | undefined => {
+        for (const n of nodes) {
+          if (n.type === 'tag') {
+            if (n.doc === doc && n.tag.id === id) return n;
+          } else {
+            const found = visit(m.children(n));
+            if (found) return found;
+          }
+        }
+        return undefined;
+      };
+      return visit(m.roots());
+    };
+    const path = (n: ReviewNode | undefined) => {
+      const out: string[] = [];
+      for (let p: ReviewNode | undefined = n; p; p = p.parent) out.push(p.type === 'group' ? `${p.id}|${p.label}|${p.count}|${p.group}|${p.doc ?? ''}|${p.kind ?? ''}|${p.status ?? ''}` : p.id);
+      return out;
+    };
+    const quotes = ['the bridge will cost 310 million euros', 'disgrace', 'Officials disagree.', 'The mayor said', 'Critics called it a disgrace.'];
+    const tagArb = fc.record({
+      kind: fc.constantFrom('claim', 'attribution', 'opinion', 'quote-check'),
+      quote: fc.constantFrom(...quotes),
+      status: fc.constantFrom(undefined, 'verified', 'false', 'unreviewed'),
+      orphaned: fc.boolean(),
+      author: fc.constantFrom('ana', 'ben'),
+    });
+    const docArb = fc.record({ detached: fc.boolean(), tags: fc.array(tagArb, { maxLength: 6 }) });
+    fc.assert(fc.property(
+      fc.array(docArb, { minLength: 1, maxLength: 5 }),
+      fc.constantFrom<'document' | 'kind' | 'status'>('document', 'kind', 'status'),
+      fc.constantFrom<ReviewFilter[]>({}, { kinds: ['claim'] }, { authors: ['ben'] }, { text: 'disgrace' }),
+      (specs, grouping, filter) => {
+        const m = new ReviewModel(grouping);
+        m.setFilter(filter);
+        specs.forEach((spec, i) => m.upsert({
+          key: `file:///ws/d${i}.md`, name: `d${i}.md`, sidecar: `file:///ws/d${i}.md.tags.json`, detached: spec.detached,
+          tags: spec.tags.map((t) => tag(t.kind, t.quote, { author: t.author, ...(t.status ? { status: t.status as Tag['status'] } : {}), ...(t.orphaned ? { anchor: { state: 'orphaned' as const } } : {}) })),
+        }));
+        for (const d of m.documents()) for (const t of d.tags) assert.deepEqual(path(m.nodeOf(d.key, t.id)), path(walk(m, d.key, t.id)));
+      },
+    ), { numRuns: 300 });
   });
 
   test('filter helpers', () => {
