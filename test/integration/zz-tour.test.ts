@@ -53,6 +53,7 @@ suite('tour of the sample article', () => {
     await exec('editor.action.showHover');
     await pause(800);
     await screenshot('tagged-article');
+    await exec('editor.action.hideHover');
 
     // Suggestions for what is left.
     const suggested = await exec<unknown[]>('claimTagger.suggestTags', { uri });
