@@ -1,11 +1,11 @@
 // Offline suggestion detectors for claims, attributions and opinion language (issue 6).
 // Pure functions over plain strings; every offset is a UTF-16 offset into the text passed in.
-import { analyseScanned, analyseSentence, inside, quoteSpans } from './analyze';
+import { analyseScannedInto, analyseSentence, inside, quoteSpans, reusableSentence } from './analyze';
 import { explainAttribution, findAttributions } from './attributions';
 import { Cue, scoreClaim } from './claims';
 import { buildLexicon, Lexicon, termWords } from './lexicon';
 import { opinionFeatures, opinionTermExplanation, opinionWhyText, scoreOpinion, scoreOpinionSentence } from './opinion';
-import { paragraphRanges as paragraphs, paragraphRangesIn, scanChunk } from './text';
+import { paragraphRanges as paragraphs, paragraphRangesIn, reusableChunk, scanChunk } from './text';
 
 export type SuggestionKind = 'claim' | 'attribution' | 'opinion';
 export const SUGGESTION_KINDS: readonly SuggestionKind[] = ['claim', 'attribution', 'opinion'];
@@ -87,6 +87,10 @@ function prepare(options: SuggestOptions): Prepared {
   return cachedPrepared;
 }
 
+// Reused by every suggestRange call (it is synchronous, and keeps no token, sentence or match past a sentence).
+const scanned = reusableChunk();
+const sentence = reusableSentence();
+
 export function suggest(text: string, options: SuggestOptions = {}): SuggestResult {
   return suggestRange(text, 0, text.length, options);
 }
@@ -111,9 +115,9 @@ export function suggestRange(text: string, start: number, end: number, options: 
   end = Math.min(text.length, end);
   for (const p of paragraphRangesIn(text, start, end)) {
     const quotes = quoteSpans(text, p.start, p.end);
-    const chunk = scanChunk(text, p.start, p.end);
-    for (const span of chunk.sentences) {
-      const s = analyseScanned(text, span, chunk.tokens, lex, quotes);
+    const chunk = scanChunk(text, p.start, p.end, scanned);
+    for (let k = 0; k < chunk.sentenceCount; k++) {
+      const s = analyseScannedInto(sentence, text, chunk.sentences[k], chunk.tokens, lex, quotes);
       const attributions = findAttributions(text, s);
       let hasCue = false;
       for (const a of attributions) if (a.cue) hasCue = true;

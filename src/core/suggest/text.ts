@@ -136,6 +136,18 @@ export interface SentenceSpan extends Span {
 export interface ScannedChunk {
   tokens: Token[];
   sentences: SentenceSpan[];
+  /** How many of tokens / sentences belong to the chunk: their lengths, except in a reused chunk (below). */
+  tokenCount: number;
+  sentenceCount: number;
+}
+
+/**
+ * A chunk whose Token and SentenceSpan objects are overwritten by the next scanChunk(…, chunk) call: a
+ * megabyte holds ~180k words, and allocating an object per word was a large part of the garbage. Entries past
+ * tokenCount / sentenceCount are left-overs of earlier chunks.
+ */
+export function reusableChunk(): ScannedChunk {
+  return { tokens: [], sentences: [], tokenCount: 0, sentenceCount: 0 };
 }
 
 const WORD_CHAR_RE = /^[\p{L}\p{N}]$/u;
@@ -271,10 +283,15 @@ function sentenceEndInGap(text: string, from: number, to: number, end: number, s
   return found;
 }
 
-/** Words and sentences of text[start, end) (one paragraph or chunk from paragraphRanges). */
-export function scanChunk(text: string, start: number, end: number): ScannedChunk {
-  const tokens: Token[] = [];
-  const sentences: SentenceSpan[] = [];
+/**
+ * Words and sentences of text[start, end) (one paragraph or chunk from paragraphRanges); into a reusableChunk
+ * when one is given (its objects are overwritten), else into a fresh chunk.
+ */
+export function scanChunk(text: string, start: number, end: number, into?: ScannedChunk): ScannedChunk {
+  const tokens: Token[] = into ? into.tokens : [];
+  const sentences: SentenceSpan[] = into ? into.sentences : [];
+  let nTok = 0;
+  let nSent = 0;
   let sentStart = start;
   let sentFirst = 0;
   let prevEnd = start;
@@ -286,19 +303,19 @@ export function scanChunk(text: string, start: number, end: number): ScannedChun
       continue;
     }
     // A word starts at i. First, does the gap before it end a sentence?
-    if (i > prevEnd && tokens.length > sentFirst) {
-      const lone = tokens.length - sentFirst === 1 && tokens[sentFirst].start === sentStart ? tokens[sentFirst] : undefined;
+    if (i > prevEnd && nTok > sentFirst) {
+      const lone = nTok - sentFirst === 1 && tokens[sentFirst].start === sentStart ? tokens[sentFirst] : undefined;
       const e = sentenceEndInGap(text, prevEnd, i, end, sentStart, lone);
       if (e >= 0) {
         let se = e;
         while (se > sentStart && isSpace(text.charCodeAt(se - 1))) se--;
-        sentences.push({ start: sentStart, end: se, first: sentFirst, last: tokens.length });
+        putSentence(sentences, nSent++, sentStart, se, sentFirst, nTok);
         let ns = Math.min(gapNext, i);
         while (ns < i && isSpace(text.charCodeAt(ns))) ns++;
         sentStart = ns;
-        sentFirst = tokens.length;
+        sentFirst = nTok;
       }
-    } else if (tokens.length === sentFirst && i > prevEnd) {
+    } else if (nTok === sentFirst && i > prevEnd) {
       // No word yet in this sentence: a line break before the first word starts it afresh.
       for (let k = prevEnd; k < i; k++) if (isLineBreak(text.charCodeAt(k))) sentStart = k + 1;
       while (sentStart < i && isSpace(text.charCodeAt(sentStart))) sentStart++;
@@ -331,18 +348,42 @@ export function scanChunk(text: string, start: number, end: number): ScannedChun
       } else break;
     }
     const lower = lowerWord(text, s, i, curly);
-    tokens.push(new Token(s, i, lower, isUpperAt(c), digit, internSlot));
+    const tok = tokens[nTok];
+    if (tok === undefined) tokens.push(new Token(s, i, lower, isUpperAt(c), digit, internSlot));
+    else {
+      tok.start = s;
+      tok.end = i;
+      tok.lower = lower;
+      tok.cap = isUpperAt(c);
+      tok.digit = digit;
+      tok.id = internSlot;
+    }
+    nTok++;
     prevEnd = i;
   }
-  if (tokens.length > sentFirst) {
+  if (nTok > sentFirst) {
     // A break in the last gap leaves only marks after it ("Done. —"): the sentence ends at the break.
-    const lone = tokens.length - sentFirst === 1 && tokens[sentFirst].start === sentStart ? tokens[sentFirst] : undefined;
+    const lone = nTok - sentFirst === 1 && tokens[sentFirst].start === sentStart ? tokens[sentFirst] : undefined;
     const e = prevEnd < end ? sentenceEndInGap(text, prevEnd, end, end, sentStart, lone) : -1;
     let se = e >= 0 ? e : end;
     while (se > sentStart && isSpace(text.charCodeAt(se - 1))) se--;
-    sentences.push({ start: sentStart, end: se, first: sentFirst, last: tokens.length });
+    putSentence(sentences, nSent++, sentStart, se, sentFirst, nTok);
   }
-  return { tokens, sentences };
+  if (!into) return { tokens, sentences, tokenCount: nTok, sentenceCount: nSent };
+  into.tokenCount = nTok;
+  into.sentenceCount = nSent;
+  return into;
+}
+
+function putSentence(sentences: SentenceSpan[], k: number, start: number, end: number, first: number, last: number): void {
+  const old = sentences[k];
+  if (old === undefined) sentences.push({ start, end, first, last });
+  else {
+    old.start = start;
+    old.end = end;
+    old.first = first;
+    old.last = last;
+  }
 }
 
 // Lower-cased words are interned: most words of a text are repeats, and handing out the same string again
