@@ -1,9 +1,10 @@
 // Offline suggestion detectors for claims, attributions and opinion language (issue 6).
 // Pure functions over plain strings; every offset is a UTF-16 offset into the text passed in.
 import { analyseScannedInto, analyseSentence, inside, quoteSpans, reusableSentence } from './analyze';
-import { explainAttribution, findAttributions } from './attributions';
 import { Cue, scoreClaim } from './claims';
+import { Attribution, explainAttribution, findAttributions } from './attributions';
 import { buildLexicon, Lexicon, termWords } from './lexicon';
+import { StringTrie } from './memo';
 import { opinionFeatures, opinionTermExplanation, opinionWhyText, scoreOpinion, scoreOpinionSentence } from './opinion';
 import { paragraphRanges as paragraphs, paragraphRangesIn, reusableChunk, scanChunk } from './text';
 
@@ -134,7 +135,7 @@ export function suggestRange(text: string, start: number, end: number, options: 
           for (const c of usable) if (c.weight > top.weight) top = c;
           const suggestion: Suggestion = {
             kind: 'claim', start: s.start, end: s.end, text: text.slice(s.start, s.end), rule: top.rule,
-            explanation: claimExplanation(text, usable), score: claimScore,
+            explanation: cachedClaimExplanation(text, usable), score: claimScore,
           };
           if (top.term) suggestion.term = top.term;
           suggestions.push(suggestion);
@@ -151,23 +152,32 @@ export function suggestRange(text: string, start: number, end: number, options: 
           if (a.content) parts.content = { start: a.content.start, end: a.content.end };
           suggestions.push({
             kind: 'attribution', start: a.start, end: a.end, text: text.slice(a.start, a.end), rule: a.rule,
-            explanation: explainAttribution(a, text), score: round(a.score), term: a.term, parts, unnamedSource: a.unnamedSource,
+            explanation: cachedAttributionExplanation(a, text), score: round(a.score), term: a.term, parts, unnamedSource: a.unnamedSource,
           });
         }
       }
       if (wantOpinion) {
         // What the sentence contributes to each term's explanation, worked out once per sentence.
-        let tail: string | undefined;
+        let fixed: string | undefined;
+        let why = '';
         for (const m of s.matches) {
           if (m.entry.family !== 'opinion') continue;
           const quoted = s.quotes.length > 0 && inside(s.quotes, m.start);
           const score = round(Math.max(0, Math.min(1, 0.6 * m.entry.weight + 0.4 * opinion.score - (quoted ? 0.2 : 0))));
           if (score < minScore) continue;
-          tail ??= `; sentence opinion score ${opinion.score.toFixed(2)}.${opinionWhyText(opinion)}`;
+          if (fixed === undefined) {
+            fixed = opinion.score.toFixed(2);
+            why = opinionWhyText(opinion);
+          }
           const term = text.slice(m.start, m.end);
+          const category = m.entry.category;
+          const trie = opinionTexts;
+          let node = trie.child(trie.child(trie.child(trie.start(), category), quoted ? 'q' : ''), term);
+          node = trie.child(trie.child(node, fixed), why);
           suggestions.push({
-            kind: 'opinion', start: m.start, end: m.end, text: term, rule: m.entry.category,
-            explanation: opinionTermExplanation(m.entry.category, term, quoted) + tail, score, term: m.entry.term,
+            kind: 'opinion', start: m.start, end: m.end, text: term, rule: category,
+            explanation: (node.value ??= opinionTermExplanation(category, term, quoted) + `; sentence opinion score ${fixed}.${why}`),
+            score, term: m.entry.term,
           });
         }
       }
@@ -184,6 +194,30 @@ function isSorted(list: Suggestion[]): boolean {
     if (a.start > b.start || (a.start === b.start && a.end < b.end)) return false;
   }
   return true;
+}
+
+// Shared explanation strings (see memo.ts), keyed by everything each explanation is built from.
+const claimTexts = new StringTrie();
+const attributionTexts = new StringTrie();
+const opinionTexts = new StringTrie();
+const PRESENCE = ['0', '1', '2', '3', '4', '5', '6', '7'];
+
+/** claimExplanation(text, cues), keyed by the rules and texts of the first four cues. */
+function cachedClaimExplanation(text: string, cues: Cue[]): string {
+  const trie = claimTexts;
+  let node = trie.start();
+  const n = Math.min(cues.length, 4);
+  for (let i = 0; i < n; i++) node = trie.child(trie.child(node, cues[i].rule), text.slice(cues[i].start, cues[i].end));
+  return (node.value ??= claimExplanation(text, cues));
+}
+
+/** explainAttribution(a, text), keyed by its rule, which parts it has, unnamedSource and the cue and source texts. */
+function cachedAttributionExplanation(a: Attribution, text: string): string {
+  const trie = attributionTexts;
+  let node = trie.child(trie.child(trie.start(), a.rule), PRESENCE[(a.cue ? 1 : 0) | (a.source ? 2 : 0) | (a.unnamedSource ? 4 : 0)]);
+  if (a.cue) node = trie.child(node, text.slice(a.cue.start, a.cue.end));
+  if (a.source) node = trie.child(node, text.slice(a.source.start, a.source.end));
+  return (node.value ??= explainAttribution(a, text));
 }
 
 /** "Check-worthy statement: a number (“12 percent”), a named actor (“Mirela Kos”)." — from the first four cues. */
