@@ -137,7 +137,8 @@ function setAt<T>(list: T[], k: number, x: T): void {
 function clipQuotes(paragraphQuotes: Span[], start: number, end: number): Span[] {
   if (paragraphQuotes.length === 0) return NO_SPANS;
   let quotes: Span[] | undefined;
-  for (const q of paragraphQuotes) {
+  for (let k = 0; k < paragraphQuotes.length; k++) {
+    const q = paragraphQuotes[k];
     if (q.end > start && q.start < end) (quotes ??= []).push({ start: Math.max(q.start, start), end: Math.min(q.end, end) });
   }
   return quotes ?? NO_SPANS;
@@ -212,6 +213,6 @@ export function tokenAt(tokens: Token[], offset: number): number {
 
 /** Is offset inside one of the spans? */
 export function inside(spans: Span[], offset: number): boolean {
-  for (const s of spans) if (offset >= s.start && offset < s.end) return true;
+  for (let k = 0; k < spans.length; k++) if (offset >= spans[k].start && offset < spans[k].end) return true;
   return false;
 }

@@ -114,15 +114,17 @@ export function suggestRange(text: string, start: number, end: number, options: 
   const sentences: SentenceScore[] = [];
   start = Math.max(0, start);
   end = Math.min(text.length, end);
-  for (const p of paragraphRangesIn(text, start, end)) {
+  const paragraphs = paragraphRangesIn(text, start, end);
+  for (let pi = 0; pi < paragraphs.length; pi++) {
+    const p = paragraphs[pi];
     const quotes = quoteSpans(text, p.start, p.end);
     const chunk = scanChunk(text, p.start, p.end, scanned);
     for (let k = 0; k < chunk.sentenceCount; k++) {
       const s = analyseScannedInto(sentence, text, chunk.sentences[k], chunk.tokens, lex, quotes);
       const attributions = findAttributions(text, s);
       let hasCue = false;
-      for (const a of attributions) if (a.cue) hasCue = true;
-      const claim = scoreClaim(text, s, hasCue);
+      for (let ai = 0; ai < attributions.length; ai++) if (attributions[ai].cue) hasCue = true;
+      const claim = scoreClaim(text, s, hasCue, true);
       const opinion = scoreOpinionSentence(s, claim.cues, attributions.length);
       const claimScore = round(claim.score);
       const opinionScore = round(opinion.score);
@@ -132,7 +134,7 @@ export function suggestRange(text: string, start: number, end: number, options: 
         const usable = filterIgnored ? claim.cues.filter((c) => !c.term || !ignored.has(c.term)) : claim.cues;
         if (usable.length) {
           let top = usable[0];
-          for (const c of usable) if (c.weight > top.weight) top = c;
+          for (let ci = 0; ci < usable.length; ci++) if (usable[ci].weight > top.weight) top = usable[ci];
           const suggestion: Suggestion = {
             kind: 'claim', start: s.start, end: s.end, text: text.slice(s.start, s.end), rule: top.rule,
             explanation: cachedClaimExplanation(text, usable), score: claimScore,
@@ -142,7 +144,8 @@ export function suggestRange(text: string, start: number, end: number, options: 
         }
       }
       if (wantAttribution) {
-        for (const a of attributions) {
+        for (let ai = 0; ai < attributions.length; ai++) {
+          const a = attributions[ai];
           if (a.score < minScore || (filterIgnored && ignored.has(a.term))) continue;
           // The detector made fresh source and cue spans for this attribution; content may be a quotation
           // span shared with other attributions, so it is copied.
@@ -160,7 +163,8 @@ export function suggestRange(text: string, start: number, end: number, options: 
         // What the sentence contributes to each term's explanation, worked out once per sentence.
         let fixed: string | undefined;
         let why = '';
-        for (const m of s.matches) {
+        for (let mi = 0; mi < s.matches.length; mi++) {
+          const m = s.matches[mi];
           if (m.entry.family !== 'opinion') continue;
           const quoted = s.quotes.length > 0 && inside(s.quotes, m.start);
           const score = round(Math.max(0, Math.min(1, 0.6 * m.entry.weight + 0.4 * opinion.score - (quoted ? 0.2 : 0))));

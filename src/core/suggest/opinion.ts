@@ -4,6 +4,7 @@
 import { inside, Sentence, Token } from './analyze';
 import { INTERN_SIZE } from './text';
 import { Cue } from './claims';
+import { StringTrie } from './memo';
 import modelJson from './opinion-model.json';
 
 export interface OpinionModel {
@@ -411,6 +412,15 @@ export function opinionWhyText(o: SentenceOpinion, model: OpinionModel = OPINION
     if (b !== undefined && b > 0.05) offerTop(2, i, b, t);
   }
   if (topCount === 0) return '';
+  // The text depends only on which features are on top: look it up without naming them.
+  let node = whyTexts.start();
+  for (let j = 0; j < topCount; j++) {
+    const i = topIndex[j];
+    node = whyTexts.child(node, KIND_KEYS[topKind[j]]);
+    node = whyTexts.child(node, topKind[j] === 0 ? DENSE_FEATURES[i] : t[i].lower);
+    if (topKind[j] === 2) node = whyTexts.child(node, t[i + 1].lower);
+  }
+  if (node.value !== undefined) return node.value;
   const top: OpinionTop = [];
   for (let j = 0; j < topCount; j++) {
     const k = topKind[j];
@@ -418,8 +428,10 @@ export function opinionWhyText(o: SentenceOpinion, model: OpinionModel = OPINION
     const feature = k === 0 ? DENSE_FEATURES[i] : k === 1 ? WORD + t[i].lower : BIGRAM + t[i].lower + ' ' + t[i + 1].lower;
     top.push({ feature, contribution: topValue[j] });
   }
-  return whyText(top);
+  return (node.value = whyText(top));
 }
+const whyTexts = new StringTrie();
+const KIND_KEYS = ['dense', 'word', 'pair'];
 
 /** Human name of a feature, for explanations. */
 export function featureName(feature: string): string {
