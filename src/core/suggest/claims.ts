@@ -199,6 +199,9 @@ function sortByWeight(cues: Cue[]): void {
   }
 }
 const seenScratch = new Uint8Array(RULE_ORDER.length);
+/** RULE_ORDER.indexOf and LEX_WEIGHTS[…] as Maps (a keyed look-up with ever-changing keys was slow). */
+const RULE_INDEX = new Map(RULE_ORDER.map((r, i) => [r, i]));
+const LEX_WEIGHT = new Map(Object.entries(LEX_WEIGHTS));
 const lexMatchedScratch: number[] = [];
 
 const reusedCues: Cue[] = [];
@@ -232,7 +235,7 @@ function scoreCues(text: string, s: Sentence, t: Token[], cues: Cue[], hasAttrib
   for (let mi = 0; mi < s.matches.length; mi++) {
     const m = s.matches[mi];
     const cat = m.entry.category;
-    const w = LEX_WEIGHTS[cat];
+    const w = LEX_WEIGHT.get(cat);
     if (w !== undefined) {
       if (m.entry.term === 'first' && idiomaticFirst(t, m)) continue;
       lexMatchedScratch[lexMatchedCount++] = m.first;
@@ -245,12 +248,13 @@ function scoreCues(text: string, s: Sentence, t: Token[], cues: Cue[], hasAttrib
   nameCues(s, cues);
   sortByWeight(cues);
   // Several cues of the same rule add with diminishing returns.
-  const seen = seenScratch.fill(0);
+  const seen = seenScratch;
+  for (let k = 0; k < seen.length; k++) seen[k] = 0; // (a loop: fill() on 11 bytes cost more than the scoring)
   let rules = 0;
   let logit = -1.9;
   for (let ci = 0; ci < cues.length; ci++) {
     const c = cues[ci];
-    const n = seen[RULE_ORDER.indexOf(c.rule)]++;
+    const n = seen[RULE_INDEX.get(c.rule) ?? -1]++;
     if (n === 0) rules++;
     logit += c.weight / (1 + n);
   }

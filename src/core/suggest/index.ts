@@ -161,26 +161,23 @@ export function suggestRange(text: string, start: number, end: number, options: 
       }
       if (wantOpinion) {
         // What the sentence contributes to each term's explanation, worked out once per sentence.
-        let fixed: string | undefined;
-        let why = '';
+        let why: string | undefined;
         for (let mi = 0; mi < s.matches.length; mi++) {
           const m = s.matches[mi];
           if (m.entry.family !== 'opinion') continue;
           const quoted = s.quotes.length > 0 && inside(s.quotes, m.start);
           const score = round(Math.max(0, Math.min(1, 0.6 * m.entry.weight + 0.4 * opinion.score - (quoted ? 0.2 : 0))));
           if (score < minScore) continue;
-          if (fixed === undefined) {
-            fixed = opinion.score.toFixed(2);
-            why = opinionWhyText(opinion);
-          }
+          why ??= opinionWhyText(opinion);
           const term = text.slice(m.start, m.end);
           const category = m.entry.category;
           const trie = opinionTexts;
+          // Keyed by the score itself: toFixed runs only when an explanation is built.
           let node = trie.child(trie.child(trie.child(trie.start(), category), quoted ? 'q' : ''), term);
-          node = trie.child(trie.child(node, fixed), why);
+          node = trie.child(trie.child(node, opinion.score), why);
           suggestions.push({
             kind: 'opinion', start: m.start, end: m.end, text: term, rule: category,
-            explanation: (node.value ??= opinionTermExplanation(category, term, quoted) + `; sentence opinion score ${fixed}.${why}`),
+            explanation: (node.value ??= opinionTermExplanation(category, term, quoted) + `; sentence opinion score ${opinion.score.toFixed(2)}.${why}`),
             score, term: m.entry.term,
           });
         }

@@ -2,11 +2,11 @@
 // each distinct explanation is built once and shared by every suggestion that has it (30k suggestions per MB
 // each carrying its own concatenated string was a large part of what the garbage collector had to copy).
 //
-// A trie keyed by a sequence of strings (the inputs of the explanation, in a fixed order): exact, and a look-up
+// A trie keyed by a sequence of strings or numbers (the inputs of the explanation, in a fixed order): exact, and a look-up
 // allocates nothing when the path exists. Bounded: when it holds LIMIT nodes it starts afresh.
 
 interface TrieNode {
-  kids: Map<string, TrieNode> | undefined;
+  kids: Map<string | number, TrieNode> | undefined;
   value: string | undefined;
 }
 
@@ -25,7 +25,7 @@ export class StringTrie {
     return this.root;
   }
 
-  child(node: TrieNode, key: string): TrieNode {
+  child(node: TrieNode, key: string | number): TrieNode {
     let kids = node.kids;
     if (kids === undefined) node.kids = kids = new Map();
     let next = kids.get(key);
