@@ -67,6 +67,35 @@ export function quoteSpans(text: string, start: number, end: number): Span[] {
   return out;
 }
 
+/** quoteSpans of a chunk, from the offsets of its quote marks " “ ” that scanChunk noted (marks[0, count)). */
+export function quoteSpansOfMarks(text: string, marks: number[], count: number): Span[] {
+  const out: Span[] = [];
+  let open = -1;
+  let openChar = 0;
+  for (let k = 0; k < count; k++) {
+    const i = marks[k];
+    const c = text.charCodeAt(i);
+    if (c === 0x201c /* “ */) {
+      if (open < 0) {
+        open = i;
+        openChar = c;
+      }
+    } else if (c === 0x201d /* ” */) {
+      if (open >= 0 && openChar === 0x201c) {
+        out.push({ start: open, end: i + 1 });
+        open = -1;
+      }
+    } else if (open < 0) {
+      open = i;
+      openChar = c;
+    } else if (openChar === 34) {
+      out.push({ start: open, end: i + 1 });
+      open = -1;
+    }
+  }
+  return out;
+}
+
 /** Words of text[start, end), scanned as one chunk. */
 export function tokenize(text: string, start: number, end: number): Token[] {
   return scanChunk(text, start, end).tokens;

@@ -1,6 +1,6 @@
 // Offline suggestion detectors for claims, attributions and opinion language (issue 6).
 // Pure functions over plain strings; every offset is a UTF-16 offset into the text passed in.
-import { analyseScannedInto, analyseSentence, inside, quoteSpans, reusableSentence } from './analyze';
+import { analyseScannedInto, analyseSentence, inside, quoteSpans, quoteSpansOfMarks, reusableSentence } from './analyze';
 import { Cue, scoreClaim } from './claims';
 import { Attribution, explainAttribution, findAttributions } from './attributions';
 import { buildLexicon, Lexicon, termWords } from './lexicon';
@@ -117,8 +117,8 @@ export function suggestRange(text: string, start: number, end: number, options: 
   const paragraphs = paragraphRangesIn(text, start, end);
   for (let pi = 0; pi < paragraphs.length; pi++) {
     const p = paragraphs[pi];
-    const quotes = quoteSpans(text, p.start, p.end);
     const chunk = scanChunk(text, p.start, p.end, scanned);
+    const quotes = quoteSpansOfMarks(text, chunk.quoteMarks, chunk.quoteMarkCount);
     for (let k = 0; k < chunk.sentenceCount; k++) {
       const s = analyseScannedInto(sentence, text, chunk.sentences[k], chunk.tokens, lex, quotes);
       const attributions = findAttributions(text, s);

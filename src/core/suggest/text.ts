@@ -139,6 +139,9 @@ export interface ScannedChunk {
   /** How many of tokens / sentences belong to the chunk: their lengths, except in a reused chunk (below). */
   tokenCount: number;
   sentenceCount: number;
+  /** Offsets of the quote marks " “ ” (for quoteSpansOfMarks), quoteMarks[0, quoteMarkCount). */
+  quoteMarks: number[];
+  quoteMarkCount: number;
 }
 
 /**
@@ -147,7 +150,7 @@ export interface ScannedChunk {
  * tokenCount / sentenceCount are left-overs of earlier chunks.
  */
 export function reusableChunk(): ScannedChunk {
-  return { tokens: [], sentences: [], tokenCount: 0, sentenceCount: 0 };
+  return { tokens: [], sentences: [], tokenCount: 0, sentenceCount: 0, quoteMarks: [], quoteMarkCount: 0 };
 }
 
 const WORD_CHAR_RE = /^[\p{L}\p{N}]$/u;
@@ -290,8 +293,10 @@ function sentenceEndInGap(text: string, from: number, to: number, end: number, s
 export function scanChunk(text: string, start: number, end: number, into?: ScannedChunk): ScannedChunk {
   const tokens: Token[] = into ? into.tokens : [];
   const sentences: SentenceSpan[] = into ? into.sentences : [];
+  const quoteMarks: number[] = into ? into.quoteMarks : [];
   let nTok = 0;
   let nSent = 0;
+  let nQuote = 0;
   let sentStart = start;
   let sentFirst = 0;
   let prevEnd = start;
@@ -299,6 +304,12 @@ export function scanChunk(text: string, start: number, end: number, into?: Scann
   while (i < end) {
     const c = text.charCodeAt(i);
     if (c < 128 ? bmpClass[c] !== 1 : wordCharAt(text, i, end) === 0) {
+      // Quote marks are never part of a word: noted here, the quotation pass need not read the text again.
+      if (c === 34 || c === 0x201c || c === 0x201d) {
+        if (nQuote < quoteMarks.length) quoteMarks[nQuote] = i;
+        else quoteMarks.push(i);
+        nQuote++;
+      }
       i++;
       continue;
     }
@@ -369,9 +380,10 @@ export function scanChunk(text: string, start: number, end: number, into?: Scann
     while (se > sentStart && isSpace(text.charCodeAt(se - 1))) se--;
     putSentence(sentences, nSent++, sentStart, se, sentFirst, nTok);
   }
-  if (!into) return { tokens, sentences, tokenCount: nTok, sentenceCount: nSent };
+  if (!into) return { tokens, sentences, tokenCount: nTok, sentenceCount: nSent, quoteMarks, quoteMarkCount: nQuote };
   into.tokenCount = nTok;
   into.sentenceCount = nSent;
+  into.quoteMarkCount = nQuote;
   return into;
 }
 
