@@ -215,8 +215,8 @@ function markWithin3(text: string, from: number, end: number): number {
   return i < limit ? text.charCodeAt(i) : -1;
 }
 
-export function findAttributions(text: string, s: Sentence): Attribution[] {
-  const out: Attribution[] = [];
+/** The attributions of a sentence, into out, which must be empty (suggestRange passes an emptied array it reuses). */
+export function findAttributions(text: string, s: Sentence, out: Attribution[] = []): Attribution[] {
   const t = s.tokens;
   const matches = s.matches;
   for (let mi = 0; mi < matches.length; mi++) {

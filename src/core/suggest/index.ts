@@ -91,6 +91,7 @@ function prepare(options: SuggestOptions): Prepared {
 // Reused by every suggestRange call (it is synchronous, and keeps no token, sentence or match past a sentence).
 const scanned = reusableChunk();
 const sentence = reusableSentence();
+const attributionScratch: Attribution[] = [];
 
 export function suggest(text: string, options: SuggestOptions = {}): SuggestResult {
   return suggestRange(text, 0, text.length, options);
@@ -147,7 +148,9 @@ function suggestParagraph(run: Run, start: number, end: number): void {
 
 function suggestSentence(run: Run, s: Sentence): void {
   const text = run.text;
-  const attributions = findAttributions(text, s);
+  // (pop, unlike length = 0, lets V8 keep the array's storage)
+  while (attributionScratch.length) attributionScratch.pop();
+  const attributions = findAttributions(text, s, attributionScratch);
   let hasCue = false;
   for (let ai = 0; ai < attributions.length; ai++) if (attributions[ai].cue) hasCue = true;
   const claim = scoreClaim(text, s, hasCue, true);
@@ -167,12 +170,12 @@ function pushClaim(run: Run, s: Sentence, cues: Cue[], claimScore: number): void
   if (!usable.length) return;
   let top = usable[0];
   for (let ci = 0; ci < usable.length; ci++) if (usable[ci].weight > top.weight) top = usable[ci];
-  const suggestion: Suggestion = {
-    kind: 'claim', start: s.start, end: s.end, text: text.slice(s.start, s.end), rule: top.rule,
-    explanation: cachedClaimExplanation(text, usable), score: claimScore,
-  };
-  if (top.term) suggestion.term = top.term;
-  run.suggestions.push(suggestion);
+  const claimText = text.slice(s.start, s.end);
+  const explanation = cachedClaimExplanation(text, usable);
+  // Two literals rather than adding term afterwards (which would allocate a property store per suggestion).
+  run.suggestions.push(top.term
+    ? { kind: 'claim', start: s.start, end: s.end, text: claimText, rule: top.rule, explanation, score: claimScore, term: top.term }
+    : { kind: 'claim', start: s.start, end: s.end, text: claimText, rule: top.rule, explanation, score: claimScore });
 }
 
 function pushAttributions(run: Run, attributions: Attribution[]): void {
