@@ -334,6 +334,9 @@ export function scanChunk(text: string, start: number, end: number, into?: Scann
     const s = i;
     let digit = false;
     let curly = false;
+    // The intern hash (as lowerWord computes it) is taken on the way, unless a letter is not ASCII.
+    let h = FNV_OFFSET;
+    let ascii = true;
     for (;;) {
       // A run of letters/digits.
       while (i < end) {
@@ -341,10 +344,12 @@ export function scanChunk(text: string, start: number, end: number, into?: Scann
         if (d < 128) {
           if (bmpClass[d] !== 1) break;
           if (d <= 57) digit = true;
+          h = Math.imul(h ^ (d >= 65 && d <= 90 ? d + 32 : d), FNV_PRIME);
           i++;
         } else {
           const k = wordCharAt(text, i, end);
           if (!k) break;
+          ascii = false;
           i += k;
         }
       }
@@ -353,12 +358,19 @@ export function scanChunk(text: string, start: number, end: number, into?: Scann
       if (j === 39 || j === 46 || j === 45 || j === 0x2019) {
         if (!wordCharAt(text, i + 1, end)) break;
         if (j === 0x2019) curly = true;
+        h = Math.imul(h ^ (j === 0x2019 ? 39 : j), FNV_PRIME);
         i++;
       } else if (j === 44 && i + 3 < end && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3))) {
+        h = Math.imul(h ^ 44, FNV_PRIME);
         i++;
       } else break;
     }
-    const lower = lowerWord(text, s, i, curly);
+    let lower: string;
+    if (ascii) lower = internHashed(text, s, i, curly, h);
+    else {
+      internSlot = -1;
+      lower = lowerSlow(text, s, i, curly);
+    }
     const tok = tokens[nTok];
     if (tok === undefined) tokens.push(new Token(s, i, lower, isUpperAt(c), digit, internSlot));
     else {
@@ -413,9 +425,12 @@ function lowerSlow(text: string, s: number, e: number, curly: boolean): string {
   return curly ? lower.replace(/’/g, "'") : lower;
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 16777619;
+
 /** text[s, e) lower-cased, with ’ made '. */
 function lowerWord(text: string, s: number, e: number, curly: boolean): string {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   for (let k = s; k < e; k++) {
     let c = text.charCodeAt(k);
     if (c >= 65 && c <= 90) c += 32;
@@ -426,8 +441,13 @@ function lowerWord(text: string, s: number, e: number, curly: boolean): string {
       }
       c = 39;
     }
-    h = Math.imul(h ^ c, 16777619);
+    h = Math.imul(h ^ c, FNV_PRIME);
   }
+  return internHashed(text, s, e, curly, h);
+}
+
+/** lowerWord of text[s, e), which holds no character >= 128 but ’, whose hash h the caller computed. */
+function internHashed(text: string, s: number, e: number, curly: boolean, h: number): string {
   const n = e - s;
   for (let idx = h & (INTERN_SIZE - 1); ; idx = (idx + 1) & (INTERN_SIZE - 1)) {
     const w = internTable[idx];
