@@ -286,7 +286,8 @@ export function scoreOpinionSentence(s: Sentence, claimCues: Cue[], attributions
   let logit = model.bias;
   for (let k = 0; k < scratch.length; k++) logit += scratch[k] * c.dense[k];
   const t = s.tokens;
-  const n = t.length;
+  // (A model without word or pair features, like the shipped one, needs no pass over the words.)
+  const n = c.words.size || c.bigrams.size ? t.length : 0;
   // Word features are 0/1: a word counts once however often it occurs (repeats are rare in a sentence, so
   // the earlier tokens are searched rather than a set built).
   for (let i = 0; i < n; i++) {
@@ -404,7 +405,8 @@ export function opinionWhyText(o: SentenceOpinion, model: OpinionModel = OPINION
     const v = scratch[k] * c.dense[k];
     if (v > 0.05 && c.byName.has(DENSE_FEATURES[k])) offerTop(0, k, v, t);
   }
-  for (let i = 0; i < t.length; i++) {
+  const words = c.words.size || c.bigrams.size ? t.length : 0;
+  for (let i = 0; i < words; i++) {
     if (t[i].digit) continue;
     const w = wordWeightOf(c, t[i]);
     if (w !== undefined && w > 0.05) offerTop(1, i, w, t);
