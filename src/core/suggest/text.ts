@@ -290,10 +290,11 @@ function sentenceEndInGap(text: string, from: number, to: number, end: number, s
  * Words and sentences of text[start, end) (one paragraph or chunk from paragraphRanges); into a reusableChunk
  * when one is given (its objects are overwritten), else into a fresh chunk.
  */
-export function scanChunk(text: string, start: number, end: number, into?: ScannedChunk): ScannedChunk {
-  const tokens: Token[] = into ? into.tokens : [];
-  const sentences: SentenceSpan[] = into ? into.sentences : [];
-  const quoteMarks: number[] = into ? into.quoteMarks : [];
+export function scanChunk(text: string, start: number, end: number, into: ScannedChunk = reusableChunk()): ScannedChunk {
+  // (A fresh chunk takes the same path: its arrays end up exactly tokenCount / sentenceCount long.)
+  const tokens = into.tokens;
+  const sentences = into.sentences;
+  const quoteMarks = into.quoteMarks;
   let nTok = 0;
   let nSent = 0;
   let nQuote = 0;
@@ -392,7 +393,6 @@ export function scanChunk(text: string, start: number, end: number, into?: Scann
     while (se > sentStart && isSpace(text.charCodeAt(se - 1))) se--;
     putSentence(sentences, nSent++, sentStart, se, sentFirst, nTok);
   }
-  if (!into) return { tokens, sentences, tokenCount: nTok, sentenceCount: nSent, quoteMarks, quoteMarkCount: nQuote };
   into.tokenCount = nTok;
   into.sentenceCount = nSent;
   into.quoteMarkCount = nQuote;
