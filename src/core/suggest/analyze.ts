@@ -28,15 +28,33 @@ export function quoteSpans(text: string, start: number, end: number): Span[] {
   const out: Span[] = [];
   let open = -1;
   let openChar = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x201c /* “ */ && open < 0) {
-      open = i;
-      openChar = c;
-    } else if (c === 0x201d /* ” */ && open >= 0 && openChar === 0x201c) {
-      out.push({ start: open, end: i + 1 });
-      open = -1;
-    } else if (c === 34 /* " */) {
+  // Quote marks are rare: jump from one to the next with indexOf (a char-by-char loop cost ~9 ms per MB) on
+  // the paragraph alone (a slice shares the text's characters), so that no search runs past it.
+  const p = text.slice(start, end);
+  let nextOpen = p.indexOf('\u201c');
+  let nextClose = p.indexOf('\u201d');
+  let nextStraight = p.indexOf('"');
+  for (;;) {
+    let k = nextOpen;
+    if (k < 0 || (nextClose >= 0 && nextClose < k)) k = nextClose;
+    if (k < 0 || (nextStraight >= 0 && nextStraight < k)) k = nextStraight;
+    if (k < 0) break;
+    const i = start + k;
+    const c = p.charCodeAt(k);
+    if (c === 0x201c /* “ */) {
+      nextOpen = p.indexOf('\u201c', k + 1);
+      if (open < 0) {
+        open = i;
+        openChar = c;
+      }
+    } else if (c === 0x201d /* ” */) {
+      nextClose = p.indexOf('\u201d', k + 1);
+      if (open >= 0 && openChar === 0x201c) {
+        out.push({ start: open, end: i + 1 });
+        open = -1;
+      }
+    } else {
+      nextStraight = p.indexOf('"', k + 1);
       if (open < 0) {
         open = i;
         openChar = c;
@@ -44,6 +62,35 @@ export function quoteSpans(text: string, start: number, end: number): Span[] {
         out.push({ start: open, end: i + 1 });
         open = -1;
       }
+    }
+  }
+  return out;
+}
+
+/** quoteSpans of a chunk, from the offsets of its quote marks " “ ” that scanChunk noted (marks[0, count)). */
+export function quoteSpansOfMarks(text: string, marks: number[], count: number): Span[] {
+  const out: Span[] = [];
+  let open = -1;
+  let openChar = 0;
+  for (let k = 0; k < count; k++) {
+    const i = marks[k];
+    const c = text.charCodeAt(i);
+    if (c === 0x201c /* “ */) {
+      if (open < 0) {
+        open = i;
+        openChar = c;
+      }
+    } else if (c === 0x201d /* ” */) {
+      if (open >= 0 && openChar === 0x201c) {
+        out.push({ start: open, end: i + 1 });
+        open = -1;
+      }
+    } else if (open < 0) {
+      open = i;
+      openChar = c;
+    } else if (openChar === 34) {
+      out.push({ start: open, end: i + 1 });
+      open = -1;
     }
   }
   return out;
@@ -59,7 +106,14 @@ const lexBySlot = new WeakMap<Lexicon, Array<LexEntry[] | null | undefined>>();
 
 /** Lexicon matches, longest first at each position, without overlaps inside one family. */
 export function matchLexicon(tokens: Token[], lex: Lexicon): Match[] {
-  const out: Match[] = [];
+  return matchInto(tokens, lex, [], false);
+}
+
+// Match objects handed out by matchInto(…, reuse = true), overwritten on the next such call.
+const matchPool: Match[] = [];
+
+function matchInto(tokens: Token[], lex: Lexicon, out: Match[], reuse: boolean): Match[] {
+  let count = 0;
   let slots = lexBySlot.get(lex);
   if (slots === undefined) lexBySlot.set(lex, (slots = new Array<LexEntry[] | null | undefined>(INTERN_SIZE).fill(undefined)));
   // Per family, the first token index not yet covered by a match.
@@ -98,31 +152,59 @@ export function matchLexicon(tokens: Token[], lex: Lexicon): Match[] {
         if (coveredAttribution > i) continue;
         coveredAttribution = i + len;
       }
-      out.push({ entry, first: i, last: i + len - 1, start: tokens[i].start, end: tokens[i + len - 1].end });
+      const first = i;
+      const last = i + len - 1;
+      const start = tokens[i].start;
+      const end = tokens[last].end;
+      let m = reuse ? matchPool[count] : undefined;
+      if (m === undefined) {
+        m = { entry, first, last, start, end };
+        if (reuse) matchPool.push(m);
+      } else {
+        m.entry = entry;
+        m.first = first;
+        m.last = last;
+        m.start = start;
+        m.end = end;
+      }
+      setAt(out, count++, m);
     }
   }
+  if (out.length > count) out.length = count;
   return out;
+}
+
+/** list[k] = x, k <= list.length (keeps a reused array packed). */
+function setAt<T>(list: T[], k: number, x: T): void {
+  if (k < list.length) list[k] = x;
+  else list.push(x);
 }
 
 /** Quotations of the paragraph that overlap [start, end), clipped to it. */
 function clipQuotes(paragraphQuotes: Span[], start: number, end: number): Span[] {
   if (paragraphQuotes.length === 0) return NO_SPANS;
   let quotes: Span[] | undefined;
-  for (const q of paragraphQuotes) {
+  for (let k = 0; k < paragraphQuotes.length; k++) {
+    const q = paragraphQuotes[k];
     if (q.end > start && q.start < end) (quotes ??= []).push({ start: Math.max(q.start, start), end: Math.min(q.end, end) });
   }
   return quotes ?? NO_SPANS;
 }
 const NO_SPANS: Span[] = [];
 
-function finish(text: string, start: number, end: number, tokens: Token[], lex: Lexicon, paragraphQuotes: Span[]): Sentence {
+/** Offset of the last character of text[start, end) before its closing quotes and brackets. */
+function lastBeforeClosers(text: string, start: number, end: number): number {
   let last = end - 1;
   while (last > start) {
     const c = text.charCodeAt(last);
     if (c === 34 || c === 0x201d || c === 0x2019 || c === 41 || c === 39) last--;
     else break;
   }
-  const endChar = text.charCodeAt(last);
+  return last;
+}
+
+function finish(text: string, start: number, end: number, tokens: Token[], lex: Lexicon, paragraphQuotes: Span[]): Sentence {
+  const endChar = text.charCodeAt(lastBeforeClosers(text, start, end));
   return {
     start, end, tokens, matches: matchLexicon(tokens, lex), quotes: clipQuotes(paragraphQuotes, start, end),
     question: endChar === 63, exclamation: endChar === 33,
@@ -139,6 +221,31 @@ export function analyseScanned(text: string, span: SentenceSpan, chunkTokens: To
   return finish(text, span.start, span.end, chunkTokens.slice(span.first, span.last), lex, paragraphQuotes);
 }
 
+/** A Sentence for analyseScannedInto, to be reused sentence after sentence. */
+export function reusableSentence(): Sentence {
+  return { start: 0, end: 0, tokens: [], matches: [], quotes: NO_SPANS, question: false, exclamation: false };
+}
+
+/**
+ * As analyseScanned, but into s: its arrays and Match objects are overwritten, so s is valid only until the
+ * next call (suggestRange needs a sentence only while it analyses it; allocating per sentence and per match
+ * was a large part of the garbage).
+ */
+export function analyseScannedInto(s: Sentence, text: string, span: SentenceSpan, chunkTokens: Token[], lex: Lexicon, paragraphQuotes: Span[]): Sentence {
+  const tokens = s.tokens;
+  const n = span.last - span.first;
+  for (let k = 0; k < n; k++) setAt(tokens, k, chunkTokens[span.first + k]);
+  if (tokens.length > n) tokens.length = n;
+  s.start = span.start;
+  s.end = span.end;
+  matchInto(tokens, lex, s.matches, true);
+  s.quotes = clipQuotes(paragraphQuotes, span.start, span.end);
+  const endChar = text.charCodeAt(lastBeforeClosers(text, span.start, span.end));
+  s.question = endChar === 63;
+  s.exclamation = endChar === 33;
+  return s;
+}
+
 /** Index of the token containing or following offset. */
 export function tokenAt(tokens: Token[], offset: number): number {
   let lo = 0;
@@ -153,6 +260,6 @@ export function tokenAt(tokens: Token[], offset: number): number {
 
 /** Is offset inside one of the spans? */
 export function inside(spans: Span[], offset: number): boolean {
-  for (const s of spans) if (offset >= s.start && offset < s.end) return true;
+  for (let k = 0; k < spans.length; k++) if (offset >= spans[k].start && offset < spans[k].end) return true;
   return false;
 }

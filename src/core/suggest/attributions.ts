@@ -1,6 +1,6 @@
 // Attributions: reporting verbs ("said", "told", "argued"), "according to" and passive hearsay ("is said to"),
 // extracted as source -> cue -> content spans where they can be found.
-import { Sentence, Token, tokenAt } from './analyze';
+import { Match, Sentence, Token, tokenAt } from './analyze';
 import { UNNAMED_SOURCES, WEAK_CUES } from './lexicon';
 import { Span } from './text';
 
@@ -61,7 +61,7 @@ for (const p of NOT_ATTRIBUTION) {
 function isFixedExpression(tokens: Token[], i: number): boolean {
   const list = FIXED_BY_WORD.get(tokens[i].lower);
   if (list === undefined) return false;
-  for (const [p, a] of list) if (phraseAt(tokens, i, p, a)) return true;
+  for (let k = 0; k < list.length; k++) if (phraseAt(tokens, i, list[k][0], list[k][1])) return true;
   return false;
 }
 
@@ -142,12 +142,17 @@ function isUnnamed(s: Sentence, source: Span | undefined): boolean {
 
 function quoteEndingBefore(text: string, s: Sentence, offset: number): Span | undefined {
   let best: Span | undefined;
-  for (const q of s.quotes) if (q.end <= offset && !hasCharBetween(text, q.end, offset, '.!?')) best = q;
+  const quotes = s.quotes;
+  for (let k = 0; k < quotes.length; k++) if (quotes[k].end <= offset && !hasCharBetween(text, quotes[k].end, offset, '.!?')) best = quotes[k];
   return best;
 }
 
 function quoteStartingAfter(text: string, s: Sentence, offset: number): Span | undefined {
-  for (const q of s.quotes) if (q.start >= offset && q.start - offset < 40 && !hasCharBetween(text, offset, q.start, '.!?')) return q;
+  const quotes = s.quotes;
+  for (let k = 0; k < quotes.length; k++) {
+    const q = quotes[k];
+    if (q.start >= offset && q.start - offset < 40 && !hasCharBetween(text, offset, q.start, '.!?')) return q;
+  }
   return undefined;
 }
 
@@ -177,18 +182,53 @@ function maxEnd(a: Span, b: Span | undefined, c: Span | undefined): number {
   return x;
 }
 
-export function findAttributions(text: string, s: Sentence): Attribution[] {
-  const out: Attribution[] = [];
+/** Whom "told" / "tells" reports to, when no pronoun: "told reporters that". */
+const TOLD_WHOM = new Set(['reporters', 'journalists', 'me', 'us', 'him', 'her', 'them', 'lawmakers', 'the']);
+
+/** Is the match strictly inside one of the quotations (the source's own words)? */
+function strictlyInsideQuote(quotes: Span[], m: Match): boolean {
+  for (let k = 0; k < quotes.length; k++) if (m.start > quotes[k].start && m.end < quotes[k].end) return true;
+  return false;
+}
+
+function hasOtherReportingVerb(matches: Match[], m: Match): boolean {
+  for (let k = 0; k < matches.length; k++) if (matches[k] !== m && matches[k].entry.category === 'attribution.reporting-verb') return true;
+  return false;
+}
+
+/** Index of the first token starting after offset, or -1. */
+function firstTokenAfter(t: Token[], offset: number): number {
+  for (let k = 0; k < t.length; k++) if (t[k].start > offset) return k;
+  return -1;
+}
+
+/** JavaScript's \s (what /^\s*[:,]/ skipped). */
+function isJsSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The first character after spaces in text[from, min(end, from + 3)), or -1 when there is none. */
+function markWithin3(text: string, from: number, end: number): number {
+  const limit = Math.min(end, from + 3);
+  let i = from;
+  while (i < limit && isJsSpace(text.charCodeAt(i))) i++;
+  return i < limit ? text.charCodeAt(i) : -1;
+}
+
+/** The attributions of a sentence, into out, which must be empty (suggestRange passes an emptied array it reuses). */
+export function findAttributions(text: string, s: Sentence, out: Attribution[] = []): Attribution[] {
   const t = s.tokens;
-  for (const m of s.matches) {
+  const matches = s.matches;
+  for (let mi = 0; mi < matches.length; mi++) {
+    const m = matches[mi];
     if (m.entry.family !== 'attribution') continue;
     const i = m.first;
     const w = t[i].lower;
     const category = m.entry.category;
     // Cues inside a quotation are the source's own words, not the writer's attribution.
-    if (s.quotes.some((q) => m.start > q.start && m.end < q.end)) continue;
+    if (strictlyInsideQuote(s.quotes, m)) continue;
     // "in a statement" modifies a reporting verb when there is one.
-    if (category === 'attribution.according-to' && m.entry.words[0] !== 'according' && s.matches.some((x) => x !== m && x.entry.category === 'attribution.reporting-verb')) continue;
+    if (category === 'attribution.according-to' && m.entry.words[0] !== 'according' && hasOtherReportingVerb(s.matches, m)) continue;
     if (category === 'attribution.reporting-verb') {
       if (isFixedExpression(t, i)) continue;
       const prev = i > 0 ? t[i - 1] : undefined;
@@ -197,19 +237,23 @@ export function findAttributions(text: string, s: Sentence): Attribution[] {
       if (prev && DETERMINERS.has(prev.lower) && !hasCharBetween(text, prev.end, t[i].start, CLAUSE_BREAK)) continue;
       // Passive hearsay: "it is said that", "he is believed to".
       if (prev && PASSIVE_AUX.has(prev.lower) && PASSIVE_VERBS.has(w)) {
-        const a = { start: i > 1 ? t[i - 2].start : t[i - 1].start, end: m.end, rule: 'attribution.passive' as const, term: w, score: 0.6, cue: { start: t[i - 1].start, end: m.end }, unnamedSource: true };
+        const cue = { start: t[i - 1].start, end: m.end };
         const contentStart = next ? next.start : m.end;
         const content = next ? { start: contentStart, end: trimEnd(text, contentStart, s.end) } : undefined;
-        out.push({ ...a, end: content ? content.end : a.end, content });
+        out.push({
+          start: i > 1 ? t[i - 2].start : t[i - 1].start, end: content ? content.end : m.end, rule: 'attribution.passive', term: w, score: 0.6,
+          cue, unnamedSource: true, content,
+        });
         continue;
       }
       if (prev && PASSIVE_AUX.has(prev.lower)) continue; // "was told", "is reported" without hearsay sense
-      const after = text.slice(m.end, Math.min(s.end, m.end + 3));
+      // What follows the cue, within three characters: "said:", "said, ".
+      const markAfter = markWithin3(text, m.end, s.end);
       const quoteAfter = quoteStartingAfter(text, s, m.end);
       const quoteBefore = quoteEndingBefore(text, s, m.start);
       const thatAfter = next !== undefined && (next.lower === 'that' || next.lower === 'whether' || next.lower === 'out' || next.lower === 'how' || next.lower === 'why');
-      const punctAfter = /^\s*[:,]/.test(after) || next === undefined;
-      const strongContext = quoteAfter !== undefined || quoteBefore !== undefined || thatAfter || /^\s*:/.test(after);
+      const punctAfter = markAfter === 58 || markAfter === 44 || next === undefined;
+      const strongContext = quoteAfter !== undefined || quoteBefore !== undefined || thatAfter || markAfter === 58;
       const isWeak = WEAK_CUES.has(w);
       // Noun readings of -s forms: "insurance claims rose", "the states". Need a subject pronoun or name, or strong context.
       if (isWeak && !strongContext) {
@@ -231,8 +275,8 @@ export function findAttributions(text: string, s: Sentence): Attribution[] {
       else if (quoteAfter) content = quoteAfter;
       else {
         let k = i + 1;
-        if (inverted && source) k = t.findIndex((x) => x.start >= source!.end);
-        if (k >= 0 && k < t.length && (w.startsWith('tell') || w === 'told') && (PRONOUNS.has(t[k].lower) || ['reporters', 'journalists', 'me', 'us', 'him', 'her', 'them', 'lawmakers', 'the'].includes(t[k].lower))) {
+        if (inverted && source) k = firstTokenAfter(t, source.end - 1);
+        if (k >= 0 && k < t.length && (w.startsWith('tell') || w === 'told') && (PRONOUNS.has(t[k].lower) || TOLD_WHOM.has(t[k].lower))) {
           while (k < t.length && t[k].lower !== 'that' && !hasCharBetween(text, t[k].end, t[Math.min(k + 1, t.length - 1)].start, ',:')) k++;
           k++;
         }
@@ -263,7 +307,7 @@ export function findAttributions(text: string, s: Sentence): Attribution[] {
           let e = j;
           while (e + 1 < t.length && e - j < 9 && !hasCharBetween(text, t[e].end, t[e + 1].start, CLAUSE_BREAK_DOT)) e++;
           source = { start: t[j].start, end: t[e].end };
-          const after = t.findIndex((x) => x.start > source!.end);
+          const after = firstTokenAfter(t, source.end);
           if (m.first === 0 || (m.first <= 2 && !hasCharBetween(text, s.start, m.start, ','))) {
             if (after >= 0) content = { start: t[after].start, end: trimEnd(text, t[after].start, s.end) };
           } else {
@@ -284,10 +328,12 @@ export function findAttributions(text: string, s: Sentence): Attribution[] {
     }
   }
   // Quotations of four or more words that no cue in the sentence accounts for.
-  for (const q of s.quotes) {
-    if (out.some((a) => a.content && a.content.start <= q.start && a.content.end >= q.end - 1)) continue;
+  for (let qi = 0; qi < s.quotes.length; qi++) {
+    const q = s.quotes[qi];
+    // (out is empty here whenever the quotation can be kept, so no attribution's content needs checking.)
     if (out.length) continue;
-    const words = s.tokens.filter((x) => x.start >= q.start && x.end <= q.end).length;
+    let words = 0;
+    for (let k = 0; k < t.length; k++) if (t[k].start >= q.start && t[k].end <= q.end) words++;
     if (words < 4) continue;
     out.push({ start: q.start, end: q.end, rule: 'attribution.quote', term: 'quotation', score: 0.5, content: q, unnamedSource: true });
   }

@@ -36,7 +36,26 @@ const FIRST_NOT_CLAIM = [['at', 'first'], ['first', 'of', 'all'], ['first', 'and
 const NOT_NAMES = new Set(['i', 'i\'m', 'i\'ve', 'i\'d', 'i\'ll', 'the', 'a', 'an', 'but', 'and', 'or', 'so', 'yet', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'you', 'in', 'on', 'at', 'for', 'if', 'when', 'while', 'as', 'after', 'before', 'since', 'there', 'here', 'what', 'why', 'how', 'who', 'many', 'some', 'most', 'all', 'no', 'not', 'now', 'then', 'still', 'however', 'meanwhile', 'today', 'yesterday', 'last', 'next', 'one', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'by', 'with', 'from', 'to', 'of', 'instead', 'even', 'also', 'such', 'both', 'each', 'every', 'only', 'just', 'perhaps', 'maybe', 'according', 'despite', 'although', 'though', 'because', 'unlike', 'like', 'under', 'over', 'during', 'among', 'between', 'mr', 'mrs', 'ms', 'dr', 'yes', 'well', 'indeed', 'of', 'more', 'less', 'few', 'several', 'other', 'another']);
 
 function cue(rule: string, weight: number, a: Token, b: Token = a): Cue {
-  return { rule, weight, term: undefined, start: a.start, end: b.end };
+  return newCue(rule, weight, undefined, a.start, b.end);
+}
+
+// While scoreClaim(…, reuse = true) runs, cues come from this pool, overwritten sentence after sentence
+// (suggestRange keeps no cue past its sentence); pooled is the next free index then, else -1.
+const cuePool: Cue[] = [];
+let pooled = -1;
+
+function newCue(rule: string, weight: number, term: string | undefined, start: number, end: number): Cue {
+  if (pooled < 0) return { rule, weight, term, start, end };
+  let c = cuePool[pooled++];
+  if (c === undefined) cuePool.push((c = { rule, weight, term, start, end }));
+  else {
+    c.rule = rule;
+    c.weight = weight;
+    c.term = term;
+    c.start = start;
+    c.end = end;
+  }
+  return c;
 }
 
 function isDigitCode(c: number): boolean {
@@ -121,7 +140,7 @@ function nameCues(s: Sentence, out: Cue[]): number {
     if (tok.lower === 'i' || NOT_NAMES.has(tok.lower) && i === 0) continue;
     let e = i;
     while (e + 1 < t.length && t[e + 1].cap && !t[e + 1].digit) e++;
-    if (count === 0) out.push({ rule: 'claim.named-actor', weight: 0.8, start: tok.start, end: t[e].end, term: undefined });
+    if (count === 0) out.push(newCue('claim.named-actor', 0.8, undefined, tok.start, t[e].end));
     count++;
     i = e;
   }
@@ -149,7 +168,7 @@ function superlativeSuffix(s: Sentence, lexMatched: number[], lexMatchedCount: n
     if (matched) continue;
     const p = t[i - 1].lower;
     if (p === 'the' || p === 'its' || p === 'their' || p === 'his' || p === 'her' || p.endsWith("'s")) {
-      out.push({ rule: 'claim.superlative', weight: 1.0, term: w, start: t[i].start, end: t[i].end });
+      out.push(newCue('claim.superlative', 1.0, w, t[i].start, t[i].end));
     }
   }
 }
@@ -180,24 +199,47 @@ function sortByWeight(cues: Cue[]): void {
   }
 }
 const seenScratch = new Uint8Array(RULE_ORDER.length);
+/** RULE_ORDER.indexOf and LEX_WEIGHTS[…] as Maps (a keyed look-up with ever-changing keys was slow). */
+const RULE_INDEX = new Map(RULE_ORDER.map((r, i) => [r, i]));
+const LEX_WEIGHT = new Map(Object.entries(LEX_WEIGHTS));
 const lexMatchedScratch: number[] = [];
 
-/** Claim cues and score of one sentence. hasAttribution comes from the attribution detector. */
-export function scoreClaim(text: string, s: Sentence, hasAttribution: boolean): ClaimScore {
+const reusedCues: Cue[] = [];
+const reusedScore: ClaimScore = { score: 0, cues: reusedCues };
+
+/**
+ * Claim cues and score of one sentence. hasAttribution comes from the attribution detector. With reuse, the
+ * result, its array and its cues are overwritten by the next scoreClaim(…, true) call.
+ */
+export function scoreClaim(text: string, s: Sentence, hasAttribution: boolean, reuse = false): ClaimScore {
   const t = s.tokens;
-  const cues: Cue[] = [];
+  let cues: Cue[] = [];
+  if (reuse) {
+    cues = reusedCues;
+    while (cues.length) cues.pop(); // (pop, unlike length = 0, keeps the array's storage)
+    pooled = 0;
+  }
+  try {
+    return scoreCues(text, s, t, cues, hasAttribution, reuse);
+  } finally {
+    pooled = -1;
+  }
+}
+
+function scoreCues(text: string, s: Sentence, t: Token[], cues: Cue[], hasAttribution: boolean, reuse: boolean): ClaimScore {
   numberCues(text, s, cues);
   let lexMatchedCount = 0;
   let hedges = 0;
   let modal = 0;
   let firstPerson = 0;
-  for (const m of s.matches) {
+  for (let mi = 0; mi < s.matches.length; mi++) {
+    const m = s.matches[mi];
     const cat = m.entry.category;
-    const w = LEX_WEIGHTS[cat];
+    const w = LEX_WEIGHT.get(cat);
     if (w !== undefined) {
       if (m.entry.term === 'first' && idiomaticFirst(t, m)) continue;
       lexMatchedScratch[lexMatchedCount++] = m.first;
-      cues.push({ rule: cat, weight: w * (0.5 + m.entry.weight), term: m.entry.term, start: m.start, end: m.end });
+      cues.push(newCue(cat, w * (0.5 + m.entry.weight), m.entry.term, m.start, m.end));
     } else if (cat === 'opinion.hedge' || cat === 'opinion.weasel') hedges++;
     else if (cat === 'opinion.modal') modal++;
     else if (cat === 'opinion.first-person') firstPerson++;
@@ -206,11 +248,13 @@ export function scoreClaim(text: string, s: Sentence, hasAttribution: boolean): 
   nameCues(s, cues);
   sortByWeight(cues);
   // Several cues of the same rule add with diminishing returns.
-  const seen = seenScratch.fill(0);
+  const seen = seenScratch;
+  for (let k = 0; k < seen.length; k++) seen[k] = 0; // (a loop: fill() on 11 bytes cost more than the scoring)
   let rules = 0;
   let logit = -1.9;
-  for (const c of cues) {
-    const n = seen[RULE_ORDER.indexOf(c.rule)]++;
+  for (let ci = 0; ci < cues.length; ci++) {
+    const c = cues[ci];
+    const n = seen[RULE_INDEX.get(c.rule) ?? -1]++;
     if (n === 0) rules++;
     logit += c.weight / (1 + n);
   }
@@ -224,9 +268,15 @@ export function scoreClaim(text: string, s: Sentence, hasAttribution: boolean): 
   logit -= 0.6 * Math.min(hedges, 2) + 0.9 * Math.min(modal, 2) + 1.2 * Math.min(firstPerson, 1);
   if (t.length < 5) {
     let quantity = false;
-    for (const c of cues) if (c.rule === 'claim.number' || c.rule === 'claim.percentage' || c.rule === 'claim.money') quantity = true;
+    for (let ci = 0; ci < cues.length; ci++) {
+      const rule = cues[ci].rule;
+      if (rule === 'claim.number' || rule === 'claim.percentage' || rule === 'claim.money') quantity = true;
+    }
     if (!quantity) logit -= 1.0;
   }
   if (t.length > 0 && (t[0].lower === 'if' || t[0].lower === 'imagine')) logit -= 0.8;
-  return { score: 1 / (1 + Math.exp(-logit)), cues };
+  const score = 1 / (1 + Math.exp(-logit));
+  if (!reuse) return { score, cues };
+  reusedScore.score = score;
+  return reusedScore;
 }

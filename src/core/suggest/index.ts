@@ -1,11 +1,12 @@
 // Offline suggestion detectors for claims, attributions and opinion language (issue 6).
 // Pure functions over plain strings; every offset is a UTF-16 offset into the text passed in.
-import { analyseScanned, analyseSentence, inside, quoteSpans } from './analyze';
-import { explainAttribution, findAttributions } from './attributions';
+import { analyseScannedInto, analyseSentence, inside, quoteSpans, quoteSpansOfMarks, reusableSentence, Sentence } from './analyze';
 import { Cue, scoreClaim } from './claims';
+import { Attribution, explainAttribution, findAttributions } from './attributions';
 import { buildLexicon, Lexicon, termWords } from './lexicon';
-import { opinionFeatures, opinionTermExplanation, opinionWhyText, scoreOpinion, scoreOpinionSentence } from './opinion';
-import { paragraphRanges as paragraphs, paragraphRangesIn, scanChunk } from './text';
+import { StringTrie } from './memo';
+import { opinionFeatures, opinionTermExplanation, opinionWhyText, scoreOpinion, scoreOpinionSentence, SentenceOpinion } from './opinion';
+import { paragraphRanges as paragraphs, paragraphRangesIn, reusableChunk, scanChunk } from './text';
 
 export type SuggestionKind = 'claim' | 'attribution' | 'opinion';
 export const SUGGESTION_KINDS: readonly SuggestionKind[] = ['claim', 'attribution', 'opinion'];
@@ -87,6 +88,11 @@ function prepare(options: SuggestOptions): Prepared {
   return cachedPrepared;
 }
 
+// Reused by every suggestRange call (it is synchronous, and keeps no token, sentence or match past a sentence).
+const scanned = reusableChunk();
+const sentence = reusableSentence();
+const attributionScratch: Attribution[] = [];
+
 export function suggest(text: string, options: SuggestOptions = {}): SuggestResult {
   return suggestRange(text, 0, text.length, options);
 }
@@ -100,77 +106,119 @@ export function suggest(text: string, options: SuggestOptions = {}): SuggestResu
 export function suggestRange(text: string, start: number, end: number, options: SuggestOptions = {}): SuggestResult {
   const { lex, ignored } = prepare(options);
   const kinds = options.kinds ?? SUGGESTION_KINDS;
-  const wantClaim = kinds.includes('claim');
-  const wantAttribution = kinds.includes('attribution');
-  const wantOpinion = kinds.includes('opinion');
-  const filterIgnored = ignored.size > 0;
-  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
-  const suggestions: Suggestion[] = [];
-  const sentences: SentenceScore[] = [];
+  const run: Run = {
+    text, lex, ignored, filterIgnored: ignored.size > 0,
+    wantClaim: kinds.includes('claim'), wantAttribution: kinds.includes('attribution'), wantOpinion: kinds.includes('opinion'),
+    minScore: options.minScore ?? DEFAULT_MIN_SCORE, suggestions: [], sentences: [],
+  };
   start = Math.max(0, start);
   end = Math.min(text.length, end);
-  for (const p of paragraphRangesIn(text, start, end)) {
-    const quotes = quoteSpans(text, p.start, p.end);
-    const chunk = scanChunk(text, p.start, p.end);
-    for (const span of chunk.sentences) {
-      const s = analyseScanned(text, span, chunk.tokens, lex, quotes);
-      const attributions = findAttributions(text, s);
-      let hasCue = false;
-      for (const a of attributions) if (a.cue) hasCue = true;
-      const claim = scoreClaim(text, s, hasCue);
-      const opinion = scoreOpinionSentence(s, claim.cues, attributions.length);
-      const claimScore = round(claim.score);
-      const opinionScore = round(opinion.score);
-      sentences.push({ start: s.start, end: s.end, claimScore, opinionScore });
-
-      if (wantClaim && claim.score >= minScore && claim.cues.length) {
-        const usable = filterIgnored ? claim.cues.filter((c) => !c.term || !ignored.has(c.term)) : claim.cues;
-        if (usable.length) {
-          let top = usable[0];
-          for (const c of usable) if (c.weight > top.weight) top = c;
-          const suggestion: Suggestion = {
-            kind: 'claim', start: s.start, end: s.end, text: text.slice(s.start, s.end), rule: top.rule,
-            explanation: claimExplanation(text, usable), score: claimScore,
-          };
-          if (top.term) suggestion.term = top.term;
-          suggestions.push(suggestion);
-        }
-      }
-      if (wantAttribution) {
-        for (const a of attributions) {
-          if (a.score < minScore || (filterIgnored && ignored.has(a.term))) continue;
-          // The detector made fresh source and cue spans for this attribution; content may be a quotation
-          // span shared with other attributions, so it is copied.
-          const parts: Suggestion['parts'] = {};
-          if (a.source) parts.source = a.source;
-          if (a.cue) parts.cue = a.cue;
-          if (a.content) parts.content = { start: a.content.start, end: a.content.end };
-          suggestions.push({
-            kind: 'attribution', start: a.start, end: a.end, text: text.slice(a.start, a.end), rule: a.rule,
-            explanation: explainAttribution(a, text), score: round(a.score), term: a.term, parts, unnamedSource: a.unnamedSource,
-          });
-        }
-      }
-      if (wantOpinion) {
-        // What the sentence contributes to each term's explanation, worked out once per sentence.
-        let tail: string | undefined;
-        for (const m of s.matches) {
-          if (m.entry.family !== 'opinion') continue;
-          const quoted = s.quotes.length > 0 && inside(s.quotes, m.start);
-          const score = round(Math.max(0, Math.min(1, 0.6 * m.entry.weight + 0.4 * opinion.score - (quoted ? 0.2 : 0))));
-          if (score < minScore) continue;
-          tail ??= `; sentence opinion score ${opinion.score.toFixed(2)}.${opinionWhyText(opinion)}`;
-          const term = text.slice(m.start, m.end);
-          suggestions.push({
-            kind: 'opinion', start: m.start, end: m.end, text: term, rule: m.entry.category,
-            explanation: opinionTermExplanation(m.entry.category, term, quoted) + tail, score, term: m.entry.term,
-          });
-        }
-      }
-    }
-  }
+  const paragraphs = paragraphRangesIn(text, start, end);
+  for (let pi = 0; pi < paragraphs.length; pi++) suggestParagraph(run, paragraphs[pi].start, paragraphs[pi].end);
+  const suggestions = run.suggestions;
   if (!isSorted(suggestions)) suggestions.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { suggestions, sentences };
+  return { suggestions, sentences: run.sentences };
+}
+
+/**
+ * One suggestRange call: its text, settings and results. The work per paragraph and per sentence is done by
+ * separate functions, so that V8 optimises them after a few paragraphs even when a whole text is one call.
+ */
+interface Run {
+  text: string;
+  lex: Lexicon;
+  ignored: Set<string>;
+  filterIgnored: boolean;
+  wantClaim: boolean;
+  wantAttribution: boolean;
+  wantOpinion: boolean;
+  minScore: number;
+  suggestions: Suggestion[];
+  sentences: SentenceScore[];
+}
+
+function suggestParagraph(run: Run, start: number, end: number): void {
+  const text = run.text;
+  const chunk = scanChunk(text, start, end, scanned);
+  const quotes = quoteSpansOfMarks(text, chunk.quoteMarks, chunk.quoteMarkCount);
+  for (let k = 0; k < chunk.sentenceCount; k++) {
+    suggestSentence(run, analyseScannedInto(sentence, text, chunk.sentences[k], chunk.tokens, run.lex, quotes));
+  }
+}
+
+function suggestSentence(run: Run, s: Sentence): void {
+  const text = run.text;
+  // (pop, unlike length = 0, lets V8 keep the array's storage)
+  while (attributionScratch.length) attributionScratch.pop();
+  const attributions = findAttributions(text, s, attributionScratch);
+  let hasCue = false;
+  for (let ai = 0; ai < attributions.length; ai++) if (attributions[ai].cue) hasCue = true;
+  const claim = scoreClaim(text, s, hasCue, true);
+  const opinion = scoreOpinionSentence(s, claim.cues, attributions.length);
+  const claimScore = round(claim.score);
+  const opinionScore = round(opinion.score);
+  run.sentences.push({ start: s.start, end: s.end, claimScore, opinionScore });
+  if (run.wantClaim && claim.score >= run.minScore && claim.cues.length) pushClaim(run, s, claim.cues, claimScore);
+  if (run.wantAttribution) pushAttributions(run, attributions);
+  if (run.wantOpinion) pushOpinionTerms(run, s, opinion);
+}
+
+function pushClaim(run: Run, s: Sentence, cues: Cue[], claimScore: number): void {
+  const text = run.text;
+  const ignored = run.ignored;
+  const usable = run.filterIgnored ? cues.filter((c) => !c.term || !ignored.has(c.term)) : cues;
+  if (!usable.length) return;
+  let top = usable[0];
+  for (let ci = 0; ci < usable.length; ci++) if (usable[ci].weight > top.weight) top = usable[ci];
+  const claimText = text.slice(s.start, s.end);
+  const explanation = cachedClaimExplanation(text, usable);
+  // Two literals rather than adding term afterwards (which would allocate a property store per suggestion).
+  run.suggestions.push(top.term
+    ? { kind: 'claim', start: s.start, end: s.end, text: claimText, rule: top.rule, explanation, score: claimScore, term: top.term }
+    : { kind: 'claim', start: s.start, end: s.end, text: claimText, rule: top.rule, explanation, score: claimScore });
+}
+
+function pushAttributions(run: Run, attributions: Attribution[]): void {
+  const text = run.text;
+  for (let ai = 0; ai < attributions.length; ai++) {
+    const a = attributions[ai];
+    if (a.score < run.minScore || (run.filterIgnored && run.ignored.has(a.term))) continue;
+    // The detector made fresh source and cue spans for this attribution; content may be a quotation
+    // span shared with other attributions, so it is copied.
+    const parts: Suggestion['parts'] = {};
+    if (a.source) parts.source = a.source;
+    if (a.cue) parts.cue = a.cue;
+    if (a.content) parts.content = { start: a.content.start, end: a.content.end };
+    run.suggestions.push({
+      kind: 'attribution', start: a.start, end: a.end, text: text.slice(a.start, a.end), rule: a.rule,
+      explanation: cachedAttributionExplanation(a, text), score: round(a.score), term: a.term, parts, unnamedSource: a.unnamedSource,
+    });
+  }
+}
+
+function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion): void {
+  const text = run.text;
+  // What the sentence contributes to each term's explanation, worked out once per sentence.
+  let why: string | undefined;
+  for (let mi = 0; mi < s.matches.length; mi++) {
+    const m = s.matches[mi];
+    if (m.entry.family !== 'opinion') continue;
+    const quoted = s.quotes.length > 0 && inside(s.quotes, m.start);
+    const score = round(Math.max(0, Math.min(1, 0.6 * m.entry.weight + 0.4 * opinion.score - (quoted ? 0.2 : 0))));
+    if (score < run.minScore) continue;
+    why ??= opinionWhyText(opinion);
+    const term = text.slice(m.start, m.end);
+    const category = m.entry.category;
+    const trie = opinionTexts;
+    // Keyed by the score itself: toFixed runs only when an explanation is built.
+    let node = trie.child(trie.child(trie.child(trie.start(), category), quoted ? 'q' : ''), term);
+    node = trie.child(trie.child(node, opinion.score), why);
+    run.suggestions.push({
+      kind: 'opinion', start: m.start, end: m.end, text: term, rule: category,
+      explanation: (node.value ??= opinionTermExplanation(category, term, quoted) + `; sentence opinion score ${opinion.score.toFixed(2)}.${why}`),
+      score, term: m.entry.term,
+    });
+  }
 }
 
 function isSorted(list: Suggestion[]): boolean {
@@ -180,6 +228,30 @@ function isSorted(list: Suggestion[]): boolean {
     if (a.start > b.start || (a.start === b.start && a.end < b.end)) return false;
   }
   return true;
+}
+
+// Shared explanation strings (see memo.ts), keyed by everything each explanation is built from.
+const claimTexts = new StringTrie();
+const attributionTexts = new StringTrie();
+const opinionTexts = new StringTrie();
+const PRESENCE = ['0', '1', '2', '3', '4', '5', '6', '7'];
+
+/** claimExplanation(text, cues), keyed by the rules and texts of the first four cues. */
+function cachedClaimExplanation(text: string, cues: Cue[]): string {
+  const trie = claimTexts;
+  let node = trie.start();
+  const n = Math.min(cues.length, 4);
+  for (let i = 0; i < n; i++) node = trie.child(trie.child(node, cues[i].rule), text.slice(cues[i].start, cues[i].end));
+  return (node.value ??= claimExplanation(text, cues));
+}
+
+/** explainAttribution(a, text), keyed by its rule, which parts it has, unnamedSource and the cue and source texts. */
+function cachedAttributionExplanation(a: Attribution, text: string): string {
+  const trie = attributionTexts;
+  let node = trie.child(trie.child(trie.start(), a.rule), PRESENCE[(a.cue ? 1 : 0) | (a.source ? 2 : 0) | (a.unnamedSource ? 4 : 0)]);
+  if (a.cue) node = trie.child(node, text.slice(a.cue.start, a.cue.end));
+  if (a.source) node = trie.child(node, text.slice(a.source.start, a.source.end));
+  return (node.value ??= explainAttribution(a, text));
 }
 
 /** "Check-worthy statement: a number (“12 percent”), a named actor (“Mirela Kos”)." — from the first four cues. */

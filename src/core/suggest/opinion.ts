@@ -4,6 +4,7 @@
 import { inside, Sentence, Token } from './analyze';
 import { INTERN_SIZE } from './text';
 import { Cue } from './claims';
+import { StringTrie } from './memo';
 import modelJson from './opinion-model.json';
 
 export interface OpinionModel {
@@ -285,7 +286,8 @@ export function scoreOpinionSentence(s: Sentence, claimCues: Cue[], attributions
   let logit = model.bias;
   for (let k = 0; k < scratch.length; k++) logit += scratch[k] * c.dense[k];
   const t = s.tokens;
-  const n = t.length;
+  // (A model without word or pair features, like the shipped one, needs no pass over the words.)
+  const n = c.words.size || c.bigrams.size ? t.length : 0;
   // Word features are 0/1: a word counts once however often it occurs (repeats are rare in a sentence, so
   // the earlier tokens are searched rather than a set built).
   for (let i = 0; i < n; i++) {
@@ -403,7 +405,8 @@ export function opinionWhyText(o: SentenceOpinion, model: OpinionModel = OPINION
     const v = scratch[k] * c.dense[k];
     if (v > 0.05 && c.byName.has(DENSE_FEATURES[k])) offerTop(0, k, v, t);
   }
-  for (let i = 0; i < t.length; i++) {
+  const words = c.words.size || c.bigrams.size ? t.length : 0;
+  for (let i = 0; i < words; i++) {
     if (t[i].digit) continue;
     const w = wordWeightOf(c, t[i]);
     if (w !== undefined && w > 0.05) offerTop(1, i, w, t);
@@ -411,6 +414,15 @@ export function opinionWhyText(o: SentenceOpinion, model: OpinionModel = OPINION
     if (b !== undefined && b > 0.05) offerTop(2, i, b, t);
   }
   if (topCount === 0) return '';
+  // The text depends only on which features are on top: look it up without naming them.
+  let node = whyTexts.start();
+  for (let j = 0; j < topCount; j++) {
+    const i = topIndex[j];
+    node = whyTexts.child(node, KIND_KEYS[topKind[j]]);
+    node = whyTexts.child(node, topKind[j] === 0 ? DENSE_FEATURES[i] : t[i].lower);
+    if (topKind[j] === 2) node = whyTexts.child(node, t[i + 1].lower);
+  }
+  if (node.value !== undefined) return node.value;
   const top: OpinionTop = [];
   for (let j = 0; j < topCount; j++) {
     const k = topKind[j];
@@ -418,8 +430,10 @@ export function opinionWhyText(o: SentenceOpinion, model: OpinionModel = OPINION
     const feature = k === 0 ? DENSE_FEATURES[i] : k === 1 ? WORD + t[i].lower : BIGRAM + t[i].lower + ' ' + t[i + 1].lower;
     top.push({ feature, contribution: topValue[j] });
   }
-  return whyText(top);
+  return (node.value = whyText(top));
 }
+const whyTexts = new StringTrie();
+const KIND_KEYS = ['dense', 'word', 'pair'];
 
 /** Human name of a feature, for explanations. */
 export function featureName(feature: string): string {

@@ -136,6 +136,21 @@ export interface SentenceSpan extends Span {
 export interface ScannedChunk {
   tokens: Token[];
   sentences: SentenceSpan[];
+  /** How many of tokens / sentences belong to the chunk: their lengths, except in a reused chunk (below). */
+  tokenCount: number;
+  sentenceCount: number;
+  /** Offsets of the quote marks " “ ” (for quoteSpansOfMarks), quoteMarks[0, quoteMarkCount). */
+  quoteMarks: number[];
+  quoteMarkCount: number;
+}
+
+/**
+ * A chunk whose Token and SentenceSpan objects are overwritten by the next scanChunk(…, chunk) call: a
+ * megabyte holds ~180k words, and allocating an object per word was a large part of the garbage. Entries past
+ * tokenCount / sentenceCount are left-overs of earlier chunks.
+ */
+export function reusableChunk(): ScannedChunk {
+  return { tokens: [], sentences: [], tokenCount: 0, sentenceCount: 0, quoteMarks: [], quoteMarkCount: 0 };
 }
 
 const WORD_CHAR_RE = /^[\p{L}\p{N}]$/u;
@@ -271,10 +286,18 @@ function sentenceEndInGap(text: string, from: number, to: number, end: number, s
   return found;
 }
 
-/** Words and sentences of text[start, end) (one paragraph or chunk from paragraphRanges). */
-export function scanChunk(text: string, start: number, end: number): ScannedChunk {
-  const tokens: Token[] = [];
-  const sentences: SentenceSpan[] = [];
+/**
+ * Words and sentences of text[start, end) (one paragraph or chunk from paragraphRanges); into a reusableChunk
+ * when one is given (its objects are overwritten), else into a fresh chunk.
+ */
+export function scanChunk(text: string, start: number, end: number, into: ScannedChunk = reusableChunk()): ScannedChunk {
+  // (A fresh chunk takes the same path: its arrays end up exactly tokenCount / sentenceCount long.)
+  const tokens = into.tokens;
+  const sentences = into.sentences;
+  const quoteMarks = into.quoteMarks;
+  let nTok = 0;
+  let nSent = 0;
+  let nQuote = 0;
   let sentStart = start;
   let sentFirst = 0;
   let prevEnd = start;
@@ -282,23 +305,29 @@ export function scanChunk(text: string, start: number, end: number): ScannedChun
   while (i < end) {
     const c = text.charCodeAt(i);
     if (c < 128 ? bmpClass[c] !== 1 : wordCharAt(text, i, end) === 0) {
+      // Quote marks are never part of a word: noted here, the quotation pass need not read the text again.
+      if (c === 34 || c === 0x201c || c === 0x201d) {
+        if (nQuote < quoteMarks.length) quoteMarks[nQuote] = i;
+        else quoteMarks.push(i);
+        nQuote++;
+      }
       i++;
       continue;
     }
     // A word starts at i. First, does the gap before it end a sentence?
-    if (i > prevEnd && tokens.length > sentFirst) {
-      const lone = tokens.length - sentFirst === 1 && tokens[sentFirst].start === sentStart ? tokens[sentFirst] : undefined;
+    if (i > prevEnd && nTok > sentFirst) {
+      const lone = nTok - sentFirst === 1 && tokens[sentFirst].start === sentStart ? tokens[sentFirst] : undefined;
       const e = sentenceEndInGap(text, prevEnd, i, end, sentStart, lone);
       if (e >= 0) {
         let se = e;
         while (se > sentStart && isSpace(text.charCodeAt(se - 1))) se--;
-        sentences.push({ start: sentStart, end: se, first: sentFirst, last: tokens.length });
+        putSentence(sentences, nSent++, sentStart, se, sentFirst, nTok);
         let ns = Math.min(gapNext, i);
         while (ns < i && isSpace(text.charCodeAt(ns))) ns++;
         sentStart = ns;
-        sentFirst = tokens.length;
+        sentFirst = nTok;
       }
-    } else if (tokens.length === sentFirst && i > prevEnd) {
+    } else if (nTok === sentFirst && i > prevEnd) {
       // No word yet in this sentence: a line break before the first word starts it afresh.
       for (let k = prevEnd; k < i; k++) if (isLineBreak(text.charCodeAt(k))) sentStart = k + 1;
       while (sentStart < i && isSpace(text.charCodeAt(sentStart))) sentStart++;
@@ -306,6 +335,9 @@ export function scanChunk(text: string, start: number, end: number): ScannedChun
     const s = i;
     let digit = false;
     let curly = false;
+    // The intern hash (as lowerWord computes it) is taken on the way, unless a letter is not ASCII.
+    let h = FNV_OFFSET;
+    let ascii = true;
     for (;;) {
       // A run of letters/digits.
       while (i < end) {
@@ -313,10 +345,12 @@ export function scanChunk(text: string, start: number, end: number): ScannedChun
         if (d < 128) {
           if (bmpClass[d] !== 1) break;
           if (d <= 57) digit = true;
+          h = Math.imul(h ^ (d >= 65 && d <= 90 ? d + 32 : d), FNV_PRIME);
           i++;
         } else {
           const k = wordCharAt(text, i, end);
           if (!k) break;
+          ascii = false;
           i += k;
         }
       }
@@ -325,24 +359,55 @@ export function scanChunk(text: string, start: number, end: number): ScannedChun
       if (j === 39 || j === 46 || j === 45 || j === 0x2019) {
         if (!wordCharAt(text, i + 1, end)) break;
         if (j === 0x2019) curly = true;
+        h = Math.imul(h ^ (j === 0x2019 ? 39 : j), FNV_PRIME);
         i++;
       } else if (j === 44 && i + 3 < end && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3))) {
+        h = Math.imul(h ^ 44, FNV_PRIME);
         i++;
       } else break;
     }
-    const lower = lowerWord(text, s, i, curly);
-    tokens.push(new Token(s, i, lower, isUpperAt(c), digit, internSlot));
+    let lower: string;
+    if (ascii) lower = internHashed(text, s, i, curly, h);
+    else {
+      internSlot = -1;
+      lower = lowerSlow(text, s, i, curly);
+    }
+    const tok = tokens[nTok];
+    if (tok === undefined) tokens.push(new Token(s, i, lower, isUpperAt(c), digit, internSlot));
+    else {
+      tok.start = s;
+      tok.end = i;
+      tok.lower = lower;
+      tok.cap = isUpperAt(c);
+      tok.digit = digit;
+      tok.id = internSlot;
+    }
+    nTok++;
     prevEnd = i;
   }
-  if (tokens.length > sentFirst) {
+  if (nTok > sentFirst) {
     // A break in the last gap leaves only marks after it ("Done. —"): the sentence ends at the break.
-    const lone = tokens.length - sentFirst === 1 && tokens[sentFirst].start === sentStart ? tokens[sentFirst] : undefined;
+    const lone = nTok - sentFirst === 1 && tokens[sentFirst].start === sentStart ? tokens[sentFirst] : undefined;
     const e = prevEnd < end ? sentenceEndInGap(text, prevEnd, end, end, sentStart, lone) : -1;
     let se = e >= 0 ? e : end;
     while (se > sentStart && isSpace(text.charCodeAt(se - 1))) se--;
-    sentences.push({ start: sentStart, end: se, first: sentFirst, last: tokens.length });
+    putSentence(sentences, nSent++, sentStart, se, sentFirst, nTok);
   }
-  return { tokens, sentences };
+  into.tokenCount = nTok;
+  into.sentenceCount = nSent;
+  into.quoteMarkCount = nQuote;
+  return into;
+}
+
+function putSentence(sentences: SentenceSpan[], k: number, start: number, end: number, first: number, last: number): void {
+  const old = sentences[k];
+  if (old === undefined) sentences.push({ start, end, first, last });
+  else {
+    old.start = start;
+    old.end = end;
+    old.first = first;
+    old.last = last;
+  }
 }
 
 // Lower-cased words are interned: most words of a text are repeats, and handing out the same string again
@@ -360,9 +425,12 @@ function lowerSlow(text: string, s: number, e: number, curly: boolean): string {
   return curly ? lower.replace(/’/g, "'") : lower;
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 16777619;
+
 /** text[s, e) lower-cased, with ’ made '. */
 function lowerWord(text: string, s: number, e: number, curly: boolean): string {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   for (let k = s; k < e; k++) {
     let c = text.charCodeAt(k);
     if (c >= 65 && c <= 90) c += 32;
@@ -373,8 +441,13 @@ function lowerWord(text: string, s: number, e: number, curly: boolean): string {
       }
       c = 39;
     }
-    h = Math.imul(h ^ c, 16777619);
+    h = Math.imul(h ^ c, FNV_PRIME);
   }
+  return internHashed(text, s, e, curly, h);
+}
+
+/** lowerWord of text[s, e), which holds no character >= 128 but ’, whose hash h the caller computed. */
+function internHashed(text: string, s: number, e: number, curly: boolean, h: number): string {
   const n = e - s;
   for (let idx = h & (INTERN_SIZE - 1); ; idx = (idx + 1) & (INTERN_SIZE - 1)) {
     const w = internTable[idx];

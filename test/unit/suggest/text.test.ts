@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { paragraphRanges, suggest, suggestRange } from '../../../src/core/suggest';
-import { MAX_CHUNK, sentenceRanges } from '../../../src/core/suggest/text';
+import { quoteSpans, quoteSpansOfMarks } from '../../../src/core/suggest/analyze';
+import { MAX_CHUNK, reusableChunk, scanChunk, sentenceRanges } from '../../../src/core/suggest/text';
 
 suite('suggest/text: paragraphs and sentences', () => {
   test('paragraphs are split at blank lines and trimmed', () => {
@@ -71,5 +72,16 @@ suite('suggest/text: paragraphs and sentences', () => {
     const clearly = suggestions.find((s) => s.term === 'clearly');
     assert.ok(clearly);
     assert.equal(text.slice(clearly.start, clearly.end), 'clearly');
+  });
+
+  test('property: quotations from the marks scanChunk notes = quoteSpans; a reused chunk = a fresh one', () => {
+    const reused = reusableChunk();
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', 'B', ' ', '"', '“', '”', '‘', '’', "'", '.', '\n', '1'), maxLength: 300 }), (text) => {
+      const fresh = scanChunk(text, 0, text.length);
+      const chunk = scanChunk(text, 0, text.length, reused);
+      assert.deepEqual(quoteSpansOfMarks(text, chunk.quoteMarks, chunk.quoteMarkCount), quoteSpans(text, 0, text.length));
+      assert.deepEqual(chunk.tokens.slice(0, chunk.tokenCount), fresh.tokens);
+      assert.deepEqual(chunk.sentences.slice(0, chunk.sentenceCount), fresh.sentences);
+    }));
   });
 });
