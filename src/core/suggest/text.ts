@@ -150,7 +150,13 @@ export interface ScannedChunk {
  * tokenCount / sentenceCount are left-overs of earlier chunks.
  */
 export function reusableChunk(): ScannedChunk {
-  return { tokens: [], sentences: [], tokenCount: 0, sentenceCount: 0, quoteMarks: [], quoteMarkCount: 0 };
+  // Arrays that have held objects (elements kind "packed objects") from the start: a chunk then has the same
+  // hidden classes before and after its first scan, and the optimised scan is not thrown away for a new one.
+  const tokens = [new Token(0, 0, '', false, false)];
+  tokens.pop();
+  const sentences = [{ start: 0, end: 0, first: 0, last: 0 }];
+  sentences.pop();
+  return { tokens, sentences, tokenCount: 0, sentenceCount: 0, quoteMarks: [], quoteMarkCount: 0 };
 }
 
 const WORD_CHAR_RE = /^[\p{L}\p{N}]$/u;
@@ -288,10 +294,37 @@ function sentenceEndInGap(text: string, from: number, to: number, end: number, s
 
 /**
  * Words and sentences of text[start, end) (one paragraph or chunk from paragraphRanges); into a reusableChunk
- * when one is given (its objects are overwritten), else into a fresh chunk.
+ * when one is given (its objects are overwritten), else into a fresh chunk whose arrays are exactly
+ * tokenCount / sentenceCount / quoteMarkCount long.
  */
-export function scanChunk(text: string, start: number, end: number, into: ScannedChunk = reusableChunk()): ScannedChunk {
-  // (A fresh chunk takes the same path: its arrays end up exactly tokenCount / sentenceCount long.)
+export function scanChunk(text: string, start: number, end: number, into?: ScannedChunk): ScannedChunk {
+  return into !== undefined ? scanInto(text, start, end, into) : scanFresh(text, start, end);
+}
+
+function scanFresh(text: string, start: number, end: number): ScannedChunk {
+  // Scanning straight into empty arrays gave scanInto a second shape (out-of-bounds reads, other element
+  // kinds), which deoptimised it for both callers: 2 -> 10+ ms per 50 KB. So the scan goes into a private
+  // reused chunk and is copied out.
+  const c = scanInto(text, start, end, freshScratch);
+  const tokens: Token[] = [];
+  for (let k = 0; k < c.tokenCount; k++) {
+    const t = c.tokens[k];
+    tokens.push(new Token(t.start, t.end, t.lower, t.cap, t.digit, t.id));
+  }
+  const sentences: SentenceSpan[] = [];
+  for (let k = 0; k < c.sentenceCount; k++) {
+    const s = c.sentences[k];
+    sentences.push({ start: s.start, end: s.end, first: s.first, last: s.last });
+  }
+  return {
+    tokens, sentences, tokenCount: c.tokenCount, sentenceCount: c.sentenceCount,
+    quoteMarks: c.quoteMarks.slice(0, c.quoteMarkCount), quoteMarkCount: c.quoteMarkCount,
+  };
+}
+
+const freshScratch = reusableChunk();
+
+function scanInto(text: string, start: number, end: number, into: ScannedChunk): ScannedChunk {
   const tokens = into.tokens;
   const sentences = into.sentences;
   const quoteMarks = into.quoteMarks;
