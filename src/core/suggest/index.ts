@@ -5,7 +5,7 @@ import { Cue, scoreClaim } from './claims';
 import { Attribution, explainAttribution, findAttributions } from './attributions';
 import { buildLexicon, Lexicon, termWords } from './lexicon';
 import { StringTrie } from './memo';
-import { opinionFeatures, opinionTermExplanation, opinionWhyText, scoreOpinion, scoreOpinionSentence, SentenceOpinion } from './opinion';
+import { OPINION_MODEL, opinionFeatures, opinionTermExplanation, opinionWhyText, scoreOpinion, scoreOpinionSentence, SentenceOpinion } from './opinion';
 import { paragraphRanges as paragraphs, paragraphRangesIn, reusableChunk, scanChunk } from './text';
 
 export type SuggestionKind = 'claim' | 'attribution' | 'opinion';
@@ -92,6 +92,7 @@ function prepare(options: SuggestOptions): Prepared {
 const scanned = reusableChunk();
 const sentence = reusableSentence();
 const attributionScratch: Attribution[] = [];
+const sentenceOpinion: SentenceOpinion = { score: 0.5, sentence, claimCues: [], attributions: 0 };
 
 export function suggest(text: string, options: SuggestOptions = {}): SuggestResult {
   return suggestRange(text, 0, text.length, options);
@@ -154,7 +155,7 @@ function suggestSentence(run: Run, s: Sentence): void {
   let hasCue = false;
   for (let ai = 0; ai < attributions.length; ai++) if (attributions[ai].cue) hasCue = true;
   const claim = scoreClaim(text, s, hasCue, true);
-  const opinion = scoreOpinionSentence(s, claim.cues, attributions.length);
+  const opinion = scoreOpinionSentence(s, claim.cues, attributions.length, OPINION_MODEL, sentenceOpinion);
   const claimScore = round(claim.score);
   const opinionScore = round(opinion.score);
   run.sentences.push({ start: s.start, end: s.end, claimScore, opinionScore });

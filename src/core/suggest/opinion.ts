@@ -278,8 +278,11 @@ const scratch = new Float64Array(DENSE_FEATURES.length);
 let scratchOwner: SentenceOpinion | undefined;
 let scratchModel: OpinionModel | undefined;
 
-/** Same score as scoreOpinion(opinionFeatures(...)), without building the feature record. */
-export function scoreOpinionSentence(s: Sentence, claimCues: Cue[], attributions: number, model: OpinionModel = OPINION_MODEL): SentenceOpinion {
+/**
+ * Same score as scoreOpinion(opinionFeatures(...)), without building the feature record. With `into`, the
+ * result is written there (suggestRange reuses one object sentence after sentence: 22k per MB otherwise).
+ */
+export function scoreOpinionSentence(s: Sentence, claimCues: Cue[], attributions: number, model: OpinionModel = OPINION_MODEL, into?: SentenceOpinion): SentenceOpinion {
   const c = compile(model);
   denseFeatures(s, claimCues, attributions, scratch);
   scratchModel = model;
@@ -307,7 +310,16 @@ export function scoreOpinionSentence(s: Sentence, claimCues: Cue[], attributions
     if (w !== undefined && !seenWord) logit += w;
     if (b !== undefined && !seenPair) logit += b;
   }
-  const result = { score: 1 / (1 + Math.exp(-logit)), sentence: s, claimCues, attributions };
+  const score = 1 / (1 + Math.exp(-logit));
+  let result: SentenceOpinion;
+  if (into === undefined) result = { score, sentence: s, claimCues, attributions };
+  else {
+    result = into;
+    result.score = score;
+    result.sentence = s;
+    result.claimCues = claimCues;
+    result.attributions = attributions;
+  }
   scratchOwner = result;
   return result;
 }
