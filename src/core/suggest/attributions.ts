@@ -168,6 +168,31 @@ export function explainAttribution(a: Attribution, text: string): string {
   return s + '.';
 }
 
+// Attribution objects handed out by findAttributions(…, reuse = true): ~14k per MB otherwise.
+const pool: Attribution[] = [];
+
+function putAttribution(
+  out: Attribution[], reuse: boolean, start: number, end: number, rule: Attribution['rule'], term: string, score: number,
+  cue: Span | undefined, source: Span | undefined, content: Span | undefined, unnamedSource: boolean,
+): void {
+  let a = reuse ? pool[out.length] : undefined;
+  if (a === undefined) {
+    a = { start, end, rule, term, score, cue, source, content, unnamedSource };
+    if (reuse) pool.push(a);
+  } else {
+    a.start = start;
+    a.end = end;
+    a.rule = rule;
+    a.term = term;
+    a.score = score;
+    a.cue = cue;
+    a.source = source;
+    a.content = content;
+    a.unnamedSource = unnamedSource;
+  }
+  out.push(a);
+}
+
 function minStart(a: Span, b: Span | undefined, c: Span | undefined): number {
   let x = a.start;
   if (b && b.start < x) x = b.start;
@@ -215,8 +240,12 @@ function markWithin3(text: string, from: number, end: number): number {
   return i < limit ? text.charCodeAt(i) : -1;
 }
 
-/** The attributions of a sentence, into out, which must be empty (suggestRange passes an emptied array it reuses). */
-export function findAttributions(text: string, s: Sentence, out: Attribution[] = []): Attribution[] {
+/**
+ * The attributions of a sentence, into out, which must be empty (suggestRange passes an emptied array it reuses).
+ * With reuse, the Attribution objects come from a pool and are overwritten by the next such call (their spans
+ * are fresh: the editor layer keeps them).
+ */
+export function findAttributions(text: string, s: Sentence, out: Attribution[] = [], reuse = false): Attribution[] {
   const t = s.tokens;
   const matches = s.matches;
   for (let mi = 0; mi < matches.length; mi++) {
@@ -240,10 +269,7 @@ export function findAttributions(text: string, s: Sentence, out: Attribution[] =
         const cue = { start: t[i - 1].start, end: m.end };
         const contentStart = next ? next.start : m.end;
         const content = next ? { start: contentStart, end: trimEnd(text, contentStart, s.end) } : undefined;
-        out.push({
-          start: i > 1 ? t[i - 2].start : t[i - 1].start, end: content ? content.end : m.end, rule: 'attribution.passive', term: w, score: 0.6,
-          cue, unnamedSource: true, content,
-        });
+        putAttribution(out, reuse, i > 1 ? t[i - 2].start : t[i - 1].start, content ? content.end : m.end, 'attribution.passive', w, 0.6, cue, undefined, content, true);
         continue;
       }
       if (prev && PASSIVE_AUX.has(prev.lower)) continue; // "was told", "is reported" without hearsay sense
@@ -293,10 +319,7 @@ export function findAttributions(text: string, s: Sentence, out: Attribution[] =
       const evidence = (source ? 0.15 : 0) + (content ? 0.1 : 0) + (strongContext ? 0.1 : 0);
       const score = Math.min(1, m.entry.weight * 0.75 + evidence + (isWeak ? -0.05 : 0.05));
       const unnamedSource = isUnnamed(s, source);
-      out.push({
-        start: minStart(m, source, content), end: maxEnd(m, source, content),
-        rule: 'attribution.reporting-verb', term: w, score, cue: { start: m.start, end: m.end }, source, content, unnamedSource,
-      });
+      putAttribution(out, reuse, minStart(m, source, content), maxEnd(m, source, content), 'attribution.reporting-verb', w, score, { start: m.start, end: m.end }, source, content, unnamedSource);
     } else {
       // "according to X", "in a statement", custom cues.
       let source: Span | undefined;
@@ -319,12 +342,10 @@ export function findAttributions(text: string, s: Sentence, out: Attribution[] =
         source = findSourceLeft(text, s, m.first);
         if (j < t.length) content = { start: t[j].start, end: trimEnd(text, t[j].start, s.end) };
       }
-      out.push({
-        start: minStart(m, source, content), end: maxEnd(m, source, content),
-        rule: category === 'attribution.custom' ? 'attribution.custom' : 'attribution.according-to',
-        term: m.entry.term, score: Math.min(1, m.entry.weight * 0.8 + (source ? 0.15 : 0) + (content ? 0.05 : 0)),
-        cue: { start: m.start, end: m.end }, source, content, unnamedSource: isUnnamed(s, source),
-      });
+      putAttribution(
+        out, reuse, minStart(m, source, content), maxEnd(m, source, content), category === 'attribution.custom' ? 'attribution.custom' : 'attribution.according-to',
+        m.entry.term, Math.min(1, m.entry.weight * 0.8 + (source ? 0.15 : 0) + (content ? 0.05 : 0)), { start: m.start, end: m.end }, source, content, isUnnamed(s, source),
+      );
     }
   }
   // Quotations of four or more words that no cue in the sentence accounts for.
@@ -335,7 +356,7 @@ export function findAttributions(text: string, s: Sentence, out: Attribution[] =
     let words = 0;
     for (let k = 0; k < t.length; k++) if (t[k].start >= q.start && t[k].end <= q.end) words++;
     if (words < 4) continue;
-    out.push({ start: q.start, end: q.end, rule: 'attribution.quote', term: 'quotation', score: 0.5, content: q, unnamedSource: true });
+    putAttribution(out, reuse, q.start, q.end, 'attribution.quote', 'quotation', 0.5, undefined, undefined, q, true);
   }
   return out;
 }

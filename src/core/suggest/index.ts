@@ -151,7 +151,7 @@ function suggestSentence(run: Run, s: Sentence): void {
   const text = run.text;
   // (pop, unlike length = 0, lets V8 keep the array's storage)
   while (attributionScratch.length) attributionScratch.pop();
-  const attributions = findAttributions(text, s, attributionScratch);
+  const attributions = findAttributions(text, s, attributionScratch, true);
   let hasCue = false;
   for (let ai = 0; ai < attributions.length; ai++) if (attributions[ai].cue) hasCue = true;
   const claim = scoreClaim(text, s, hasCue, true);
