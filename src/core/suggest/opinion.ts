@@ -72,9 +72,26 @@ export type Features = Record<string, number>;
 // One look-up per word for all the small word classes above.
 const POSSIBILITY_BIT = 1, FIRST_BIT = 2, SECOND_BIT = 4, NEGATION_BIT = 8, CONTRAST_BIT = 16, COPULA_BIT = 32, GENERIC_BIT = 64;
 const WORD_CLASSES = new Map<string, number>();
-/** WORD_CLASSES by intern slot: 0 not looked up yet, else the classes | KNOWN. */
+/** wordBits by intern slot: 0 not looked up yet. */
 const KNOWN = 0x100;
 const classBySlot = new Uint16Array(INTERN_SIZE);
+/** Spelling features, cached with the classes: "n't", "-ly" / "-ed" (longer than 4), an evaluative suffix (longer than 6, not -ly/-ed). */
+const NT_SUFFIX = 0x200, LY_SUFFIX = 0x400, ED_SUFFIX = 0x800, EVALUATIVE = 0x1000;
+
+/** The classes and spelling features of a word, | KNOWN (never 0). */
+function wordBits(w: string): number {
+  let k = (WORD_CLASSES.get(w) ?? 0) | KNOWN;
+  const n = w.length;
+  if (n > 3 && w.charCodeAt(n - 1) === 116 && w.endsWith("n't")) k |= NT_SUFFIX;
+  if (n > 4) {
+    const last = w.charCodeAt(n - 1);
+    const before = w.charCodeAt(n - 2);
+    if (last === 121 && before === 108) k |= LY_SUFFIX;
+    else if (last === 100 && before === 101) k |= ED_SUFFIX;
+    else if (n > 6 && EVALUATIVE_SUFFIX.test(w)) k |= EVALUATIVE;
+  }
+  return k;
+}
 for (const [set, bit] of [[POSSIBILITY, POSSIBILITY_BIT], [FIRST, FIRST_BIT], [SECOND, SECOND_BIT], [NEGATION, NEGATION_BIT], [CONTRAST, CONTRAST_BIT], [COPULA, COPULA_BIT], [GENERIC, GENERIC_BIT]] as const) {
   for (const w of set) WORD_CLASSES.set(w, (WORD_CLASSES.get(w) ?? 0) | bit);
 }
@@ -119,17 +136,17 @@ export function denseFeatures(s: Sentence, claimCues: Cue[], attributions: numbe
     const k = hasQuotes && inside(quotes, m.start) ? D['quoted-opinion'] : CATEGORY_INDEX.get(m.entry.category);
     if (k !== undefined) f[k]++;
   }
-  for (const tok of t) {
+  for (let ti = 0; ti < t.length; ti++) {
+    const tok = t[ti];
     if (hasQuotes && inside(quotes, tok.start)) continue;
-    const w = tok.lower;
-    const n = w.length;
-    let cls: number | undefined;
-    if (tok.id >= 0) {
-      let k = classBySlot[tok.id];
-      if (k === 0) classBySlot[tok.id] = k = (WORD_CLASSES.get(w) ?? 0) | KNOWN;
-      cls = k === KNOWN ? undefined : k & 0xff;
-    } else cls = WORD_CLASSES.get(w);
-    if (cls !== undefined) {
+    const id = tok.id;
+    let k = id >= 0 ? classBySlot[id] : 0;
+    if (k === 0) {
+      k = wordBits(tok.lower);
+      if (id >= 0) classBySlot[id] = k;
+    }
+    const cls = k & 0xff;
+    if (cls !== 0) {
       if (cls & POSSIBILITY_BIT) f[D.possibility]++;
       if (cls & FIRST_BIT) f[D['pronoun.first']]++;
       else if (cls & SECOND_BIT) f[D['pronoun.second']]++;
@@ -137,14 +154,10 @@ export function denseFeatures(s: Sentence, claimCues: Cue[], attributions: numbe
       if (cls & COPULA_BIT) f[D['present-copula']]++;
       if (cls & GENERIC_BIT) f[D.generic]++;
     }
-    if ((cls !== undefined && cls & NEGATION_BIT) || (n > 3 && w.charCodeAt(n - 1) === 116 && w.endsWith("n't"))) f[D.negation]++;
-    if (n > 4) {
-      const last = w.charCodeAt(n - 1);
-      const before = w.charCodeAt(n - 2);
-      if (last === 121 && before === 108) f[D['ly-adverbs']]++;
-      else if (last === 100 && before === 101) f[D['past-tense']]++;
-      else if (n > 6 && !tok.cap && EVALUATIVE_SUFFIX.test(w)) f[D['evaluative-suffix']]++;
-    }
+    if (k & (NEGATION_BIT | NT_SUFFIX)) f[D.negation]++;
+    if (k & LY_SUFFIX) f[D['ly-adverbs']]++;
+    else if (k & ED_SUFFIX) f[D['past-tense']]++;
+    else if (k & EVALUATIVE && !tok.cap) f[D['evaluative-suffix']]++;
   }
   if (t.length && t[0].cap && CONNECTIVES.has(t[0].lower)) f[D['initial-connective']] = 1;
   for (const q of quotes) {
