@@ -242,7 +242,7 @@ function cachedClaimExplanation(text: string, cues: Cue[]): string {
   const trie = claimTexts;
   let node = trie.start();
   const n = Math.min(cues.length, 4);
-  for (let i = 0; i < n; i++) node = trie.child(trie.child(node, cues[i].rule), text.slice(cues[i].start, cues[i].end));
+  for (let i = 0; i < n; i++) node = trie.childSpan(trie.child(node, cues[i].rule), text, cues[i].start, cues[i].end);
   return (node.value ??= claimExplanation(text, cues));
 }
 
@@ -250,8 +250,8 @@ function cachedClaimExplanation(text: string, cues: Cue[]): string {
 function cachedAttributionExplanation(a: Attribution, text: string): string {
   const trie = attributionTexts;
   let node = trie.child(trie.child(trie.start(), a.rule), PRESENCE[(a.cue ? 1 : 0) | (a.source ? 2 : 0) | (a.unnamedSource ? 4 : 0)]);
-  if (a.cue) node = trie.child(node, text.slice(a.cue.start, a.cue.end));
-  if (a.source) node = trie.child(node, text.slice(a.source.start, a.source.end));
+  if (a.cue) node = trie.childSpan(node, text, a.cue.start, a.cue.end);
+  if (a.source) node = trie.childSpan(node, text, a.source.start, a.source.end);
   return (node.value ??= explainAttribution(a, text));
 }
 
