@@ -186,15 +186,18 @@ function pushAttributions(run: Run, attributions: Attribution[]): void {
     if (a.score < run.minScore || (run.filterIgnored && run.ignored.has(a.term))) continue;
     // The detector made fresh source and cue spans for this attribution; content may be a quotation
     // span shared with other attributions, so it is copied.
-    const parts: Suggestion['parts'] = {};
-    if (a.source) parts.source = a.source;
-    if (a.cue) parts.cue = a.cue;
-    if (a.content) parts.content = { start: a.content.start, end: a.content.end };
+    const parts = partsOf(a.source, a.cue, a.content ? { start: a.content.start, end: a.content.end } : undefined);
     run.suggestions.push({
       kind: 'attribution', start: a.start, end: a.end, text: text.slice(a.start, a.end), rule: a.rule,
       explanation: cachedAttributionExplanation(a, text), score: round(a.score), term: a.term, parts, unnamedSource: a.unnamedSource,
     });
   }
+}
+
+/** { source, cue, content } with the absent parts left out (not undefined-valued), as one literal. */
+function partsOf(source: SpanOffsets | undefined, cue: SpanOffsets | undefined, content: SpanOffsets | undefined): Suggestion['parts'] {
+  if (source) return cue ? (content ? { source, cue, content } : { source, cue }) : content ? { source, content } : { source };
+  return cue ? (content ? { cue, content } : { cue }) : content ? { content } : {};
 }
 
 function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion): void {
