@@ -321,27 +321,11 @@ export function scanChunk(text: string, start: number, end: number, into?: Scann
 }
 
 function scanFresh(text: string, start: number, end: number): ScannedChunk {
-  // Scanning straight into empty arrays gave scanInto a second shape (out-of-bounds reads, other element
-  // kinds), which deoptimised it for both callers: 2 -> 10+ ms per 50 KB. So the scan goes into a private
-  // reused chunk and is copied out.
-  const c = scanInto(text, start, end, freshScratch);
-  const tokens: Token[] = [];
-  for (let k = 0; k < c.tokenCount; k++) {
-    const t = c.tokens[k];
-    tokens.push(new Token(t.start, t.end, t.lower, t.cap, t.digit, t.id));
-  }
-  const sentences: SentenceSpan[] = [];
-  for (let k = 0; k < c.sentenceCount; k++) {
-    const s = c.sentences[k];
-    sentences.push({ start: s.start, end: s.end, first: s.first, last: s.last });
-  }
-  return {
-    tokens, sentences, tokenCount: c.tokenCount, sentenceCount: c.sentenceCount,
-    quoteMarks: c.quoteMarks.slice(0, c.quoteMarkCount), quoteMarkCount: c.quoteMarkCount,
-  };
+  // A new chunk takes the same path as a reused one (its arrays start with the same element kind, see
+  // reusableChunk, so the optimised scan serves both) and ends up exactly tokenCount / sentenceCount /
+  // quoteMarkCount long.
+  return scanInto(text, start, end, reusableChunk());
 }
-
-const freshScratch = reusableChunk();
 
 function scanInto(text: string, start: number, end: number, into: ScannedChunk): ScannedChunk {
   const tokens = into.tokens;
