@@ -162,7 +162,9 @@ function superlativeSuffix(s: Sentence, lexMatched: number[], lexMatchedCount: n
   const t = s.tokens;
   for (let i = 1; i < t.length; i++) {
     const w = t[i].lower;
-    if (w.length < 6 || !w.endsWith('est') || NOT_SUPERLATIVE.has(w) || t[i].cap) continue;
+    const n = w.length;
+    // (char codes rather than endsWith('est'): this runs for every word)
+    if (n < 6 || w.charCodeAt(n - 1) !== 116 || w.charCodeAt(n - 2) !== 115 || w.charCodeAt(n - 3) !== 101 || NOT_SUPERLATIVE.has(w) || t[i].cap) continue;
     let matched = false;
     for (let k = 0; k < lexMatchedCount && !matched; k++) matched = lexMatched[k] === i;
     if (matched) continue;
