@@ -60,6 +60,7 @@ th{background:var(--panel)}td.num{text-align:right;font-variant-numeric:tabular-
 .kind{font-weight:600;color:var(--c)}
 .ctx q{quotes:none}.ctx b{background:color-mix(in srgb,var(--c) 18%,transparent)}
 .status-false,.status-misleading{color:#c72e2e}.status-verified{color:#1a8a4a}
+.st-unreviewed{--c:var(--bar)}.st-verified{--c:#2f9e5a}.st-false{--c:#d23c3c}.st-misleading{--c:#d9822b}.st-disputed{--c:#8a5cc2}.st-unverifiable{--c:#8a8f98}
 .orphaned{color:#c72e2e}.inert{font-family:monospace}
 @media print{body{max-width:none;padding:0;font-size:11pt}.doc,.hl,.legend li::before,svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 tr,figure,.figures li{break-inside:avoid}h2{break-after:avoid}a{color:inherit}}
@@ -202,7 +203,8 @@ function renderHtml(r: Resolved, docs: ReportDocument[], embedding: HtmlEmbeddin
     '</ul></section>');
   h.push('<section class="charts" aria-label="Charts">',
     barChart('Tags per kind', kinds.map((k) => ({ label: k.label, value: all.byKind[k.id] ?? 0, cls: cls(k.id) }))),
-    barChart('Claims per status', CLAIM_STATUSES.map((s) => ({ label: STATUS_LABELS[s], value: all.byStatus[s] }))),
+    // Each status in its own colour, so that a reader sees at a glance how many claims failed the check.
+    barChart('Claims per status', CLAIM_STATUSES.map((s) => ({ label: STATUS_LABELS[s], value: all.byStatus[s], cls: `st-${s}` }))),
     '</section>');
   h.push('<section aria-label="Legend"><h2>Legend</h2><ul class="legend">',
     ...kinds.map((k) => `<li class="${cls(k.id)}">${escapeHtml(k.label)}</li>`), '</ul>',

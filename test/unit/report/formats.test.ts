@@ -112,6 +112,11 @@ suite('report formats', () => {
       assert.match(html, /@media print/);
       assert.match(html, /<figcaption>Tags per kind<\/figcaption><svg[^>]*aria-label="Tags per kind: Claim: 4, Attribution: 3, Opinion: 3, Numbers: 1"/);
       assert.match(html, /aria-label="Claims per status: Unreviewed: 1, Verified: 1, False: 1, Misleading: 1, Disputed: 0, Unverifiable: 0"/);
+      // Status bars are drawn in their status colours (the classes are defined in the stylesheet).
+      for (const st of ['verified', 'false', 'misleading']) {
+        assert.match(html, new RegExp(`<rect class="dens st-${st}"`));
+        assert.match(html, new RegExp(`\\.st-${st}\\{--c:#[0-9a-f]{6}\\}`));
+      }
       assert.match(html, /<ul class="legend"><\/ul>|<ul class="legend">\n<li class="k0">Claim<\/li>/);
       assert.equal((html.match(/class="strip /g) ?? []).length, 2);
       assert.match(html, /The document text is not included in this report\./);
