@@ -127,11 +127,14 @@ function claimFeature(rule: string): number {
 
 /** Dense features of one sentence into f (zeroed first). claimCues and attributions come from the other detectors. */
 export function denseFeatures(s: Sentence, claimCues: Cue[], attributions: number, f: Float64Array): void {
-  f.fill(0);
+  // (indexed loops and no fill(): on a sentence's handful of values the builtin and iterator calls cost more)
+  for (let k = 0; k < f.length; k++) f[k] = 0;
   const t = s.tokens;
   const quotes = s.quotes;
   const hasQuotes = quotes.length > 0;
-  for (const m of s.matches) {
+  const matches = s.matches;
+  for (let mi = 0; mi < matches.length; mi++) {
+    const m = matches[mi];
     if (m.entry.family !== 'opinion') continue;
     const k = hasQuotes && inside(quotes, m.start) ? D['quoted-opinion'] : CATEGORY_INDEX.get(m.entry.category);
     if (k !== undefined) f[k]++;
@@ -160,13 +163,14 @@ export function denseFeatures(s: Sentence, claimCues: Cue[], attributions: numbe
     else if (k & EVALUATIVE && !tok.cap) f[D['evaluative-suffix']]++;
   }
   if (t.length && t[0].cap && CONNECTIVES.has(t[0].lower)) f[D['initial-connective']] = 1;
-  for (const q of quotes) {
+  for (let qi = 0; qi < quotes.length; qi++) {
+    const q = quotes[qi];
     let n = 0;
-    for (const tok of t) if (tok.start >= q.start && tok.end <= q.end) n++;
+    for (let ti = 0; ti < t.length; ti++) if (t[ti].start >= q.start && t[ti].end <= q.end) n++;
     if (n > 0 && n <= 3) f[D['scare-quote']] = 1;
   }
-  for (const c of claimCues) {
-    const k = claimFeature(c.rule);
+  for (let ci = 0; ci < claimCues.length; ci++) {
+    const k = claimFeature(claimCues[ci].rule);
     if (k >= 0) f[k]++;
   }
   for (let k = 0; k < COUNTED; k++) if (f[k]) f[k] = log1p(f[k]);
