@@ -170,16 +170,8 @@ function matchInto(tokens: Token[], lex: Lexicon, out: Match[], reuse: boolean):
       setAt(out, count++, m);
     }
   }
-  truncate(out, count);
+  if (out.length > count) out.length = count;
   return out;
-}
-
-/**
- * Shortens a reused array to n elements. pop() rather than `length = n`: setting the length goes through a
- * runtime call (a few % of a profile, once per sentence) and may give up the array's storage.
- */
-function truncate<T>(list: T[], n: number): void {
-  while (list.length > n) list.pop();
 }
 
 /** list[k] = x, k <= list.length (keeps a reused array packed). */
@@ -243,7 +235,7 @@ export function analyseScannedInto(s: Sentence, text: string, span: SentenceSpan
   const tokens = s.tokens;
   const n = span.last - span.first;
   for (let k = 0; k < n; k++) setAt(tokens, k, chunkTokens[span.first + k]);
-  truncate(tokens, n);
+  if (tokens.length > n) tokens.length = n;
   s.start = span.start;
   s.end = span.end;
   matchInto(tokens, lex, s.matches, true);
