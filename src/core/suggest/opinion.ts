@@ -127,14 +127,11 @@ function claimFeature(rule: string): number {
 
 /** Dense features of one sentence into f (zeroed first). claimCues and attributions come from the other detectors. */
 export function denseFeatures(s: Sentence, claimCues: Cue[], attributions: number, f: Float64Array): void {
-  // (indexed loops and no fill(): on a sentence's handful of values the builtin and iterator calls cost more)
-  for (let k = 0; k < f.length; k++) f[k] = 0;
+  f.fill(0);
   const t = s.tokens;
   const quotes = s.quotes;
   const hasQuotes = quotes.length > 0;
-  const matches = s.matches;
-  for (let mi = 0; mi < matches.length; mi++) {
-    const m = matches[mi];
+  for (const m of s.matches) {
     if (m.entry.family !== 'opinion') continue;
     const k = hasQuotes && inside(quotes, m.start) ? D['quoted-opinion'] : CATEGORY_INDEX.get(m.entry.category);
     if (k !== undefined) f[k]++;
@@ -163,14 +160,13 @@ export function denseFeatures(s: Sentence, claimCues: Cue[], attributions: numbe
     else if (k & EVALUATIVE && !tok.cap) f[D['evaluative-suffix']]++;
   }
   if (t.length && t[0].cap && CONNECTIVES.has(t[0].lower)) f[D['initial-connective']] = 1;
-  for (let qi = 0; qi < quotes.length; qi++) {
-    const q = quotes[qi];
+  for (const q of quotes) {
     let n = 0;
-    for (let ti = 0; ti < t.length; ti++) if (t[ti].start >= q.start && t[ti].end <= q.end) n++;
+    for (const tok of t) if (tok.start >= q.start && tok.end <= q.end) n++;
     if (n > 0 && n <= 3) f[D['scare-quote']] = 1;
   }
-  for (let ci = 0; ci < claimCues.length; ci++) {
-    const k = claimFeature(claimCues[ci].rule);
+  for (const c of claimCues) {
+    const k = claimFeature(c.rule);
     if (k >= 0) f[k]++;
   }
   for (let k = 0; k < COUNTED; k++) if (f[k]) f[k] = log1p(f[k]);
