@@ -80,7 +80,45 @@ function isListMarker(text: string, s: Sentence, i: number): boolean {
   if (i !== 0) return false;
   const t = s.tokens[0];
   const after = text.charCodeAt(t.end);
-  return /^\d{1,2}$/.test(t.lower) && (after === 46 || after === 41);
+  return isShortNumber(t.lower) && (after === 46 || after === 41);
+}
+
+// Char-code versions of the regex tests numberCues ran per number token (claims.test.ts checks them against
+// the regexes on generated words).
+
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+/** /^\d{1,2}$/ */
+export function isShortNumber(w: string): boolean {
+  return (w.length === 1 || w.length === 2) && isDigitCode(w.charCodeAt(0)) && (w.length === 1 || isDigitCode(w.charCodeAt(1)));
+}
+
+/** /^[a-z]{0,2}\d/: a digit after at most two letters ("g7", "covid19" is not). */
+export function isDigitAfterShortPrefix(w: string): boolean {
+  for (let k = 0; k < 3; k++) {
+    const c = w.charCodeAt(k);
+    if (isDigitCode(c)) return true;
+    if (!isLowerAscii(c)) return false;
+  }
+  return false;
+}
+
+/** /^\d{1,2}[:.]\d\d$/: a clock time ("9:30", "10.45"). */
+export function isClockTime(w: string): boolean {
+  const n = w.length;
+  if (n !== 4 && n !== 5) return false;
+  const sep = w.charCodeAt(n - 3);
+  return (sep === 58 || sep === 46) && isDigitCode(w.charCodeAt(0)) && (n === 4 || isDigitCode(w.charCodeAt(1))) && isDigitCode(w.charCodeAt(n - 2)) && isDigitCode(w.charCodeAt(n - 1));
+}
+
+/** /^[ap]\.?m$/: "am", "pm", "a.m", "p.m". */
+export function isAmPm(w: string): boolean {
+  const n = w.length;
+  if (n !== 2 && n !== 3) return false;
+  const a = w.charCodeAt(0);
+  return (a === 97 || a === 112) && w.charCodeAt(n - 1) === 109 && (n === 2 || w.charCodeAt(1) === 46);
 }
 
 /** Words the non-digit branches of numberCues look at (one look-up rules most words out). */
@@ -105,13 +143,13 @@ export function numberCues(text: string, s: Sentence, out: Cue[] = []): Cue[] {
     if (tok.digit) {
       if (isListMarker(text, s, i)) continue;
       if (prev && LABELS.has(prev.lower)) continue;
-      if (!isDigitCode(tok.lower.charCodeAt(0)) && !/^[a-z]{0,2}\d/.test(tok.lower)) continue; // "covid-19", "g7" are names
+      if (!isDigitCode(tok.lower.charCodeAt(0)) && !isDigitAfterShortPrefix(tok.lower)) continue; // "covid-19", "g7" are names
       const currency = tok.start - 1 >= s.start && isCurrency(text.charCodeAt(tok.start - 1));
       const percentSign = text.charCodeAt(tok.end) === 37;
       if (percentSign || (next && PERCENT_WORDS.has(next.lower))) out.push(cue('claim.percentage', 1.6, tok, next && !percentSign ? next : tok));
       else if (currency || (next && MONEY_WORDS.has(next.lower))) out.push(cue('claim.money', 1.6, tok, next && (MONEY_WORDS.has(next.lower) || SCALE_WORDS.has(next.lower)) ? next : tok));
       else if (isYear(tok.lower) || (prev && MONTHS.has(prev.lower)) || (next && MONTHS.has(next.lower))) out.push(cue('claim.date', 0.9, prev && MONTHS.has(prev.lower) ? prev : tok, tok));
-      else if (/^\d{1,2}[:.]\d\d$/.test(tok.lower) || (next && /^[ap]\.?m$/.test(next.lower))) out.push(cue('claim.date', 0.6, tok));
+      else if (isClockTime(tok.lower) || (next && isAmPm(next.lower))) out.push(cue('claim.date', 0.6, tok));
       else out.push(cue('claim.number', next && DURATION_WORDS.has(next.lower) ? 1.3 : 1.4, tok, next && (SCALE_WORDS.has(next.lower) || DURATION_WORDS.has(next.lower)) ? next : tok));
     } else if (!isDateOrNumberWord(tok)) {
       continue;

@@ -211,12 +211,13 @@ function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion): void
     const score = round(Math.max(0, Math.min(1, 0.6 * m.entry.weight + 0.4 * opinion.score - (quoted ? 0.2 : 0))));
     if (score < run.minScore) continue;
     why ??= opinionWhyText(opinion);
-    const term = text.slice(m.start, m.end);
     const category = m.entry.category;
     const trie = opinionTexts;
+    // The term's node keeps the term's text: repeats of a term share one string, not a slice each.
+    const termNode = trie.childSpan(trie.child(trie.child(trie.start(), category), quoted ? 'q' : ''), text, m.start, m.end);
+    const term = termNode.key ?? text.slice(m.start, m.end);
     // Keyed by the score itself: toFixed runs only when an explanation is built.
-    let node = trie.child(trie.child(trie.child(trie.start(), category), quoted ? 'q' : ''), term);
-    node = trie.child(trie.child(node, opinion.score), why);
+    const node = trie.child(trie.child(termNode, opinion.score), why);
     run.suggestions.push({
       kind: 'opinion', start: m.start, end: m.end, text: term, rule: category,
       explanation: (node.value ??= opinionTermExplanation(category, term, quoted) + `; sentence opinion score ${opinion.score.toFixed(2)}.${why}`),

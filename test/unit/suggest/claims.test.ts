@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { suggest } from '../../../src/core/suggest';
+import { isAmPm, isClockTime, isDigitAfterShortPrefix, isShortNumber } from '../../../src/core/suggest/claims';
 import { found } from './helpers';
 
 function claimScore(text: string): number {
@@ -72,5 +73,21 @@ suite('suggest/claims', () => {
     assert.equal(sentences.length, 3);
     for (const s of sentences) assert.ok(s.claimScore >= 0 && s.claimScore <= 1 && s.opinionScore >= 0 && s.opinionScore <= 1);
     assert.ok(sentences[0].claimScore >= 0.5 && sentences[1].claimScore < 0.5);
+  });
+
+  test('the char-code number tests agree with the regexes they replace', () => {
+    const pairs: Array<[(w: string) => boolean, RegExp]> = [
+      [isShortNumber, /^\d{1,2}$/], [isDigitAfterShortPrefix, /^[a-z]{0,2}\d/], [isClockTime, /^\d{1,2}[:.]\d\d$/], [isAmPm, /^[ap]\.?m$/],
+    ];
+    const alphabet = ['0', '1', '9', 'a', 'p', 'm', 'z', 'A', '.', ':', ',', '-', '/', '١', 'é'];
+    let seed = 11;
+    const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+    const words = ['', '9:30', '10.45', '1', '12', '123', 'am', 'a.m', 'pm', 'p.m', 'g7', 'covid19', 'ab1', 'abc1', '9:3', '123:45'];
+    for (let i = 0; i < 20000; i++) {
+      let w = '';
+      for (let n = rnd(7); n > 0; n--) w += alphabet[rnd(alphabet.length)];
+      words.push(w);
+    }
+    for (const w of words) for (const [fn, re] of pairs) assert.equal(fn(w), re.test(w), `${fn.name}(${JSON.stringify(w)})`);
   });
 });
