@@ -23,14 +23,15 @@ export interface Sentence extends Span {
   exclamation: boolean;
 }
 
-/** Quotations in text[start, end): “…”, "…", and ‘…’ only when it holds a space (so "don’t" is no quote). */
+/**
+ * Quotations in text[start, end): “…” and "…" (curly single quotes are not paired: "don’t" would open one).
+ * Finds the quote marks, then pairs them as quoteSpansOfMarks does for the marks scanChunk notes.
+ */
 export function quoteSpans(text: string, start: number, end: number): Span[] {
-  const out: Span[] = [];
-  let open = -1;
-  let openChar = 0;
   // Quote marks are rare: jump from one to the next with indexOf (a char-by-char loop cost ~9 ms per MB) on
   // the paragraph alone (a slice shares the text's characters), so that no search runs past it.
   const p = text.slice(start, end);
+  const marks: number[] = [];
   let nextOpen = p.indexOf('\u201c');
   let nextClose = p.indexOf('\u201d');
   let nextStraight = p.indexOf('"');
@@ -39,35 +40,15 @@ export function quoteSpans(text: string, start: number, end: number): Span[] {
     if (k < 0 || (nextClose >= 0 && nextClose < k)) k = nextClose;
     if (k < 0 || (nextStraight >= 0 && nextStraight < k)) k = nextStraight;
     if (k < 0) break;
-    const i = start + k;
-    const c = p.charCodeAt(k);
-    if (c === 0x201c /* “ */) {
-      nextOpen = p.indexOf('\u201c', k + 1);
-      if (open < 0) {
-        open = i;
-        openChar = c;
-      }
-    } else if (c === 0x201d /* ” */) {
-      nextClose = p.indexOf('\u201d', k + 1);
-      if (open >= 0 && openChar === 0x201c) {
-        out.push({ start: open, end: i + 1 });
-        open = -1;
-      }
-    } else {
-      nextStraight = p.indexOf('"', k + 1);
-      if (open < 0) {
-        open = i;
-        openChar = c;
-      } else if (openChar === 34) {
-        out.push({ start: open, end: i + 1 });
-        open = -1;
-      }
-    }
+    marks.push(start + k);
+    if (k === nextOpen) nextOpen = p.indexOf('\u201c', k + 1);
+    else if (k === nextClose) nextClose = p.indexOf('\u201d', k + 1);
+    else nextStraight = p.indexOf('"', k + 1);
   }
-  return out;
+  return quoteSpansOfMarks(text, marks, marks.length);
 }
 
-/** quoteSpans of a chunk, from the offsets of its quote marks " “ ” that scanChunk noted (marks[0, count)). */
+/** Quotations from the offsets of quote marks " “ ” in text order (marks[0, count)): a “ opens unless one is open, a ” closes a “, a " opens or closes a ". */
 export function quoteSpansOfMarks(text: string, marks: number[], count: number): Span[] {
   const out: Span[] = [];
   let open = -1;

@@ -74,6 +74,15 @@ suite('suggest/text: paragraphs and sentences', () => {
     assert.equal(text.slice(clearly.start, clearly.end), 'clearly');
   });
 
+  test('quoteSpans pairs “…” and "…", skips a stray ” and curly single quotes, and drops an unclosed quote', () => {
+    const text = 'A “first” and "second", don’t ” stray, “nested "inner" still” then “open';
+    const span = (q: string) => ({ start: text.indexOf(q), end: text.indexOf(q) + q.length });
+    assert.deepEqual(quoteSpans(text, 0, text.length), [span('“first”'), span('"second"'), span('“nested "inner" still”')]);
+    // Offsets stay those of the whole text when only a part is searched.
+    const from = text.indexOf('"second"');
+    assert.deepEqual(quoteSpans(text, from, text.length), [span('"second"'), span('“nested "inner" still”')]);
+  });
+
   test('property: quotations from the marks scanChunk notes = quoteSpans; a reused chunk = a fresh one', () => {
     const reused = reusableChunk();
     fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', 'B', ' ', '"', '“', '”', '‘', '’', "'", '.', '\n', '1'), maxLength: 300 }), (text) => {
