@@ -282,7 +282,11 @@ function taggedIndex(tags: readonly Tag[]): (s: Suggestion) => boolean {
 function shiftParts(s: Suggestion, changes: { start: number; end: number; text: string }[]): Suggestion {
   if (!s.parts) return s;
   const move = (p?: { start: number; end: number }) => (p ? shiftSpans([p], changes)[0] : undefined);
-  return { ...s, parts: { source: move(s.parts.source), cue: move(s.parts.cue), content: move(s.parts.content) } };
+  const { source, cue, content } = s.parts;
+  const moved = { source: move(source), cue: move(cue), content: move(content) };
+  // Per keystroke this runs for every attribution of the document: keep the object when no part moved.
+  if (moved.source === source && moved.cue === cue && moved.content === content) return s;
+  return { ...s, parts: moved };
 }
 
 /** Chunks intersecting the visible ranges first, flagged, then the rest in document order. */

@@ -70,6 +70,31 @@ suite('suggestions in the editor', () => {
     await eventually(() => !ours(editor.document.uri).some((d) => d.code === attribution.rule && d.range.isEqual(range)));
   });
 
+  test('after typing above it, an attribution suggestion still tags the right source and cue', async () => {
+    const claimTagger = await api();
+    const editor = await openFresh('suggest/shifted.txt', TEXT);
+    const shown = await exec<S[]>('claimTagger.suggestTags', { uri: editor.document.uri });
+    const before = shown.find((x) => x.kind === 'attribution' && TEXT.slice(x.start, x.end).includes('secured'));
+    assert.ok(before, 'attribution suggested');
+    // An edit before the attribution (the first line) and one after it (the last line): parts move with the first only.
+    const inserted = 'Updated: ';
+    assert.ok(await editor.edit((b) => {
+      b.insert(new vscode.Position(0, 0), inserted);
+      b.insert(new vscode.Position(2, 0), 'Meanwhile, ');
+    }));
+    const text = editor.document.getText();
+    const moved = { ...before, start: before.start + inserted.length, end: before.end + inserted.length };
+    // The diagnostics are redrawn after a pause in typing, at the moved offsets.
+    const diag = await eventually(() => ours(editor.document.uri).find((d) => d.code === moved.rule && editor.document.offsetAt(d.range.start) === moved.start));
+    assert.ok(diag);
+    await run(fixFor(await quickFixes(editor.document.uri, diag.range), 'Tag as attribution', moved));
+    const t = (await claimTagger.tags(editor.document.uri)).find((x) => x.kind === 'attribution')!;
+    assert.ok(t.source && 'quote' in t.source, JSON.stringify(t));
+    assert.equal(t.source.quote, 'Mayor Elena Brandt');
+    assert.equal(t.cue?.quote, 'told');
+    assert.equal(text.slice(t.cue!.start, t.cue!.end), 'told');
+  });
+
   test('Dismiss persists in the sidecar, so the suggestion does not come back', async () => {
     const claimTagger = await api();
     const editor = await openFresh('suggest/dismiss.txt', TEXT);
