@@ -79,6 +79,23 @@ export function matches(tag: Tag, f: ReviewFilter): boolean {
   return true;
 }
 
+/** Every node of the tree is made here, so that roots(), children() and nodeOf() agree on ids (reveal needs it). */
+const nodes = {
+  document: (d: ReviewDocument, count: number): GroupNode => ({ type: 'group', id: `doc:${d.key}`, group: 'document', label: d.name, count, doc: d.key }),
+  detached: (count: number): GroupNode => ({ type: 'group', id: 'detached', group: 'detached', label: 'Detached', count }),
+  detachedDocument: (d: ReviewDocument, count: number, parent: GroupNode): GroupNode =>
+    ({ type: 'group', id: `detached:${d.key}`, group: 'document', label: d.name, count, doc: d.key, parent }),
+  kind: (kind: string, count: number): GroupNode => ({ type: 'group', id: `kind:${kind}`, group: 'kind', label: kind, count, kind }),
+  documentOfKind: (kind: string, d: ReviewDocument, count: number, parent: GroupNode): GroupNode =>
+    ({ type: 'group', id: `kind:${kind}:doc:${d.key}`, group: 'document', label: d.name, count, doc: d.key, kind, parent }),
+  kindOfDocument: (d: ReviewDocument, kind: string, count: number, parent: GroupNode): GroupNode =>
+    ({ type: 'group', id: `doc:${d.key}:kind:${kind}`, group: 'kind', label: kind, count, doc: d.key, kind, parent }),
+  orphaned: (d: ReviewDocument, count: number, parent: GroupNode): GroupNode =>
+    ({ type: 'group', id: `doc:${d.key}:orphaned`, group: 'orphaned', label: 'Orphaned', count, doc: d.key, parent }),
+  status: (status: string, count: number): GroupNode => ({ type: 'group', id: `status:${status}`, group: 'status', label: status, count, status }),
+  tag: (doc: string, tag: Tag, parent: GroupNode): TagNode => ({ type: 'tag', id: `tag:${doc}:${tag.id}`, doc, tag, parent }),
+};
+
 const byPosition = (a: Tag, b: Tag) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1);
 
 /** Per-document buckets of filtered tags, rebuilt only for documents that changed. */
@@ -189,9 +206,9 @@ export class ReviewModel {
             continue;
           }
           if (b.total === 0 && (isFilterActive(this.filter) || (!d.error && d.tags.length === 0))) continue;
-          out.push({ type: 'group', id: `doc:${d.key}`, group: 'document', label: d.name, count: b.total, doc: d.key });
+          out.push(nodes.document(d, b.total));
         }
-        if (detachedCount) out.push({ type: 'group', id: 'detached', group: 'detached', label: 'Detached', count: detachedCount });
+        if (detachedCount) out.push(nodes.detached(detachedCount));
         return out;
       }
       case 'kind': {
@@ -200,7 +217,7 @@ export class ReviewModel {
           if (d.detached) continue;
           for (const [k, list] of this.bucketsOf(d).byKind) counts.set(k, (counts.get(k) ?? 0) + list.length);
         }
-        return this.sortedKinds(counts.keys()).map((k) => ({ type: 'group', id: `kind:${k}`, group: 'kind', label: k, count: counts.get(k)!, kind: k }));
+        return this.sortedKinds(counts.keys()).map((k) => nodes.kind(k, counts.get(k)!));
       }
       case 'status': {
         const counts = new Map<string, number>();
@@ -208,23 +225,21 @@ export class ReviewModel {
           if (d.detached) continue;
           for (const [status, n] of this.bucketsOf(d).claimStatuses) counts.set(status, (counts.get(status) ?? 0) + n);
         }
-        return CLAIM_STATUSES.filter((s) => counts.get(s)).map((s) => ({ type: 'group', id: `status:${s}`, group: 'status', label: s, count: counts.get(s)!, status: s }));
+        return CLAIM_STATUSES.filter((s) => counts.get(s)).map((s) => nodes.status(s, counts.get(s)!));
       }
     }
   }
 
   children(node: GroupNode): ReviewNode[] {
-    const tagNodes = (doc: string, tags: readonly Tag[]): TagNode[] => tags.map((tag) => ({ type: 'tag', id: `tag:${doc}:${tag.id}`, doc, tag, parent: node }));
+    const tagNodes = (doc: string, tags: readonly Tag[]): TagNode[] => tags.map((tag) => nodes.tag(doc, tag, node));
     switch (node.group) {
       case 'document': {
         const d = this.docs.get(node.doc!);
         if (!d) return [];
         const b = this.bucketsOf(d);
         if (this.grouping === 'kind') return tagNodes(d.key, b.byKind.get(node.kind!) ?? []);
-        const out: ReviewNode[] = this.sortedKinds(b.byKind.keys()).map((k) => ({
-          type: 'group', id: `doc:${d.key}:kind:${k}`, group: 'kind', label: k, count: b.byKind.get(k)!.length, doc: d.key, kind: k, parent: node,
-        }));
-        if (b.orphaned.length) out.push({ type: 'group', id: `doc:${d.key}:orphaned`, group: 'orphaned', label: 'Orphaned', count: b.orphaned.length, doc: d.key, parent: node });
+        const out: ReviewNode[] = this.sortedKinds(b.byKind.keys()).map((k) => nodes.kindOfDocument(d, k, b.byKind.get(k)!.length, node));
+        if (b.orphaned.length) out.push(nodes.orphaned(d, b.orphaned.length, node));
         return out;
       }
       case 'kind': {
@@ -237,7 +252,7 @@ export class ReviewModel {
         for (const d of this.sortedDocs()) {
           if (d.detached) continue;
           const n = this.bucketsOf(d).byKind.get(node.kind!)?.length ?? 0;
-          if (n) out.push({ type: 'group', id: `kind:${node.kind}:doc:${d.key}`, group: 'document', label: d.name, count: n, doc: d.key, kind: node.kind, parent: node });
+          if (n) out.push(nodes.documentOfKind(node.kind!, d, n, node));
         }
         return out;
       }
@@ -259,7 +274,7 @@ export class ReviewModel {
         for (const d of this.sortedDocs()) {
           if (!d.detached) continue;
           const n = this.bucketsOf(d).total;
-          if (n) out.push({ type: 'group', id: `detached:${d.key}`, group: 'document', label: d.name, count: n, doc: d.key, parent: node });
+          if (n) out.push(nodes.detachedDocument(d, n, node));
         }
         return out;
       }
@@ -277,32 +292,30 @@ export class ReviewModel {
     if (!d || !tag || !matches(tag, this.filter)) return undefined;
     const b = this.bucketsOf(d);
     const orphaned = tag.anchor.state === 'orphaned';
-    const leaf = (parent: GroupNode): TagNode => ({ type: 'tag', id: `tag:${d.key}:${tag.id}`, doc: d.key, tag, parent });
+    const leaf = (parent: GroupNode): TagNode => nodes.tag(d.key, tag, parent);
     const underDocument = (docNode: GroupNode): TagNode => leaf(orphaned
-      ? { type: 'group', id: `doc:${d.key}:orphaned`, group: 'orphaned', label: 'Orphaned', count: b.orphaned.length, doc: d.key, parent: docNode }
-      : { type: 'group', id: `doc:${d.key}:kind:${tag.kind}`, group: 'kind', label: tag.kind, count: b.byKind.get(tag.kind)!.length, doc: d.key, kind: tag.kind, parent: docNode });
+      ? nodes.orphaned(d, b.orphaned.length, docNode)
+      : nodes.kindOfDocument(d, tag.kind, b.byKind.get(tag.kind)!.length, docNode));
     switch (this.grouping) {
       case 'document': {
-        if (!d.detached) return underDocument({ type: 'group', id: `doc:${d.key}`, group: 'document', label: d.name, count: b.total, doc: d.key });
+        if (!d.detached) return underDocument(nodes.document(d, b.total));
         let detached = 0;
         for (const other of this.docs.values()) if (other.detached) detached += this.bucketsOf(other).total;
-        const root: GroupNode = { type: 'group', id: 'detached', group: 'detached', label: 'Detached', count: detached };
-        return underDocument({ type: 'group', id: `detached:${d.key}`, group: 'document', label: d.name, count: b.total, doc: d.key, parent: root });
+        return underDocument(nodes.detachedDocument(d, b.total, nodes.detached(detached)));
       }
       case 'kind': {
         // Orphaned tags and detached documents are not listed when grouping by kind.
         if (d.detached || orphaned) return undefined;
         let count = 0;
         for (const other of this.docs.values()) if (!other.detached) count += this.bucketsOf(other).byKind.get(tag.kind)?.length ?? 0;
-        const root: GroupNode = { type: 'group', id: `kind:${tag.kind}`, group: 'kind', label: tag.kind, count, kind: tag.kind };
-        return leaf({ type: 'group', id: `kind:${tag.kind}:doc:${d.key}`, group: 'document', label: d.name, count: b.byKind.get(tag.kind)!.length, doc: d.key, kind: tag.kind, parent: root });
+        return leaf(nodes.documentOfKind(tag.kind, d, b.byKind.get(tag.kind)!.length, nodes.kind(tag.kind, count)));
       }
       case 'status': {
         if (d.detached || orphaned || tag.kind !== 'claim') return undefined;
         const status = tag.status ?? 'unreviewed';
         let count = 0;
         for (const other of this.docs.values()) if (!other.detached) count += this.bucketsOf(other).claimStatuses.get(status) ?? 0;
-        return leaf({ type: 'group', id: `status:${status}`, group: 'status', label: status, count, status });
+        return leaf(nodes.status(status, count));
       }
     }
   }
