@@ -71,7 +71,7 @@ async function runGuarded(command: Command, argv: string[], io: CliIo, out: { re
   } finally {
     await new Promise<void>((resolve) => stderr.end(resolve));
   }
-  if (out.error && !isBrokenPipe(out.error)) {
+  if (out.error && !isBrokenPipe(out.error) && code !== Exit.badInput) {
     io.stderr.write(`claim-tagger: cannot write the output: ${(out.error as NodeJS.ErrnoException).code ?? out.error.message}\n`);
     return Exit.badInput;
   }
