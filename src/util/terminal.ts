@@ -12,6 +12,7 @@ const SEQUENCES = new RegExp([
   '\\x1b[ -/]*[0-~]?', // other escapes (charset selection, RIS, ...)
 ].join('|'), 'g');
 /** C0 controls except tab and newline, DEL, and C1 controls. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 
 export function stripControls(s: string): string {
