@@ -18,6 +18,10 @@ interface HostileCase {
   stdin?: string;
   mayChange?: string[];
   setup?: string | string[];
+  /** Paths that must not exist after the run (e.g. abandoned temporary files that must be cleaned up). */
+  gone?: string[];
+  /** Octal modes that paths must have after the run (a replaced file keeps its mode). */
+  modes?: Record<string, string>;
 }
 
 const CORPUS = path.join(ROOT, 'test', 'fixtures', 'hostile');
@@ -29,6 +33,9 @@ const SETUP: Record<string, { posixOnly?: boolean; rootOnly?: boolean; run(dir: 
   fifo: { posixOnly: true, run: (dir, [p]) => mkfifo(path.join(dir, p)) },
   chmod: { run: (dir, [mode, p]) => fs.chmodSync(path.join(dir, p), parseInt(mode, 8)) },
   symlink: { posixOnly: true, run: (dir, [target, p]) => fs.symlinkSync(target, path.join(dir, p)) },
+  // A character device (the null device's numbers) inside the case folder, so that a regression replaces this
+  // node and never the system's /dev/null (needs root).
+  'null-device': { posixOnly: true, rootOnly: true, run: (dir, [p]) => mknodNull(path.join(dir, p)) },
   mkdir: { run: (dir, [p]) => fs.mkdirSync(path.join(dir, p), { recursive: true }) },
   // Gives the path to a user id that is not ours (needs root to do so).
   'chown-other': { posixOnly: true, rootOnly: true, run: (dir, [p]) => fs.chownSync(path.join(dir, p), 54321, 54321) },
@@ -40,6 +47,11 @@ const SETUP: Record<string, { posixOnly?: boolean; rootOnly?: boolean; run(dir: 
 
 function fill(unit: string, bytes: number): string {
   return unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
+}
+
+function mknodNull(p: string): void {
+  const r = spawnSync('mknod', ['-m', '666', p, 'c', '1', '3']);
+  if (r.status !== 0) throw new Error(`mknod ${p} failed: ${r.stderr}`);
 }
 
 function mkfifo(p: string): void {
@@ -139,6 +151,11 @@ suite('cli: hostile inputs (test/fixtures/hostile)', function () {
         const changed = [...new Set([...before.keys(), ...after.keys()])]
           .filter((k) => before.get(k) !== after.get(k) && !allowed.some((re) => re.test(k)));
         assert.deepEqual(changed, [], `${name}: files changed that must keep their bytes${shown}`);
+        for (const p of spec.gone ?? []) assert.ok(!after.has(p), `${name}: ${p} must be gone${shown}`);
+        for (const [p, mode] of Object.entries(spec.modes ?? {})) {
+          if (process.platform === 'win32') break;
+          assert.equal((fs.statSync(path.join(dir, p)).mode & 0o7777).toString(8).padStart(4, '0'), mode.padStart(4, '0'), `${name}: mode of ${p}`);
+        }
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
