@@ -50,7 +50,7 @@ async function main(): Promise<void> {
       `| ${r.writers} | ${r.rounds} | ${r.reported} | **${r.lost.length}** | ${r.failures.length} | **${r.tempFilesLeft.length}** | ${(r.ms / 1000).toFixed(1)} s |`,
     ];
     const killRow = k
-      ? `kill -9 loop: ${k.killed} writers killed (${k.midway} while still running), sidecar invalid after a kill: **${k.invalid}** times, temporary or lock files left after the next write: **${k.left.length}**.`
+      ? `kill -9 loop (sidecar of 200 tags): ${k.killed} writers killed (${k.midway} while still running), sidecar invalid after a kill: **${k.invalid}** times, temporary or lock files left after the next write: **${k.left.length}**.`
       : 'kill -9 loop: skipped on Windows.';
     const section = [
       '<!-- stress:begin -->',
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
       '',
       `${r.writers} \`claim-tagger tag\` processes (the bundled dist/cli.js) each add ${r.rounds} tags, one after another, to the same`,
       'sidecar at the same time; a tag counts as lost when its writer printed its id but the final sidecar lacks it.',
-      `Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} vCPU, load average ${load} at the end.`,
+      `Run with \`--writers=${WRITERS} --rounds=${ROUNDS} --kills=${KILLS}\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} vCPU, load average ${load} at the end.`,
       '',
       ...rows,
       '',
