@@ -1,6 +1,7 @@
 // `claim-tagger <command>`: the same core as the extension, for scripts and CI.
 import { version } from '../../package.json';
 import { CliIo, Exit } from './io';
+import { stripControls } from '../util/terminal';
 import { guardStream, isBrokenPipe, terminalSafe } from './output';
 
 const HELP = `claim-tagger ${version}: tag claims, attributions and opinion language in text files.
@@ -50,7 +51,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const load = commands[first];
   if (!load) {
-    io.stderr.write(`claim-tagger: unknown command "${first}". Run claim-tagger --help.\n`);
+    io.stderr.write(`claim-tagger: unknown command "${stripControls(first)}". Run claim-tagger --help.\n`);
     return Exit.badInput;
   }
   return runGuarded(await load(), rest, io, out);
@@ -66,8 +67,11 @@ async function runGuarded(command: Command, argv: string[], io: CliIo, out: { re
   try {
     code = await command(argv, { ...io, stderr });
   } catch (e) {
-    if (!isBrokenPipe(e) && !isBrokenPipe(out.error)) throw e;
-    code = Exit.ok;
+    // An unexpected failure still gets one clean line (no stack trace, no control characters) and exit 2.
+    if (!isBrokenPipe(e) && !isBrokenPipe(out.error)) {
+      stderr.write(`claim-tagger: ${(e as Error).message ?? String(e)}\n`);
+      code = Exit.badInput;
+    } else code = Exit.ok;
   } finally {
     await new Promise<void>((resolve) => stderr.end(resolve));
   }
