@@ -15,7 +15,7 @@ Commands:
                       re-anchor tags against the current text and report each tag's state
   suggest <file>... | -  [--jsonl] [--min-score N] [--kinds k1,k2]
                       propose candidate tags (JSON)
-  report <file|dir>... --format md|html|csv|json|w3c|claimreview [--out FILE] [--fail-on unreviewed|orphaned|unattributed]
+  report <file|dir>... --format md|html|csv|json|w3c|claimreview [--out FILE|-] [--fail-on unreviewed|orphaned|unattributed]
                       write a tag report
 
 Options:
