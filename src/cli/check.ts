@@ -1,11 +1,15 @@
 // `claim-tagger check <file|dir>... [--json] [--write]`: tag drift as a CI gate.
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AnchorResult, applyAnchorResults, reanchor } from '../core/anchor';
 import { serializeSidecar, textHash } from '../core/sidecar/format';
 import { CliIo, Exit } from './io';
-import { collectSidecars, documentOf, readSidecarFile, writeFileAtomic } from './sidecarFiles';
+import { LockTimeoutError } from '../util/fileLock';
+import { NotRegularFileError } from '../util/regularFile';
+import { stripControls, terminalSafeJson } from '../util/terminal';
+import { readDocument } from './document';
+import { collectSidecars, documentOf, readSidecarFile, sidecarReadOnly } from './sidecarFiles';
+import { SidecarChangedError, commitSidecar, withSidecarLock } from './sidecarWrite';
 
 interface CheckedTag {
   id: string;
@@ -47,29 +51,30 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   for (const m of missing) io.stderr.write(`claim-tagger check: ${m}: no such file or folder\n`);
   const documents: CheckedDocument[] = [];
   const counts = { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
-  for (const sidecar of sidecars) {
-    const file = documentOf(sidecar)!;
-    const rel = (p: string) => path.relative(process.cwd(), p) || p;
-    let text: string;
-    try {
-      text = await io.readFile(file);
-    } catch {
-      io.stderr.write(`claim-tagger check: ${rel(sidecar)}: its document ${rel(file)} is missing (detached sidecar)\n`);
-      unreadable = true;
-      continue;
+  const rel = (p: string) => path.relative(process.cwd(), p) || p;
+  const warn = (message: string) => {
+    io.stderr.write(`claim-tagger check: ${message}\n`);
+    unreadable = true;
+  };
+  const checkOne = async (sidecar: string, file: string) => {
+    const doc = await readDocument(file, io.readFile, { text: false });
+    if (!doc.ok) {
+      warn(`${rel(sidecar)}: its document ${rel(file)} ${/no such file/.test(doc.message) ? 'is missing (detached sidecar)' : `cannot be read (${doc.message})`}`);
+      return;
     }
+    const text = doc.text;
     let read;
     try {
       read = await readSidecarFile(sidecar, path.basename(file));
     } catch (e) {
-      read = { ok: false as const, error: { kind: 'json' as const, message: (e as Error).message } };
+      read = { ok: false as const, raw: undefined, error: { kind: 'json' as const, message: (e as Error).message, line: undefined, column: undefined } };
     }
     if (!read.ok) {
       const at = read.error.line ? `:${read.error.line}:${read.error.column}` : '';
-      io.stderr.write(`claim-tagger check: ${rel(sidecar)}${at}: ${read.error.message} (left untouched)\n`);
-      unreadable = true;
-      continue;
+      warn(`${rel(sidecar)}${at}: ${read.error.message} (left untouched)`);
+      return;
     }
+    const base = structuredClone(read.sidecar.tags);
     const results = reanchor(text, read.sidecar.tags);
     const byId = new Map(read.sidecar.tags.map((t) => [t.id, t]));
     const tags: CheckedTag[] = results.map((r) => {
@@ -79,20 +84,36 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     });
     documents.push({ file: rel(file), sidecar: rel(sidecar), tags });
     if (!o.json) {
-      io.stdout.write(`${rel(file)}\n`);
+      io.stdout.write(`${stripControls(rel(file))}\n`);
       for (const t of tags) {
         const state = t.state === 'fuzzy' ? `fuzzy ${t.confidence.toFixed(2)}` : t.state;
-        io.stdout.write(`  ${state.padEnd(11)} ${t.kind.padEnd(12)} ${JSON.stringify(shorten(t.quote))}\n`);
+        io.stdout.write(`  ${state.padEnd(11)} ${stripControls(t.kind).padEnd(12)} ${stripControls(JSON.stringify(shorten(t.quote)))}\n`);
       }
     }
     if (o.write && !read.readOnly) {
       applyAnchorResults(text, read.sidecar.tags, results);
       read.sidecar.textHash = textHash(text);
-      const out = serializeSidecar(read.sidecar);
-      if (out !== (await fs.readFile(sidecar, 'utf8'))) await writeFileAtomic(sidecar, out);
+      if (serializeSidecar(read.sidecar) !== read.raw) await commitSidecar(sidecar, read.raw, base, read.sidecar, text);
+    }
+  };
+  for (const sidecar of sidecars) {
+    const file = documentOf(sidecar)!;
+    try {
+      if (!o.write) await checkOne(sidecar, file);
+      else {
+        const readOnly = await sidecarReadOnly(sidecar);
+        if (readOnly) {
+          warn(`${rel(sidecar)} ${readOnly}: not re-anchored on disk (left untouched)`);
+          continue;
+        }
+        await withSidecarLock(sidecar, () => checkOne(sidecar, file));
+      }
+    } catch (e) {
+      if (e instanceof LockTimeoutError || e instanceof SidecarChangedError || e instanceof NotRegularFileError) warn(e.message);
+      else warn(`${rel(sidecar)}: cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (left untouched)`);
     }
   }
-  if (o.json) io.stdout.write(JSON.stringify({ documents }, null, 2) + '\n');
+  if (o.json) io.stdout.write(terminalSafeJson(JSON.stringify({ documents }, null, 2)) + '\n');
   else {
     const total = counts.anchored + counts.moved + counts.fuzzy + counts.orphaned;
     io.stdout.write(`\n${documents.length} document(s), ${total} tag(s): ${counts.anchored} anchored, ${counts.moved} moved, ${counts.fuzzy} fuzzy, ${counts.orphaned} orphaned\n`);

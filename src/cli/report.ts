@@ -2,12 +2,17 @@
 //   [--fail-on unreviewed|orphaned|unattributed] [--title T] [--author A] [--bom]`
 // Writes a tag report of the documents' sidecars; with --fail-on it is a CI gate (exit 1 on a finding).
 // Exit codes: 0 ok, 1 a --fail-on finding, 2 bad usage or unreadable input.
-import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FAIL_ON, FailOn, REPORT_FORMATS, ReportDocument, ReportFormat, matchesFailOn, renderReport } from '../core/report';
 import { ReportInput, collectReportInputs, loadSidecar, readText, textHash } from './reportInput';
+import { applyAnchorResults, reanchor } from '../core/anchor';
+import { Tag } from '../core/model';
 import { writeFileAtomic } from '../util/atomicWrite';
+import { NotRegularFileError } from '../util/regularFile';
+import { stripControls, terminalSafeJson } from '../util/terminal';
+import { resolveOutTarget } from './outTarget';
+import { Output, isBrokenPipe, writeOutput } from './output';
 
 export interface ReportIo {
   stdout: NodeJS.WritableStream;
@@ -18,7 +23,8 @@ const USAGE = `Usage: claim-tagger report <file|dir>... --format md|html|csv|jso
 
 Options:
   --format F          md, html, csv, json, w3c (W3C Web Annotation JSON-LD) or claimreview (schema.org)
-  --out FILE          write the report to FILE instead of standard output
+  --out FILE          write the report to FILE (a new file or a regular file that is not an input,
+                      a sidecar, a link or a device); --out - or no --out: standard output
   --fail-on RULE      exit 1 when a tag matches: unreviewed (claims), orphaned, unattributed (attributions
                       without a source); repeat or separate with commas for several rules
   --title TEXT        report title
@@ -57,11 +63,13 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
 
 interface Loaded {
   doc?: ReportDocument;
+  /** The tags re-anchored against the current text, for the `orphaned` gate (as `check` sees them). */
+  gate?: Tag[];
   error?: string;
   warning?: string;
 }
 
-async function loadInput(input: ReportInput): Promise<Loaded> {
+async function loadInput(input: ReportInput, reanchorForGate: boolean): Promise<Loaded> {
   let tags: ReportDocument['tags'] = [];
   let hash: string | undefined;
   if (input.sidecar) {
@@ -75,7 +83,17 @@ async function loadInput(input: ReportInput): Promise<Loaded> {
   }
   const doc: ReportDocument = { uri: pathToFileURL(input.document).href, name: input.name, tags };
   let warning: string | undefined;
-  const text = await readText(input.document).catch(() => undefined);
+  let unreadable: string | undefined;
+  const text = await readText(input.document).catch((e: NodeJS.ErrnoException) => {
+    unreadable = e instanceof NotRegularFileError ? `${input.name} is ${e.what}, not a regular file` : undefined;
+    return undefined;
+  });
+  if (unreadable) return { error: unreadable };
+  let gate: Tag[] | undefined;
+  if (reanchorForGate && text !== undefined && tags.length) {
+    gate = structuredClone(tags);
+    applyAnchorResults(text, gate, reanchor(text, gate));
+  }
   if (text === undefined) {
     if (!input.sidecar) return { error: `${input.name}: cannot read the document` };
     warning = `${input.name}: document not found; positions are reported as stored`;
@@ -85,7 +103,7 @@ async function loadInput(input: ReportInput): Promise<Loaded> {
   } else {
     doc.text = text;
   }
-  return { doc, warning };
+  return { doc, warning, gate };
 }
 
 function reportDate(): Date | undefined {
@@ -94,10 +112,10 @@ function reportDate(): Date | undefined {
   return new Date(Number(epoch) * 1000);
 }
 
-function writeStream(stream: NodeJS.WritableStream, content: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.write(content, (err?: Error | null) => (err ? reject(err) : resolve()));
-  });
+/** Report text bound for a terminal: controls stripped; JSON formats keep their data (C1 escaped instead). */
+function* forTerminal(format: ReportFormat, content: Output): Iterable<string> {
+  const json = format === 'json' || format === 'w3c' || format === 'claimreview';
+  for (const chunk of typeof content === 'string' ? [content] : content) yield json ? terminalSafeJson(chunk) : stripControls(chunk);
 }
 
 export async function runReport(argv: string[], io: ReportIo): Promise<number> {
@@ -127,20 +145,25 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
   if (!o.format) return fail(io, `--format is required (${REPORT_FORMATS.join(', ')}).\n${USAGE}`);
   if (!(REPORT_FORMATS as readonly string[]).includes(o.format)) return fail(io, `unknown format "${o.format}"; use one of ${REPORT_FORMATS.join(', ')}.`);
   const format = o.format as ReportFormat;
-  const rules = (o['fail-on'] ?? []).flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean);
+  const rules = (o['fail-on'] ?? []).flatMap((r) => r.split(',')).map((r) => r.trim());
+  // An empty rule would silently turn the gate off.
+  if (rules.some((r) => !r)) return fail(io, `--fail-on needs a rule (${FAIL_ON.join(', ')}); an empty one is not allowed.`);
   const badRule = rules.find((r) => !(FAIL_ON as readonly string[]).includes(r));
   if (badRule) return fail(io, `unknown --fail-on rule "${badRule}"; use ${FAIL_ON.join(', ')}.`);
   if (!positionals.length) return fail(io, `give at least one file or folder.\n${USAGE}`);
 
   const { entries, missing } = await collectReportInputs(positionals);
   if (missing.length) return fail(io, `no such file or folder: ${missing.join(', ')}`);
-  if (o.out) {
-    // Never report on the report itself, nor overwrite an input.
-    const out = path.resolve(o.out);
-    if (entries.some((e) => e.document === out || e.sidecar === out)) return fail(io, `--out ${o.out} is one of the inputs.`);
+  let outPath: string | undefined;
+  if (o.out !== undefined && o.out !== '-') {
+    // Never overwrite an input, a sidecar, a link or a device: only a new path or a regular non-input file.
+    const target = await resolveOutTarget(o.out, entries.flatMap((e) => (e.sidecar ? [e.document, e.sidecar] : [e.document])));
+    if (!target.ok) return fail(io, target.message);
+    outPath = target.path;
   }
 
-  const loaded = await mapLimit(entries, READ_CONCURRENCY, loadInput);
+  const gateOrphans = rules.includes('orphaned');
+  const loaded = await mapLimit(entries, READ_CONCURRENCY, (input) => loadInput(input, gateOrphans));
   const errors = loaded.filter((l) => l.error).map((l) => l.error!);
   if (errors.length) return fail(io, `cannot read ${errors.length} input${errors.length === 1 ? '' : 's'}:\n  ${errors.join('\n  ')}`);
   for (const l of loaded) if (l.warning) io.stderr.write(`claim-tagger report: warning: ${l.warning}\n`);
@@ -148,23 +171,25 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
   if (!docs.length) io.stderr.write('claim-tagger report: warning: no tagged documents found.\n');
 
   const generated = reportDate();
-  const content = renderReport(format, docs, {
+  // Output accepts a sequence of chunks too (renderReportChunks, for very large reports).
+  const content: Output = renderReport(format, docs, {
     ...(o.title ? { title: o.title } : {}),
     ...(o.author ? { author: o.author } : {}),
     ...(generated ? { generated } : {}),
     csvBom: !!o.bom,
   });
   try {
-    if (o.out) await writeFileAtomic(o.out, content);
-    else await writeStream(io.stdout, content);
+    if (outPath) await writeFileAtomic(outPath, content);
+    else await writeOutput(io.stdout, (io.stdout as { isTTY?: boolean }).isTTY ? forTerminal(format, content) : content);
   } catch (e) {
-    return fail(io, `cannot write the report: ${(e as Error).message}`);
+    // A reader that stopped early (`| head`) is not an error; the gate below still decides the exit code.
+    if (!isBrokenPipe(e)) return fail(io, `cannot write the report${outPath ? ` to ${outPath}` : ''}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 
   if (!rules.length) return EXIT_OK;
   let found = 0;
   for (const rule of rules as FailOn[]) {
-    const hits = docs.flatMap((d) => d.tags.filter((t) => matchesFailOn(t, rule)).map((t) => ({ d, t })));
+    const hits = loaded.flatMap(({ doc: d, gate }) => (gate ?? d!.tags).filter((t) => matchesFailOn(t, rule)).map((t) => ({ d: d!, t })));
     if (!hits.length) continue;
     found += hits.length;
     io.stderr.write(`claim-tagger report: ${hits.length} ${rule} tag${hits.length === 1 ? '' : 's'}:\n`);

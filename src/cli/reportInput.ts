@@ -1,21 +1,18 @@
 // Input of `claim-tagger report`: finding sidecars for the given files and folders, and reading them with the
 // same validated loader as every other command.
 import * as fs from 'node:fs/promises';
-import { readFile } from 'node:fs';
-import { promisify } from 'node:util';
 import * as path from 'node:path';
 import { Tag } from '../core/model';
 import { parseSidecar, textHash } from '../core/sidecar/format';
 import { isSidecarPath } from '../core/sidecar/paths';
+import { NotRegularFileError, readRegularFile } from '../util/regularFile';
 import { documentOf, findSidecar, walkSidecars } from './sidecarFiles';
 
 export { textHash };
 
-// The callback API behind promisify reads a small file in one step; fs/promises' readFile takes
-// several round trips (open, fstat, read, close), which dominates over archives of many small files.
-const readFileCb = promisify(readFile);
+/** Regular files only: a FIFO given as a document or sidecar would block the report forever. */
 export function readText(file: string): Promise<string> {
-  return readFileCb(file, 'utf8');
+  return readRegularFile(file);
 }
 
 export interface LoadedSidecar {
@@ -32,6 +29,7 @@ export async function loadSidecar(file: string): Promise<LoadedSidecar> {
   try {
     raw = await readText(file);
   } catch (e) {
+    if (e instanceof NotRegularFileError) throw new Error(`${e.message}: only regular files can be read`);
     throw new Error(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   const read = parseSidecar(raw);

@@ -1,32 +1,77 @@
 // Sidecars on the local file system, for the CLI: find, read and validate, write atomically.
+// Only regular files are read (a FIFO would block forever).
+import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { SIDECAR_SUFFIX, SidecarFile } from '../core/model';
 import { SidecarReadResult, parseSidecar } from '../core/sidecar/format';
-import { SIDECAR_FOLDER, documentPathFor, isSidecarPath } from '../core/sidecar/paths';
+import { SIDECAR_FOLDER, claimTagsFolders, documentPathFor, isSidecarPath } from '../core/sidecar/paths';
 import { writeFileAtomic } from '../util/atomicWrite';
+import { readRegularFile } from '../util/regularFile';
 
 export { writeFileAtomic };
 
-/** The sidecar of `document`: beside it, or in a `.claim-tags/` folder of an ancestor that mirrors its path. */
+/** The sidecar of `document`: beside it, or in a trusted `.claim-tags/` folder (see claimTagsFolder) mirroring its path. */
 export async function findSidecar(document: string): Promise<string | undefined> {
   const abs = path.resolve(document);
   const beside = abs + SIDECAR_SUFFIX;
   if (await exists(beside)) return beside;
-  for (let dir = path.dirname(abs); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, SIDECAR_FOLDER, path.relative(dir, abs) + SIDECAR_SUFFIX);
-    if (await exists(candidate)) return candidate;
-    if (path.dirname(dir) === dir) return undefined;
+  for (const dir of await searchFolders(abs)) {
+    const folder = await claimTagsFolder(dir);
+    const candidate = folder && path.join(folder, path.relative(dir, abs) + SIDECAR_SUFFIX);
+    if (candidate && (await exists(candidate))) return candidate;
   }
+  return undefined;
 }
 
-/** Where a new sidecar for `document` goes: under an ancestor's `.claim-tags/` when one exists, else beside it. */
+/** Where a new sidecar for `document` goes: under the nearest trusted `.claim-tags/`, else beside it. */
 export async function newSidecarPath(document: string): Promise<string> {
   const abs = path.resolve(document);
-  for (let dir = path.dirname(abs); ; dir = path.dirname(dir)) {
-    if (await exists(path.join(dir, SIDECAR_FOLDER))) return path.join(dir, SIDECAR_FOLDER, path.relative(dir, abs) + SIDECAR_SUFFIX);
-    if (path.dirname(dir) === dir || (await exists(path.join(dir, '.git')))) return abs + SIDECAR_SUFFIX;
+  for (const dir of await searchFolders(abs)) {
+    const folder = await claimTagsFolder(dir);
+    if (folder) return path.join(folder, path.relative(dir, abs) + SIDECAR_SUFFIX);
   }
+  return abs + SIDECAR_SUFFIX;
+}
+
+/**
+ * Folders to look in for `.claim-tags/`, nearest first, bounded like the editor's workspace folder: up to the
+ * repository root (the nearest folder holding `.git`), else up to the working directory when the document lies
+ * inside it, else the document's own folder only.
+ */
+async function searchFolders(abs: string): Promise<string[]> {
+  let boundary: string | undefined;
+  for (let dir = path.dirname(abs); ; dir = path.dirname(dir)) {
+    if (await exists(path.join(dir, '.git'))) {
+      boundary = dir;
+      break;
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  boundary ??= process.cwd();
+  return claimTagsFolders(toPosix(abs), toPosix(boundary)).map(fromPosix);
+}
+
+/** `dir/.claim-tags` when it is a real folder (not a link) owned by this user; a folder planted by someone else is ignored. */
+async function claimTagsFolder(dir: string): Promise<string | undefined> {
+  const folder = path.join(dir, SIDECAR_FOLDER);
+  const st = await fs.lstat(folder).catch(() => undefined);
+  if (!st?.isDirectory()) return undefined;
+  const uid = process.getuid?.();
+  if (uid !== undefined && st.uid !== uid) return undefined;
+  return folder;
+}
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+const fromPosix = (p: string) => p.split('/').join(path.sep) || path.sep;
+
+/** Why `sidecar` must not be replaced (a read-only file, as the editor sees it), or undefined. */
+export async function sidecarReadOnly(sidecar: string): Promise<string | undefined> {
+  const st = await fs.stat(sidecar).catch(() => undefined);
+  if (!st) return undefined;
+  // Checked on the mode too: root passes every access() check, yet a read-only file says "leave me alone".
+  if ((st.mode & 0o222) === 0) return 'is read-only';
+  return fs.access(sidecar, fsConstants.W_OK).then(() => undefined, () => 'is read-only');
 }
 
 /** The document a sidecar belongs to (handles `.claim-tags/` mirrors). */
@@ -37,8 +82,9 @@ export function documentOf(sidecar: string): string | undefined {
   return doc?.split('/').join(path.sep);
 }
 
-export async function readSidecarFile(sidecar: string, documentName?: string): Promise<SidecarReadResult> {
-  return parseSidecar(await fs.readFile(sidecar, 'utf8'), documentName);
+export async function readSidecarFile(sidecar: string, documentName?: string): Promise<SidecarReadResult & { raw: string }> {
+  const raw = await readRegularFile(sidecar);
+  return { ...parseSidecar(raw, documentName), raw };
 }
 
 /** Every sidecar under the given files and folders (skipping node_modules and dot-folders other than .claim-tags). */

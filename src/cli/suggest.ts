@@ -2,7 +2,10 @@
 import * as readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MIN_SCORE, suggest, SUGGESTION_KINDS, SuggestionKind, SuggestOptions, SuggestResult } from '../core/suggest';
+import { terminalSafeJson } from '../util/terminal';
+import { DocumentRead, readDocument } from './document';
 import { CliIo, Exit } from './io';
+import { writeOutput } from './output';
 
 const USAGE = `Usage: claim-tagger suggest <file>... | -  [--min-score N] [--kinds claim,attribution,opinion]
        claim-tagger suggest --jsonl  < lines of {"id": ..., "text": ...}
@@ -30,11 +33,13 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (stream.write(text)) resolve();
-    else stream.once('drain', () => resolve());
-  });
+function write(stream: NodeJS.WritableStream, json: string): Promise<void> {
+  return writeOutput(stream, terminalSafeJson(json));
+}
+
+async function readStdin(stdin: NodeJS.ReadableStream): Promise<DocumentRead> {
+  const text = await readAll(stdin);
+  return text.includes('\u0000') ? { ok: false, message: 'standard input looks like binary data: only text can be read.' } : { ok: true, text };
 }
 
 export function parseKinds(value: string): SuggestionKind[] | string {
@@ -93,14 +98,13 @@ export async function runSuggest(argv: string[], io: CliIo): Promise<number> {
   const outputs: Array<{ file: string } & ReturnType<typeof toJson>> = [];
   let failed = false;
   for (const file of positionals) {
-    let text: string;
-    try {
-      text = file === '-' ? await readAll(io.stdin) : await io.readFile(file);
-    } catch (e) {
-      io.stderr.write(`claim-tagger suggest: ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+    const read = file === '-' ? await readStdin(io.stdin) : await readDocument(file, io.readFile);
+    if (!read.ok) {
+      io.stderr.write(`claim-tagger suggest: ${read.message}\n`);
       failed = true;
       continue;
     }
+    const text = read.text;
     outputs.push({ file, ...toJson(suggest(text, options)) });
   }
   if (outputs.length) await write(io.stdout, JSON.stringify(positionals.length === 1 ? outputs[0] : outputs) + '\n');

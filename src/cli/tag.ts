@@ -2,11 +2,18 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyAnchorResults, reanchor } from '../core/anchor';
-import { SIDECAR_FORMAT, SIDECAR_VERSION, SidecarFile, isClaimStatus, CLAIM_STATUSES } from '../core/model';
-import { serializeSidecar, textHash } from '../core/sidecar/format';
+import { SIDECAR_FORMAT, SIDECAR_VERSION, SidecarFile, Tag, isClaimStatus, CLAIM_STATUSES } from '../core/model';
+import { textHash } from '../core/sidecar/format';
 import { createTag } from '../core/tags';
 import { CliIo, Exit } from './io';
-import { findSidecar, newSidecarPath, readSidecarFile, writeFileAtomic } from './sidecarFiles';
+import { LockTimeoutError } from '../util/fileLock';
+import { NotRegularFileError } from '../util/regularFile';
+import { readDocument } from './document';
+import { findSidecar, newSidecarPath, readSidecarFile, sidecarReadOnly } from './sidecarFiles';
+import { SidecarChangedError, commitSidecar, withSidecarLock } from './sidecarWrite';
+
+/** A reason to leave the sidecar alone, found while holding its lock. */
+class Refusal extends Error {}
 
 const USAGE = 'Usage: claim-tagger tag <file> --kind <kind> (--quote <text> [--occurrence N] | --range <start>:<end>) [--note <text>] [--status <status>] [--author <name>]\n';
 
@@ -40,13 +47,9 @@ export async function runTag(argv: string[], io: CliIo): Promise<number> {
   if (o.status !== undefined && !isClaimStatus(o.status)) return fail(`--status must be one of ${CLAIM_STATUSES.join(', ')}.`);
   if (o.status !== undefined && o.kind !== 'claim') return fail('--status applies to claims only.');
   const file = positionals[0];
-  let text: string;
-  try {
-    text = await io.readFile(file);
-  } catch (e) {
-    return fail(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  if (text.includes('\u0000')) return fail(`${file} looks like a binary file: only text documents can be tagged.`);
+  const doc = await readDocument(file, io.readFile);
+  if (!doc.ok) return fail(doc.message);
+  const text = doc.text;
 
   let start: number;
   let end: number;
@@ -71,24 +74,41 @@ export async function runTag(argv: string[], io: CliIo): Promise<number> {
     end = start + quote.length;
   }
 
-  const existing = await findSidecar(file);
-  let sidecar: SidecarFile;
-  const name = path.basename(file);
-  if (existing) {
-    const read = await readSidecarFile(existing, name);
-    if (!read.ok) return fail(`${existing}${read.error.line ? `:${read.error.line}:${read.error.column}` : ''}: ${read.error.message} Nothing was changed.`);
-    if (read.readOnly) return fail(`${existing} was written by a newer Claim Tagger (version ${read.sidecar.version}); it is not changed.`);
-    sidecar = read.sidecar;
-    if (sidecar.textHash !== textHash(text)) applyAnchorResults(text, sidecar.tags, reanchor(text, sidecar.tags));
-  } else {
-    sidecar = { format: SIDECAR_FORMAT, version: SIDECAR_VERSION, document: name, textHash: '', tags: [] };
+  const target = (await findSidecar(file)) ?? (await newSidecarPath(file));
+  const readOnly = await sidecarReadOnly(target);
+  if (readOnly) return fail(`${target} ${readOnly}: it is left as it is (make it writable to tag this document).`);
+  let tag: Tag;
+  try {
+    tag = await withSidecarLock(target, async () => {
+      let read;
+      try {
+        read = await readSidecarFile(target, path.basename(file));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Refusal(`cannot read ${target}: ${(e as Error).message}. Nothing was changed.`);
+      }
+      let sidecar: SidecarFile;
+      const name = path.basename(file);
+      if (read) {
+        if (!read.ok) throw new Refusal(`${target}${read.error.line ? `:${read.error.line}:${read.error.column}` : ''}: ${read.error.message} Nothing was changed.`);
+        if (read.readOnly) throw new Refusal(`${target} was written by a newer Claim Tagger (version ${read.sidecar.version}); it is not changed.`);
+        sidecar = read.sidecar;
+        if (sidecar.textHash !== textHash(text)) applyAnchorResults(text, sidecar.tags, reanchor(text, sidecar.tags));
+      } else {
+        sidecar = { format: SIDECAR_FORMAT, version: SIDECAR_VERSION, document: name, textHash: '', tags: [] };
+      }
+      const base = structuredClone(sidecar.tags);
+      const created = createTag(text, { kind: o.kind!, start, end, note: o.note, author: o.author });
+      if (o.status && isClaimStatus(o.status)) created.status = o.status;
+      sidecar.tags.push(created);
+      sidecar.textHash = textHash(text);
+      sidecar.document = name;
+      await commitSidecar(target, read?.raw, base, sidecar, text);
+      return created;
+    });
+  } catch (e) {
+    if (e instanceof Refusal || e instanceof LockTimeoutError || e instanceof SidecarChangedError || e instanceof NotRegularFileError) return fail(e.message);
+    return fail(`cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Nothing was changed.`);
   }
-  const tag = createTag(text, { kind: o.kind, start, end, note: o.note, author: o.author });
-  if (o.status && isClaimStatus(o.status)) tag.status = o.status;
-  sidecar.tags.push(tag);
-  sidecar.textHash = textHash(text);
-  sidecar.document = name;
-  await writeFileAtomic(existing ?? (await newSidecarPath(file)), serializeSidecar(sidecar));
   io.stdout.write(`${tag.id}\n`);
   return Exit.ok;
 }

@@ -4,6 +4,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../util/atomicWrite';
+import { withFileLock } from '../util/fileLock';
 import { SidecarLocation, sidecarPathFor } from '../core/sidecar/paths';
 
 export function sidecarUriFor(document: vscode.Uri, location: SidecarLocation): vscode.Uri {
@@ -38,6 +39,17 @@ export async function writeSidecarAtomic(uri: vscode.Uri, content: string): Prom
     return;
   }
   await writeFileAtomic(uri.fsPath, content);
+}
+
+/**
+ * Runs `fn` holding the sidecar's cross-process lock (the same lock file the CLI takes), so the editor and a
+ * script never interleave their read-merge-write of one sidecar. Re-read the file and merge inside `fn`, just
+ * before writing. Virtual file systems have no such lock: `fn` just runs.
+ * Throws LockTimeoutError (its message names the holder) when another process keeps the lock too long.
+ */
+export function withSidecarLock<T>(uri: vscode.Uri, fn: () => Promise<T>): Promise<T> {
+  if (uri.scheme !== 'file') return fn();
+  return withFileLock(uri.fsPath, fn);
 }
 
 /** Moves a sidecar (or a mirrored folder of sidecars); never replaces one already at the target. */

@@ -1,16 +1,130 @@
 // Writing a file so that a failure never leaves it half-written: a temporary file beside it, then a rename.
-// Node only (the CLI, and the editor for `file:` URIs).
+// The replaced file keeps its mode (and owner, where this process may set it); a symlinked file is written
+// through its link; anything but a regular file is refused. Temporary files are named
+// `.<name>.<pid>.<time>.tmp`; those left by a killed writer (dead pid, or older than an hour) are removed on
+// the next write of the same file. Node only (the CLI, and the editor for `file:` URIs).
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { processAlive } from './processAlive';
+import { NotRegularFileError, describeEntry, readRegularFile } from './regularFile';
 
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+/** A temporary file of ours older than this is abandoned even if its pid is in use again. */
+const ABANDONED_TEMP_MS = 60 * 60 * 1000;
+let sequence = 0;
+
+/** Content as one string or a sequence of chunks (a large report is rendered in parts, never joined). */
+export type FileContent = string | Iterable<string>;
+
+export async function writeFileAtomic(file: string, content: FileContent): Promise<void> {
+  await replaceFileAtomic(file, () => content, 1);
+}
+
+/**
+ * Replaces `file` with what `produce` makes of its current text (undefined when absent). The text is read again
+ * just before the rename: if another writer changed it meanwhile, `produce` runs again on the new text, so a
+ * change made by a writer that does not take the lock is merged rather than lost. With `attempts` 1 the file is replaced without reading it.
+ */
+export async function replaceFileAtomic(file: string, produce: (current: string | undefined) => FileContent, attempts = 5): Promise<void> {
+  const target = await writableTarget(file);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  await removeAbandonedTemps(target);
+  for (let i = 1; ; i++) {
+    const current = attempts > 1 ? await readIfExists(target) : undefined;
+    const content = produce(current);
+    const tmp = await writeTemp(target, content);
+    try {
+      if (i < attempts && (await readIfExists(target)) !== current) {
+        await fs.rm(tmp, { force: true });
+        continue;
+      }
+      await renameReplacing(tmp, target);
+      return;
+    } catch (e) {
+      await fs.rm(tmp, { force: true }).catch(() => undefined);
+      throw e;
+    }
+  }
+}
+
+/** The real path to write: the file itself, or what its symlink points to; refuses non-regular files. */
+async function writableTarget(file: string): Promise<string> {
+  const abs = path.resolve(file);
+  const real = await fs.realpath(abs).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return abs;
+    throw e;
+  });
+  const st = await fs.stat(real).catch(() => undefined);
+  if (st && !st.isFile()) throw new NotRegularFileError(file, describeEntry(st));
+  return real;
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
   try {
-    await fs.writeFile(tmp, content, 'utf8');
-    await fs.rename(tmp, file);
+    return await readRegularFile(file);
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+export function tempNameFor(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}${(sequence++).toString(36)}.tmp`);
+}
+
+async function writeTemp(target: string, content: FileContent): Promise<string> {
+  const previous = await fs.stat(target).catch(() => undefined);
+  const tmp = tempNameFor(target);
+  // `wx`: never write through something planted at the temporary name.
+  const handle = await fs.open(tmp, 'wx', previous ? previous.mode & 0o777 : 0o666);
+  try {
+    for (const chunk of typeof content === 'string' ? [content] : content) if (chunk) await handle.writeFile(chunk, 'utf8'); // from the current position, in full
+    if (previous) {
+      // Keep the replaced file's mode exactly (umask applied at creation) and, best effort, its owner.
+      await handle.chmod(previous.mode & 0o7777);
+      if (process.platform !== 'win32' && (previous.uid !== process.getuid?.() || previous.gid !== process.getgid?.())) {
+        await handle.chown(previous.uid, previous.gid).catch(() => undefined);
+      }
+    }
+    await handle.sync();
+  } catch (e) {
+    await handle.close().catch(() => undefined);
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw e;
   }
+  await handle.close();
+  return tmp;
+}
+
+/** rename() replaces atomically on every platform; Windows refuses briefly while another process has the file open. */
+async function renameReplacing(from: string, to: string): Promise<void> {
+  for (let wait = 10; ; wait *= 2) {
+    try {
+      await fs.rename(from, to);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (process.platform !== 'win32' || !['EPERM', 'EACCES', 'EBUSY'].includes(code ?? '') || wait > 1000) throw e;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
+
+/** `.<name>.<pid>.<time>.tmp` beside `file`, written by a process that is gone (or long ago). */
+export async function removeAbandonedTemps(file: string): Promise<string[]> {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const m = /^(\d+)\.[0-9a-z]+$/.exec(name.slice(prefix.length, -'.tmp'.length));
+    if (!m) continue;
+    const p = path.join(dir, name);
+    const st = await fs.lstat(p).catch(() => undefined);
+    if (!st?.isFile()) continue;
+    if (processAlive(Number(m[1])) && Date.now() - st.mtimeMs < ABANDONED_TEMP_MS) continue;
+    await fs.rm(p, { force: true }).catch(() => undefined);
+    removed.push(p);
+  }
+  return removed;
 }

@@ -29,6 +29,33 @@ export function documentPathFor(sidecarPath: string, root?: string): string | un
   return doc;
 }
 
+/**
+ * Folders whose `.claim-tags/` may hold the sidecar of `documentPath`, nearest first: from the document's folder
+ * up to `boundary` (the workspace folder or repository root) inclusive, never above it. A document outside
+ * `boundary` (or with none given) gets its own folder only, so a `.claim-tags/` planted higher up, e.g. in a
+ * shared parent directory, is never used.
+ */
+export function claimTagsFolders(documentPath: string, boundary?: string): string[] {
+  const dir = parentOf(documentPath);
+  if (dir === undefined) return [];
+  const root = boundary === undefined ? undefined : trimSlash(boundary) || '/';
+  const inside = root !== undefined && (dir === root || root === '/' || relativeInside(root, dir) !== undefined);
+  if (!inside) return [dir];
+  const out: string[] = [];
+  for (let d: string | undefined = dir; d !== undefined; d = parentOf(d)) {
+    out.push(d);
+    if (d === root) break;
+  }
+  return out;
+}
+
+function parentOf(p: string): string | undefined {
+  const t = p === '/' ? p : trimSlash(p);
+  const i = t.lastIndexOf('/');
+  if (i < 0) return undefined;
+  return i === 0 ? (t === '/' ? undefined : '/') : t.slice(0, i);
+}
+
 export function isSidecarPath(path: string): boolean {
   return path.endsWith(SIDECAR_SUFFIX) && path.length > SIDECAR_SUFFIX.length && !path.endsWith('/' + SIDECAR_SUFFIX);
 }

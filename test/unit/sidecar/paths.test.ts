@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { documentPathFor, isSidecarPath, sidecarPathFor } from '../../../src/core/sidecar/paths';
+import { claimTagsFolders, documentPathFor, isSidecarPath, sidecarPathFor } from '../../../src/core/sidecar/paths';
 
 suite('sidecar paths', () => {
   test('beside: article.md -> article.md.tags.json', () => {
@@ -30,6 +30,31 @@ suite('sidecar paths', () => {
     fc.assert(fc.property(fc.array(seg, { minLength: 1, maxLength: 4 }), fc.constantFrom('beside', 'workspaceFolder' as const), (segs, loc) => {
       const doc = `/root/${segs.join('/')}.md`;
       assert.equal(documentPathFor(sidecarPathFor(doc, loc, '/root'), '/root'), doc);
+    }));
+  });
+
+  test('.claim-tags is looked for from the document up to the boundary, never above', () => {
+    assert.deepEqual(claimTagsFolders('/home/me/repo/news/a.md', '/home/me/repo'), ['/home/me/repo/news', '/home/me/repo']);
+    assert.deepEqual(claimTagsFolders('/home/me/repo/a.md', '/home/me/repo/'), ['/home/me/repo']);
+    assert.deepEqual(claimTagsFolders('/a.md', '/'), ['/']);
+    assert.deepEqual(claimTagsFolders('/x/a.md', '/'), ['/x', '/']);
+    // Outside the boundary (or none): the document's own folder only.
+    assert.deepEqual(claimTagsFolders('/tmp/shared/a.md', '/home/me/repo'), ['/tmp/shared']);
+    assert.deepEqual(claimTagsFolders('/home/me/repository/a.md', '/home/me/repo'), ['/home/me/repository']);
+    assert.deepEqual(claimTagsFolders('/tmp/a.md'), ['/tmp']);
+    assert.deepEqual(claimTagsFolders('C:/ws/news/a.md', 'C:/ws'), ['C:/ws/news', 'C:/ws']);
+  });
+
+  test('every folder searched lies inside the boundary, nearest first (property)', () => {
+    const seg = fc.stringMatching(/^[a-z.]{1,5}$/).filter((s) => s !== '.' && s !== '..');
+    fc.assert(fc.property(fc.array(seg, { minLength: 1, maxLength: 6 }), fc.array(seg, { maxLength: 6 }), (rootSegs, below) => {
+      const root = `/${rootSegs.join('/')}`;
+      const doc = `${root}/${[...below, 'doc.md'].join('/')}`;
+      const folders = claimTagsFolders(doc, root);
+      assert.equal(folders.length, below.length + 1);
+      assert.equal(folders[folders.length - 1], root);
+      for (const f of folders) assert.ok(f === root || f.startsWith(root + '/'), f);
+      for (let i = 1; i < folders.length; i++) assert.ok(folders[i - 1].startsWith(folders[i] + '/'));
     }));
   });
 });

@@ -1,0 +1,37 @@
+// Saving a sidecar from the CLI without losing anyone's tags: the whole read-change-write runs under the
+// sidecar's cross-process lock, and just before the rename the file is read again; if a writer that does not
+// take the lock changed it meanwhile, our changes are merged into theirs by tag id (the editor's 3-way merge).
+import { applyAnchorResults, reanchor } from '../core/anchor';
+import { mergeTags } from '../core/merge';
+import { SidecarFile, Tag } from '../core/model';
+import { parseSidecar, serializeSidecar, textHash } from '../core/sidecar/format';
+import { replaceFileAtomic } from '../util/atomicWrite';
+import { withFileLock } from '../util/fileLock';
+
+export { withFileLock as withSidecarLock };
+
+export class SidecarChangedError extends Error {}
+
+/**
+ * Writes `ours`, made from the sidecar text `baseRaw` (undefined for a new sidecar) whose tags were `baseTags`.
+ * `text` is the document's current text, for re-anchoring tags that come from a concurrent writer.
+ * Call it inside withSidecarLock(file, ...). Returns the number of tags taken from a concurrent change.
+ */
+export async function commitSidecar(file: string, baseRaw: string | undefined, baseTags: readonly Tag[], ours: SidecarFile, text: string): Promise<number> {
+  let merged = 0;
+  await replaceFileAtomic(file, (current) => {
+    merged = 0;
+    if (current === baseRaw || current === undefined) return serializeSidecar(ours);
+    const theirs = parseSidecar(current, ours.document);
+    if (!theirs.ok || theirs.readOnly) {
+      throw new SidecarChangedError(`${file} was changed by another program while this command ran, and can no longer be read or written here (${theirs.ok ? 'newer version' : theirs.error.message}); it is left as it is.`);
+    }
+    const result = mergeTags(baseTags, ours.tags, theirs.sidecar.tags);
+    const fromTheirs = result.tags.filter((t) => result.fromTheirs.has(t.id));
+    // Their offsets refer to the text they saw; place them in ours unless it is the same text.
+    if (fromTheirs.length && theirs.sidecar.textHash !== textHash(text)) applyAnchorResults(text, fromTheirs, reanchor(text, fromTheirs));
+    merged = fromTheirs.length;
+    return serializeSidecar({ ...theirs.sidecar, document: ours.document, textHash: ours.textHash, tags: result.tags });
+  });
+  return merged;
+}
