@@ -80,7 +80,7 @@ export const PROTOTYPE_NAMES: readonly string[] = Object.freeze([
 ]);
 
 /** A kind id that can key a table: a non-empty string that is no prototype property name. */
-export function isUsableKind(kind: unknown): kind is string {
+export function isUsableKind(kind: unknown): boolean {
   return typeof kind === 'string' && kind.length > 0 && !PROTOTYPE_NAMES.includes(kind);
 }
 

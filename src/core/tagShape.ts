@@ -62,18 +62,8 @@ export function coerceTag(raw: unknown): Tag | undefined {
   const start = offset(raw.start);
   const end = offset(raw.end);
   const rangeOk = start !== undefined && end !== undefined && start <= end;
-  const tag: Tag = {
-    id,
-    kind,
-    start: rangeOk ? start : 0,
-    end: rangeOk ? end : 0,
-    quote: text(raw.quote) ?? '',
-    prefix: text(raw.prefix) ?? '',
-    suffix: text(raw.suffix) ?? '',
-    created: text(raw.created) ?? '',
-    modified: text(raw.modified) ?? '',
-    anchor: anchor(raw.anchor, rangeOk),
-  };
+  // Keys in the sidecar's order (serializeSidecar), so a JSON report lists tags as the sidecar does.
+  const tag = { id, kind, start: rangeOk ? start : 0, end: rangeOk ? end : 0, quote: text(raw.quote) ?? '', prefix: text(raw.prefix) ?? '', suffix: text(raw.suffix) ?? '' } as Tag;
   const note = text(raw.note);
   if (note) tag.note = note;
   if ((CLAIM_STATUSES as readonly unknown[]).includes(raw.status)) tag.status = raw.status as Tag['status'];
@@ -87,6 +77,9 @@ export function coerceTag(raw: unknown): Tag | undefined {
   if (links) tag.links = links;
   const author = text(raw.author);
   if (author) tag.author = author;
+  tag.created = text(raw.created) ?? '';
+  tag.modified = text(raw.modified) ?? '';
+  tag.anchor = anchor(raw.anchor, rangeOk);
   return tag;
 }
 
