@@ -34,11 +34,13 @@ function isHighSurrogate(c: number): boolean {
 /** Collects output into chunks of about {@link CHUNK_SIZE}. */
 export class ChunkWriter {
   private readonly chunks: string[] = [];
-  private current = '';
+  private parts: string[] = [];
+  private size = 0;
 
   write(s: string): void {
-    this.current += s;
-    if (this.current.length >= CHUNK_SIZE) this.flush();
+    this.parts.push(s);
+    this.size += s.length;
+    if (this.size >= CHUNK_SIZE) this.flush();
   }
 
   /** Writes `escape(value)`, escaping long values slice by slice (the escape must work character by character). */
@@ -47,8 +49,9 @@ export class ChunkWriter {
   }
 
   private flush(): void {
-    if (this.current) this.chunks.push(this.current);
-    this.current = '';
+    if (this.size) this.chunks.push(this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
   }
 
   /** The chunks; `trimTrailingNewlines` leaves exactly one newline at the end. */
@@ -70,6 +73,12 @@ export class ChunkWriter {
  * nesting is as deep as the report structures, which are built by us.
  */
 export function writeJson(out: ChunkWriter, value: unknown, post: (s: string) => string = (s) => s, indent = ''): void {
+  if (typeof value === 'object' && value !== null && jsonSizeBelow(value, SLICE_SIZE)) {
+    // Small enough to encode at once (JSON strings hold no raw line breaks, so re-indenting is safe).
+    const json = JSON.stringify(value, null, 2);
+    out.write(post(indent ? json.replace(/\n/g, `\n${indent}`) : json));
+    return;
+  }
   if (value === null || typeof value === 'number' || typeof value === 'boolean') {
     out.write(JSON.stringify(value) ?? 'null');
   } else if (typeof value === 'string') {
@@ -108,6 +117,25 @@ export function writeJson(out: ChunkWriter, value: unknown, post: (s: string) =>
   } else {
     out.write('null');
   }
+}
+
+/** Whether the strings and keys in `value` add up to fewer than `limit` code units (a cheap bound, stops early). */
+function jsonSizeBelow(value: unknown, limit: number): boolean {
+  let left = limit;
+  const visit = (v: unknown): boolean => {
+    if (typeof v === 'string') left -= v.length + 2;
+    else if (Array.isArray(v)) {
+      left -= v.length;
+      for (const x of v) if (!visit(x)) return false;
+    } else if (typeof v === 'object' && v !== null) {
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+        left -= k.length + 4;
+        if (!visit(x)) return false;
+      }
+    } else left -= 8;
+    return left > 0;
+  };
+  return visit(value);
 }
 
 /** 1-based line and column (UTF-16 code units) of offsets in one text; \r\n, \n and \r end lines. */

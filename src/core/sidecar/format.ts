@@ -77,7 +77,7 @@ export function parseSidecar(raw: string, expectedDocument?: string, options: Pa
     const tags = Array.isArray(data.tags) ? coerceTags(data.tags.filter(looksLikeTag)) : [];
     return { ok: true, sidecar: { ...looseSidecar(data), tags }, readOnly, warnings };
   }
-  warnings.push(...normaliseTagIds(data, body));
+  for (const w of normaliseTagIds(data, body)) warnings.push(w);
   if (!validate(data)) {
     const err = validate.errors?.[0];
     const where = err?.instancePath || '/';
