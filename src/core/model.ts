@@ -69,6 +69,31 @@ export function isSpanRef(ref: SourceRef | undefined): ref is SpanRef {
   return !!ref && typeof (ref as SpanRef).start === 'number';
 }
 
+/**
+ * Property names of `Object.prototype`. Never valid as a kind: kinds key lookup tables, and a plain object
+ * answers these names with inherited functions (`table['constructor']`), so they are refused by the schema,
+ * by import and by {@link isUsableKind}. Kept equal to schemas/tags.schema.json#/definitions/prototypeName (a unit test checks).
+ */
+export const PROTOTYPE_NAMES: readonly string[] = Object.freeze([
+  '__proto__', 'constructor', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'toString',
+  'valueOf', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
+]);
+
+/** A kind id that can key a table: a non-empty string that is no prototype property name. */
+export function isUsableKind(kind: unknown): boolean {
+  return typeof kind === 'string' && kind.length > 0 && !PROTOTYPE_NAMES.includes(kind);
+}
+
+/**
+ * Tag ids: letters, digits, `_ . : -`, at most 128 characters (schemas/tags.schema.json#/definitions/tagId).
+ * Safe inside Markdown code spans, HTML ids and attributes, CSV fields and URNs without escaping.
+ */
+export const TAG_ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,127}$/;
+
+export function isSafeTagId(id: unknown): boolean {
+  return typeof id === 'string' && TAG_ID_PATTERN.test(id);
+}
+
 export function isBuiltinKind(kind: string): kind is BuiltinKind {
   return (BUILTIN_KINDS as readonly string[]).includes(kind);
 }

@@ -1,5 +1,5 @@
 // Creating tags and keeping their TextQuoteSelector (quote, prefix, suffix) in step with the text.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { CONTEXT_LENGTH, Tag, TagKind } from './model';
 
 export interface QuoteSelector {
@@ -18,6 +18,19 @@ export function quoteAt(text: string, start: number, end: number): QuoteSelector
 
 export function newTagId(): string {
   return randomUUID();
+}
+
+/**
+ * A safe id derived from an id that breaks the id pattern (see TAG_ID_PATTERN): a name-based UUID
+ * (version 5 layout over SHA-1), so every reader of the same file (editor, CLI, another machine)
+ * derives the same id and merges by id keep working.
+ */
+export function derivedTagId(unsafe: string): string {
+  const hash = createHash('sha1').update(`claim-tagger:tag-id\u0000${unsafe}`).digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 export interface NewTagInit {

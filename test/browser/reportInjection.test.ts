@@ -7,7 +7,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, Browser } from 'playwright-core';
+import { SIDECAR_FORMAT, SIDECAR_VERSION, Tag } from '../../src/core/model';
 import { renderReport } from '../../src/core/report';
+import { parseSidecar } from '../../src/core/sidecar/format';
 import { createTag } from '../../src/core/tags';
 
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
@@ -88,5 +90,41 @@ suite('HTML report in headless Chromium', function () {
     assert.ok(state.hrefs.includes('https://example.org/ok'));
     assert.deepEqual(requests.filter((u) => !u.startsWith('file://')), [], 'nothing remote was requested');
     assert.ok(state.visibleText.includes('<script>window.__pwned = "script"</script>'), 'payloads are shown as text');
+  });
+
+  test('a newer-version sidecar with markup in numbers and lists neither navigates nor injects (issue 11)', async () => {
+    const refresh = '<meta http-equiv="refresh" content="0;url=https://example.invalid/pwned">';
+    const text = 'The council said the fare rose by 40 percent. Critics disagree.\n';
+    const a = createTag(text, { kind: 'attribution', start: 0, end: 45 });
+    const c = createTag(text, { kind: 'claim', start: 17, end: 44 });
+    const hostile = [
+      { ...a, id: `x\n${PAYLOADS[0]}`, cue: { start: refresh, end: refresh, quote: 'said' }, source: { start: 0, end: refresh, quote: 'The council' }, labels: { x: refresh }, links: refresh },
+      { ...c, start: PAYLOADS[1], end: refresh, note: { html: refresh }, author: [PAYLOADS[2]] },
+    ];
+    const raw = JSON.stringify({ format: SIDECAR_FORMAT, version: SIDECAR_VERSION + 1, document: 'a.md', textHash: 'sha256:x', tags: hostile });
+    const read = parseSidecar(raw);
+    assert.ok(read.ok && read.readOnly);
+    for (const [which, tags] of [['read through parseSidecar', read.sidecar.tags], ['handed to the renderer as they are', hostile as unknown as Tag[]]] as const) {
+      const html = renderReport('html', [{ uri: 'file:///home/someone/a.md', name: 'a.md', text, tags }]);
+      const file = path.join(dir, 'newer.html');
+      fs.writeFileSync(file, html);
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(`file://${file}`);
+      await page.waitForTimeout(1500); // a refresh with content="0" would have navigated by now
+      const state = await page.evaluate(() => ({
+        url: location.href,
+        metas: [...document.querySelectorAll('meta[http-equiv]')].map((m) => m.getAttribute('http-equiv')),
+        scripts: document.querySelectorAll('script').length,
+        pwned: (window as unknown as { __pwned?: string }).__pwned,
+      }));
+      await page.close();
+      assert.equal(state.url, `file://${file}`, `${which}: the page did not navigate away`);
+      assert.deepEqual(state.metas, ['Content-Security-Policy'], which);
+      assert.equal(state.scripts, 0, which);
+      assert.equal(state.pwned, undefined, which);
+      assert.deepEqual(requests.filter((u) => !u.startsWith('file://')), [], `${which}: nothing remote was requested`);
+    }
   });
 });

@@ -1,8 +1,12 @@
 // schema.org ClaimReview (JSON-LD): one ClaimReview per claim that has a verdict (unreviewed claims are
 // left out), ready for a fact-checker to publish. The output is a JSON array of standalone objects,
 // each with its own @context, so any one of them can be embedded in a page.
+// Who is named comes only from what the caller states: the outlet (the review's author, an Organization),
+// the article URL and the claimant from options or the document; a tag's author (often an OS user name)
+// is never published as an Organization, and a machine path never as the appearance.
 import { ClaimStatus, Tag } from '../model';
-import { ReportDocument, Resolved, STATUS_LABELS, claimStatus, documentIri, hasUsableRange, isDateTime, jsonForHtml, sortedTags, sourceText } from './common';
+import { ChunkWriter, writeJson } from './chunks';
+import { ReportDocument, Resolved, STATUS_LABELS, claimStatus, hasUsableRange, htmlSafeJson, isDateTime, publicIri, sortedTags, sourceText } from './common';
 import { httpUrl } from './text';
 
 /** Rating on a 1 (worst) to 5 (best) scale; unverifiable claims get a verdict name but no number. */
@@ -17,10 +21,12 @@ function claimant(doc: ReportDocument, claim: Tag): string | undefined {
   return around.length ? sourceText(around[0].source) : undefined;
 }
 
-export function renderClaimReview(r: Resolved, docs: ReportDocument[]): string {
+export function renderClaimReviewChunks(r: Resolved, docs: ReportDocument[]): string[] {
   const reviews: unknown[] = [];
+  const outlet = typeof r.options.outlet === 'string' ? r.options.outlet.trim() : '';
+  const defaultClaimant = typeof r.options.claimant === 'string' ? r.options.claimant.trim() : '';
   for (const doc of docs) {
-    const appearanceUrl = documentIri(doc.uri);
+    const appearanceUrl = publicIri(doc, r.options);
     for (const tag of sortedTags(doc)) {
       if (tag.kind !== 'claim') continue;
       const status = claimStatus(tag);
@@ -32,7 +38,7 @@ export function renderClaimReview(r: Resolved, docs: ReportDocument[]): string {
         '@type': 'Claim',
         appearance: { '@type': 'CreativeWork', url: appearanceUrl, name: doc.name },
       };
-      const who = claimant(doc, tag);
+      const who = claimant(doc, tag) || defaultClaimant;
       if (who) claim.author = { '@type': 'Person', name: who };
       const review: Record<string, unknown> = {
         '@context': 'https://schema.org',
@@ -41,8 +47,7 @@ export function renderClaimReview(r: Resolved, docs: ReportDocument[]): string {
         reviewRating: rating,
         itemReviewed: claim,
       };
-      const author = r.author ?? tag.author?.trim();
-      if (author) review.author = { '@type': 'Organization', name: author };
+      if (outlet) review.author = { '@type': 'Organization', name: outlet };
       const date = isDateTime(tag.modified) ? tag.modified.slice(0, 10) : r.generated.toISOString().slice(0, 10);
       review.datePublished = date;
       if (tag.note) review.reviewBody = tag.note;
@@ -51,5 +56,8 @@ export function renderClaimReview(r: Resolved, docs: ReportDocument[]): string {
       reviews.push(review);
     }
   }
-  return jsonForHtml(reviews);
+  const out = new ChunkWriter();
+  writeJson(out, reviews, htmlSafeJson);
+  out.write('\n');
+  return out.done();
 }

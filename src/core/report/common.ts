@@ -2,15 +2,25 @@
 // the tag predicates behind `--fail-on`, and deterministic ids.
 import { createHash } from 'node:crypto';
 import { CLAIM_STATUSES, ClaimStatus, CONTEXT_LENGTH, SourceRef, Tag, compareTags, isSpanRef } from '../model';
+import { coerceTags } from '../tagShape';
 
 export type ReportFormat = 'md' | 'html' | 'csv' | 'json' | 'w3c' | 'claimreview';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'csv', 'json', 'w3c', 'claimreview'];
 
+/**
+ * One document of a report. Contract: reports never show where the document lies on this machine. `uri` is
+ * only an identity (it may be a `file:` URI or an absolute path) and is written out only when it is a public
+ * http(s) URL; everywhere else reports show `name`, which the caller makes relative (to the workspace folder,
+ * or to the folder or working directory the CLI was given). The W3C target and the ClaimReview appearance use
+ * `url` (or `ReportOptions.articleUrl`), else an http(s) `uri`, else a `urn:claim-tagger:document:<name>`.
+ */
 export interface ReportDocument {
-  /** File URI or path of the document, shown in reports and used as the W3C target source. */
+  /** Identity of the document (file URI, path or URL). Not shown unless it is an http(s) URL. */
   uri: string;
-  /** Display name (relative path). */
+  /** Display name: a path relative to the workspace folder or the folder given, never an absolute path. */
   name: string;
+  /** Public http(s) URL of the published article, when known (settings or the sidecar's metadata). */
+  url?: string;
   /** The document text when available (HTML highlights it; W3C needs it for code point positions). */
   text?: string;
   /** Text length when the text is not loaded. */
@@ -31,8 +41,14 @@ export interface ReportOptions {
   generated?: Date;
   /** Kind labels and colours; defaults to {@link DEFAULT_KINDS}. Unknown kinds get a grey. */
   kinds?: KindInfo[];
-  /** ClaimReview author and W3C creator when a tag has no author of its own. */
+  /** W3C creator when a tag has no author of its own. */
   author?: string;
+  /** ClaimReview: the fact-checking outlet publishing the reviews (its `author`, an Organization). Never guessed. */
+  outlet?: string;
+  /** ClaimReview: who made the claims, when no attribution in the text names them. */
+  claimant?: string;
+  /** Public URL of the article when a document carries no `url` of its own (single-document reports). */
+  articleUrl?: string;
   /** CSV: start with a UTF-8 byte order mark (for spreadsheet apps). */
   csvBom?: boolean;
   /**
@@ -62,6 +78,21 @@ export interface Resolved {
   options: ReportOptions;
 }
 
+/**
+ * The documents as renderers see them: every tag copied with only the model's fields of the model's types
+ * (a tag from a newer-version sidecar may carry `links: 5` or a `cue.start` of markup), so a renderer can
+ * rely on the types and prints no value it did not expect. Input documents are not modified.
+ */
+export function reportDocuments(docs: readonly ReportDocument[]): ReportDocument[] {
+  return docs.map((d) => {
+    const doc: ReportDocument = { uri: String(d.uri ?? ''), name: String(d.name ?? ''), tags: coerceTags(d.tags) };
+    if (typeof d.url === 'string') doc.url = d.url;
+    if (typeof d.text === 'string') doc.text = d.text;
+    if (typeof d.length === 'number' && Number.isSafeInteger(d.length) && d.length >= 0) doc.length = d.length;
+    return doc;
+  });
+}
+
 export function resolveOptions(options: ReportOptions = {}): Resolved {
   const kinds: KindInfo[] = [];
   const seen = new Set<string>();
@@ -74,7 +105,7 @@ export function resolveOptions(options: ReportOptions = {}): Resolved {
     title: options.title?.trim() || DEFAULT_TITLE,
     generated: options.generated ?? new Date(),
     kinds,
-    author: options.author?.trim() || undefined,
+    author: typeof options.author === 'string' ? options.author.trim() || undefined : undefined,
     options,
   };
 }
@@ -117,7 +148,9 @@ export interface DocumentSummary {
 
 export function summarize(tags: Iterable<Tag>): DocumentSummary {
   const byStatus = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>;
-  const summary: DocumentSummary = { total: 0, byKind: {}, byStatus, orphaned: 0, unattributed: 0 };
+  // No prototype: a kind named "constructor" or "__proto__" must count like any other key.
+  const byKind = Object.create(null) as Record<string, number>;
+  const summary: DocumentSummary = { total: 0, byKind, byStatus, orphaned: 0, unattributed: 0 };
   for (const tag of tags) {
     summary.total++;
     summary.byKind[tag.kind] = (summary.byKind[tag.kind] ?? 0) + 1;
@@ -198,7 +231,18 @@ export function contextEllipses(tag: Tag, text?: string): { before: boolean; aft
 
 /** A name-based UUID (RFC 4122 version 5 layout over SHA-1) so reports are reproducible. */
 export function stableUuid(...parts: string[]): string {
-  const hash = createHash('sha1').update(parts.join('\u0000')).digest();
+  return stableUuidOf(parts);
+}
+
+/** {@link stableUuid} over any number of parts (no argument spread: a collection may have a million ids). */
+export function stableUuidOf(parts: Iterable<string>): string {
+  const h = createHash('sha1');
+  let first = true;
+  for (const p of parts) {
+    h.update(first ? p : `\u0000${p}`);
+    first = false;
+  }
+  const hash = h.digest();
   hash[6] = (hash[6] & 0x0f) | 0x50;
   hash[8] = (hash[8] & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');
@@ -207,9 +251,32 @@ export function stableUuid(...parts: string[]): string {
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** `urn:uuid:` IRI of a tag: its own id when that is a UUID, else one derived from document and id. */
+/** `urn:uuid:` IRI of a tag: its own id when that is a UUID, else one derived from the document name and id. */
 export function tagUrn(doc: ReportDocument, tag: Tag): string {
-  return `urn:uuid:${UUID_RE.test(tag.id) ? tag.id.toLowerCase() : stableUuid(doc.uri, String(tag.id))}`;
+  return `urn:uuid:${UUID_RE.test(tag.id) ? tag.id.toLowerCase() : stableUuid(doc.name, String(tag.id))}`;
+}
+
+/**
+ * The IRI a report may publish for a document (see {@link ReportDocument}): its http(s) `url`, the report's
+ * `articleUrl`, an http(s) `uri`, else a name-based URN. Never a `file:` URI or a path of this machine.
+ */
+export function publicIri(doc: ReportDocument, options: ReportOptions = {}): string {
+  for (const candidate of [doc.url, options.articleUrl, doc.uri]) {
+    if (typeof candidate === 'string' && /^https?:\/\/[^\s<>"]+$/i.test(candidate.trim())) {
+      try {
+        return new URL(candidate.trim()).href;
+      } catch {
+        // not a URL after all: try the next
+      }
+    }
+  }
+  return documentIri(doc.name.replace(/^[\\/]+/, '').replace(/^[a-z]:[\\/]+/i, ''));
+}
+
+/** The public http(s) URL of a document for display, or undefined (see {@link publicIri}). */
+export function publicUrl(doc: ReportDocument, options: ReportOptions = {}): string | undefined {
+  const iri = publicIri(doc, options);
+  return /^https?:/.test(iri) ? iri : undefined;
 }
 
 /**
@@ -238,5 +305,10 @@ export function isDateTime(s: unknown): s is string {
  * JavaScript line separators are written as \u escapes (same JSON value).
  */
 export function jsonForHtml(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+  return htmlSafeJson(JSON.stringify(value, null, 2)) + '\n';
+}
+
+/** The \u escapes of {@link jsonForHtml}, for JSON text written piece by piece. */
+export function htmlSafeJson(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

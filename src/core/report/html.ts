@@ -1,9 +1,10 @@
 // HTML report: one self-contained, script-free page (inline CSS and SVG only) that reads on screen,
 // prints, follows light/dark, and is safe to show in a webview under a strict Content Security Policy.
 import { CLAIM_STATUSES, Tag, isSpanRef } from '../model';
+import { ChunkWriter } from './chunks';
 import {
   KindInfo, ReportDocument, ReportOptions, Resolved, STATUS_LABELS, anchorLabel, claimStatus, contextEllipses,
-  documentLength, hasUsableRange, kindsInUse, resolveOptions, sortedTags, sourceText, summarize, summarizeAll,
+  documentLength, hasUsableRange, kindsInUse, publicUrl, reportDocuments, resolveOptions, sortedTags, sourceText, summarize, summarizeAll,
 } from './common';
 import { escapeHtml, httpUrl } from './text';
 
@@ -27,8 +28,11 @@ export function contentSecurityPolicy(embedding: HtmlEmbedding = {}): string {
 }
 
 export function renderHtmlReport(docs: ReportDocument[], options: ReportOptions = {}, embedding: HtmlEmbedding = {}): string {
-  return renderHtml(resolveOptions(options), docs, embedding);
+  return renderHtmlChunks(resolveOptions(options), reportDocuments(docs), embedding).join('');
 }
+
+/** Longest tooltip (`title`) text: a title repeats on every highlighted segment of its tag, so a huge note must not. */
+const MAX_TITLE = 300;
 
 const BASE_CSS = `
 :root{color-scheme:light dark;--fg:#1e1e1e;--muted:#5f6368;--bg:#ffffff;--panel:#f3f4f6;--line:#d0d4da;--bar:#4a5568}
@@ -130,6 +134,12 @@ function densityStrip(doc: ReportDocument, opinionClass: string): string {
 
 /** The document text with every usable tag as a span; overlapping and nested tags nest per segment. */
 export function highlightText(text: string, tags: Tag[], classOf: (tag: Tag) => string, numberOf: (tag: Tag) => number, titleOf: (tag: Tag) => string, idOf: (tag: Tag) => string): string {
+  const out = new ChunkWriter();
+  writeHighlighted(out, text, tags, classOf, numberOf, titleOf, idOf);
+  return out.done().join('');
+}
+
+function writeHighlighted(out: ChunkWriter, text: string, tags: Tag[], classOf: (tag: Tag) => string, numberOf: (tag: Tag) => number, titleOf: (tag: Tag) => string, idOf: (tag: Tag) => string): void {
   const usable = tags.filter((t) => hasUsableRange(t, text.length) && t.end > t.start)
     .sort((a, b) => a.start - b.start || b.end - a.end);
   // Lanes (interval colouring) keep each tag's underline at one depth along its whole span.
@@ -145,7 +155,16 @@ export function highlightText(text: string, tags: Tag[], classOf: (tag: Tag) => 
   for (const t of usable) { cuts.add(t.start); cuts.add(t.end); }
   const points = [...cuts].sort((a, b) => a - b);
   const started = new Set<Tag>();
-  const out: string[] = [];
+  const titles = new Map<Tag, string>();
+  const title = (t: Tag) => {
+    let v = titles.get(t);
+    if (v === undefined) {
+      const full = titleOf(t);
+      v = escapeHtml(full.length > MAX_TITLE ? `${full.slice(0, MAX_TITLE - 1)}…` : full);
+      titles.set(t, v);
+    }
+    return v;
+  };
   let next = 0; // index into usable (sorted by start)
   let active: Tag[] = [];
   for (let p = 0; p + 1 < points.length; p++) {
@@ -156,8 +175,10 @@ export function highlightText(text: string, tags: Tag[], classOf: (tag: Tag) => 
       if (usable[next].end > a) active.push(usable[next]);
       next++;
     }
-    const piece = escapeHtml(text.slice(a, b));
-    if (!active.length) { out.push(piece); continue; }
+    if (!active.length) {
+      out.escaped(text.slice(a, b), escapeHtml);
+      continue;
+    }
     const ordered = [...active].sort((x, y) => (lane.get(x)! - lane.get(y)!));
     let open = '';
     for (const t of ordered) {
@@ -165,11 +186,12 @@ export function highlightText(text: string, tags: Tag[], classOf: (tag: Tag) => 
       started.add(t);
       const l = Math.min(MAX_LANES - 1, lane.get(t)!);
       const cls = `hl ${classOf(t)}${l ? ` l${l}` : ''}${first ? ' first' : ''}`;
-      open += `<span class="${cls}"${first ? ` id="${escapeHtml(idOf(t))}" data-n="${numberOf(t)}"` : ''} title="${escapeHtml(titleOf(t))}">`;
+      open += `<span class="${cls}"${first ? ` id="${escapeHtml(idOf(t))}" data-n="${numberOf(t)}"` : ''} title="${title(t)}">`;
     }
-    out.push(open, piece, '</span>'.repeat(ordered.length));
+    out.write(open);
+    out.escaped(text.slice(a, b), escapeHtml);
+    out.write('</span>'.repeat(ordered.length));
   }
-  return out.join('');
 }
 
 function linkHtml(link: string): string {
@@ -177,7 +199,7 @@ function linkHtml(link: string): string {
   return url ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(link)}</a>` : `<span class="inert">${escapeHtml(link)}</span>`;
 }
 
-function renderHtml(r: Resolved, docs: ReportDocument[], embedding: HtmlEmbedding): string {
+export function renderHtmlChunks(r: Resolved, docs: ReportDocument[], embedding: HtmlEmbedding = {}): string[] {
   const kinds = kindsInUse(r, docs);
   const kindIndex = new Map(kinds.map((k, i) => [k.id, i]));
   const cls = (kind: string) => `k${kindIndex.get(kind) ?? 0}`;
@@ -185,15 +207,18 @@ function renderHtml(r: Resolved, docs: ReportDocument[], embedding: HtmlEmbeddin
   const all = summarizeAll(docs);
   const claims = CLAIM_STATUSES.reduce((n, s) => n + all.byStatus[s], 0);
   const nonceAttr = embedding.nonce ? ` nonce="${escapeHtml(embedding.nonce)}"` : '';
-  const h: string[] = [];
-  h.push('<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">',
+  const out = new ChunkWriter();
+  const line = (...parts: string[]) => {
+    for (const p of parts) out.write(`${p}\n`);
+  };
+  line('<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(embedding))}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">', '<meta name="color-scheme" content="light dark">',
     '<meta name="referrer" content="no-referrer">',
     `<title>${escapeHtml(r.title)}</title>`, `<style${nonceAttr}>${BASE_CSS}${kindCss(kinds)}</style>`, '</head>', '<body>');
-  h.push(`<header><h1>${escapeHtml(r.title)}</h1><p class="meta">Generated <time datetime="${r.generated.toISOString()}">${r.generated.toISOString()}</time></p></header>`);
+  line(`<header><h1>${escapeHtml(r.title)}</h1><p class="meta">Generated <time datetime="${r.generated.toISOString()}">${r.generated.toISOString()}</time></p></header>`);
 
-  h.push('<section aria-label="Summary"><ul class="figures">',
+  line('<section aria-label="Summary"><ul class="figures">',
     `<li><b>${docs.length}</b>document${docs.length === 1 ? '' : 's'}</li>`,
     `<li><b>${all.total}</b>tags</li>`,
     `<li><b>${claims}</b>claims</li>`,
@@ -201,64 +226,80 @@ function renderHtml(r: Resolved, docs: ReportDocument[], embedding: HtmlEmbeddin
     `<li><b>${all.orphaned}</b>orphaned tags</li>`,
     `<li><b>${all.unattributed}</b>unattributed attributions</li>`,
     '</ul></section>');
-  h.push('<section class="charts" aria-label="Charts">',
+  line('<section class="charts" aria-label="Charts">',
     barChart('Tags per kind', kinds.map((k) => ({ label: k.label, value: all.byKind[k.id] ?? 0, cls: cls(k.id) }))),
     // Each status in its own colour, so that a reader sees at a glance how many claims failed the check.
     barChart('Claims per status', CLAIM_STATUSES.map((s) => ({ label: STATUS_LABELS[s], value: all.byStatus[s], cls: `st-${s}` }))),
     '</section>');
-  h.push('<section aria-label="Legend"><h2>Legend</h2><ul class="legend">',
+  line('<section aria-label="Legend"><h2>Legend</h2><ul class="legend">',
     ...kinds.map((k) => `<li class="${cls(k.id)}">${escapeHtml(k.label)}</li>`), '</ul>',
     '<p class="muted">Highlights are drawn in the kind colours; overlapping tags stack their underlines. Numbers refer to the table of tags.</p></section>');
 
-  const rows: string[] = [];
-  docs.forEach((doc, di) => {
+  const numbered = docs.map((doc) => {
     const tags = sortedTags(doc);
-    const number = new Map(tags.map((t, i) => [t, i + 1]));
+    return { doc, tags, number: new Map(tags.map((t, i) => [t, i + 1])) };
+  });
+  numbered.forEach(({ doc, tags, number }, di) => {
     const anchorId = (t: Tag) => `d${di + 1}-t${number.get(t)}`;
     const s = summarize(tags);
-    h.push(`<section class="document" aria-label="${escapeHtml(doc.name)}"><h2>${escapeHtml(doc.name)}</h2>`,
-      `<p class="uri">${escapeHtml(doc.uri)}</p>`,
+    const url = publicUrl(doc, r.options);
+    line(`<section class="document" aria-label="${escapeHtml(doc.name)}"><h2>${escapeHtml(doc.name)}</h2>`,
+      ...(url ? [`<p class="uri"><a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(url)}</a></p>`] : []),
       `<p>${s.total} tag${s.total === 1 ? '' : 's'}: ${kinds.filter((k) => s.byKind[k.id]).map((k) => `${escapeHtml(k.label)} ${s.byKind[k.id]} (${pct(s.byKind[k.id], s.total)})`).join(', ') || 'none'}.`
       + ` Claims: ${CLAIM_STATUSES.filter((st) => s.byStatus[st]).map((st) => `${STATUS_LABELS[st]} ${s.byStatus[st]}`).join(', ') || 'none'}.</p>`,
       '<h3>Opinion density</h3>', densityStrip(doc, cls('opinion')));
     if (typeof doc.text === 'string') {
       // No line breaks around the text: the block keeps white space as it is.
-      h.push('<h3>Text</h3><div class="doc">'
-        + highlightText(doc.text, tags, (t) => cls(t.kind), (t) => number.get(t)!,
-          (t) => `${number.get(t)}. ${label(t.kind)}${t.kind === 'claim' ? ` (${claimStatus(t)})` : ''}${t.note ? `: ${t.note}` : ''}`, anchorId)
-        + '</div>');
+      out.write('<h3>Text</h3><div class="doc">');
+      writeHighlighted(out, doc.text, tags, (t) => cls(t.kind), (t) => number.get(t)!,
+        (t) => `${number.get(t)}. ${label(t.kind)}${t.kind === 'claim' ? ` (${claimStatus(t)})` : ''}${t.note ? `: ${t.note.slice(0, MAX_TITLE)}` : ''}`, anchorId);
+      line('</div>');
     } else {
-      h.push('<p class="muted">The document text is not included in this report.</p>');
+      line('<p class="muted">The document text is not included in this report.</p>');
     }
-    h.push('</section>');
-    const highlighted = (t: Tag) => typeof doc.text === 'string' && hasUsableRange(t, doc.text.length) && t.end > t.start;
-    for (const t of tags) rows.push(tagRow(doc, t, number.get(t)!, anchorId(t), cls(t.kind), label(t.kind), highlighted(t)));
+    line('</section>');
   });
 
-  h.push('<section aria-label="All tags"><h2>All tags</h2>');
-  if (rows.length) {
-    h.push('<table><thead><tr><th>#</th><th>Document</th><th>Kind</th><th>Status</th><th>Quote in context</th><th>Note</th>'
-      + '<th>Source and cue</th><th>Links</th><th>Author</th><th>Created</th><th>Modified</th><th>Anchor</th></tr></thead><tbody>', ...rows, '</tbody></table>');
+  line('<section aria-label="All tags"><h2>All tags</h2>');
+  if (numbered.some((d) => d.tags.length)) {
+    line('<table><thead><tr><th>#</th><th>Document</th><th>Kind</th><th>Status</th><th>Quote in context</th><th>Note</th>'
+      + '<th>Source and cue</th><th>Links</th><th>Author</th><th>Created</th><th>Modified</th><th>Anchor</th></tr></thead><tbody>');
+    numbered.forEach(({ doc, tags, number }, di) => {
+      const highlighted = (t: Tag) => typeof doc.text === 'string' && hasUsableRange(t, doc.text.length) && t.end > t.start;
+      for (const t of tags) {
+        writeTagRow(out, doc, t, number.get(t)!, `d${di + 1}-t${number.get(t)}`, cls(t.kind), label(t.kind), highlighted(t));
+        out.write('\n');
+      }
+    });
+    line('</tbody></table>');
   } else {
-    h.push('<p class="muted">No tags.</p>');
+    line('<p class="muted">No tags.</p>');
   }
-  h.push('</section>', '</body>', '</html>', '');
-  return h.join('\n');
+  line('</section>', '</body>', '</html>');
+  return out.done();
 }
 
-function tagRow(doc: ReportDocument, t: Tag, n: number, anchorId: string, kindCls: string, kindName: string, linked: boolean): string {
+/** One row of the table of tags; long values (quote, note) are escaped slice by slice. */
+function writeTagRow(out: ChunkWriter, doc: ReportDocument, t: Tag, n: number, anchorId: string, kindCls: string, kindName: string, linked: boolean): void {
   const { before, after } = contextEllipses(t, doc.text);
-  const ctx = `${before ? '… ' : ''}${escapeHtml(t.prefix ?? '')}<b>${escapeHtml(t.quote ?? '')}</b>${escapeHtml(t.suffix ?? '')}${after ? ' …' : ''}`;
   const status = t.kind === 'claim' ? claimStatus(t) : '';
   const src = sourceText(t.source);
   const srcHtml = [
     t.kind === 'attribution' || t.source ? `Source: ${src ? `${escapeHtml(src)}${isSpanRef(t.source) ? ` <span class="muted">(${t.source.start}–${t.source.end})</span>` : ''}` : '<em class="orphaned">none</em>'}` : '',
-    t.cue ? `Cue: ${escapeHtml(t.cue.quote ?? '')} <span class="muted">(${t.cue.start}–${t.cue.end})</span>` : '',
+    t.cue ? `Cue: ${escapeHtml(t.cue.quote)} <span class="muted">(${t.cue.start}–${t.cue.end})</span>` : '',
   ].filter(Boolean).join('<br>');
   const num = linked ? `<a href="#${escapeHtml(anchorId)}">${n}</a>` : String(n);
   const labels = t.labels?.length ? `<br><span class="muted">${t.labels.map(escapeHtml).join(', ')}</span>` : '';
-  return `<tr class="${kindCls}"><td class="num">${num}</td><td>${escapeHtml(doc.name)}</td><td class="kind">${escapeHtml(kindName)}${labels}</td>`
-    + `<td class="status-${status}">${escapeHtml(status)}</td><td class="ctx">${ctx}</td><td>${escapeHtml(t.note ?? '')}</td><td>${srcHtml}</td>`
+  out.write(`<tr class="${kindCls}"><td class="num">${num}</td><td>${escapeHtml(doc.name)}</td><td class="kind">${escapeHtml(kindName)}${labels}</td>`
+    + `<td class="status-${status}">${escapeHtml(status)}</td><td class="ctx">${before ? '… ' : ''}`);
+  out.escaped(t.prefix, escapeHtml);
+  out.write('<b>');
+  out.escaped(t.quote, escapeHtml);
+  out.write('</b>');
+  out.escaped(t.suffix, escapeHtml);
+  out.write(`${after ? ' …' : ''}</td><td>`);
+  out.escaped(t.note ?? '', escapeHtml);
+  out.write(`</td><td>${srcHtml}</td>`
     + `<td>${(t.links ?? []).map(linkHtml).join('<br>')}</td><td>${escapeHtml(t.author ?? '')}</td>`
-    + `<td>${escapeHtml(t.created ?? '')}</td><td>${escapeHtml(t.modified ?? '')}</td><td${t.anchor?.state === 'orphaned' ? ' class="orphaned"' : ''}>${escapeHtml(anchorLabel(t))}</td></tr>`;
+    + `<td>${escapeHtml(t.created)}</td><td>${escapeHtml(t.modified)}</td><td${t.anchor.state === 'orphaned' ? ' class="orphaned"' : ''}>${escapeHtml(anchorLabel(t))}</td></tr>`);
 }

@@ -1,12 +1,12 @@
 // Tag reports: Markdown, HTML, CSV, JSON, W3C Web Annotation and ClaimReview renderers, and the W3C import parser.
 // Pure TypeScript: no `vscode`, no network. See FORMATS.md beside this file for the shapes.
-import { ReportDocument, ReportFormat, ReportOptions, resolveOptions } from './common';
-import { renderClaimReview } from './claimreview';
-import { renderCsv } from './csv';
-import { renderHtmlReport } from './html';
-import { renderJson } from './json';
-import { renderMarkdown } from './markdown';
-import { renderW3c } from './w3c';
+import { ReportDocument, ReportFormat, ReportOptions, reportDocuments, resolveOptions } from './common';
+import { renderClaimReviewChunks } from './claimreview';
+import { renderCsvChunks } from './csv';
+import { renderHtmlChunks } from './html';
+import { renderJsonChunks } from './json';
+import { renderMarkdownChunks } from './markdown';
+import { renderW3cChunks } from './w3c';
 
 export {
   DEFAULT_KINDS, FAIL_ON, REPORT_FORMATS, STATUS_LABELS, isOrphaned, isUnattributed, isUnreviewed, matchesFailOn, summarize,
@@ -21,16 +21,28 @@ export type { ImportOptions, ImportResult, ImportedAnnotation, ImportedSpan } fr
 export { codePointToUtf16, escapeHtml, utf16ToCodePoint } from './text';
 export { escapeMarkdown } from './markdown';
 
-export function renderReport(format: ReportFormat, docs: ReportDocument[], options: ReportOptions = {}): string {
+/**
+ * The report as a list of chunks of about 1 MB, in order; write them one after the other. No chunk, and no
+ * intermediate string, grows with the size of the whole report, so a 50 MB document or note cannot reach
+ * V8's maximum string length. Tags are first copied with only the model's fields and types
+ * (see reportDocuments), so a newer-version or hand-made sidecar cannot crash or inject into a renderer.
+ */
+export function renderReportChunks(format: ReportFormat, docs: readonly ReportDocument[], options: ReportOptions = {}): string[] {
+  const clean = () => reportDocuments(docs);
   switch (format) {
-    case 'html': return renderHtmlReport(docs, options);
-    case 'md': return renderMarkdown(resolveOptions(options), docs);
-    case 'csv': return renderCsv(resolveOptions(options), docs);
-    case 'json': return renderJson(resolveOptions(options), docs);
-    case 'w3c': return renderW3c(resolveOptions(options), docs);
-    case 'claimreview': return renderClaimReview(resolveOptions(options), docs);
+    case 'html': return renderHtmlChunks(resolveOptions(options), clean());
+    case 'md': return renderMarkdownChunks(resolveOptions(options), clean());
+    case 'csv': return renderCsvChunks(resolveOptions(options), clean());
+    case 'json': return renderJsonChunks(resolveOptions(options), clean());
+    case 'w3c': return renderW3cChunks(resolveOptions(options), clean());
+    case 'claimreview': return renderClaimReviewChunks(resolveOptions(options), clean());
     default: throw new Error(`Unknown report format: ${String(format)}`);
   }
+}
+
+/** The whole report as one string, for small reports (previews, tests); large ones use {@link renderReportChunks}. */
+export function renderReport(format: ReportFormat, docs: readonly ReportDocument[], options: ReportOptions = {}): string {
+  return renderReportChunks(format, docs, options).join('');
 }
 
 export function reportFileExtension(format: ReportFormat): string {

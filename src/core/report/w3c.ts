@@ -4,9 +4,10 @@
 // are converted with the document text (without it, or for orphaned tags, only the TextQuoteSelector is given).
 // Import: our own output, other tools' W3C JSON (single annotations, arrays, pages, collections) and
 // Hypothesis API rows, turned into candidates for the store's re-anchoring (TextQuote first, position as hint).
-import { BUILTIN_KINDS, CLAIM_STATUSES, CONTEXT_LENGTH, SpanRef, Tag, isSpanRef } from '../model';
+import { BUILTIN_KINDS, CLAIM_STATUSES, CONTEXT_LENGTH, SpanRef, Tag, isSpanRef, isUsableKind } from '../model';
+import { ChunkWriter, writeJson } from './chunks';
 import {
-  ReportDocument, Resolved, STATUS_LABELS, documentIri, isDateTime, jsonForHtml, sortedTags, stableUuid, tagUrn,
+  ReportDocument, Resolved, STATUS_LABELS, htmlSafeJson, isDateTime, publicIri, sortedTags, stableUuidOf, tagUrn,
 } from './common';
 import { CodePointCounter, codePointToUtf16, httpUrl, trimBrokenSurrogates, utf16ToCodePoint } from './text';
 
@@ -16,7 +17,7 @@ export const GENERATOR_NAME = 'Claim Tagger';
 type Json = Record<string, unknown>;
 
 /** Motivation of the annotation as a whole, by kind; the kind itself is always a `tagging` body. */
-export const KIND_MOTIVATION: Record<string, string> = { claim: 'assessing', attribution: 'identifying', opinion: 'classifying' };
+export const KIND_MOTIVATION: ReadonlyMap<string, string> = new Map([['claim', 'assessing'], ['attribution', 'identifying'], ['opinion', 'classifying']]);
 
 function quoteSelector(exact: string, prefix: string, suffix: string): Json {
   const sel: Json = { type: 'TextQuoteSelector', exact };
@@ -71,7 +72,7 @@ function toAnnotation(r: Resolved, doc: ReportDocument, tag: Tag, source: string
     '@context': ANNO_CONTEXT,
     id: tagUrn(doc, tag),
     type: 'Annotation',
-    motivation: KIND_MOTIVATION[tag.kind] ?? 'tagging',
+    motivation: KIND_MOTIVATION.get(tag.kind) ?? 'tagging',
   };
   const author = tag.author?.trim() || r.author;
   if (author) anno.creator = { type: 'Person', name: author };
@@ -87,31 +88,39 @@ function toAnnotation(r: Resolved, doc: ReportDocument, tag: Tag, source: string
   return anno;
 }
 
-export function renderW3c(r: Resolved, docs: ReportDocument[]): string {
+export function renderW3cChunks(r: Resolved, docs: ReportDocument[]): string[] {
   const items: Json[] = [];
   for (const doc of docs) {
-    const source = documentIri(doc.uri);
+    const source = publicIri(doc, r.options);
     const counter = typeof doc.text === 'string' ? new CodePointCounter(doc.text) : undefined;
     for (const tag of sortedTags(doc)) items.push(toAnnotation(r, doc, tag, source, counter));
   }
-  const ids = items.map((a) => a.id as string);
-  const seed = [r.title, r.generated.toISOString(), ...docs.map((d) => d.uri), ...ids];
+  const seed = function* (kind: string) {
+    yield kind;
+    yield r.title;
+    yield r.generated.toISOString();
+    for (const d of docs) yield d.name;
+    for (const a of items) yield a.id as string;
+  };
   const collection = {
     '@context': ANNO_CONTEXT,
-    id: `urn:uuid:${stableUuid('collection', ...seed)}`,
+    id: `urn:uuid:${stableUuidOf(seed('collection'))}`,
     type: 'AnnotationCollection',
     label: r.title,
     total: items.length,
     generator: { type: 'Software', name: GENERATOR_NAME },
     generated: r.generated.toISOString(),
     first: {
-      id: `urn:uuid:${stableUuid('page', ...seed)}`,
+      id: `urn:uuid:${stableUuidOf(seed('page'))}`,
       type: 'AnnotationPage',
       startIndex: 0,
       items,
     },
   };
-  return jsonForHtml(collection);
+  const out = new ChunkWriter();
+  writeJson(out, collection, htmlSafeJson);
+  out.write('\n');
+  return out.done();
 }
 
 // ---------------------------------------------------------------- import
@@ -161,7 +170,7 @@ export interface ImportOptions {
   defaultKind?: string;
 }
 
-const MOTIVATION_KIND: Record<string, string> = { assessing: 'claim', identifying: 'attribution', classifying: 'opinion' };
+const MOTIVATION_KIND: ReadonlyMap<string, string> = new Map([['assessing', 'claim'], ['identifying', 'attribution'], ['classifying', 'opinion']]);
 
 function asArray(v: unknown): unknown[] {
   return v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
@@ -186,9 +195,10 @@ function collect(root: unknown): { items: unknown[]; problem?: string } {
   const types = typesOf(root);
   if (types.includes('AnnotationCollection')) {
     const items: unknown[] = [];
-    if (Array.isArray(root.items)) items.push(...root.items);
+    // Loops, not push(...list): spreading more than ~125,000 items overflows the call stack.
+    if (Array.isArray(root.items)) for (const item of root.items) items.push(item);
     const first = root.first;
-    if (isObject(first) && Array.isArray(first.items)) items.push(...first.items);
+    if (isObject(first) && Array.isArray(first.items)) for (const item of first.items) items.push(item);
     else if (typeof first === 'string' && !items.length) return { items: [], problem: `The collection's first page is only referenced (${first}); save the page itself and import that.` };
     return { items };
   }
@@ -259,7 +269,7 @@ function statusFrom(value: string): string | undefined {
 
 function parseOne(raw: unknown, pos: Positions, options: ImportOptions): ImportedAnnotation | string {
   if (!isObject(raw)) return 'not an annotation object';
-  const known = new Set<string>([...BUILTIN_KINDS, ...(options.knownKinds ?? [])]);
+  const known = new Set<string>([...BUILTIN_KINDS, ...(options.knownKinds ?? []).filter((k) => isUsableKind(k))]);
 
   // Target: the first one with a text selector.
   let target: ImportedSpan | undefined;
@@ -287,7 +297,9 @@ function parseOne(raw: unknown, pos: Positions, options: ImportOptions): Importe
     const purpose = purposes[0];
     if (typeof b.value === 'string') {
       const value = b.value;
-      if (purpose === 'tagging') tagging.push(value);
+      if (purpose === 'tagging') {
+        if (value.trim()) tagging.push(value.trim()); // an empty tagging body names no kind and no label
+      }
       else if (purpose === 'assessing') {
         const verdict = statusFrom(value);
         if (verdict) status = verdict;
@@ -306,17 +318,20 @@ function parseOne(raw: unknown, pos: Positions, options: ImportOptions): Importe
   }
   // Hypothesis rows: text, tags, user, updated.
   if (!notes.length && typeof raw.text === 'string' && raw.text) notes.push(raw.text);
-  if (Array.isArray(raw.tags)) for (const t of raw.tags) if (typeof t === 'string') tagging.push(t);
+  if (Array.isArray(raw.tags)) for (const t of raw.tags) if (typeof t === 'string' && t.trim()) tagging.push(t.trim());
 
   const ours = isObject(raw.generator) && raw.generator.name === GENERATOR_NAME;
+  if (ours && tagging.length && !isUsableKind(tagging[0])) return `the kind "${tagging[0].slice(0, 40)}" is not allowed (a name of Object.prototype)`;
   const kindIndex = ours && tagging.length ? 0 : tagging.findIndex((t) => known.has(t) || known.has(t.toLowerCase()));
   let kind: string;
   if (kindIndex >= 0) {
     kind = ours || known.has(tagging[kindIndex]) ? tagging[kindIndex] : tagging[kindIndex].toLowerCase();
   } else {
     const motivation = asArray(raw.motivation).find((m): m is string => typeof m === 'string');
-    kind = (motivation && MOTIVATION_KIND[motivation.replace(/^oa:/, '')]) || options.defaultKind || 'claim';
+    // A Map, not an object literal: a motivation of "constructor" or "__proto__" must find nothing.
+    kind = (motivation && MOTIVATION_KIND.get(motivation.replace(/^oa:/, ''))) || options.defaultKind || 'claim';
   }
+  if (!isUsableKind(kind)) return `the kind "${kind.slice(0, 40)}" is not allowed`;
   const labels = tagging.filter((_, i) => i !== kindIndex);
 
   const out: ImportedAnnotation = { kind };

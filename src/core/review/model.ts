@@ -261,7 +261,7 @@ export class ReviewModel {
         for (const d of this.sortedDocs()) {
           if (d.detached) continue;
           const claims = (this.bucketsOf(d).byKind.get('claim') ?? []).filter((t) => (t.status ?? 'unreviewed') === node.status);
-          out.push(...tagNodes(d.key, claims));
+          for (const n of tagNodes(d.key, claims)) out.push(n); // no spread: a document may hold more claims than a call has arguments
         }
         return out;
       }

@@ -2,9 +2,12 @@
 // written deterministically (fixed key order, sorted tags, two-space indent, trailing newline) on the way out,
 // so that an unchanged sidecar round-trips byte for byte and diffs stay small in git.
 import { createHash } from 'node:crypto';
-import { ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
-import { Dismissal, SIDECAR_FORMAT, SIDECAR_VERSION, SidecarFile, SourceRef, SpanRef, Tag, compareTags, isSpanRef } from '../model';
-import { newTagId } from '../tags';
+import { ScanError, SyntaxKind, createScanner } from 'jsonc-parser';
+import {
+  Dismissal, SIDECAR_FORMAT, SIDECAR_VERSION, SidecarFile, SourceRef, SpanRef, Tag, compareTags, isSafeTagId, isSpanRef,
+} from '../model';
+import { coerceTags } from '../tagShape';
+import { derivedTagId, newTagId } from '../tags';
 import { validate as generatedValidate } from './validate.generated';
 
 interface SchemaValidator {
@@ -62,17 +65,19 @@ export function parseSidecar(raw: string, expectedDocument?: string, options: Pa
   const warnings: string[] = [];
   let readOnly = false;
   if (typeof data.version === 'number' && data.version > SIDECAR_VERSION) {
-    // Written by a newer Claim Tagger: show what we can, never write it back.
+    // Written by a newer Claim Tagger: show what we can, never write it back. Its fields were not checked by
+    // our schema, so every tag is copied with only the fields and types this version knows (a `links` that is
+    // no array, a `cue.start` that is a string of HTML...): readers and reports cannot crash on them or be
+    // injected through them.
     readOnly = true;
     warnings.push(`The sidecar has format version ${data.version}; this version of Claim Tagger understands up to ${SIDECAR_VERSION}. It is shown read-only.`);
-    const tags = Array.isArray(data.tags) ? data.tags.filter(looksLikeTag) : [];
-    const sidecar = { ...(data as unknown as SidecarFile), tags };
-    return { ok: true, sidecar, readOnly, warnings };
+    return { ok: true, sidecar: looseSidecar(data), readOnly, warnings };
   }
   if (options.validate === false) {
-    const tags = Array.isArray(data.tags) ? data.tags.filter(looksLikeTag) : [];
-    return { ok: true, sidecar: { ...(data as unknown as SidecarFile), tags }, readOnly, warnings };
+    const tags = Array.isArray(data.tags) ? coerceTags(data.tags.filter(looksLikeTag)) : [];
+    return { ok: true, sidecar: { ...looseSidecar(data), tags }, readOnly, warnings };
   }
+  for (const w of normaliseTagIds(data, body)) warnings.push(w);
   if (!validate(data)) {
     const err = validate.errors?.[0];
     const where = err?.instancePath || '/';
@@ -96,6 +101,55 @@ export function parseSidecar(raw: string, expectedDocument?: string, options: Pa
     seen.add(tag.id);
   }
   return { ok: true, sidecar, readOnly, warnings };
+}
+
+/** The envelope of a sidecar whose shape was not validated, with string fields and well-typed tags only. */
+function looseSidecar(data: Record<string, unknown>): SidecarFile {
+  return {
+    format: SIDECAR_FORMAT,
+    version: typeof data.version === 'number' ? data.version : SIDECAR_VERSION,
+    document: typeof data.document === 'string' ? data.document : '',
+    textHash: typeof data.textHash === 'string' ? data.textHash : '',
+    tags: coerceTags(data.tags),
+  };
+}
+
+/**
+ * Tag ids that break the id pattern (a newline, a backtick, markup: written by an older version, by hand or by
+ * an import that kept another tool's id) are replaced by an id derived from them, with a warning naming the
+ * line and column. We accept and normalise rather than reject: rejecting would pause tagging of the document
+ * over a cosmetic field while every quote, note and verdict in the file is fine; the derived id is a
+ * deterministic function of the old one, so the editor, the CLI and a teammate's machine all agree on it and
+ * merges by id still pair the same tags. The file itself changes only with the next save, like any other edit.
+ */
+function normaliseTagIds(data: Record<string, unknown>, body: string): string[] {
+  const warnings: string[] = [];
+  if (!Array.isArray(data.tags)) return warnings;
+  data.tags.forEach((tag: unknown, i) => {
+    if (!isObject(tag) || typeof tag.id !== 'string' || isSafeTagId(tag.id)) return;
+    const old = tag.id;
+    tag.id = derivedTagId(old);
+    const at = locatePointer(body, `/tags/${i}/id`);
+    const where = at.line ? ` at line ${at.line}, column ${at.column}` : '';
+    const shown = JSON.stringify(old.length > 40 ? `${old.slice(0, 37)}...` : old);
+    warnings.push(`The tag id ${shown}${where} may only hold letters, digits and _ . : -; it is now "${tag.id}" (saved with the next change).`);
+  });
+  return warnings;
+}
+
+export type TagCheck = { ok: true } | { ok: false; path: string; message: string };
+
+/**
+ * Checks one tag against the sidecar schema (the same generated validator as files on disk), so that a tag
+ * made by a command or an import is refused before it is saved, instead of making the next load fail.
+ * `path` is a JSON pointer inside the tag ("/kind", "/cue/start"), "" for the tag itself.
+ */
+export function validateTag(tag: unknown): TagCheck {
+  const probe = { format: SIDECAR_FORMAT, version: SIDECAR_VERSION, document: 'x', textHash: `sha256:${'0'.repeat(64)}`, tags: [tag] };
+  if (validate(probe)) return { ok: true };
+  const err = validate.errors?.[0];
+  const where = (err?.instancePath ?? '').replace(/^\/tags\/0/, '');
+  return { ok: false, path: where, message: `tag${where ? ` ${where}` : ''} ${err?.message ?? 'is invalid'}` };
 }
 
 /** Deterministic JSON for a sidecar. */
@@ -162,15 +216,75 @@ function looksLikeTag(v: unknown): v is Tag {
     typeof v.end === 'number' && typeof v.quote === 'string' && isObject(v.anchor);
 }
 
-/** Locates a JSON syntax error (V8's messages do not always carry a position) with VS Code's own JSON scanner. */
+/**
+ * Locates a JSON syntax error (V8's messages do not always carry a position). An iterative check over VS Code's
+ * JSON scanner with an explicit stack: a recursive parser overflows the call stack on deeply nested input
+ * (200,000 `[`), which then named neither the file nor the place.
+ */
 function jsonSyntaxError(text: string, e: Error): SidecarError {
-  const errors: ParseError[] = [];
-  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const first = errors[0];
-  if (!first) return { kind: 'json', message: `The sidecar is not valid JSON: ${e.message}.` };
-  const { line, column } = lineColumn(text, first.offset);
-  const what = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return { kind: 'json', message: `The sidecar is not valid JSON at line ${line}, column ${column}: ${what}.`, line, column };
+  const found = firstSyntaxError(text);
+  if (!found) return { kind: 'json', message: `The sidecar is not valid JSON: ${e.message}.` };
+  const { line, column } = lineColumn(text, found.offset);
+  return { kind: 'json', message: `The sidecar is not valid JSON at line ${line}, column ${column}: ${found.what}.`, line, column };
+}
+
+const SCAN_ERRORS: Partial<Record<ScanError, string>> = {
+  [ScanError.UnexpectedEndOfComment]: 'unexpected end of comment',
+  [ScanError.UnexpectedEndOfString]: 'unterminated string',
+  [ScanError.UnexpectedEndOfNumber]: 'unexpected end of number',
+  [ScanError.InvalidUnicode]: 'invalid unicode escape',
+  [ScanError.InvalidEscapeCharacter]: 'invalid escape character',
+  [ScanError.InvalidCharacter]: 'invalid character in string',
+};
+
+/** Offset and description of the first JSON syntax error, or undefined when the scanner finds none. */
+export function firstSyntaxError(text: string): { offset: number; what: string } | undefined {
+  const scanner = createScanner(text, false);
+  // What the parser expects next; `stack` holds the open containers ('{' or '[').
+  type Expect = 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'colon' | 'commaOrClose' | 'end';
+  const stack: string[] = [];
+  let expect: Expect = 'value';
+  const afterValue = (): Expect => (stack.length ? 'commaOrClose' : 'end');
+  for (;;) {
+    const token = scanner.scan();
+    const offset = scanner.getTokenOffset();
+    const scanError = SCAN_ERRORS[scanner.getTokenError()];
+    if (scanError) return { offset, what: scanError };
+    if (token === SyntaxKind.Trivia || token === SyntaxKind.LineBreakTrivia) continue;
+    if (token === SyntaxKind.LineCommentTrivia || token === SyntaxKind.BlockCommentTrivia) return { offset, what: 'comments are not allowed' };
+    if (token === SyntaxKind.EOF) return expect === 'end' ? undefined : { offset, what: stack.length ? `unexpected end of file: ${stack.length} unclosed bracket${stack.length === 1 ? '' : 's'}` : 'unexpected end of file' };
+    const unexpected = { offset, what: token === SyntaxKind.Unknown ? 'unexpected character' : `unexpected ${JSON.stringify(scanner.getTokenValue()).slice(0, 20)}` };
+    const isValue = token === SyntaxKind.StringLiteral || token === SyntaxKind.NumericLiteral || token === SyntaxKind.TrueKeyword
+      || token === SyntaxKind.FalseKeyword || token === SyntaxKind.NullKeyword;
+    const closes = (token === SyntaxKind.CloseBraceToken && stack[stack.length - 1] === '{') || (token === SyntaxKind.CloseBracketToken && stack[stack.length - 1] === '[');
+    switch (expect) {
+      case 'value':
+      case 'valueOrClose':
+        if (isValue) expect = afterValue();
+        else if (token === SyntaxKind.OpenBraceToken) { stack.push('{'); expect = 'keyOrClose'; }
+        else if (token === SyntaxKind.OpenBracketToken) { stack.push('['); expect = 'valueOrClose'; }
+        else if (expect === 'valueOrClose' && closes) { stack.pop(); expect = afterValue(); }
+        else return { ...unexpected, what: `${unexpected.what} where a value was expected` };
+        break;
+      case 'key':
+      case 'keyOrClose':
+        if (token === SyntaxKind.StringLiteral) expect = 'colon';
+        else if (expect === 'keyOrClose' && closes) { stack.pop(); expect = afterValue(); }
+        else return { ...unexpected, what: `${unexpected.what} where a property name was expected` };
+        break;
+      case 'colon':
+        if (token !== SyntaxKind.ColonToken) return { ...unexpected, what: `${unexpected.what} where a colon was expected` };
+        expect = 'value';
+        break;
+      case 'commaOrClose':
+        if (token === SyntaxKind.CommaToken) expect = stack[stack.length - 1] === '{' ? 'key' : 'value';
+        else if (closes) { stack.pop(); expect = afterValue(); }
+        else return { ...unexpected, what: `${unexpected.what} where a comma or closing bracket was expected` };
+        break;
+      case 'end':
+        return { ...unexpected, what: `${unexpected.what} after the end of the JSON value` };
+    }
+  }
 }
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {

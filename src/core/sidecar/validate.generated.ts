@@ -4,15 +4,18 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://claim-tagger.invalid/schemas/tags.schema.json","title":"Claim Tagger sidecar","description":"Tags of one document, kept beside it as <document>.tags.json (or under .claim-tags/ at the workspace folder root). All offsets are UTF-16 code unit offsets into the document text, as in VS Code and JavaScript.","type":"object","required":["format","version","document","textHash","tags"],"additionalProperties":false,"properties":{"format":{"const":"claim-tagger/tags","description":"Marks this file as a Claim Tagger sidecar."},"version":{"type":"integer","minimum":1,"description":"Sidecar format version. A newer version than the extension knows is opened read-only."},"document":{"type":"string","minLength":1,"description":"File name of the tagged document (its base name, not a path)."},"textHash":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$","description":"SHA-256 of the exact document text (UTF-8) that the offsets refer to. When the document differs, tags are re-anchored by their quotes."},"tags":{"type":"array","description":"Tags, sorted by start, end and id.","items":{"$ref":"#/definitions/tag"}},"dismissed":{"type":"array","description":"Suggestions the editor dismissed, so they are not proposed again.","items":{"$ref":"#/definitions/dismissal"}}},"definitions":{"offset":{"type":"integer","minimum":0,"description":"UTF-16 code unit offset into the document text."},"span":{"type":"object","required":["start","end","quote"],"additionalProperties":false,"properties":{"start":{"$ref":"#/definitions/offset"},"end":{"$ref":"#/definitions/offset"},"quote":{"type":"string","description":"The text of the span when last anchored."}}},"freeTextSource":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"type":"string","minLength":1,"description":"Who said it, when the source is not a span of the document."}}},"anchor":{"type":"object","required":["state"],"additionalProperties":false,"properties":{"state":{"enum":["anchored","fuzzy","orphaned"],"description":"anchored: the quote is at start..end; fuzzy: placed by approximate matching after the text changed; orphaned: the text is gone, the quote is kept and the tag can be re-pinned."},"confidence":{"type":"number","minimum":0,"maximum":1,"description":"For fuzzy anchors: how close the match is."}}},"tag":{"type":"object","required":["id","kind","start","end","quote","prefix","suffix","created","modified","anchor"],"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"description":"Stable identifier of the tag."},"kind":{"type":"string","minLength":1,"description":"claim, attribution, opinion, or the id of a custom kind from the claimTagger.kinds setting.","examples":["claim","attribution","opinion"]},"start":{"$ref":"#/definitions/offset"},"end":{"$ref":"#/definitions/offset"},"quote":{"type":"string","description":"Exact text of the span (W3C TextQuoteSelector exact)."},"prefix":{"type":"string","maxLength":64,"description":"Up to 32 characters before the quote."},"suffix":{"type":"string","maxLength":64,"description":"Up to 32 characters after the quote."},"note":{"type":"string"},"status":{"enum":["unreviewed","verified","false","misleading","disputed","unverifiable"],"description":"Review status of a claim."},"source":{"description":"Attributions: who said it, as a span of the document or free text.","oneOf":[{"$ref":"#/definitions/span"},{"$ref":"#/definitions/freeTextSource"}]},"cue":{"$ref":"#/definitions/span","description":"Attributions: the reporting verb or phrase."},"labels":{"type":"array","items":{"type":"string"},"uniqueItems":true},"links":{"type":"array","items":{"type":"string"},"description":"Evidence URLs."},"author":{"type":"string"},"created":{"type":"string","format":"date-time"},"modified":{"type":"string","format":"date-time"},"anchor":{"$ref":"#/definitions/anchor"}}},"dismissal":{"type":"object","required":["rule","term"],"additionalProperties":false,"properties":{"rule":{"type":"string"},"term":{"type":"string"},"start":{"$ref":"#/definitions/offset"},"end":{"$ref":"#/definitions/offset"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://claim-tagger.invalid/schemas/tags.schema.json","title":"Claim Tagger sidecar","description":"Tags of one document, kept beside it as <document>.tags.json (or under .claim-tags/ at the workspace folder root). All offsets are UTF-16 code unit offsets into the document text, as in VS Code and JavaScript.","type":"object","required":["format","version","document","textHash","tags"],"additionalProperties":false,"properties":{"format":{"const":"claim-tagger/tags","description":"Marks this file as a Claim Tagger sidecar."},"version":{"type":"integer","minimum":1,"description":"Sidecar format version. A newer version than the extension knows is opened read-only."},"document":{"type":"string","minLength":1,"description":"File name of the tagged document (its base name, not a path)."},"textHash":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$","description":"SHA-256 of the exact document text (UTF-8) that the offsets refer to. When the document differs, tags are re-anchored by their quotes."},"tags":{"type":"array","description":"Tags, sorted by start, end and id.","items":{"$ref":"#/definitions/tag"}},"dismissed":{"type":"array","description":"Suggestions the editor dismissed, so they are not proposed again.","items":{"$ref":"#/definitions/dismissal"}}},"definitions":{"tagId":{"type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,127}$","description":"Stable identifier of the tag (a UUID when created by Claim Tagger): letters, digits, _ . : - only, so it is safe in Markdown code spans, HTML ids, CSV and file names."},"prototypeName":{"enum":["__proto__","constructor","hasOwnProperty","isPrototypeOf","propertyIsEnumerable","toLocaleString","toString","valueOf","__defineGetter__","__defineSetter__","__lookupGetter__","__lookupSetter__"],"description":"Property names of Object.prototype, refused as kinds."},"offset":{"type":"integer","minimum":0,"description":"UTF-16 code unit offset into the document text."},"span":{"type":"object","required":["start","end","quote"],"additionalProperties":false,"properties":{"start":{"$ref":"#/definitions/offset"},"end":{"$ref":"#/definitions/offset"},"quote":{"type":"string","description":"The text of the span when last anchored."}}},"freeTextSource":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"type":"string","minLength":1,"description":"Who said it, when the source is not a span of the document."}}},"anchor":{"type":"object","required":["state"],"additionalProperties":false,"properties":{"state":{"enum":["anchored","fuzzy","orphaned"],"description":"anchored: the quote is at start..end; fuzzy: placed by approximate matching after the text changed; orphaned: the text is gone, the quote is kept and the tag can be re-pinned."},"confidence":{"type":"number","minimum":0,"maximum":1,"description":"For fuzzy anchors: how close the match is."}}},"tag":{"type":"object","required":["id","kind","start","end","quote","prefix","suffix","created","modified","anchor"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/tagId"},"kind":{"type":"string","minLength":1,"not":{"$ref":"#/definitions/prototypeName"},"description":"claim, attribution, opinion, or the id of a custom kind from the claimTagger.kinds setting. Never a name of Object.prototype (kinds key lookup tables).","examples":["claim","attribution","opinion"]},"start":{"$ref":"#/definitions/offset"},"end":{"$ref":"#/definitions/offset"},"quote":{"type":"string","description":"Exact text of the span (W3C TextQuoteSelector exact)."},"prefix":{"type":"string","maxLength":64,"description":"Up to 32 characters before the quote."},"suffix":{"type":"string","maxLength":64,"description":"Up to 32 characters after the quote."},"note":{"type":"string"},"status":{"enum":["unreviewed","verified","false","misleading","disputed","unverifiable"],"description":"Review status of a claim."},"source":{"description":"Attributions: who said it, as a span of the document or free text.","oneOf":[{"$ref":"#/definitions/span"},{"$ref":"#/definitions/freeTextSource"}]},"cue":{"$ref":"#/definitions/span","description":"Attributions: the reporting verb or phrase."},"labels":{"type":"array","items":{"type":"string"},"uniqueItems":true},"links":{"type":"array","items":{"type":"string"},"description":"Evidence URLs."},"author":{"type":"string"},"created":{"type":"string","format":"date-time"},"modified":{"type":"string","format":"date-time"},"anchor":{"$ref":"#/definitions/anchor"}}},"dismissal":{"type":"object","required":["rule","term"],"additionalProperties":false,"properties":{"rule":{"type":"string"},"term":{"type":"string"},"start":{"$ref":"#/definitions/offset"},"end":{"$ref":"#/definitions/offset"}}}}};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
-const schema12 = {"type":"object","required":["id","kind","start","end","quote","prefix","suffix","created","modified","anchor"],"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"description":"Stable identifier of the tag."},"kind":{"type":"string","minLength":1,"description":"claim, attribution, opinion, or the id of a custom kind from the claimTagger.kinds setting.","examples":["claim","attribution","opinion"]},"start":{"$ref":"#/definitions/offset"},"end":{"$ref":"#/definitions/offset"},"quote":{"type":"string","description":"Exact text of the span (W3C TextQuoteSelector exact)."},"prefix":{"type":"string","maxLength":64,"description":"Up to 32 characters before the quote."},"suffix":{"type":"string","maxLength":64,"description":"Up to 32 characters after the quote."},"note":{"type":"string"},"status":{"enum":["unreviewed","verified","false","misleading","disputed","unverifiable"],"description":"Review status of a claim."},"source":{"description":"Attributions: who said it, as a span of the document or free text.","oneOf":[{"$ref":"#/definitions/span"},{"$ref":"#/definitions/freeTextSource"}]},"cue":{"$ref":"#/definitions/span","description":"Attributions: the reporting verb or phrase."},"labels":{"type":"array","items":{"type":"string"},"uniqueItems":true},"links":{"type":"array","items":{"type":"string"},"description":"Evidence URLs."},"author":{"type":"string"},"created":{"type":"string","format":"date-time"},"modified":{"type":"string","format":"date-time"},"anchor":{"$ref":"#/definitions/anchor"}}};
-const schema13 = {"type":"integer","minimum":0,"description":"UTF-16 code unit offset into the document text."};
-const schema18 = {"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"type":"string","minLength":1,"description":"Who said it, when the source is not a span of the document."}}};
-const schema19 = {"type":"object","required":["state"],"additionalProperties":false,"properties":{"state":{"enum":["anchored","fuzzy","orphaned"],"description":"anchored: the quote is at start..end; fuzzy: placed by approximate matching after the text changed; orphaned: the text is gone, the quote is kept and the tag can be re-pinned."},"confidence":{"type":"number","minimum":0,"maximum":1,"description":"For fuzzy anchors: how close the match is."}}};
+const schema12 = {"type":"object","required":["id","kind","start","end","quote","prefix","suffix","created","modified","anchor"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/tagId"},"kind":{"type":"string","minLength":1,"not":{"$ref":"#/definitions/prototypeName"},"description":"claim, attribution, opinion, or the id of a custom kind from the claimTagger.kinds setting. Never a name of Object.prototype (kinds key lookup tables).","examples":["claim","attribution","opinion"]},"start":{"$ref":"#/definitions/offset"},"end":{"$ref":"#/definitions/offset"},"quote":{"type":"string","description":"Exact text of the span (W3C TextQuoteSelector exact)."},"prefix":{"type":"string","maxLength":64,"description":"Up to 32 characters before the quote."},"suffix":{"type":"string","maxLength":64,"description":"Up to 32 characters after the quote."},"note":{"type":"string"},"status":{"enum":["unreviewed","verified","false","misleading","disputed","unverifiable"],"description":"Review status of a claim."},"source":{"description":"Attributions: who said it, as a span of the document or free text.","oneOf":[{"$ref":"#/definitions/span"},{"$ref":"#/definitions/freeTextSource"}]},"cue":{"$ref":"#/definitions/span","description":"Attributions: the reporting verb or phrase."},"labels":{"type":"array","items":{"type":"string"},"uniqueItems":true},"links":{"type":"array","items":{"type":"string"},"description":"Evidence URLs."},"author":{"type":"string"},"created":{"type":"string","format":"date-time"},"modified":{"type":"string","format":"date-time"},"anchor":{"$ref":"#/definitions/anchor"}}};
+const schema13 = {"type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,127}$","description":"Stable identifier of the tag (a UUID when created by Claim Tagger): letters, digits, _ . : - only, so it is safe in Markdown code spans, HTML ids, CSV and file names."};
+const schema14 = {"enum":["__proto__","constructor","hasOwnProperty","isPrototypeOf","propertyIsEnumerable","toLocaleString","toString","valueOf","__defineGetter__","__defineSetter__","__lookupGetter__","__lookupSetter__"],"description":"Property names of Object.prototype, refused as kinds."};
+const schema15 = {"type":"integer","minimum":0,"description":"UTF-16 code unit offset into the document text."};
+const schema20 = {"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"type":"string","minLength":1,"description":"Who said it, when the source is not a span of the document."}}};
+const schema21 = {"type":"object","required":["state"],"additionalProperties":false,"properties":{"state":{"enum":["anchored","fuzzy","orphaned"],"description":"anchored: the quote is at start..end; fuzzy: placed by approximate matching after the text changed; orphaned: the text is gone, the quote is kept and the tag can be re-pinned."},"confidence":{"type":"number","minimum":0,"maximum":1,"description":"For fuzzy anchors: how close the match is."}}};
 const func3 = Object.prototype.hasOwnProperty;
-const schema15 = {"type":"object","required":["start","end","quote"],"additionalProperties":false,"properties":{"start":{"$ref":"#/definitions/offset"},"end":{"$ref":"#/definitions/offset"},"quote":{"type":"string","description":"The text of the span when last anchored."}}};
+const pattern1 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,127}$", "u");
+const schema17 = {"type":"object","required":["start","end","quote"],"additionalProperties":false,"properties":{"start":{"$ref":"#/definitions/offset"},"end":{"$ref":"#/definitions/offset"},"quote":{"type":"string","description":"The text of the span when last anchored."}}};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -128,15 +131,16 @@ if(_errs1 === errors){
 if(data.id !== undefined){
 let data0 = data.id;
 const _errs2 = errors;
-if(errors === _errs2){
+const _errs3 = errors;
+if(errors === _errs3){
 if(typeof data0 === "string"){
-if(func2(data0) < 1){
-validate11.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(!pattern1.test(data0)){
+validate11.errors = [{instancePath:instancePath+"/id",schemaPath:"#/definitions/tagId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,127}$"+"\""}];
 return false;
 }
 }
 else {
-validate11.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate11.errors = [{instancePath:instancePath+"/id",schemaPath:"#/definitions/tagId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -148,8 +152,36 @@ var valid0 = true;
 if(valid0){
 if(data.kind !== undefined){
 let data1 = data.kind;
-const _errs4 = errors;
-if(errors === _errs4){
+const _errs5 = errors;
+const _errs7 = errors;
+const _errs8 = errors;
+if(!((((((((((((data1 === "__proto__") || (data1 === "constructor")) || (data1 === "hasOwnProperty")) || (data1 === "isPrototypeOf")) || (data1 === "propertyIsEnumerable")) || (data1 === "toLocaleString")) || (data1 === "toString")) || (data1 === "valueOf")) || (data1 === "__defineGetter__")) || (data1 === "__defineSetter__")) || (data1 === "__lookupGetter__")) || (data1 === "__lookupSetter__"))){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var valid2 = _errs8 === errors;
+if(valid2){
+validate11.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/not",keyword:"not",params:{},message:"must NOT be valid"}];
+return false;
+}
+else {
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(errors === _errs5){
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
 validate11.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
@@ -161,7 +193,7 @@ validate11.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties
 return false;
 }
 }
-var valid0 = _errs4 === errors;
+var valid0 = _errs5 === errors;
 }
 else {
 var valid0 = true;
@@ -169,13 +201,13 @@ var valid0 = true;
 if(valid0){
 if(data.start !== undefined){
 let data2 = data.start;
-const _errs6 = errors;
-const _errs7 = errors;
+const _errs10 = errors;
+const _errs11 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 validate11.errors = [{instancePath:instancePath+"/start",schemaPath:"#/definitions/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs7){
+if(errors === _errs11){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
 validate11.errors = [{instancePath:instancePath+"/start",schemaPath:"#/definitions/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
@@ -183,7 +215,7 @@ return false;
 }
 }
 }
-var valid0 = _errs6 === errors;
+var valid0 = _errs10 === errors;
 }
 else {
 var valid0 = true;
@@ -191,13 +223,13 @@ var valid0 = true;
 if(valid0){
 if(data.end !== undefined){
 let data3 = data.end;
-const _errs9 = errors;
-const _errs10 = errors;
+const _errs13 = errors;
+const _errs14 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
 validate11.errors = [{instancePath:instancePath+"/end",schemaPath:"#/definitions/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs10){
+if(errors === _errs14){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
 validate11.errors = [{instancePath:instancePath+"/end",schemaPath:"#/definitions/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
@@ -205,19 +237,19 @@ return false;
 }
 }
 }
-var valid0 = _errs9 === errors;
+var valid0 = _errs13 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.quote !== undefined){
-const _errs12 = errors;
+const _errs16 = errors;
 if(typeof data.quote !== "string"){
 validate11.errors = [{instancePath:instancePath+"/quote",schemaPath:"#/properties/quote/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid0 = _errs12 === errors;
+var valid0 = _errs16 === errors;
 }
 else {
 var valid0 = true;
@@ -225,8 +257,8 @@ var valid0 = true;
 if(valid0){
 if(data.prefix !== undefined){
 let data5 = data.prefix;
-const _errs14 = errors;
-if(errors === _errs14){
+const _errs18 = errors;
+if(errors === _errs18){
 if(typeof data5 === "string"){
 if(func2(data5) > 64){
 validate11.errors = [{instancePath:instancePath+"/prefix",schemaPath:"#/properties/prefix/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
@@ -238,7 +270,7 @@ validate11.errors = [{instancePath:instancePath+"/prefix",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs14 === errors;
+var valid0 = _errs18 === errors;
 }
 else {
 var valid0 = true;
@@ -246,8 +278,8 @@ var valid0 = true;
 if(valid0){
 if(data.suffix !== undefined){
 let data6 = data.suffix;
-const _errs16 = errors;
-if(errors === _errs16){
+const _errs20 = errors;
+if(errors === _errs20){
 if(typeof data6 === "string"){
 if(func2(data6) > 64){
 validate11.errors = [{instancePath:instancePath+"/suffix",schemaPath:"#/properties/suffix/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
@@ -259,19 +291,19 @@ validate11.errors = [{instancePath:instancePath+"/suffix",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs16 === errors;
+var valid0 = _errs20 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.note !== undefined){
-const _errs18 = errors;
+const _errs22 = errors;
 if(typeof data.note !== "string"){
 validate11.errors = [{instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid0 = _errs18 === errors;
+var valid0 = _errs22 === errors;
 }
 else {
 var valid0 = true;
@@ -279,12 +311,12 @@ var valid0 = true;
 if(valid0){
 if(data.status !== undefined){
 let data8 = data.status;
-const _errs20 = errors;
+const _errs24 = errors;
 if(!((((((data8 === "unreviewed") || (data8 === "verified")) || (data8 === "false")) || (data8 === "misleading")) || (data8 === "disputed")) || (data8 === "unverifiable"))){
 validate11.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema12.properties.status.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid0 = _errs20 === errors;
+var valid0 = _errs24 === errors;
 }
 else {
 var valid0 = true;
@@ -292,40 +324,27 @@ var valid0 = true;
 if(valid0){
 if(data.source !== undefined){
 let data9 = data.source;
-const _errs21 = errors;
-const _errs22 = errors;
-let valid3 = false;
+const _errs25 = errors;
+const _errs26 = errors;
+let valid6 = false;
 let passing0 = null;
-const _errs23 = errors;
+const _errs27 = errors;
 if(!(validate12(data9, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData}))){
 vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
 errors = vErrors.length;
 }
-var _valid0 = _errs23 === errors;
+var _valid0 = _errs27 === errors;
 if(_valid0){
-valid3 = true;
+valid6 = true;
 passing0 = 0;
 }
-const _errs24 = errors;
-const _errs25 = errors;
-if(errors === _errs25){
+const _errs28 = errors;
+const _errs29 = errors;
+if(errors === _errs29){
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 let missing1;
 if((data9.text === undefined) && (missing1 = "text")){
-const err0 = {instancePath:instancePath+"/source",schemaPath:"#/definitions/freeTextSource/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-else {
-const _errs27 = errors;
-for(const key1 in data9){
-if(!(key1 === "text")){
-const err1 = {instancePath:instancePath+"/source",schemaPath:"#/definitions/freeTextSource/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err1 = {instancePath:instancePath+"/source",schemaPath:"#/definitions/freeTextSource/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -333,17 +352,12 @@ else {
 vErrors.push(err1);
 }
 errors++;
-break;
 }
-}
-if(_errs27 === errors){
-if(data9.text !== undefined){
-let data10 = data9.text;
-const _errs28 = errors;
-if(errors === _errs28){
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err2 = {instancePath:instancePath+"/source/text",schemaPath:"#/definitions/freeTextSource/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const _errs31 = errors;
+for(const key1 in data9){
+if(!(key1 === "text")){
+const err2 = {instancePath:instancePath+"/source",schemaPath:"#/definitions/freeTextSource/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -351,10 +365,17 @@ else {
 vErrors.push(err2);
 }
 errors++;
+break;
 }
 }
-else {
-const err3 = {instancePath:instancePath+"/source/text",schemaPath:"#/definitions/freeTextSource/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_errs31 === errors){
+if(data9.text !== undefined){
+let data10 = data9.text;
+const _errs32 = errors;
+if(errors === _errs32){
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err3 = {instancePath:instancePath+"/source/text",schemaPath:"#/definitions/freeTextSource/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -364,12 +385,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-}
-}
-}
-}
 else {
-const err4 = {instancePath:instancePath+"/source",schemaPath:"#/definitions/freeTextSource/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err4 = {instancePath:instancePath+"/source/text",schemaPath:"#/definitions/freeTextSource/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -379,19 +396,12 @@ vErrors.push(err4);
 errors++;
 }
 }
-var _valid0 = _errs24 === errors;
-if(_valid0 && valid3){
-valid3 = false;
-passing0 = [passing0, 1];
+}
+}
+}
 }
 else {
-if(_valid0){
-valid3 = true;
-passing0 = 1;
-}
-}
-if(!valid3){
-const err5 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err5 = {instancePath:instancePath+"/source",schemaPath:"#/definitions/freeTextSource/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -399,33 +409,55 @@ else {
 vErrors.push(err5);
 }
 errors++;
+}
+}
+var _valid0 = _errs28 === errors;
+if(_valid0 && valid6){
+valid6 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid6 = true;
+passing0 = 1;
+}
+}
+if(!valid6){
+const err6 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
 validate11.errors = vErrors;
 return false;
 }
 else {
-errors = _errs22;
+errors = _errs26;
 if(vErrors !== null){
-if(_errs22){
-vErrors.length = _errs22;
+if(_errs26){
+vErrors.length = _errs26;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid0 = _errs21 === errors;
+var valid0 = _errs25 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.cue !== undefined){
-const _errs30 = errors;
+const _errs34 = errors;
 if(!(validate12(data.cue, {instancePath:instancePath+"/cue",parentData:data,parentDataProperty:"cue",rootData}))){
 vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs30 === errors;
+var valid0 = _errs34 === errors;
 }
 else {
 var valid0 = true;
@@ -433,23 +465,23 @@ var valid0 = true;
 if(valid0){
 if(data.labels !== undefined){
 let data12 = data.labels;
-const _errs31 = errors;
-if(errors === _errs31){
+const _errs35 = errors;
+if(errors === _errs35){
 if(Array.isArray(data12)){
-var valid6 = true;
+var valid9 = true;
 const len0 = data12.length;
 for(let i0=0; i0<len0; i0++){
-const _errs33 = errors;
+const _errs37 = errors;
 if(typeof data12[i0] !== "string"){
 validate11.errors = [{instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid6 = _errs33 === errors;
-if(!valid6){
+var valid9 = _errs37 === errors;
+if(!valid9){
 break;
 }
 }
-if(valid6){
+if(valid9){
 let i1 = data12.length;
 let j0;
 if(i1 > 1){
@@ -475,7 +507,7 @@ validate11.errors = [{instancePath:instancePath+"/labels",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs31 === errors;
+var valid0 = _errs35 === errors;
 }
 else {
 var valid0 = true;
@@ -483,19 +515,19 @@ var valid0 = true;
 if(valid0){
 if(data.links !== undefined){
 let data14 = data.links;
-const _errs35 = errors;
-if(errors === _errs35){
+const _errs39 = errors;
+if(errors === _errs39){
 if(Array.isArray(data14)){
-var valid8 = true;
+var valid11 = true;
 const len1 = data14.length;
 for(let i2=0; i2<len1; i2++){
-const _errs37 = errors;
+const _errs41 = errors;
 if(typeof data14[i2] !== "string"){
 validate11.errors = [{instancePath:instancePath+"/links/" + i2,schemaPath:"#/properties/links/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid8 = _errs37 === errors;
-if(!valid8){
+var valid11 = _errs41 === errors;
+if(!valid11){
 break;
 }
 }
@@ -505,19 +537,19 @@ validate11.errors = [{instancePath:instancePath+"/links",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs35 === errors;
+var valid0 = _errs39 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.author !== undefined){
-const _errs39 = errors;
+const _errs43 = errors;
 if(typeof data.author !== "string"){
 validate11.errors = [{instancePath:instancePath+"/author",schemaPath:"#/properties/author/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid0 = _errs39 === errors;
+var valid0 = _errs43 === errors;
 }
 else {
 var valid0 = true;
@@ -525,9 +557,9 @@ var valid0 = true;
 if(valid0){
 if(data.created !== undefined){
 let data17 = data.created;
-const _errs41 = errors;
-if(errors === _errs41){
-if(errors === _errs41){
+const _errs45 = errors;
+if(errors === _errs45){
+if(errors === _errs45){
 if(typeof data17 === "string"){
 if(!(formats0.test(data17))){
 validate11.errors = [{instancePath:instancePath+"/created",schemaPath:"#/properties/created/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
@@ -540,7 +572,7 @@ return false;
 }
 }
 }
-var valid0 = _errs41 === errors;
+var valid0 = _errs45 === errors;
 }
 else {
 var valid0 = true;
@@ -548,9 +580,9 @@ var valid0 = true;
 if(valid0){
 if(data.modified !== undefined){
 let data18 = data.modified;
-const _errs43 = errors;
-if(errors === _errs43){
-if(errors === _errs43){
+const _errs47 = errors;
+if(errors === _errs47){
+if(errors === _errs47){
 if(typeof data18 === "string"){
 if(!(formats0.test(data18))){
 validate11.errors = [{instancePath:instancePath+"/modified",schemaPath:"#/properties/modified/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
@@ -563,7 +595,7 @@ return false;
 }
 }
 }
-var valid0 = _errs43 === errors;
+var valid0 = _errs47 === errors;
 }
 else {
 var valid0 = true;
@@ -571,9 +603,9 @@ var valid0 = true;
 if(valid0){
 if(data.anchor !== undefined){
 let data19 = data.anchor;
-const _errs45 = errors;
-const _errs46 = errors;
-if(errors === _errs46){
+const _errs49 = errors;
+const _errs50 = errors;
+if(errors === _errs50){
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 let missing2;
 if((data19.state === undefined) && (missing2 = "state")){
@@ -581,7 +613,7 @@ validate11.errors = [{instancePath:instancePath+"/anchor",schemaPath:"#/definiti
 return false;
 }
 else {
-const _errs48 = errors;
+const _errs52 = errors;
 for(const key2 in data19){
 if(!((key2 === "state") || (key2 === "confidence"))){
 validate11.errors = [{instancePath:instancePath+"/anchor",schemaPath:"#/definitions/anchor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
@@ -589,24 +621,24 @@ return false;
 break;
 }
 }
-if(_errs48 === errors){
+if(_errs52 === errors){
 if(data19.state !== undefined){
 let data20 = data19.state;
-const _errs49 = errors;
+const _errs53 = errors;
 if(!(((data20 === "anchored") || (data20 === "fuzzy")) || (data20 === "orphaned"))){
-validate11.errors = [{instancePath:instancePath+"/anchor/state",schemaPath:"#/definitions/anchor/properties/state/enum",keyword:"enum",params:{allowedValues: schema19.properties.state.enum},message:"must be equal to one of the allowed values"}];
+validate11.errors = [{instancePath:instancePath+"/anchor/state",schemaPath:"#/definitions/anchor/properties/state/enum",keyword:"enum",params:{allowedValues: schema21.properties.state.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid10 = _errs49 === errors;
+var valid13 = _errs53 === errors;
 }
 else {
-var valid10 = true;
+var valid13 = true;
 }
-if(valid10){
+if(valid13){
 if(data19.confidence !== undefined){
 let data21 = data19.confidence;
-const _errs50 = errors;
-if(errors === _errs50){
+const _errs54 = errors;
+if(errors === _errs54){
 if((typeof data21 == "number") && (isFinite(data21))){
 if(data21 > 1 || isNaN(data21)){
 validate11.errors = [{instancePath:instancePath+"/anchor/confidence",schemaPath:"#/definitions/anchor/properties/confidence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
@@ -624,10 +656,10 @@ validate11.errors = [{instancePath:instancePath+"/anchor/confidence",schemaPath:
 return false;
 }
 }
-var valid10 = _errs50 === errors;
+var valid13 = _errs54 === errors;
 }
 else {
-var valid10 = true;
+var valid13 = true;
 }
 }
 }
@@ -638,7 +670,7 @@ validate11.errors = [{instancePath:instancePath+"/anchor",schemaPath:"#/definiti
 return false;
 }
 }
-var valid0 = _errs45 === errors;
+var valid0 = _errs49 === errors;
 }
 else {
 var valid0 = true;
@@ -671,7 +703,7 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema20 = {"type":"object","required":["rule","term"],"additionalProperties":false,"properties":{"rule":{"type":"string"},"term":{"type":"string"},"start":{"$ref":"#/definitions/offset"},"end":{"$ref":"#/definitions/offset"}}};
+const schema22 = {"type":"object","required":["rule","term"],"additionalProperties":false,"properties":{"rule":{"type":"string"},"term":{"type":"string"},"start":{"$ref":"#/definitions/offset"},"end":{"$ref":"#/definitions/offset"}}};
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;

@@ -10,7 +10,7 @@ import { assertGolden } from './golden';
 import { parseCsv } from './csvParse';
 import { ARTICLE, GENERATED, SAMPLE_KINDS, sampleDocs, tagOf } from './sample';
 
-const OPTIONS = { generated: GENERATED, kinds: SAMPLE_KINDS, author: 'Harbour Fact Desk', title: 'Ferry desk <b>review</b>' };
+const OPTIONS = { generated: GENERATED, kinds: SAMPLE_KINDS, author: 'Harbour Fact Desk', outlet: 'Harbour Fact Desk', title: 'Ferry desk <b>review</b>' };
 const GOLDEN: Record<ReportFormat, string> = { md: 'sample.md', html: 'sample.html', csv: 'sample.csv', json: 'sample.json', w3c: 'sample.w3c.jsonld', claimreview: 'sample.claimreview.jsonld' };
 
 /** The HTML without its text content: what a browser would treat as markup. */
@@ -197,7 +197,7 @@ suite('report formats', () => {
     assert.deepEqual(report.kinds.map((k: { id: string }) => k.id), ['claim', 'attribution', 'opinion', 'numbers']);
     assert.equal(report.summary.total, 11);
     assert.equal(report.summary.unattributed, 1);
-    assert.deepEqual(report.documents[1], { uri: 'file:///newsroom/2025/empty.md', name: 'empty.md', length: 120, summary: { total: 0, byKind: {}, byStatus: { unreviewed: 0, verified: 0, false: 0, misleading: 0, disputed: 0, unverifiable: 0 }, orphaned: 0, unattributed: 0 }, tags: [] });
+    assert.deepEqual(report.documents[1], { uri: 'urn:claim-tagger:document:empty.md', name: 'empty.md', length: 120, summary: { total: 0, byKind: {}, byStatus: { unreviewed: 0, verified: 0, false: 0, misleading: 0, disputed: 0, unverifiable: 0 }, orphaned: 0, unattributed: 0 }, tags: [] });
     assert.deepEqual(report.documents[0].tags.map((t: Tag) => t.start), [...report.documents[0].tags.map((t: Tag) => t.start)].sort((a, b) => a - b));
   });
 
@@ -210,7 +210,7 @@ suite('report formats', () => {
     assert.equal(first.claimReviewed, 'the ferry fare rose by 40 percent in a single year');
     assert.deepEqual(first.author, { '@type': 'Organization', name: 'Harbour Fact Desk' });
     assert.equal(first.itemReviewed['@type'], 'Claim');
-    assert.equal(first.itemReviewed.appearance.url, 'file:///newsroom/2025/ferry-%22fares%22%3Cscript%3E.md');
+    assert.equal(first.itemReviewed.appearance.url, 'https://news.example/2025/ferry-fares?id=1&ref=a');
     assert.deepEqual(first.itemReviewed.author, { '@type': 'Person', name: 'Harbour Council members' });
     assert.deepEqual(first.citation, [{ '@type': 'CreativeWork', url: 'https://example.org/fares?year=2024&port=1' }]);
     const text = renderReport('claimreview', sampleDocs(), OPTIONS);

@@ -59,7 +59,7 @@ export function sampleDocs(): ReportDocument[] {
   const orphan = tagOf(t, 'claim', 'ferry', { status: 'verified', anchor: { state: 'orphaned' }, start: 9999, end: 10010, quote: 'a deleted sentence', prefix: 'was ', suffix: ' here' });
   const custom = tagOf(t, 'numbers', '40', { note: 'custom kind' });
   return [
-    { uri: 'file:///newsroom/2025/ferry-"fares"<script>.md', name: 'ferry-"fares"<script>alert(6)</script>.md', text: t,
+    { uri: 'file:///newsroom/2025/ferry-"fares"<script>.md', url: 'https://news.example/2025/ferry-fares?id=1&ref=a', name: 'ferry-"fares"<script>alert(6)</script>.md', text: t,
       tags: [claim, attribution, nested, terminal, disastrous, overlap, astral, outrageous, unattributed, orphan, custom] },
     { uri: 'file:///newsroom/2025/empty.md', name: 'empty.md', length: 120, tags: [] },
   ];

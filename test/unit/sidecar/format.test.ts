@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { CLAIM_STATUSES, SIDECAR_FORMAT, SIDECAR_VERSION, SidecarFile, Tag } from '../../../src/core/model';
-import { lineColumn, parseSidecar, serializeSidecar, textHash } from '../../../src/core/sidecar/format';
+import { CLAIM_STATUSES, PROTOTYPE_NAMES, SIDECAR_FORMAT, SIDECAR_VERSION, SidecarFile, TAG_ID_PATTERN, Tag } from '../../../src/core/model';
+import { firstSyntaxError, lineColumn, parseSidecar, serializeSidecar, textHash, validateTag } from '../../../src/core/sidecar/format';
 import { createTag } from '../../../src/core/tags';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -148,5 +148,116 @@ suite('sidecar format', () => {
     const gen = (await import(path.join(root, 'scripts/gen-validator.mjs'))) as { generateValidatorSource(root: string): string };
     const committed = fs.readFileSync(path.join(root, 'src/core/sidecar/validate.generated.ts'), 'utf8');
     assert.equal(committed, gen.generateValidatorSource(root), 'run `npm run gen:validator`');
+  });
+
+  suite('hostile and unusual sidecars', () => {
+    test('200,000 nested brackets: a parse error with line and column, no stack overflow', () => {
+      const deep = '{\n  "format": "claim-tagger/tags",\n  "tags": ' + '['.repeat(200_000);
+      const r = parseSidecar(deep);
+      assert.ok(!r.ok);
+      assert.equal(r.error.kind, 'json');
+      assert.equal(r.error.line, 3);
+      assert.equal(r.error.column, 11 + 200_000);
+      assert.match(r.error.message, /line 3, column 200011: unexpected end of file: 200001 unclosed brackets/);
+    });
+
+    test('deeply nested but well-formed JSON fails the schema, not the stack', () => {
+      const data = JSON.parse(serializeSidecar(sidecarWith(sampleTags())));
+      const raw = JSON.stringify(data).replace('"note":"Check with the *authority*."', `"note":${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+      const r = parseSidecar(raw);
+      assert.ok(!r.ok);
+      assert.equal(r.error.kind, 'schema');
+      assert.match(r.error.message, /\/tags\/\d+\/note/);
+    });
+
+    test('the syntax check agrees with JSON.parse on random near-JSON (property)', () => {
+      const good = serializeSidecar(sidecarWith(sampleTags()));
+      fc.assert(fc.property(fc.nat({ max: good.length - 1 }), fc.constantFrom('', ',', '[', ']', '{', '}', ':', '"', 'x', '0'), (at, insert) => {
+        const text = good.slice(0, at) + insert + good.slice(at + (insert ? 0 : 1));
+        let valid = true;
+        try { JSON.parse(text); } catch { valid = false; }
+        assert.equal(firstSyntaxError(text) === undefined, valid, JSON.stringify(text.slice(Math.max(0, at - 10), at + 10)));
+      }), { numRuns: RUNS });
+    });
+
+    test('ids that break the id pattern are replaced by derived ids, with a warning naming line and column', () => {
+      const tags = sampleTags();
+      tags[0].id = 'x`\n<img src=x onerror=alert(1)>';
+      const raw = JSON.stringify(sidecarWith(tags), null, 2);
+      const r = parseSidecar(raw, 'a.txt');
+      assert.ok(r.ok, !r.ok ? r.error.message : '');
+      assert.equal(r.sidecar.tags.length, 3, 'no tag is lost');
+      const renamed = r.sidecar.tags.find((t) => t.kind === 'opinion')!;
+      assert.match(renamed.id, TAG_ID_PATTERN);
+      const at = lineColumn(raw, raw.indexOf('"id": "x`'));
+      assert.match(r.warnings.join('\n'), new RegExp(`line ${at.line}, column ${at.column} .*it is now "${renamed.id}"`));
+      const again = parseSidecar(raw, 'a.txt');
+      assert.ok(again.ok);
+      assert.equal(again.sidecar.tags.find((t) => t.kind === 'opinion')!.id, renamed.id, 'the derived id is deterministic');
+      const saved = parseSidecar(serializeSidecar(r.sidecar), 'a.txt');
+      assert.ok(saved.ok);
+      assert.deepEqual(saved.warnings, [], 'once saved, the sidecar is clean');
+    });
+
+    test('prototype-named kinds are refused with the place named', () => {
+      for (const kind of PROTOTYPE_NAMES) {
+        const tags = sampleTags();
+        tags[0].kind = kind;
+        const raw = serializeSidecar(sidecarWith(tags));
+        const r = parseSidecar(raw);
+        assert.ok(!r.ok, kind);
+        assert.equal(r.error.kind, 'schema');
+        assert.match(r.error.message, /\/tags\/2\/kind/);
+        assert.equal(r.error.line, lineColumn(raw, raw.indexOf(`"kind": "${kind}"`)).line);
+      }
+    });
+
+    test('the schema lists exactly the property names of Object.prototype', () => {
+      const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas/tags.schema.json'), 'utf8'));
+      assert.deepEqual([...schema.definitions.prototypeName.enum].sort(), Object.getOwnPropertyNames(Object.prototype).sort());
+      assert.deepEqual([...PROTOTYPE_NAMES].sort(), Object.getOwnPropertyNames(Object.prototype).sort());
+      assert.equal(schema.definitions.tagId.pattern, TAG_ID_PATTERN.source);
+    });
+
+    test('validateTag accepts created tags and names what is wrong with others', () => {
+      for (const t of sampleTags()) assert.deepEqual(validateTag(t), { ok: true });
+      const t = sampleTags()[0];
+      assert.deepEqual(validateTag({ ...t, kind: '' }).ok, false);
+      const proto = validateTag({ ...t, kind: 'constructor' });
+      assert.ok(!proto.ok && proto.path === '/kind', JSON.stringify(proto));
+      const id = validateTag({ ...t, id: 'a b' });
+      assert.ok(!id.ok && id.path === '/id');
+      const cue = validateTag({ ...t, cue: { start: '<meta>', end: 1, quote: 'x' } });
+      assert.ok(!cue.ok && cue.path === '/cue/start', JSON.stringify(cue));
+      assert.equal(validateTag(null).ok, false);
+    });
+
+    test('a newer-version sidecar keeps only fields of the expected types', () => {
+      const data = JSON.parse(serializeSidecar(sidecarWith(sampleTags())));
+      data.version = SIDECAR_VERSION + 1;
+      const attribution = data.tags.find((t: Tag) => t.kind === 'attribution');
+      attribution.cue.start = '<meta http-equiv="refresh" content="0;url=https://example.invalid">';
+      attribution.source = { start: 0, end: { x: 1 }, quote: 'Officials' };
+      attribution.links = 'https://example.org';
+      attribution.labels = { a: 1 };
+      attribution.note = ['x'];
+      attribution.future = { deep: true };
+      data.tags.push({ id: 5, kind: 'claim' }, 'junk', { id: 'y', kind: 'claim', start: -1, end: 'x', quote: 'q', anchor: {} });
+      data.document = { evil: true };
+      const r = parseSidecar(JSON.stringify(data));
+      assert.ok(r.ok);
+      assert.equal(r.readOnly, true);
+      assert.equal(r.sidecar.document, '');
+      const a = r.sidecar.tags.find((t) => t.kind === 'attribution')!;
+      assert.equal(a.cue, undefined);
+      assert.equal(a.source, undefined);
+      assert.equal(a.links, undefined);
+      assert.equal(a.labels, undefined);
+      assert.equal(a.note, undefined);
+      assert.equal((a as unknown as Record<string, unknown>).future, undefined);
+      const y = r.sidecar.tags.find((t) => t.id === 'y')!;
+      assert.deepEqual([y.start, y.end, y.anchor.state], [0, 0, 'orphaned'], 'bad offsets make the tag orphaned');
+      assert.equal(r.sidecar.tags.length, 4, 'the three tags and "y"; entries without string id and kind are left out');
+    });
   });
 });
