@@ -148,42 +148,54 @@ suite('outside changes to open articles', () => {
     assertSidecarOn(editor.document.uri, ARTICLE, { [Q.alarming]: 'anchored', [Q.declined]: 'anchored' });
   });
 
-  test('another extension replaces the whole text with a WorkspaceEdit: tags placed by quote, written on save', async () => {
+  test('another extension replaces the whole text with a WorkspaceEdit (a paragraph moved, one deleted): tags placed by quote, written on save', async () => {
     const claimTagger = await api();
     const editor = await openFresh('outside/workspace-edit.txt', ARTICLE);
-    await tagAll(editor, [Q.vehicles, Q.warnings, Q.declined]);
+    await tagAll(editor, [Q.vehicles, Q.warnings, Q.declined, Q.signatures]);
     await claimTagger.flush();
-    const replaced = 'EDITOR\'S NOTE: this article was updated.\n\n' + [LINES[0], LINES[1], LINES[3].replace('since 2019', 'since early 2019'), LINES[5]].join('\n') + '\n';
+    const replaced = [LINES[5], 'EDITOR\'S NOTE: this article was updated.', LINES[0], LINES[1], LINES[2], LINES[3]].join('\n') + '\n';
     const edit = new vscode.WorkspaceEdit();
     edit.replace(editor.document.uri, new vscode.Range(new vscode.Position(0, 0), editor.document.lineAt(editor.document.lineCount - 1).range.end), replaced);
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.equal(editor.document.getText(), replaced);
-    await eventually(async () => {
+    const placed = async () => {
       const tags = await claimTagger.tags(editor.document.uri);
-      return tags.filter((t) => t.anchor.state === 'anchored' && replaced.slice(t.start, t.end) === t.quote).length === 2 && tags.some((t) => t.anchor.state === 'orphaned' && t.quote === Q.declined);
-    }, 10_000);
+      return tags.filter((t) => t.anchor.state === 'anchored' && replaced.slice(t.start, t.end) === t.quote).length === 3 && tags.some((t) => t.anchor.state === 'orphaned' && t.quote === Q.declined);
+    };
+    await eventually(placed, 10_000);
     assert.ok(await editor.document.save());
     await claimTagger.flush();
-    assertSidecarOn(editor.document.uri, replaced, { [Q.vehicles]: 'anchored', [Q.warnings]: 'anchored', [Q.declined]: 'orphaned' });
+    assertSidecarOn(editor.document.uri, replaced, { [Q.vehicles]: 'anchored', [Q.warnings]: 'anchored', [Q.signatures]: 'anchored', [Q.declined]: 'orphaned' });
   });
 
-  test('Undo of a change made on disk restores the previous placement exactly', async () => {
+  test('Undo of a change made on disk restores the previous placement exactly; Redo the new one', async () => {
     const claimTagger = await api();
     const editor = await openFresh('outside/undo.txt', ARTICLE);
-    const before = await tagAll(editor, [Q.double, Q.declined, Q.signatures]);
+    const before = await tagAll(editor, [Q.double, Q.warnings, Q.signatures]);
     await claimTagger.flush();
-    const changed = 'Correction appended above.\n' + [LINES[0], LINES[1], LINES[2], LINES[3], LINES[5]].join('\n') + '\n';
+    const reworded = 'ignored three written warnings from its own inspectors';
+    const changed = 'Correction appended above.\n' + ARTICLE.replace('ignored three warnings', 'ignored three written warnings');
     await changeOnDisk(editor, changed);
-    await eventually(async () => (await claimTagger.tags(editor.document.uri)).some((t) => t.anchor.state === 'orphaned'), 10_000);
+    const after = await eventually(async () => {
+      const now = await claimTagger.tags(editor.document.uri);
+      const fuzzy = now.find((t) => t.anchor.state === 'fuzzy');
+      return fuzzy?.quote === reworded && now.every((t) => t.anchor.state !== 'orphaned') ? now.map((t) => structuredClone(t)) : undefined;
+    }, 10_000);
     await vscode.commands.executeCommand('undo');
     await eventually(() => editor.document.getText() === ARTICLE, 10_000);
-    await eventually(async () => {
+    const exactly = (want: readonly Tag[]) => async () => {
       const now = await claimTagger.tags(editor.document.uri);
-      return before.every((b) => now.some((t) => t.id === b.id && t.start === b.start && t.end === b.end && t.anchor.state === 'anchored'));
-    }, 10_000);
+      return want.every((b) => now.some((t) => t.id === b.id && t.start === b.start && t.end === b.end && t.quote === b.quote && JSON.stringify(t.anchor) === JSON.stringify(b.anchor)));
+    };
+    await eventually(exactly(before), 10_000);
+    await vscode.commands.executeCommand('redo');
+    await eventually(() => editor.document.getText() === changed, 10_000);
+    await eventually(exactly(after!), 10_000);
+    await vscode.commands.executeCommand('undo');
+    await eventually(exactly(before), 10_000);
     assert.ok(await editor.document.save());
     await claimTagger.flush();
-    const side = assertSidecarOn(editor.document.uri, ARTICLE, { [Q.double]: 'anchored', [Q.declined]: 'anchored', [Q.signatures]: 'anchored' });
+    const side = assertSidecarOn(editor.document.uri, ARTICLE, { [Q.double]: 'anchored', [Q.warnings]: 'anchored', [Q.signatures]: 'anchored' });
     assert.deepEqual(side.tags.map((t) => [t.id, t.start, t.end]).sort(), before.map((t) => [t.id, t.start, t.end]).sort());
   });
 
