@@ -41,15 +41,16 @@ export class OutsideChanges {
    * replacement of the whole text or of a large block; `typing` for everything else, undo and redo included.
    * `text` reads the document's text, only when needed.
    */
-  modeOf(e: vscode.TextDocumentChangeEvent, changes: readonly TextChange[], oldLength: number, text: () => string): ChangeMode {
+  modeOf(e: vscode.TextDocumentChangeEvent, changes: readonly TextChange[], oldLength: number, wasDirty: boolean, text: () => string): ChangeMode {
     const only = changes.length === 1 ? changes[0] : undefined;
     if (only && only.start === 0 && only.end === oldLength && oldLength > 0) return 'outside';
     if (isBulkReplacement(changes, oldLength)) return 'outside';
     const undo = e.reason === vscode.TextDocumentChangeReason.Undo || e.reason === vscode.TextDocumentChangeReason.Redo;
-    // VS Code reports the dirty state of the document before the event for the first keystroke after a save, so a
-    // clean document alone does not mean a reload: the change must also be made of whole lines, as reloads are.
-    if (!undo && !e.document.isDirty && changes.some((c) => c.end > c.start) && isLineBlock(text(), changes)) return 'outside';
-    return 'typing';
+    if (undo || e.document.isDirty || !changes.some((c) => c.end > c.start)) return 'typing';
+    // Dirty before, clean after, not an undo: a revert. Clean before and after: a reload, or the first keystroke
+    // after a save (VS Code reports the dirty state from before the event then), so the change must also be
+    // made of whole lines, as reloads are.
+    return wasDirty || isLineBlock(text(), changes) ? 'outside' : 'typing';
   }
 
   /** The placement of every tag now, before an outside change of a text of `length` characters. */
@@ -79,7 +80,7 @@ export class OutsideChanges {
         const changed: Tag[] = [];
         for (const tag of doc.tags) {
           const p = snap.placements.get(tag.id);
-          if (!p) continue;
+          if (!p || samePlacement(placementOf(tag), p)) continue;
           Object.assign(tag, structuredClone(p));
           if (!p.source) delete tag.source;
           if (!p.cue) delete tag.cue;
@@ -123,6 +124,10 @@ function placementOf(t: Tag): Placement {
   if (t.source) p.source = structuredClone(t.source);
   if (t.cue) p.cue = structuredClone(t.cue);
   return p;
+}
+
+function samePlacement(a: Placement, b: Placement): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function matches(snap: Snapshot, text: string): boolean {

@@ -10,13 +10,15 @@ import { mergeTags } from '../core/merge';
 import { Dismissal, SIDECAR_VERSION, SIDECAR_FORMAT, SpanRef, Tag, isSpanRef } from '../core/model';
 import { findNear, mapSpan, shiftSpans } from '../core/spans';
 import { parseSidecar, serializeSidecar, textHash } from '../core/sidecar/format';
-import { SIDECAR_FOLDER, baseName } from '../core/sidecar/paths';
+import { baseName } from '../core/sidecar/paths';
 import { NewTagInit, createTag, quoteAt, refreshQuotes } from '../core/tags';
 import { ClaimTaggerConfig } from '../config';
 import { Disposable } from '../util/dispose';
 import { DocumentTags } from './documentTags';
 import { OutsideChanges } from './outsideChanges';
-import { moveSidecar, readSidecar, sidecarUriFor, writeSidecarAtomic } from './sidecarIO';
+import { readDiskText } from './diskText';
+import { moveSidecarsOnRename } from './rename';
+import { readSidecar, sidecarUriFor, writeSidecarAtomic } from './sidecarIO';
 
 export type TagChangeReason = 'load' | 'edit' | 'user' | 'external';
 
@@ -122,6 +124,7 @@ export class TagStore extends Disposable {
     // meanwhile is not cached.
     const text = document.getText();
     doc.textLength = text.length;
+    doc.documentDirty = document.isDirty;
     if (document.isClosed) return doc;
     if (raw !== undefined) {
       this.applyDiskContent(doc, raw, text, document);
@@ -253,7 +256,9 @@ export class TagStore extends Disposable {
 
   /** Tags placed while the document has unsaved changes may sit on text that never reaches disk (see dropUnsaved). */
   private markUnsaved(doc: DocumentTags, document: vscode.TextDocument, tags: readonly Tag[]): void {
-    if (document.isDirty && !document.isUntitled) for (const t of tags) doc.unsaved.add(t.id);
+    if (!document.isDirty || document.isUntitled) return;
+    // An imported annotation that could not be placed sits on no text at all: it is kept as any orphan is.
+    for (const t of tags) if (t.anchor.state !== 'orphaned') doc.unsaved.add(t.id);
   }
 
   private userChanged(doc: DocumentTags): void {
@@ -268,6 +273,9 @@ export class TagStore extends Disposable {
   private onEdit(e: vscode.TextDocumentChangeEvent): void {
     const doc = this.docs.get(e.document.uri.toString());
     if (!doc) return;
+    // Dirty-state changes come as events without content changes, so this is the state just before this change.
+    const wasDirty = doc.documentDirty;
+    doc.documentDirty = e.document.isDirty;
     let changes: TextChange[] = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
     const oldLength = doc.textLength;
     if (!changes.length) {
@@ -294,7 +302,7 @@ export class TagStore extends Disposable {
     }
     let text: string | undefined;
     const textNow = () => (text ??= e.document.getText());
-    const mode = this.outside.modeOf(e, changes, oldLength, textNow);
+    const mode = this.outside.modeOf(e, changes, oldLength, wasDirty, textNow);
     const before = mode === 'outside' ? this.outside.snapshot(doc, oldLength) : undefined;
     let result: ReconcileResult;
     try {
@@ -397,13 +405,8 @@ export class TagStore extends Disposable {
     if (known && !document.isUntitled) this.adoptUntitled(known, document.getText(), true);
     const doc = this.docs.get(document.uri.toString());
     if (!doc) return;
-    // The text is on disk now: a tag made on unsaved text that is orphaned never had its text saved.
-    const removed = this.outside.dropUnsaved(doc);
-    if (removed.length) {
-      doc.dirty = true;
-      doc.changes++;
-      this.changeEmitter.fire({ uri: doc.uri, reason: 'user' });
-    }
+    // The text of tags made on unsaved text is on disk now; an orphaned one's text never was.
+    for (const id of [...doc.unsaved]) if (doc.find(id)?.anchor.state !== 'orphaned') doc.unsaved.delete(id);
     if (doc.moved || doc.dirty) this.scheduleSave(doc, 0);
   }
 
@@ -462,18 +465,10 @@ export class TagStore extends Disposable {
       // Write what is pending for the document (or every document below a folder) before moving anything.
       const below = (d: DocumentTags) => d.uri.toString() === oldUri.toString() || (d.uri.scheme === oldUri.scheme && d.uri.path.startsWith(oldUri.path + '/'));
       for (const d of this.all().filter(below)) await this.flush(d.uri);
-      const isFolder = await vscode.workspace.fs.stat(oldUri).then((st) => (st.type & vscode.FileType.Directory) !== 0, () => false);
-      // Beside the documents, sidecars travel with a renamed folder by themselves; under .claim-tags the mirrored
-      // folder has to move too.
-      const move = isFolder
-        ? location === 'workspaceFolder' ? { from: mirroredFolder(oldUri), to: mirroredFolder(newUri) } : undefined
-        : { from: sidecarUriFor(oldUri, location), to: sidecarUriFor(newUri, location) };
       try {
-        const moved = move?.from && move.to ? await moveSidecar(move.from, move.to) : false;
-        if (moved && !isFolder && move?.to) {
-          await renameDocumentField(move.to, baseName(newUri.path));
-        } else if (!moved && move?.from && move.to && !isFolder && (await readSidecar(move.to)) !== undefined) {
-          this.messages('warning', `Claim Tagger: ${baseName(newUri.path)} already has a sidecar; the tags of ${baseName(oldUri.path)} stay in ${baseName(move.from.path)}.`);
+        const outcome = await moveSidecarsOnRename(oldUri, newUri, location);
+        if (outcome.kind === 'taken') {
+          this.messages('warning', `Claim Tagger: ${baseName(newUri.path)} already has a sidecar; the tags of ${baseName(oldUri.path)} stay in ${baseName(outcome.kept.path)}.`);
         }
       } catch (err) {
         this.messages('error', `Claim Tagger: could not move the sidecar of ${baseName(oldUri.path)}: ${(err as Error).message}`);
@@ -678,36 +673,6 @@ async function unwritable(uri: vscode.Uri): Promise<string | undefined> {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : 'is read-only';
   }
-}
-
-/**
- * Names the renamed document in its moved sidecar, so that loading it does not warn about another name. A sidecar
- * that cannot be read, or is read-only here (newer version), is left as it is.
- */
-async function renameDocumentField(sidecar: vscode.Uri, name: string): Promise<void> {
-  const raw = await readSidecar(sidecar);
-  if (raw === undefined) return;
-  const parsed = parseSidecar(raw);
-  if (!parsed.ok || parsed.readOnly || parsed.sidecar.document === name) return;
-  await writeSidecarAtomic(sidecar, serializeSidecar({ ...parsed.sidecar, document: name }));
-}
-
-/** The text of a document's file on disk (UTF-8, BOM removed), or undefined when it cannot be read as such. */
-async function readDiskText(uri: vscode.Uri): Promise<string | undefined> {
-  if (uri.scheme === 'untitled') return undefined;
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    return undefined; // gone, unreadable, or in another encoding: the document's own text stays the reference
-  }
-}
-
-/** The mirror of a folder under .claim-tags/ (sidecar.location = workspaceFolder). */
-function mirroredFolder(folder: vscode.Uri): vscode.Uri | undefined {
-  const root = vscode.workspace.getWorkspaceFolder(folder);
-  if (!root || !folder.path.startsWith(root.uri.path + '/')) return undefined;
-  return root.uri.with({ path: `${root.uri.path}/${SIDECAR_FOLDER}${folder.path.slice(root.uri.path.length)}` });
 }
 
 function clone(tags: readonly Tag[]): Tag[] {
