@@ -177,8 +177,9 @@ export function reconcileChange(text: string | (() => string), tags: Tag[], chan
   const outside = options.mode === 'outside';
   const touched = new Set(touchedBy(tags, changes));
   const retried = new Set(outside ? tags.filter((t) => t.anchor.state === 'orphaned') : []);
+  // Only the tags that may be placed again are remembered: typing costs no copy of every tag.
   const before = new Map<Tag, { start: number; end: number; quote: string; anchor: Anchor }>();
-  for (const t of tags) before.set(t, { start: t.start, end: t.end, quote: t.quote, anchor: { ...t.anchor } });
+  for (const t of [...touched, ...retried]) before.set(t, { start: t.start, end: t.end, quote: t.quote, anchor: { ...t.anchor } });
   const changed = new Set(applyChanges(tags, changes));
   const outcomes = new Map<Tag, OutsideOutcome>();
   if (!touched.size && !retried.size) return { changed: [...changed], outcomes };
@@ -187,6 +188,7 @@ export function reconcileChange(text: string | (() => string), tags: Tag[], chan
 
   const inserted = outside ? [] : insertedRanges(changes);
   const pending: Tag[] = [];
+  const placed: Tag[] = [];
   for (const tag of [...touched, ...retried]) {
     const old = before.get(tag)!;
     const expected = mapIntoNew(old.start, changes);
@@ -201,6 +203,7 @@ export function reconcileChange(text: string | (() => string), tags: Tag[], chan
     Object.assign(tag, { start: at, end: at + old.quote.length, ...quoteAt(text, at, at + old.quote.length) });
     tag.anchor = old.anchor;
     changed.add(tag);
+    placed.push(tag);
   }
   if (pending.length) {
     applyAnchorResults(text, pending, reanchor(text, pending, options));
@@ -211,21 +214,22 @@ export function reconcileChange(text: string | (() => string), tags: Tag[], chan
       changed.add(tag);
     }
   }
-  for (const tag of changed) {
-    const old = before.get(tag)!;
-    const outcome = outcomeOf(old, tag, touched.has(tag) || retried.has(tag));
+  // Tags left to edit tracking (typing that cut or removed them) are no news.
+  for (const tag of [...placed, ...pending]) {
+    const outcome = outcomeOf(before.get(tag)!, tag);
     if (outcome) outcomes.set(tag, outcome);
   }
   return { changed: [...changed], outcomes };
 }
 
-function outcomeOf(old: { start: number; end: number; quote: string; anchor: Anchor }, tag: Tag, placedAgain: boolean): OutsideOutcome | undefined {
+/** What happened to a tag the change would have orphaned or cut (or an orphan tried again). */
+function outcomeOf(old: { start: number; end: number; quote: string; anchor: Anchor }, tag: Tag): OutsideOutcome | undefined {
   const was = old.anchor.state;
   const now = tag.anchor.state;
   if (now === 'orphaned') return was === 'orphaned' ? undefined : 'orphaned';
   if (was === 'orphaned') return 'recovered';
   if (now === 'fuzzy' && (was !== 'fuzzy' || tag.quote !== old.quote)) return 'fuzzy';
-  return placedAgain ? 'moved' : undefined;
+  return 'moved';
 }
 
 /** One line saying what an outside change did to the tags, or undefined when nothing worth telling happened. */

@@ -213,6 +213,27 @@ suite('outside changes: re-anchoring after a reload', () => {
       { numRuns: RUNS },
     );
   });
+
+  test('property: after a reload, tags the change does not touch are exactly where edit tracking puts them', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: LINES.length - 1 }), fc.string({ minLength: 1, maxLength: 30 }), fc.subarray([0, 1, 2, 3, 4, 5], { minLength: 1 }), (line, words, tagged) => {
+        const tags = tagged.map((i) => tagOf(ARTICLE, QUOTES[i]));
+        const tracked = tags.map((t) => structuredClone(t));
+        const lines = [...LINES];
+        lines[line] = words.replace(/\n/g, ' ') + ' ' + lines[line];
+        const changed = lines.join('\n') + '\n';
+        const change = reloadChange(ARTICLE, changed);
+        const untouched = new Set(tags.filter((t) => !touchedBy([t], [change]).length).map((t) => t.id));
+        reconcileChange(changed, tags, [change], { mode: 'outside' });
+        applyChanges(tracked, [change]);
+        for (const t of tags) {
+          if (untouched.has(t.id)) assert.deepEqual(t, tracked.find((x) => x.id === t.id));
+          else assert.equal(changed.slice(t.start, t.end), t.quote);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
 });
 
 suite('outside changes: typing keeps edit tracking', () => {
@@ -236,15 +257,17 @@ suite('outside changes: typing keeps edit tracking', () => {
     const line = LINES[4];
     const start = ARTICLE.indexOf(line);
     const change = { start, end: start + line.length, text: line };
-    reconcileChange(ARTICLE, [tag], [change], { mode: 'typing' });
+    const pasted = reconcileChange(ARTICLE, [tag], [change], { mode: 'typing' });
+    assert.equal(pasted.outcomes.get(tag), 'moved');
     assert.equal(tag.anchor.state, 'anchored');
     assert.equal(ARTICLE.slice(tag.start, tag.end), 'declined to comment');
     const typed = { start: tag.start, end: tag.end, text: 'x' };
     const next = applyToText(ARTICLE, [typed]);
     let read = 0;
-    reconcileChange(() => (read++, next), [tag], [typed], { mode: 'typing' });
+    const result = reconcileChange(() => (read++, next), [tag], [typed], { mode: 'typing' });
     assert.equal(tag.anchor.state, 'orphaned');
     assert.equal(read, 1);
+    assert.equal(result.outcomes.size, 0, 'left to edit tracking: no news');
   });
 
   test('typing that touches no tag never reads the text', () => {
