@@ -4,7 +4,9 @@
 import * as vscode from 'vscode';
 import { TextChange } from '../core/edits';
 import { Anchor, SourceRef, SpanRef, Tag } from '../core/model';
-import { isBulkReplacement, isLineBlock } from '../core/outside';
+import { diffBlock, isBulkReplacement, isLineBlock, reconcileChange } from '../core/outside';
+import { refreshQuotes } from '../core/tags';
+import { readDiskText } from './diskText';
 import { DocumentTags } from './documentTags';
 
 export type ChangeMode = 'typing' | 'outside';
@@ -111,6 +113,27 @@ export class OutsideChanges {
     if (gone.length) doc.tags = doc.tags.filter((t) => !gone.includes(t));
     doc.unsaved.clear();
     return gone;
+  }
+
+  /**
+   * For a document closed without saving (its text is not the file's): places the tags on the text on disk, as a
+   * revert would, drops tags on text never saved, and returns that text (undefined when nothing differs or the
+   * file cannot be read as UTF-8).
+   */
+  async placeOnDisk(doc: DocumentTags, document: vscode.TextDocument): Promise<string | undefined> {
+    // VS Code shows a file with mixed line ends with one kind: compare with what it would show on reopening.
+    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const disk = (await readDiskText(document.uri))?.replace(/\r\n|\r|\n/g, eol);
+    const change = disk === undefined ? undefined : diffBlock(document.getText(), disk);
+    if (!change || disk === undefined) {
+      doc.unsaved.clear();
+      return undefined;
+    }
+    reconcileChange(disk, doc.tags, [change], { mode: 'outside' });
+    refreshQuotes(disk, doc.tags);
+    this.dropUnsaved(doc);
+    doc.dirty = true;
+    return disk;
   }
 
   /** One line in the status bar saying what an outside change did, when it did anything worth telling. */

@@ -5,7 +5,7 @@ import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { applyAnchorResults, reanchor } from '../core/anchor';
 import { TextChange, healAfterUndo } from '../core/edits';
-import { ReconcileResult, describeOutcomes, diffBlock, reconcileChange } from '../core/outside';
+import { ReconcileResult, describeOutcomes, reconcileChange } from '../core/outside';
 import { mergeTags } from '../core/merge';
 import { Dismissal, SIDECAR_VERSION, SIDECAR_FORMAT, SpanRef, Tag, isSpanRef } from '../core/model';
 import { findNear, mapSpan, shiftSpans } from '../core/spans';
@@ -16,7 +16,6 @@ import { ClaimTaggerConfig } from '../config';
 import { Disposable } from '../util/dispose';
 import { DocumentTags } from './documentTags';
 import { OutsideChanges } from './outsideChanges';
-import { readDiskText } from './diskText';
 import { moveSidecarsOnRename } from './rename';
 import { readSidecar, sidecarUriFor, writeSidecarAtomic } from './sidecarIO';
 
@@ -428,21 +427,10 @@ export class TagStore extends Disposable {
    * tags are first placed on the text on disk, as after a revert, and tags on text never saved are dropped.
    */
   private async closeReconciled(doc: DocumentTags, document: vscode.TextDocument): Promise<void> {
-    let text = document.getText();
-    // VS Code shows a file with mixed line ends with one kind: compare with what it would show on reopening.
-    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-    const disk = (await readDiskText(document.uri))?.replace(/\r\n|\r|\n/g, eol);
-    const change = disk === undefined ? undefined : diffBlock(text, disk);
-    if (change && disk !== undefined) {
-      reconcileChange(disk, doc.tags, [change], { mode: 'outside' });
-      refreshQuotes(disk, doc.tags);
-      this.outside.dropUnsaved(doc);
-      text = disk;
-      doc.dirty = true;
-    }
-    doc.unsaved.clear();
-    if (doc.dirty || doc.moved) await this.save(doc, document, text);
+    const disk = await this.outside.placeOnDisk(doc, document);
+    if (doc.dirty || doc.moved) await this.save(doc, document, disk ?? document.getText());
   }
+
 
   private forget(uri: vscode.Uri): void {
     // A deleted document keeps its sidecar on disk (shown as detached); only memory is released.
