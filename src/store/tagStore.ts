@@ -431,7 +431,6 @@ export class TagStore extends Disposable {
     if (doc.dirty || doc.moved) await this.save(doc, document, disk ?? document.getText());
   }
 
-
   private forget(uri: vscode.Uri): void {
     // A deleted document keeps its sidecar on disk (shown as detached); only memory is released.
     for (const [key, doc] of this.docs) {
