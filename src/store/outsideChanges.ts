@@ -49,10 +49,11 @@ export class OutsideChanges {
     if (isBulkReplacement(changes, oldLength)) return 'outside';
     const undo = e.reason === vscode.TextDocumentChangeReason.Undo || e.reason === vscode.TextDocumentChangeReason.Redo;
     if (undo || e.document.isDirty || !changes.some((c) => c.end > c.start)) return 'typing';
-    // Dirty before, clean after, not an undo: a revert. Clean before and after: a reload, or the first keystroke
-    // after a save (VS Code reports the dirty state from before the event then), so the change must also be
-    // made of whole lines, as reloads are.
-    return wasDirty || isLineBlock(text(), changes) ? 'outside' : 'typing';
+    // Dirty before, clean after, not an undo: a revert.
+    if (wasDirty) return 'outside';
+    // Clean before and after: a reload, or the first keystroke after a save (VS Code reports the dirty state from
+    // before the event then). A reload replaces whole lines; lines only deleted orphan the same tags either way.
+    return changes.some((c) => c.end > c.start && c.text.length > 0) && isLineBlock(text(), changes) ? 'outside' : 'typing';
   }
 
   /** The placement of every tag now, before an outside change of a text of `length` characters. */
@@ -138,7 +139,7 @@ export class OutsideChanges {
 
   /** One line in the status bar saying what an outside change did, when it did anything worth telling. */
   report(document: vscode.Uri, line: string | undefined): void {
-    if (line) this.tell(`Claim Tagger: ${document.path.split('/').pop()} changed outside the editor: ${line}`);
+    if (line) this.tell(`Claim Tagger: ${document.path.split('/').pop()} was reloaded or replaced: ${line}`);
   }
 }
 

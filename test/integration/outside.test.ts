@@ -91,7 +91,7 @@ suite('outside changes to open articles', () => {
     await changeOnDisk(editor, pulled);
     await eventually(async () => (await claimTagger.tags(editor.document.uri)).every((t) => t.anchor.state === 'anchored' && pulled.slice(t.start, t.end) === t.quote), 10_000);
     assert.deepEqual((await claimTagger.tags(editor.document.uri)).map((t) => t.id).sort(), tags.map((t) => t.id).sort());
-    await eventually(() => told.some((l) => /pull\.txt changed outside the editor: 4 tags found again/.test(l)), 5_000);
+    await eventually(() => told.some((l) => /pull\.txt was reloaded or replaced: 4 tags found again/.test(l)), 5_000);
     await claimTagger.flush();
     assertSidecarOn(editor.document.uri, pulled, { [Q.vehicles]: 'anchored', [Q.alarming]: 'anchored', [Q.warnings]: 'anchored', [Q.signatures]: 'anchored' });
   });
