@@ -196,8 +196,8 @@ export class TagStore extends Disposable {
     const doc = await this.writableDoc(document);
     const tag = doc.find(id);
     if (!tag) throw new TagStoreError(`No tag with id ${id} in ${baseName(document.uri.path)}.`);
+    // Not marked as made on unsaved text: the tag existed before; a revert orphans it again, never drops it.
     Object.assign(tag, { start, end, ...quoteAt(document.getText(), start, end), anchor: { state: 'anchored' }, modified: new Date().toISOString() });
-    this.markUnsaved(doc, document, [tag]);
     this.userChanged(doc);
     return tag;
   }
