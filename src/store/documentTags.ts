@@ -32,6 +32,10 @@ export class DocumentTags {
   moved = false;
   /** Length of the document text the tag offsets refer to (to recognise whole-document replacements). */
   textLength = 0;
+  /** Whether the document had unsaved changes at the last change event (a revert goes from dirty to clean). */
+  documentDirty = false;
+  /** Ids of tags made while the document had unsaved changes: their text may never reach disk. */
+  readonly unsaved = new Set<string>();
   /** Earlier quotes of tags changed by edits, most recent first, to restore extents on undo. */
   private readonly quoteHistory = new Map<string, string[]>();
 

@@ -4,17 +4,20 @@ import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { applyAnchorResults, reanchor } from '../core/anchor';
-import { TextChange, applyChanges, healAfterUndo } from '../core/edits';
+import { TextChange, healAfterUndo } from '../core/edits';
+import { ReconcileResult, describeOutcomes, reconcileChange } from '../core/outside';
 import { mergeTags } from '../core/merge';
 import { Dismissal, SIDECAR_VERSION, SIDECAR_FORMAT, SpanRef, Tag, isSpanRef } from '../core/model';
 import { findNear, mapSpan, shiftSpans } from '../core/spans';
 import { parseSidecar, serializeSidecar, textHash } from '../core/sidecar/format';
-import { SIDECAR_FOLDER, baseName } from '../core/sidecar/paths';
+import { baseName } from '../core/sidecar/paths';
 import { NewTagInit, createTag, quoteAt, refreshQuotes } from '../core/tags';
 import { ClaimTaggerConfig } from '../config';
 import { Disposable } from '../util/dispose';
 import { DocumentTags } from './documentTags';
-import { moveSidecar, readSidecar, sidecarUriFor, writeSidecarAtomic } from './sidecarIO';
+import { OutsideChanges } from './outsideChanges';
+import { moveSidecarsOnRename } from './rename';
+import { readSidecar, sidecarUriFor, writeSidecarAtomic } from './sidecarIO';
 
 export type TagChangeReason = 'load' | 'edit' | 'user' | 'external';
 
@@ -34,6 +37,8 @@ export class TagStoreError extends Error {
 }
 
 const SAVE_DELAY_MS = 300;
+/** How long the one-line report of an outside change stays in the status bar. */
+const STATUS_MESSAGE_MS = 10_000;
 
 export type TagPatch = Partial<Pick<Tag, 'kind' | 'note' | 'status' | 'source' | 'cue' | 'labels' | 'links'>>;
 
@@ -49,13 +54,21 @@ export class TagStore extends Disposable {
   private readonly changeEmitter = this._register(new vscode.EventEmitter<TagChangeEvent>());
   readonly onDidChange = this.changeEmitter.event;
   private readonly messages: (kind: 'info' | 'warning' | 'error', message: string, document?: DocumentTags) => void;
+  /** Reloads, reverts and bulk replacements: mode, Undo snapshots, the one-line report. */
+  private readonly outside: OutsideChanges;
 
   constructor(
     private readonly config: () => ClaimTaggerConfig,
     messages?: (kind: 'info' | 'warning' | 'error', message: string, document?: DocumentTags) => void,
+    tell?: (line: string) => void,
   ) {
     super();
     this.messages = messages ?? (() => undefined);
+    let shown: vscode.Disposable | undefined;
+    this.outside = new OutsideChanges(tell ?? ((line) => {
+      shown?.dispose();
+      shown = vscode.window.setStatusBarMessage(line, STATUS_MESSAGE_MS);
+    }));
     this._register(vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)));
     this._register(vscode.workspace.onDidSaveTextDocument((d) => this.onSave(d)));
     this._register(vscode.workspace.onDidCloseTextDocument((d) => this.onClose(d)));
@@ -110,6 +123,7 @@ export class TagStore extends Disposable {
     // meanwhile is not cached.
     const text = document.getText();
     doc.textLength = text.length;
+    doc.documentDirty = document.isDirty;
     if (document.isClosed) return doc;
     if (raw !== undefined) {
       this.applyDiskContent(doc, raw, text, document);
@@ -161,6 +175,7 @@ export class TagStore extends Disposable {
     const author = this.config().author;
     const tags = inits.map((init) => createTag(text, { ...init, author }));
     doc.tags.push(...tags);
+    this.markUnsaved(doc, document, tags);
     this.userChanged(doc);
     return tags;
   }
@@ -181,6 +196,7 @@ export class TagStore extends Disposable {
     const doc = await this.writableDoc(document);
     const tag = doc.find(id);
     if (!tag) throw new TagStoreError(`No tag with id ${id} in ${baseName(document.uri.path)}.`);
+    // Not marked as made on unsaved text: the tag existed before; a revert orphans it again, never drops it.
     Object.assign(tag, { start, end, ...quoteAt(document.getText(), start, end), anchor: { state: 'anchored' }, modified: new Date().toISOString() });
     this.userChanged(doc);
     return tag;
@@ -209,6 +225,7 @@ export class TagStore extends Disposable {
   async importTags(document: vscode.TextDocument, tags: Tag[]): Promise<void> {
     const doc = await this.writableDoc(document);
     doc.tags.push(...tags);
+    this.markUnsaved(doc, document, tags);
     this.userChanged(doc);
   }
 
@@ -236,6 +253,13 @@ export class TagStore extends Disposable {
     return doc;
   }
 
+  /** Tags placed while the document has unsaved changes may sit on text that never reaches disk (see dropUnsaved). */
+  private markUnsaved(doc: DocumentTags, document: vscode.TextDocument, tags: readonly Tag[]): void {
+    if (!document.isDirty || document.isUntitled) return;
+    // An imported annotation that could not be placed sits on no text at all: it is kept as any orphan is.
+    for (const t of tags) if (t.anchor.state !== 'orphaned') doc.unsaved.add(t.id);
+  }
+
   private userChanged(doc: DocumentTags): void {
     doc.changes++;
     doc.dirty = true;
@@ -247,9 +271,19 @@ export class TagStore extends Disposable {
 
   private onEdit(e: vscode.TextDocumentChangeEvent): void {
     const doc = this.docs.get(e.document.uri.toString());
-    if (!doc || !e.contentChanges.length) return;
-    const changes: TextChange[] = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
+    if (!doc) return;
+    // Dirty-state changes come as events without content changes, so this is the state just before this change.
+    const wasDirty = doc.documentDirty;
+    doc.documentDirty = e.document.isDirty;
+    let changes: TextChange[] = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
     const oldLength = doc.textLength;
+    if (!changes.length) {
+      // An end-of-line switch may come without content changes (only dirty-state events come so otherwise):
+      // every offset after the first line break moved, so the tags are placed again by quote.
+      const last = e.document.lineAt(e.document.lineCount - 1).range.end;
+      if (e.document.offsetAt(last) === oldLength) return;
+      changes = [{ start: 0, end: oldLength, text: e.document.getText() }];
+    }
     doc.textLength += changes.reduce((n, c) => n + c.text.length - (c.end - c.start), 0);
     if (doc.dismissed.some((d) => d.start !== undefined)) {
       // Dismissed occurrences move with the text; one whose text was edited may be suggested again.
@@ -259,31 +293,33 @@ export class TagStore extends Disposable {
     }
     if (!doc.tags.length) return;
     const only = changes.length === 1 ? changes[0] : undefined;
-    if (only && only.start === 0 && only.end === oldLength && oldLength > 0) {
+    const emptiedUntitled = e.document.isUntitled && only?.start === 0 && only.end === oldLength && oldLength > 0 && only.text === '';
+    if (emptiedUntitled) {
       // Saving an untitled document empties it: keep its tags for the file it becomes.
-      if (e.document.isUntitled && only.text === '') {
-        this.snapshotUntitled(doc, doc.tags, oldLength);
-        this.handOverUntitled();
-      }
-      // The whole text was replaced (file reloaded after a change on disk): place tags by their quotes.
-      this.reanchorAll(doc, e.document.getText());
-      this.changeEmitter.fire({ uri: doc.uri, reason: 'external' });
-      return;
+      this.snapshotUntitled(doc, doc.tags, oldLength);
+      this.handOverUntitled();
     }
-    let affected: Tag[];
+    let text: string | undefined;
+    const textNow = () => (text ??= e.document.getText());
+    const mode = this.outside.modeOf(e, changes, oldLength, wasDirty, textNow);
+    const before = mode === 'outside' ? this.outside.snapshot(doc, oldLength) : undefined;
+    let result: ReconcileResult;
     try {
-      affected = applyChanges(doc.tags, changes);
+      // Typing moves tags by edit tracking; a reload, revert or bulk replacement places what it touched by quote.
+      result = reconcileChange(textNow, doc.tags, changes, { mode });
     } catch {
       // Overlapping changes (never sent by VS Code itself): place every tag by its quote instead.
-      this.reanchorAll(doc, e.document.getText());
+      this.reanchorAll(doc, textNow());
       this.changeEmitter.fire({ uri: doc.uri, reason: 'edit' });
       return;
     }
+    const affected = result.changed;
     const doc2 = e.document;
     for (const tag of doc.tags) {
-      // An attribution's source and cue spans move with the text too.
-      if (isSpanRef(tag.source)) tag.source = mapSpan(tag.source, changes);
-      if (tag.cue) tag.cue = mapSpan(tag.cue, changes);
+      // An attribution's source and cue spans move with the text too; those of a tag placed again are looked
+      // for near it.
+      if (isSpanRef(tag.source)) tag.source = result.outcomes.has(tag) ? relocate(textNow(), tag.source, tag.start) : mapSpan(tag.source, changes);
+      if (tag.cue) tag.cue = result.outcomes.has(tag) ? relocate(textNow(), tag.cue, tag.start) : mapSpan(tag.cue, changes);
     }
     let reshaped = false;
     for (const tag of affected) {
@@ -297,12 +333,28 @@ export class TagStore extends Disposable {
       doc.rememberQuote(tag, tag.quote);
       tag.quote = doc2.getText(new vscode.Range(doc2.positionAt(tag.start), doc2.positionAt(tag.end)));
     }
+    let restored: Tag[] = [];
     if (e.reason === vscode.TextDocumentChangeReason.Undo || e.reason === vscode.TextDocumentChangeReason.Redo) {
-      const healed = healAfterUndo(doc2.getText(), doc.tags, changes, (t) => [t.quote, ...doc.history(t)]);
-      if (healed.length) {
-        affected.push(...healed);
+      const healed = healAfterUndo(textNow(), doc.tags, changes, (t) => [t.quote, ...doc.history(t)]);
+      // Undo of an outside change: the placement from before it, exactly.
+      restored = this.outside.restore(doc, textNow());
+      if (healed.length || restored.length) {
+        affected.push(...healed, ...restored);
         reshaped = true;
       }
+    }
+    if (mode === 'outside' && before && !restored.length) {
+      // After a reload or revert the document is the file on disk: tags made on text that never reached it go.
+      const removed = doc2.isDirty ? [] : this.outside.dropUnsaved(doc);
+      this.outside.remember(doc, before, removed);
+      if (!emptiedUntitled) this.outside.report(doc.uri, describeOutcomes(result.outcomes, removed.length));
+      doc.moved = true;
+      doc.changes++;
+      if (removed.length) doc.dirty = true;
+      // The text is the one on disk again: write the placement now, so the sidecar matches the file.
+      if (!doc2.isDirty) this.scheduleSave(doc);
+      this.changeEmitter.fire({ uri: doc.uri, reason: 'external' });
+      return;
     }
     if (affected.length) {
       doc.moved = true;
@@ -351,7 +403,10 @@ export class TagStore extends Disposable {
     const known = this.docs.get(document.uri.toString());
     if (known && !document.isUntitled) this.adoptUntitled(known, document.getText(), true);
     const doc = this.docs.get(document.uri.toString());
-    if (doc && (doc.moved || doc.dirty)) this.scheduleSave(doc, 0);
+    if (!doc) return;
+    // The text of tags made on unsaved text is on disk now; an orphaned one's text never was.
+    for (const id of [...doc.unsaved]) if (doc.find(id)?.anchor.state !== 'orphaned') doc.unsaved.delete(id);
+    if (doc.moved || doc.dirty) this.scheduleSave(doc, 0);
   }
 
   private onClose(document: vscode.TextDocument): void {
@@ -361,10 +416,19 @@ export class TagStore extends Disposable {
     if (document.isUntitled) {
       this.snapshotUntitled(doc, doc.tags, doc.textLength);
       this.handOverUntitled();
-    } else if (doc.dirty || doc.moved) {
-      void this.save(doc, document);
+    } else if (doc.dirty || doc.moved || doc.unsaved.size) {
+      void this.closeReconciled(doc, document);
     }
     this.drop(key);
+  }
+
+  /**
+   * Writes the tags of a document being closed. Closed without saving (its text differs from the file), the
+   * tags are first placed on the text on disk, as after a revert, and tags on text never saved are dropped.
+   */
+  private async closeReconciled(doc: DocumentTags, document: vscode.TextDocument): Promise<void> {
+    const disk = await this.outside.placeOnDisk(doc, document);
+    if (doc.dirty || doc.moved) await this.save(doc, document, disk ?? document.getText());
   }
 
   private forget(uri: vscode.Uri): void {
@@ -388,15 +452,10 @@ export class TagStore extends Disposable {
       // Write what is pending for the document (or every document below a folder) before moving anything.
       const below = (d: DocumentTags) => d.uri.toString() === oldUri.toString() || (d.uri.scheme === oldUri.scheme && d.uri.path.startsWith(oldUri.path + '/'));
       for (const d of this.all().filter(below)) await this.flush(d.uri);
-      const isFolder = await vscode.workspace.fs.stat(oldUri).then((st) => (st.type & vscode.FileType.Directory) !== 0, () => false);
-      // Beside the documents, sidecars travel with a renamed folder by themselves; under .claim-tags the mirrored
-      // folder has to move too.
-      const move = isFolder
-        ? location === 'workspaceFolder' ? { from: mirroredFolder(oldUri), to: mirroredFolder(newUri) } : undefined
-        : { from: sidecarUriFor(oldUri, location), to: sidecarUriFor(newUri, location) };
       try {
-        if (move?.from && move.to && !(await moveSidecar(move.from, move.to)) && !isFolder && (await readSidecar(move.to)) !== undefined) {
-          this.messages('warning', `Claim Tagger: ${baseName(newUri.path)} already has a sidecar; the tags of ${baseName(oldUri.path)} stay in ${baseName(move.from.path)}.`);
+        const outcome = await moveSidecarsOnRename(oldUri, newUri, location);
+        if (outcome.kind === 'taken') {
+          this.messages('warning', `Claim Tagger: ${baseName(newUri.path)} already has a sidecar; the tags of ${baseName(oldUri.path)} stay in ${baseName(outcome.kept.path)}.`);
         }
       } catch (err) {
         this.messages('error', `Claim Tagger: could not move the sidecar of ${baseName(oldUri.path)}: ${(err as Error).message}`);
@@ -442,10 +501,10 @@ export class TagStore extends Disposable {
    * Three-way merge of our unsaved tags with a sidecar changed on disk, by tag id against the version last
    * read. Both versions of a tag edited on both sides are kept. Returns false when the disk version is unusable.
    */
-  private mergeFromDisk(doc: DocumentTags, document: vscode.TextDocument, raw: string): boolean {
+  private mergeFromDisk(doc: DocumentTags, document: vscode.TextDocument, raw: string, text = document.getText()): boolean {
     const ours = doc.tags;
     const base = doc.base;
-    this.applyDiskContent(doc, raw, document.getText(), document);
+    this.applyDiskContent(doc, raw, text, document);
     if (doc.state !== 'ok') {
       doc.tags = ours;
       return false;
@@ -455,7 +514,7 @@ export class TagStore extends Disposable {
     doc.tags = merged.tags;
     doc.base = clone(theirs);
     doc.dirty = true;
-    this.reanchorSome(doc, document.getText(), merged.tags.filter((t) => merged.fromTheirs.has(t.id)));
+    this.reanchorSome(doc, text, merged.tags.filter((t) => merged.fromTheirs.has(t.id)));
     if (merged.conflicts.length) {
       this.messages('warning', `Claim Tagger: the sidecar of ${baseName(doc.uri.path)} changed on disk while you were tagging. ${merged.conflicts.length} tag(s) were edited on both sides: both versions are kept (the other one is labelled "merge-conflict").`, doc);
     }
@@ -503,9 +562,9 @@ export class TagStore extends Disposable {
   }
 
   /** Writes a document's sidecar; writes of one document run one after another. */
-  private save(doc: DocumentTags, document: vscode.TextDocument): Promise<void> {
+  private save(doc: DocumentTags, document: vscode.TextDocument, text?: string): Promise<void> {
     const previous = this.writing.get(doc) ?? Promise.resolve();
-    const p = previous.then(() => this.write(doc, document)).catch((err) => {
+    const p = previous.then(() => this.write(doc, document, text)).catch((err) => {
       this.messages('error', `Claim Tagger: could not save the tags of ${baseName(doc.uri.path)}: ${(err as Error).message}. They are kept in memory.`, doc);
     }).finally(() => {
       this.pendingSaves.delete(p);
@@ -516,9 +575,9 @@ export class TagStore extends Disposable {
     return p;
   }
 
-  private async write(doc: DocumentTags, document: vscode.TextDocument): Promise<void> {
+  /** `text`: what the tags refer to when it is not the document's text (a document closed without saving). */
+  private async write(doc: DocumentTags, document: vscode.TextDocument, text = document.getText()): Promise<void> {
     if (!doc.sidecarUri || !doc.writable || (document.isClosed && !doc.dirty)) return;
-    const text = document.getText();
     refreshQuotes(text, doc.tags);
     for (const tag of doc.tags) {
       if (isSpanRef(tag.source)) tag.source = relocate(text, tag.source, tag.start);
@@ -542,8 +601,8 @@ export class TagStore extends Disposable {
     // Never clobber a change made on disk since we last read it: merge it first, then write the result.
     const onDisk = await readSidecar(doc.sidecarUri);
     if (onDisk !== doc.lastDiskContent && onDisk !== undefined) {
-      if (this.mergeFromDisk(doc, document, onDisk)) this.changeEmitter.fire({ uri: doc.uri, reason: 'external' });
-      if (doc.writable) return this.write(doc, document);
+      if (this.mergeFromDisk(doc, document, onDisk, text)) this.changeEmitter.fire({ uri: doc.uri, reason: 'external' });
+      if (doc.writable) return this.write(doc, document, text);
       return;
     }
     const refusal = await unwritable(doc.sidecarUri);
@@ -601,13 +660,6 @@ async function unwritable(uri: vscode.Uri): Promise<string | undefined> {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : 'is read-only';
   }
-}
-
-/** The mirror of a folder under .claim-tags/ (sidecar.location = workspaceFolder). */
-function mirroredFolder(folder: vscode.Uri): vscode.Uri | undefined {
-  const root = vscode.workspace.getWorkspaceFolder(folder);
-  if (!root || !folder.path.startsWith(root.uri.path + '/')) return undefined;
-  return root.uri.with({ path: `${root.uri.path}/${SIDECAR_FOLDER}${folder.path.slice(root.uri.path.length)}` });
 }
 
 function clone(tags: readonly Tag[]): Tag[] {

@@ -1,0 +1,50 @@
+// Sidecars follow their documents when VS Code renames a file or folder, and name the document they now belong to.
+import * as vscode from 'vscode';
+import { parseSidecar, serializeSidecar } from '../core/sidecar/format';
+import { SIDECAR_FOLDER, SidecarLocation, baseName } from '../core/sidecar/paths';
+import { moveSidecar, readSidecar, sidecarUriFor, writeSidecarAtomic } from './sidecarIO';
+
+/** What happened to the sidecar of a renamed document: moved, nothing to move, or the target already has one. */
+export type RenameOutcome = { kind: 'moved' | 'none' } | { kind: 'taken'; kept: vscode.Uri };
+
+/**
+ * Moves the sidecar of a document (or, under .claim-tags, the mirrored folder of a folder) to its new place; a
+ * moved sidecar is made to name its new document. Never replaces a sidecar already at the target.
+ */
+export async function moveSidecarsOnRename(oldUri: vscode.Uri, newUri: vscode.Uri, location: SidecarLocation): Promise<RenameOutcome> {
+  const isFolder = await vscode.workspace.fs.stat(oldUri).then((st) => (st.type & vscode.FileType.Directory) !== 0, () => false);
+  if (isFolder) {
+    // Beside the documents, sidecars travel with a renamed folder by themselves (and keep their names); under
+    // .claim-tags the mirrored folder has to move too.
+    const from = location === 'workspaceFolder' ? mirroredFolder(oldUri) : undefined;
+    const to = location === 'workspaceFolder' ? mirroredFolder(newUri) : undefined;
+    return { kind: from && to && (await moveSidecar(from, to)) ? 'moved' : 'none' };
+  }
+  const from = sidecarUriFor(oldUri, location);
+  const to = sidecarUriFor(newUri, location);
+  if (await moveSidecar(from, to)) {
+    await renameDocumentField(to, baseName(newUri.path));
+    return { kind: 'moved' };
+  }
+  const taken = (await readSidecar(from)) !== undefined && (await readSidecar(to)) !== undefined;
+  return taken ? { kind: 'taken', kept: from } : { kind: 'none' };
+}
+
+/**
+ * Names the renamed document in its moved sidecar, so that loading it does not warn about another name. A sidecar
+ * that cannot be read, or is read-only here (newer version), is left as it is.
+ */
+async function renameDocumentField(sidecar: vscode.Uri, name: string): Promise<void> {
+  const raw = await readSidecar(sidecar);
+  if (raw === undefined) return;
+  const parsed = parseSidecar(raw);
+  if (!parsed.ok || parsed.readOnly || parsed.sidecar.document === name) return;
+  await writeSidecarAtomic(sidecar, serializeSidecar({ ...parsed.sidecar, document: name }));
+}
+
+/** The mirror of a folder under .claim-tags/ (sidecar.location = workspaceFolder). */
+function mirroredFolder(folder: vscode.Uri): vscode.Uri | undefined {
+  const root = vscode.workspace.getWorkspaceFolder(folder);
+  if (!root || !folder.path.startsWith(root.uri.path + '/')) return undefined;
+  return root.uri.with({ path: `${root.uri.path}/${SIDECAR_FOLDER}${folder.path.slice(root.uri.path.length)}` });
+}
