@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { loadEvalTexts, parseMarkup } from '../../../bench/evalMarkup';
+import { loadEvalTexts, parseMarkup, registerOf } from '../../../bench/evalMarkup';
 import { bootstrapMacroF1, contiguousFolds, macroF1OfCounts, prf, sentenceCounts, spanCounts } from '../../../bench/evalMetrics';
 import { fitOpinionModel, predictOpinion } from '../../../bench/evalOpinionModel';
 
@@ -36,6 +36,13 @@ suite('suggest/evaluation markup and metrics (issue 12)', () => {
     assert.equal(parseMarkup('[C] x.', 'a', 'heldout', 'earlier').hasAttributionParts, false);
   });
 
+  test('the register comes from the file name prefix', () => {
+    assert.equal(registerOf('state-media-04-border-talks.txt'), 'state-media');
+    assert.equal(registerOf('wire-10-doping-ban.txt'), 'wire');
+    assert.equal(registerOf('clinic-closure.txt'), 'earlier');
+    assert.equal(registerOf('wire-report.txt'), 'earlier');
+  });
+
   test('malformed markup fails with file, line and column', () => {
     assert.throws(() => parseMarkup('[C] fine.\n[O] a <<bad.', 'f.txt'), /^Error: f\.txt:2:7: "<<" never closed/);
     assert.throws(() => parseMarkup('[C] x}} y.', 'g.txt'), /g\.txt:1:6: "}}" without "{{"/);
@@ -55,6 +62,7 @@ suite('suggest/evaluation markup and metrics (issue 12)', () => {
       assert.ok(tune >= 4 && Math.abs(tune - held) <= 1, `${reg}: ${tune} tune, ${held} held out`);
     }
     for (const t of texts) {
+      assert.ok(!t.name.includes('/'), `${t.name}: no sub-folders`);
       assert.ok(!/\{\{|\}\}|<<|>>|\(\(|\)\)|\[\[|\]\]/.test(t.text), `${t.name} has leftover markup`);
       for (const s of [...t.cues, ...t.sources, ...t.contents, ...t.opinionTerms]) assert.ok(t.text.slice(s.start, s.end).trim(), t.name);
     }
