@@ -103,10 +103,13 @@ function matchInto(tokens: Token[], lex: Lexicon, out: Match[], reuse: boolean):
   let coveredAttribution = 0;
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
-    const id = tokens[i].id;
+    const tok = tokens[i];
+    // A capitalised word inside a proper name is never a cue: "United States", "States Department", "Good Friday".
+    if (tok.cap && i > 0 && (tokens[i - 1].cap || (i + 1 < n && tokens[i + 1].cap))) continue;
+    const id = tok.id;
     let list = id >= 0 ? slots[id] : undefined;
     if (list === undefined) {
-      list = lex.get(tokens[i].lower) ?? null;
+      list = lex.get(tok.lower) ?? possessiveEntries(lex, tok.lower);
       if (id >= 0) slots[id] = list;
     }
     if (list === null) continue;
@@ -153,6 +156,16 @@ function matchInto(tokens: Token[], lex: Lexicon, out: Match[], reuse: boolean):
   }
   if (out.length > count) out.length = count;
   return out;
+}
+
+/** "regime's": the one-word opinion entries of "regime", else null. */
+function possessiveEntries(lex: Lexicon, lower: string): LexEntry[] | null {
+  const n = lower.length;
+  if (n < 4 || lower.charCodeAt(n - 1) !== 115 || lower.charCodeAt(n - 2) !== 39) return null;
+  const list = lex.get(lower.slice(0, -2));
+  if (list === undefined) return null;
+  const own = list.filter((e) => e.words.length === 1 && e.family === 'opinion');
+  return own.length ? own : null;
 }
 
 /** list[k] = x, k <= list.length (keeps a reused array packed). */

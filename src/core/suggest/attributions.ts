@@ -207,6 +207,10 @@ function maxEnd(a: Span, b: Span | undefined, c: Span | undefined): number {
   return x;
 }
 
+/** Phrase cues whose source follows them: "according to X", "as reported by X", "originally published in X", "in the words of X". */
+const SOURCE_AFTER = new Set(['according', 'as', 'originally', 'first']);
+const SOURCE_BEFORE_LAST = new Set(['with', 'of']);
+
 /** Whom "told" / "tells" reports to, when no pronoun: "told reporters that". */
 const TOLD_WHOM = new Set(['reporters', 'journalists', 'me', 'us', 'him', 'her', 'them', 'lawmakers', 'the']);
 
@@ -325,7 +329,7 @@ export function findAttributions(text: string, s: Sentence, out: Attribution[] =
       let source: Span | undefined;
       let content: Span | undefined;
       const j = m.last + 1;
-      if (m.entry.words[0] === 'according' || m.entry.words[0] === 'as' || m.entry.words[m.entry.words.length - 1] === 'with') {
+      if (SOURCE_AFTER.has(m.entry.words[0]) || SOURCE_BEFORE_LAST.has(m.entry.words[m.entry.words.length - 1])) {
         if (j < t.length) {
           let e = j;
           while (e + 1 < t.length && e - j < 9 && !hasCharBetween(text, t[e].end, t[e + 1].start, CLAUSE_BREAK_DOT)) e++;

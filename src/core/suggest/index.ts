@@ -3,7 +3,7 @@
 import { analyseScannedInto, analyseSentence, inside, quoteSpans, quoteSpansOfMarks, reusableSentence, Sentence } from './analyze';
 import { Cue, scoreClaim } from './claims';
 import { Attribution, explainAttribution, findAttributions } from './attributions';
-import { buildLexicon, Lexicon, termWords } from './lexicon';
+import { buildLexicon, LexEntry, Lexicon, termWords } from './lexicon';
 import { StringTrie } from './memo';
 import { OPINION_MODEL, opinionFeatures, opinionTermExplanation, opinionWhyText, scoreOpinion, scoreOpinionSentence, SentenceOpinion } from './opinion';
 import { paragraphRanges as paragraphs, paragraphRangesIn, reusableChunk, scanChunk } from './text';
@@ -204,26 +204,51 @@ function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion): void
   const text = run.text;
   // What the sentence contributes to each term's explanation, worked out once per sentence.
   let why: string | undefined;
-  for (let mi = 0; mi < s.matches.length; mi++) {
-    const m = s.matches[mi];
+  const matches = s.matches;
+  for (let mi = 0; mi < matches.length; mi++) {
+    const m = matches[mi];
     if (m.entry.family !== 'opinion') continue;
+    // Opinion words next to each other are one phrase ("deeply flawed", "utterly shameful decision"): one suggestion.
+    let last = m;
+    let top = m;
+    let parts = 1;
+    for (let k = mi + 1; k < matches.length; k++) {
+      const next = matches[k];
+      if (next.entry.family !== 'opinion') continue;
+      if (next.first !== last.last + 1 || !onlySpaces(text, last.end, next.start) || !intensifies(last.entry)) break;
+      last = next;
+      if (next.entry.weight > top.entry.weight) top = next;
+      parts++;
+      mi = k;
+    }
     const quoted = s.quotes.length > 0 && inside(s.quotes, m.start);
-    const score = round(Math.max(0, Math.min(1, 0.6 * m.entry.weight + 0.4 * opinion.score - (quoted ? 0.2 : 0))));
+    const weight = Math.min(1, top.entry.weight + (parts > 1 ? 0.1 : 0));
+    const score = round(Math.max(0, Math.min(1, 0.7 * weight + 0.3 * opinion.score - (quoted ? 0.2 : 0))));
     if (score < run.minScore) continue;
     why ??= opinionWhyText(opinion);
-    const category = m.entry.category;
-    const trie = opinionTexts;
-    // The term's node keeps the term's text: repeats of a term share one string, not a slice each.
-    const termNode = trie.childSpan(trie.child(trie.child(trie.start(), category), quoted ? 'q' : ''), text, m.start, m.end);
-    const term = termNode.key ?? text.slice(m.start, m.end);
-    // Keyed by the score itself: toFixed runs only when an explanation is built.
-    const node = trie.child(trie.child(termNode, opinion.score), why);
+    const term = text.slice(m.start, last.end);
+    const entry = top.entry;
+    const head = parts > 1 ? `evaluative phrase; “${text.slice(top.start, top.end)}”: ` : '';
+    const what = entry.note ? `“${term}”: ${head}${entry.note}${quoted ? ' (inside a quotation: the source\'s words)' : ''}` : parts > 1
+      ? `“${term}”: evaluative phrase; ${opinionTermExplanation(entry.category, text.slice(top.start, top.end), quoted)}`
+      : opinionTermExplanation(entry.category, term, quoted);
     run.suggestions.push({
-      kind: 'opinion', start: m.start, end: m.end, text: term, rule: category,
-      explanation: (node.value ??= opinionTermExplanation(category, term, quoted) + `; sentence opinion score ${opinion.score.toFixed(2)}.${why}`),
-      score, term: m.entry.term,
+      kind: 'opinion', start: m.start, end: last.end, text: term, rule: entry.category,
+      explanation: `${what}; sentence opinion score ${opinion.score.toFixed(2)}.${why}`,
+      score, term: entry.term,
     });
   }
+}
+
+/** Does the entry modify the word after it ("deeply", "woefully", "very")? Then the two are one phrase. */
+function intensifies(e: LexEntry): boolean {
+  return e.category === 'opinion.booster' || ((e.category === 'opinion.sentiment' || e.category === 'opinion.evaluative') && e.words.length === 1 && e.term.endsWith('ly'));
+}
+
+/** Only spaces (no line break or punctuation) in text[a, b)? */
+function onlySpaces(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (text.charCodeAt(i) !== 32) return false;
+  return true;
 }
 
 function isSorted(list: Suggestion[]): boolean {
@@ -238,7 +263,6 @@ function isSorted(list: Suggestion[]): boolean {
 // Shared explanation strings (see memo.ts), keyed by everything each explanation is built from.
 const claimTexts = new StringTrie();
 const attributionTexts = new StringTrie();
-const opinionTexts = new StringTrie();
 const PRESENCE = ['0', '1', '2', '3', '4', '5', '6', '7'];
 
 /** claimExplanation(text, cues), keyed by the rules and texts of the first four cues. */
@@ -286,12 +310,13 @@ const CLAIM_NAMES: Record<string, string> = {
   'claim.percentage': 'a percentage',
   'claim.money': 'an amount of money',
   'claim.date': 'a date or time',
-  'claim.named-actor': 'a named actor',
+  'claim.named-actor': 'a named actor, organisation or office',
   'claim.superlative': 'a superlative or first',
   'claim.comparison': 'a comparison',
   'claim.change': 'a reported change',
   'claim.causal': 'a causal link',
   'claim.official-act': 'an official act',
+  'claim.event': 'a past action or event',
   'claim.custom': 'one of your extra claim terms',
 };
 

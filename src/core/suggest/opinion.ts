@@ -15,7 +15,8 @@ export interface OpinionModel {
 
 export const OPINION_CATEGORIES = [
   'opinion.evaluative', 'opinion.booster', 'opinion.hedge', 'opinion.editorial', 'opinion.modal', 'opinion.loaded',
-  'opinion.metaphor', 'opinion.first-person', 'opinion.weasel', 'opinion.custom',
+  'opinion.metaphor', 'opinion.first-person', 'opinion.weasel', 'opinion.custom', 'opinion.sentiment', 'opinion.phrase',
+  'opinion.framing',
 ] as const;
 
 /** Human names of the features, for explanations. */
@@ -30,6 +31,9 @@ export const FEATURE_NAMES: Record<string, string> = {
   'opinion.first-person': 'first-person opinion',
   'opinion.weasel': 'weasel words',
   'opinion.custom': 'your extra opinion terms',
+  'opinion.sentiment': 'sentiment-laden words',
+  'opinion.phrase': 'evaluative phrases',
+  'opinion.framing': 'framing phrases',
   'quoted-opinion': 'opinion words inside quotations',
   'pronoun.first': 'first-person pronouns',
   'pronoun.second': 'second-person pronouns',
@@ -103,8 +107,8 @@ for (const [set, bit] of [[POSSIBILITY, POSSIBILITY_BIT], [FIRST, FIRST_BIT], [S
  */
 export const DENSE_FEATURES = [
   'opinion.evaluative', 'opinion.booster', 'opinion.hedge', 'opinion.editorial', 'opinion.modal', 'opinion.loaded',
-  'opinion.metaphor', 'opinion.first-person', 'opinion.weasel', 'opinion.custom', 'quoted-opinion',
-  'pronoun.first', 'pronoun.second', 'negation', 'contrast', 'ly-adverbs', 'past-tense', 'present-copula', 'generic',
+  'opinion.metaphor', 'opinion.first-person', 'opinion.weasel', 'opinion.custom', 'opinion.sentiment', 'opinion.phrase',
+  'opinion.framing', 'quoted-opinion', 'pronoun.first', 'pronoun.second', 'negation', 'contrast', 'ly-adverbs', 'past-tense', 'present-copula', 'generic',
   'possibility', 'evaluative-suffix', 'initial-connective', 'scare-quote', 'number', 'date', 'named-actor',
   'comparison', 'change', 'official-act', 'attribution', 'quote', 'question', 'exclamation', 'length',
 ] as const;
@@ -120,7 +124,7 @@ function claimFeature(rule: string): number {
     case 'claim.named-actor': return D['named-actor'];
     case 'claim.comparison': case 'claim.superlative': return D.comparison;
     case 'claim.change': return D.change;
-    case 'claim.official-act': return D['official-act'];
+    case 'claim.official-act': case 'claim.event': return D['official-act'];
     default: return -1;
   }
 }
@@ -486,6 +490,9 @@ const CATEGORY_WHY: Record<string, string> = {
   'opinion.first-person': 'first-person opinion is the writer\'s view',
   'opinion.weasel': 'a weasel word makes a vague or unsupported judgement',
   'opinion.custom': 'it is in your extra opinion terms',
+  'opinion.sentiment': 'a sentiment-laden word judges rather than describes',
+  'opinion.phrase': 'an evaluative or intensifying word before an evaluative noun praises or blames',
+  'opinion.framing': 'a framing phrase tells the reader how to see the facts',
 };
 
 export function opinionExplanation(category: string, term: string, quoted: boolean, sentenceScore: number): string {
