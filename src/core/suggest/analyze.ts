@@ -104,8 +104,9 @@ function matchInto(tokens: Token[], lex: Lexicon, out: Match[], reuse: boolean):
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
     const tok = tokens[i];
-    // A capitalised word inside a proper name is never a cue: "United States", "States Department", "Good Friday".
-    if (tok.cap && i > 0 && (tokens[i - 1].cap || (i + 1 < n && tokens[i + 1].cap))) continue;
+    // A capitalised word inside a proper name is never a one-word cue: "United States", "States Department", "Good
+    // Friday" (a longer entry may still match: "Cold War mentality").
+    const inName = tok.cap && i > 0 && (tokens[i - 1].cap || (i + 1 < n && tokens[i + 1].cap));
     const id = tok.id;
     let list = id >= 0 ? slots[id] : undefined;
     if (list === undefined) {
@@ -116,7 +117,7 @@ function matchInto(tokens: Token[], lex: Lexicon, out: Match[], reuse: boolean):
     for (let e = 0; e < list.length; e++) {
       const entry = list[e];
       const len = entry.words.length;
-      if (i + len > n) continue;
+      if (i + len > n || (inName && len === 1)) continue;
       let ok = true;
       for (let k = 1; k < len; k++) {
         if (tokens[i + k].lower !== entry.words[k]) {

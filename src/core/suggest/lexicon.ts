@@ -83,6 +83,13 @@ const OWN: Array<[TermCategory, number, string]> = [
     slander slanderous hype hyped scaremongering fearmongering warmongering warmonger warmongers hysteria hysterical
     sanctimonious disingenuous duplicitous mendacious perfidious treacherous venal nefarious dastardly odious
     unilateralism protectionism zero-sum
+    warmth vigour vigor sincerity goodwill generosity magnanimity dignity decency fair-minded high-handedness
+    betrays betrayed betraying
+    |right decision|right choice|right road|right path|right direction|right thing|wrong decision|wrong choice
+    |wrong direction|wrong path|true friend|true friends|true friendship|with its head held high|head held high
+    |no strings attached|without strings|without political strings|any honest|no fair-minded|no honest
+    |little but words|nothing but words|empty words|empty promises|empty rhetoric|lip service|paid dividends
+    |paid handsome dividends|pays dividends|stood by them|stood by us|stand by|in hard times
   `],
   ['opinion.framing', 0.75, `
     |cannot be ignored|can't be ignored|cannot be overstated|can't be overstated|cannot be denied|can't be denied
@@ -96,6 +103,9 @@ const OWN: Array<[TermCategory, number, string]> = [
     |beyond doubt|beyond question|by no means|nothing short of|second to none|for all to see|lays bare|laid bare
     |sets an example|set an example|a model for|a shining example|shining example|a beacon of|beacon of
     |positive energy|sheer hypocrisy|the height of|goes to show|it is high time|it's high time|high time
+    |speak for themselves|speaks for itself|speak for itself|cast doubt on|casts doubt on|casting doubt on
+    |rushed to|rush to|rushing to|rush to judgment|rush to judgement|turn a blind eye|turned a blind eye|turns a blind eye
+    |bury their heads|stick their heads|fly in the face|flies in the face|flew in the face|pay lip service
   `],
   ['opinion.booster', 0.55, `
     very extremely incredibly hugely enormously massively utterly totally absolutely entirely thoroughly
@@ -225,7 +235,8 @@ export const PHRASE_MODIFIERS = `
   strong solid concrete tangible fruitful positive constructive sincere unremitting unstinting wholehearted deep
   enduring lasting everlasting unbreakable unparalleled unmatched epochal epoch-making momentous sterling fine
   dismal miserable woeful abysmal catastrophic disastrous spectacular reckless irresponsible unwarranted unjustified
-  baseless groundless malicious outright gratuitous wanton unprovoked brutal naked rank
+  baseless groundless malicious outright gratuitous wanton unprovoked brutal naked rank stubborn obstinate
+  so-called
 `.split(/\s+/).filter(Boolean);
 
 const PLAIN_MODIFIERS = new Set('major important significant strong solid concrete tangible positive deep total complete fine great huge enormous firm'.split(' '));
@@ -239,6 +250,7 @@ export const EVALUATIVE_NOUNS = `
   incompetence negligence defiance aggression provocation provocations interference meddling bullying hegemony lie
   lies distortion distortions violation violations abuse abuses insult affront disregard contempt ignorance
   overreach miscalculation failing failings fiasco debacle farce travesty setback setbacks embarrassment
+  foundation foundations friend friends ties bond bonds refusal refusals resistance obstruction obstinacy
 `.split(/\s+/).filter(Boolean);
 
 /** Reporting verbs: lemma -> its forms. Strength is the prior score of the cue. */
