@@ -87,14 +87,7 @@ const lexBySlot = new WeakMap<Lexicon, Array<LexEntry[] | null | undefined>>();
 
 /** Lexicon matches, longest first at each position, without overlaps inside one family. */
 export function matchLexicon(tokens: Token[], lex: Lexicon): Match[] {
-  return matchInto(tokens, lex, [], false);
-}
-
-// Match objects handed out by matchInto(…, reuse = true), overwritten on the next such call.
-const matchPool: Match[] = [];
-
-function matchInto(tokens: Token[], lex: Lexicon, out: Match[], reuse: boolean): Match[] {
-  let count = 0;
+  const out: Match[] = [];
   let slots = lexBySlot.get(lex);
   if (slots === undefined) lexBySlot.set(lex, (slots = new Array<LexEntry[] | null | undefined>(INTERN_SIZE).fill(undefined)));
   // Per family, the first token index not yet covered by a match.
@@ -141,21 +134,9 @@ function matchInto(tokens: Token[], lex: Lexicon, out: Match[], reuse: boolean):
       const last = i + len - 1;
       const start = tokens[i].start;
       const end = tokens[last].end;
-      let m = reuse ? matchPool[count] : undefined;
-      if (m === undefined) {
-        m = { entry, first, last, start, end };
-        if (reuse) matchPool.push(m);
-      } else {
-        m.entry = entry;
-        m.first = first;
-        m.last = last;
-        m.start = start;
-        m.end = end;
-      }
-      setAt(out, count++, m);
+      out.push({ entry, first, last, start, end });
     }
   }
-  if (out.length > count) out.length = count;
   return out;
 }
 
@@ -167,12 +148,6 @@ function possessiveEntries(lex: Lexicon, lower: string): LexEntry[] | null {
   if (list === undefined) return null;
   const own = list.filter((e) => e.words.length === 1 && e.family === 'opinion');
   return own.length ? own : null;
-}
-
-/** list[k] = x, k <= list.length (keeps a reused array packed). */
-function setAt<T>(list: T[], k: number, x: T): void {
-  if (k < list.length) list[k] = x;
-  else list.push(x);
 }
 
 /** Quotations of the paragraph that overlap [start, end), clipped to it. */
@@ -214,31 +189,6 @@ export function analyseSentence(text: string, span: Span, lex: Lexicon, paragrap
 /** A sentence found by scanChunk: its tokens are chunkTokens[span.first, span.last). */
 export function analyseScanned(text: string, span: SentenceSpan, chunkTokens: Token[], lex: Lexicon, paragraphQuotes: Span[]): Sentence {
   return finish(text, span.start, span.end, chunkTokens.slice(span.first, span.last), lex, paragraphQuotes);
-}
-
-/** A Sentence for analyseScannedInto, to be reused sentence after sentence. */
-export function reusableSentence(): Sentence {
-  return { start: 0, end: 0, tokens: [], matches: [], quotes: NO_SPANS, question: false, exclamation: false };
-}
-
-/**
- * As analyseScanned, but into s: its arrays and Match objects are overwritten, so s is valid only until the
- * next call (suggestRange needs a sentence only while it analyses it; allocating per sentence and per match
- * was a large part of the garbage).
- */
-export function analyseScannedInto(s: Sentence, text: string, span: SentenceSpan, chunkTokens: Token[], lex: Lexicon, paragraphQuotes: Span[]): Sentence {
-  const tokens = s.tokens;
-  const n = span.last - span.first;
-  for (let k = 0; k < n; k++) setAt(tokens, k, chunkTokens[span.first + k]);
-  if (tokens.length > n) tokens.length = n;
-  s.start = span.start;
-  s.end = span.end;
-  matchInto(tokens, lex, s.matches, true);
-  s.quotes = clipQuotes(paragraphQuotes, span.start, span.end);
-  const endChar = text.charCodeAt(lastBeforeClosers(text, span.start, span.end));
-  s.question = endChar === 63;
-  s.exclamation = endChar === 33;
-  return s;
 }
 
 /** Index of the token containing or following offset. */

@@ -39,23 +39,8 @@ function cue(rule: string, weight: number, a: Token, b: Token = a): Cue {
   return newCue(rule, weight, undefined, a.start, b.end);
 }
 
-// While scoreClaim(…, reuse = true) runs, cues come from this pool, overwritten sentence after sentence
-// (suggestRange keeps no cue past its sentence); pooled is the next free index then, else -1.
-const cuePool: Cue[] = [];
-let pooled = -1;
-
 function newCue(rule: string, weight: number, term: string | undefined, start: number, end: number): Cue {
-  if (pooled < 0) return { rule, weight, term, start, end };
-  let c = cuePool[pooled++];
-  if (c === undefined) cuePool.push((c = { rule, weight, term, start, end }));
-  else {
-    c.rule = rule;
-    c.weight = weight;
-    c.term = term;
-    c.start = start;
-    c.end = end;
-  }
-  return c;
+  return { rule, weight, term, start, end };
 }
 
 function isDigitCode(c: number): boolean {
@@ -276,29 +261,12 @@ const RULE_INDEX = new Map(RULE_ORDER.map((r, i) => [r, i]));
 const LEX_WEIGHT = new Map(Object.entries(LEX_WEIGHTS));
 const lexMatchedScratch: number[] = [];
 
-const reusedCues: Cue[] = [];
-const reusedScore: ClaimScore = { score: 0, cues: reusedCues };
-
-/**
- * Claim cues and score of one sentence. hasAttribution comes from the attribution detector. With reuse, the
- * result, its array and its cues are overwritten by the next scoreClaim(…, true) call.
- */
-export function scoreClaim(text: string, s: Sentence, hasAttribution: boolean, reuse = false): ClaimScore {
-  const t = s.tokens;
-  let cues: Cue[] = [];
-  if (reuse) {
-    cues = reusedCues;
-    while (cues.length) cues.pop(); // (pop, unlike length = 0, keeps the array's storage)
-    pooled = 0;
-  }
-  try {
-    return scoreCues(text, s, t, cues, hasAttribution, reuse);
-  } finally {
-    pooled = -1;
-  }
+/** Claim cues and score of one sentence. hasAttribution comes from the attribution detector. */
+export function scoreClaim(text: string, s: Sentence, hasAttribution: boolean): ClaimScore {
+  return scoreCues(text, s, s.tokens, [], hasAttribution);
 }
 
-function scoreCues(text: string, s: Sentence, t: Token[], cues: Cue[], hasAttribution: boolean, reuse: boolean): ClaimScore {
+function scoreCues(text: string, s: Sentence, t: Token[], cues: Cue[], hasAttribution: boolean): ClaimScore {
   numberCues(text, s, cues);
   let lexMatchedCount = 0;
   let hedges = 0;
@@ -347,8 +315,5 @@ function scoreCues(text: string, s: Sentence, t: Token[], cues: Cue[], hasAttrib
     if (!quantity) logit -= 1.0;
   }
   if (t.length > 0 && (t[0].lower === 'if' || t[0].lower === 'imagine')) logit -= 0.8;
-  const score = 1 / (1 + Math.exp(-logit));
-  if (!reuse) return { score, cues };
-  reusedScore.score = score;
-  return reusedScore;
+  return { score: 1 / (1 + Math.exp(-logit)), cues };
 }

@@ -1,12 +1,11 @@
 // Offline suggestion detectors for claims, attributions and opinion language (issue 6).
 // Pure functions over plain strings; every offset is a UTF-16 offset into the text passed in.
-import { analyseScannedInto, analyseSentence, inside, quoteSpans, quoteSpansOfMarks, reusableSentence, Sentence } from './analyze';
+import { analyseScanned, analyseSentence, inside, quoteSpans, quoteSpansOfMarks, Sentence } from './analyze';
 import { Cue, scoreClaim } from './claims';
 import { Attribution, explainAttribution, findAttributions } from './attributions';
 import { buildLexicon, LexEntry, Lexicon, termWords } from './lexicon';
-import { StringTrie } from './memo';
 import { OPINION_MODEL, opinionFeatures, opinionTermExplanation, opinionWhyText, scoreOpinion, scoreOpinionSentence, SentenceOpinion } from './opinion';
-import { paragraphRanges as paragraphs, paragraphRangesIn, reusableChunk, scanChunk } from './text';
+import { paragraphRanges as paragraphs, paragraphRangesIn, reusableChunk, scanChunk, ScannedChunk } from './text';
 
 export type SuggestionKind = 'claim' | 'attribution' | 'opinion';
 export const SUGGESTION_KINDS: readonly SuggestionKind[] = ['claim', 'attribution', 'opinion'];
@@ -65,34 +64,58 @@ export function paragraphRanges(text: string): SpanOffsets[] {
   return paragraphs(text);
 }
 
-// The lexicon is rebuilt only when the user's term settings change (one-entry cache, no global state visible).
-interface Prepared {
-  lex: Lexicon;
-  ignored: Set<string>;
-}
-let defaultPrepared: Prepared | undefined;
-let cachedKey = '';
-let cachedPrepared: Prepared | undefined;
-function prepare(options: SuggestOptions): Prepared {
-  const hasExtra = options.extraTerms !== undefined && Object.values(options.extraTerms).some((l) => l && l.length);
-  const hasIgnored = options.ignoredTerms !== undefined && options.ignoredTerms.length > 0;
-  if (!hasExtra && !hasIgnored) return (defaultPrepared ??= { lex: buildLexicon(), ignored: new Set() });
-  const key = JSON.stringify([options.extraTerms ?? {}, options.ignoredTerms ?? []]);
-  if (!cachedPrepared || key !== cachedKey) {
-    cachedPrepared = {
-      lex: buildLexicon({ extraTerms: options.extraTerms, ignoredTerms: options.ignoredTerms }),
-      ignored: new Set((options.ignoredTerms ?? []).map((t) => termWords(t).join(' '))),
-    };
-    cachedKey = key;
+/**
+ * The engine: the lexicon built from the user's term settings, and the chunk that scanChunk fills paragraph after
+ * paragraph (a megabyte holds ~180k words; overwriting their Token objects rather than allocating them kept the
+ * garbage down). Make one per settings and call suggestRange on it; suggest() and suggestRange() below share one.
+ */
+export class Analyser {
+  readonly lex: Lexicon;
+  readonly ignored: Set<string>;
+  private readonly chunk = reusableChunk();
+
+  constructor(terms: Pick<SuggestOptions, 'extraTerms' | 'ignoredTerms'> = {}) {
+    this.lex = buildLexicon({ extraTerms: terms.extraTerms, ignoredTerms: terms.ignoredTerms });
+    this.ignored = new Set((terms.ignoredTerms ?? []).map((t) => termWords(t).join(' ')));
   }
-  return cachedPrepared;
+
+  /** See suggestRange(). */
+  suggestRange(text: string, start: number, end: number, options: SuggestOptions = {}): SuggestResult {
+    const kinds = options.kinds ?? SUGGESTION_KINDS;
+    const run: Run = {
+      text, lex: this.lex, ignored: this.ignored, filterIgnored: this.ignored.size > 0,
+      wantClaim: kinds.includes('claim'), wantAttribution: kinds.includes('attribution'), wantOpinion: kinds.includes('opinion'),
+      minScore: options.minScore ?? DEFAULT_MIN_SCORE, suggestions: [], sentences: [],
+    };
+    start = Math.max(0, start);
+    end = Math.min(text.length, end);
+    const paragraphs = paragraphRangesIn(text, start, end);
+    for (let pi = 0; pi < paragraphs.length; pi++) suggestParagraph(run, this.chunk, paragraphs[pi].start, paragraphs[pi].end);
+    const suggestions = run.suggestions;
+    if (!isSorted(suggestions)) suggestions.sort((a, b) => a.start - b.start || b.end - a.end);
+    return { suggestions, sentences: run.sentences };
+  }
+
+  /** Opinion-model features of a text taken as one sentence (see sentenceFeatures). */
+  sentenceFeatures(sentence: string): Record<string, number> {
+    const s = analyseSentence(sentence, { start: 0, end: sentence.length }, this.lex, quoteSpans(sentence, 0, sentence.length));
+    const attributions = findAttributions(sentence, s);
+    const claim = scoreClaim(sentence, s, attributions.some((a) => a.cue));
+    return opinionFeatures(s, claim.cues, attributions.length);
+  }
 }
 
-// Reused by every suggestRange call (it is synchronous, and keeps no token, sentence or match past a sentence).
-const scanned = reusableChunk();
-const sentence = reusableSentence();
-const attributionScratch: Attribution[] = [];
-const sentenceOpinion: SentenceOpinion = { score: 0.5, sentence, claimCues: [], attributions: 0 };
+// The analyser of the last term settings seen (building the lexicon takes milliseconds; the editor calls
+// suggestRange per paragraph with the same settings).
+let shared: { key: string; analyser: Analyser } | undefined;
+
+function analyserFor(options: SuggestOptions): Analyser {
+  const hasExtra = options.extraTerms !== undefined && Object.values(options.extraTerms).some((l) => l && l.length);
+  const hasIgnored = options.ignoredTerms !== undefined && options.ignoredTerms.length > 0;
+  const key = hasExtra || hasIgnored ? JSON.stringify([options.extraTerms ?? {}, options.ignoredTerms ?? []]) : '';
+  if (!shared || shared.key !== key) shared = { key, analyser: new Analyser(options) };
+  return shared.analyser;
+}
 
 export function suggest(text: string, options: SuggestOptions = {}): SuggestResult {
   return suggestRange(text, 0, text.length, options);
@@ -105,20 +128,7 @@ export function suggest(text: string, options: SuggestOptions = {}): SuggestResu
  * cuts a sentence is analysed as cut.
  */
 export function suggestRange(text: string, start: number, end: number, options: SuggestOptions = {}): SuggestResult {
-  const { lex, ignored } = prepare(options);
-  const kinds = options.kinds ?? SUGGESTION_KINDS;
-  const run: Run = {
-    text, lex, ignored, filterIgnored: ignored.size > 0,
-    wantClaim: kinds.includes('claim'), wantAttribution: kinds.includes('attribution'), wantOpinion: kinds.includes('opinion'),
-    minScore: options.minScore ?? DEFAULT_MIN_SCORE, suggestions: [], sentences: [],
-  };
-  start = Math.max(0, start);
-  end = Math.min(text.length, end);
-  const paragraphs = paragraphRangesIn(text, start, end);
-  for (let pi = 0; pi < paragraphs.length; pi++) suggestParagraph(run, paragraphs[pi].start, paragraphs[pi].end);
-  const suggestions = run.suggestions;
-  if (!isSorted(suggestions)) suggestions.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { suggestions, sentences: run.sentences };
+  return analyserFor(options).suggestRange(text, start, end, options);
 }
 
 /**
@@ -138,24 +148,22 @@ interface Run {
   sentences: SentenceScore[];
 }
 
-function suggestParagraph(run: Run, start: number, end: number): void {
+function suggestParagraph(run: Run, into: ScannedChunk, start: number, end: number): void {
   const text = run.text;
-  const chunk = scanChunk(text, start, end, scanned);
+  const chunk = scanChunk(text, start, end, into);
   const quotes = quoteSpansOfMarks(text, chunk.quoteMarks, chunk.quoteMarkCount);
   for (let k = 0; k < chunk.sentenceCount; k++) {
-    suggestSentence(run, analyseScannedInto(sentence, text, chunk.sentences[k], chunk.tokens, run.lex, quotes));
+    suggestSentence(run, analyseScanned(text, chunk.sentences[k], chunk.tokens, run.lex, quotes));
   }
 }
 
 function suggestSentence(run: Run, s: Sentence): void {
   const text = run.text;
-  // (pop, unlike length = 0, lets V8 keep the array's storage)
-  while (attributionScratch.length) attributionScratch.pop();
-  const attributions = findAttributions(text, s, attributionScratch, true);
+  const attributions = findAttributions(text, s);
   let hasCue = false;
   for (let ai = 0; ai < attributions.length; ai++) if (attributions[ai].cue) hasCue = true;
-  const claim = scoreClaim(text, s, hasCue, true);
-  const opinion = scoreOpinionSentence(s, claim.cues, attributions.length, OPINION_MODEL, sentenceOpinion);
+  const claim = scoreClaim(text, s, hasCue);
+  const opinion = scoreOpinionSentence(s, claim.cues, attributions.length, OPINION_MODEL);
   const claimScore = round(claim.score);
   const opinionScore = round(opinion.score);
   run.sentences.push({ start: s.start, end: s.end, claimScore, opinionScore });
@@ -171,33 +179,28 @@ function pushClaim(run: Run, s: Sentence, cues: Cue[], claimScore: number): void
   if (!usable.length) return;
   let top = usable[0];
   for (let ci = 0; ci < usable.length; ci++) if (usable[ci].weight > top.weight) top = usable[ci];
-  const claimText = text.slice(s.start, s.end);
-  const explanation = cachedClaimExplanation(text, usable);
-  // Two literals rather than adding term afterwards (which would allocate a property store per suggestion).
-  run.suggestions.push(top.term
-    ? { kind: 'claim', start: s.start, end: s.end, text: claimText, rule: top.rule, explanation, score: claimScore, term: top.term }
-    : { kind: 'claim', start: s.start, end: s.end, text: claimText, rule: top.rule, explanation, score: claimScore });
+  const suggestion: Suggestion = {
+    kind: 'claim', start: s.start, end: s.end, text: text.slice(s.start, s.end), rule: top.rule,
+    explanation: claimExplanation(text, usable), score: claimScore,
+  };
+  if (top.term) suggestion.term = top.term;
+  run.suggestions.push(suggestion);
 }
 
 function pushAttributions(run: Run, attributions: Attribution[]): void {
   const text = run.text;
-  for (let ai = 0; ai < attributions.length; ai++) {
-    const a = attributions[ai];
+  for (const a of attributions) {
     if (a.score < run.minScore || (run.filterIgnored && run.ignored.has(a.term))) continue;
-    // The detector made fresh source and cue spans for this attribution; content may be a quotation
-    // span shared with other attributions, so it is copied.
-    const parts = partsOf(a.source, a.cue, a.content ? { start: a.content.start, end: a.content.end } : undefined);
+    const parts: NonNullable<Suggestion['parts']> = {};
+    if (a.source) parts.source = a.source;
+    if (a.cue) parts.cue = a.cue;
+    // (content may be a quotation span shared with other attributions: copied.)
+    if (a.content) parts.content = { start: a.content.start, end: a.content.end };
     run.suggestions.push({
       kind: 'attribution', start: a.start, end: a.end, text: text.slice(a.start, a.end), rule: a.rule,
-      explanation: cachedAttributionExplanation(a, text), score: round(a.score), term: a.term, parts, unnamedSource: a.unnamedSource,
+      explanation: explainAttribution(a, text), score: round(a.score), term: a.term, parts, unnamedSource: a.unnamedSource,
     });
   }
-}
-
-/** { source, cue, content } with the absent parts left out (not undefined-valued), as one literal. */
-function partsOf(source: SpanOffsets | undefined, cue: SpanOffsets | undefined, content: SpanOffsets | undefined): Suggestion['parts'] {
-  if (source) return cue ? (content ? { source, cue, content } : { source, cue }) : content ? { source, content } : { source };
-  return cue ? (content ? { cue, content } : { cue }) : content ? { content } : {};
 }
 
 function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion): void {
@@ -260,29 +263,6 @@ function isSorted(list: Suggestion[]): boolean {
   return true;
 }
 
-// Shared explanation strings (see memo.ts), keyed by everything each explanation is built from.
-const claimTexts = new StringTrie();
-const attributionTexts = new StringTrie();
-const PRESENCE = ['0', '1', '2', '3', '4', '5', '6', '7'];
-
-/** claimExplanation(text, cues), keyed by the rules and texts of the first four cues. */
-function cachedClaimExplanation(text: string, cues: Cue[]): string {
-  const trie = claimTexts;
-  let node = trie.start();
-  const n = Math.min(cues.length, 4);
-  for (let i = 0; i < n; i++) node = trie.childSpan(trie.child(node, cues[i].rule), text, cues[i].start, cues[i].end);
-  return (node.value ??= claimExplanation(text, cues));
-}
-
-/** explainAttribution(a, text), keyed by its rule, which parts it has, unnamedSource and the cue and source texts. */
-function cachedAttributionExplanation(a: Attribution, text: string): string {
-  const trie = attributionTexts;
-  let node = trie.child(trie.child(trie.start(), a.rule), PRESENCE[(a.cue ? 1 : 0) | (a.source ? 2 : 0) | (a.unnamedSource ? 4 : 0)]);
-  if (a.cue) node = trie.childSpan(node, text, a.cue.start, a.cue.end);
-  if (a.source) node = trie.childSpan(node, text, a.source.start, a.source.end);
-  return (node.value ??= explainAttribution(a, text));
-}
-
 /** "Check-worthy statement: a number (“12 percent”), a named actor (“Mirela Kos”)." — from the first four cues. */
 function claimExplanation(text: string, cues: Cue[]): string {
   let what = '';
@@ -329,11 +309,7 @@ function round(x: number): number {
  * quality benchmark, which score sentence-per-row data sets; not part of the editor API.
  */
 export function sentenceFeatures(sentence: string, options: SuggestOptions = {}): Record<string, number> {
-  const { lex } = prepare(options);
-  const s = analyseSentence(sentence, { start: 0, end: sentence.length }, lex, quoteSpans(sentence, 0, sentence.length));
-  const attributions = findAttributions(sentence, s);
-  const claim = scoreClaim(sentence, s, attributions.some((a) => a.cue));
-  return opinionFeatures(s, claim.cues, attributions.length);
+  return analyserFor(options).sentenceFeatures(sentence);
 }
 
 /** Opinion score of a text taken as one sentence (see sentenceFeatures). */
