@@ -18,7 +18,7 @@ export interface GoldSentence extends Span {
 export type Half = 'tune' | 'heldout';
 
 export interface EvalText {
-  /** File name relative to its split folder (so `<eval dir>/<split>/<name>` is the file). */
+  /** File name inside its split folder (`<eval dir>/<split>/<name>` is the file; no sub-folders, see README). */
   name: string;
   /** Folder under test/fixtures/suggest-eval: 'dev', 'tune' or 'heldout'. */
   split: string;
@@ -118,20 +118,20 @@ export const EVAL_DIR = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 
 
 const txtFiles = (d: string) => (fs.existsSync(d) ? fs.readdirSync(d).filter((f) => f.endsWith('.txt')).sort() : []);
 
-/**
- * Every evaluation text: the issue-6 texts in dev/ (half tune) and heldout/ (register 'earlier'), and the
- * issue-12 texts in {tune,heldout}/<register>/.
- */
+export const REGISTERS = ['state-media', 'editorial', 'column', 'wire', 'readout'] as const;
+const REGISTER_PREFIX = new RegExp(`^(${REGISTERS.join('|')})-\\d+-`);
+
+/** The register named by a file name's prefix ("wire-03-court-ruling.txt"); 'earlier' for the issue-6 texts. */
+export function registerOf(file: string): string {
+  return REGISTER_PREFIX.exec(file)?.[1] ?? 'earlier';
+}
+
+/** Every evaluation text: dev/ (half tune), tune/ and heldout/, in file-name order. */
 export function loadEvalTexts(dir = EVAL_DIR): EvalText[] {
   const out: EvalText[] = [];
-  const read = (split: string, rel: string, register: string) =>
-    out.push(parseMarkup(fs.readFileSync(path.join(dir, split, rel), 'utf8'), rel, split, register));
   for (const split of ['dev', 'tune', 'heldout']) {
-    const d = path.join(dir, split);
-    for (const f of txtFiles(d)) read(split, f, 'earlier');
-    if (!fs.existsSync(d)) continue;
-    for (const reg of fs.readdirSync(d, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
-      for (const f of txtFiles(path.join(d, reg))) read(split, `${reg}/${f}`, reg);
+    for (const f of txtFiles(path.join(dir, split))) {
+      out.push(parseMarkup(fs.readFileSync(path.join(dir, split, f), 'utf8'), f, split, registerOf(f)));
     }
   }
   return out;

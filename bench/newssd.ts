@@ -10,9 +10,15 @@ export interface LabelledSentence {
   y: number;
 }
 
-/** Where the splits live: NEWSSD_DIR, else ../shared/data/newssd-eng beside the repository. */
+/**
+ * Where the splits live: NEWSSD_DIR, else ../shared/data/newssd-eng beside the repository, else two levels up
+ * (a git worktree such as /work/wt/<name> beside /work/shared).
+ */
 export function newsSdDir(root: string): string {
-  return process.env.NEWSSD_DIR ?? path.resolve(root, '..', 'shared', 'data', 'newssd-eng');
+  if (process.env.NEWSSD_DIR) return process.env.NEWSSD_DIR;
+  const near = path.resolve(root, '..', 'shared', 'data', 'newssd-eng');
+  const far = path.resolve(root, '..', '..', 'shared', 'data', 'newssd-eng');
+  return fs.existsSync(near) || !fs.existsSync(far) ? near : far;
 }
 
 /** RFC 4180 CSV, read leniently: quoted fields may hold commas, doubled quotes and newlines; blank rows are skipped. */

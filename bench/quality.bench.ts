@@ -1,204 +1,172 @@
-// Quality of the suggestion detectors (issue 6).
-//   npm run bench -- quality        (or: npx tsc -p tsconfig.test.json && node out/bench/quality.bench.js)
-// 1. Precision / recall / F1 per kind on our own labelled texts (test/fixtures/suggest-eval), dev and heldout
-//    splits reported separately (only dev was used for tuning the rules).
-// 2. Macro-F1 of sentence-level opinion (SUBJ/OBJ) on the NewsSD-ENG validation split, read from
-//    ../shared/data/newssd-eng when present (override with NEWSSD_DIR); skipped when absent. The opinion model
-//    was trained on the train split only (scripts/train-opinion-model.mjs). The data is never copied here.
+// Quality of the suggestions (issue 12; first version issue 6).
+//   npm run bench:quality [-- --json]     (or: npx tsc -p tsconfig.test.json && node out/bench/quality.bench.js)
+// 1. On our own labelled texts (test/fixtures/suggest-eval, format and split in its README): per register and per
+//    kind, on the tune and the held-out half separately, precision / recall / F1 of opinion terms, claim
+//    sentences, opinion sentences (macro-F1), attribution cues, sources and contents (spans match by overlap).
+// 2. Opinion suggestions per 100 sentences on the wire-news register (the engine should stay quiet there).
+// 3. Sentence opinion macro-F1 on NewsSD-ENG (../shared/data/newssd-eng or NEWSSD_DIR; never copied here):
+//    contiguous 5-fold CV on train, refitting the model per fold (bench/evalOpinionModel.ts), and the shipped
+//    model on val with a bootstrap 95 % interval.
+// Targets of issue 12 are printed beside the held-out figures they apply to.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { sentenceOpinionScore, suggest, SuggestResult } from '../src/core/suggest';
+import { sentenceOpinionScore, suggest } from '../src/core/suggest';
+import { EvalText, Half, loadEvalTexts, Span } from './evalMarkup';
+import { addCounts, bootstrapMacroF1, Counts, macroF1OfCounts, prf, sentenceCounts, spanCounts, zero } from './evalMetrics';
+import { crossValidateOpinion, shippedLambda } from './evalOpinionModel';
 import { loadNewsSd, macroF1, newsSdDir } from './newssd';
 
+// Re-exported for test/unit/suggest/fixtures.test.ts and scripts/suggest-snapshot.mjs.
+export { EvalText, GoldSentence, Span, loadEvalTexts, parseMarkup } from './evalMarkup';
+export { Counts, prf, spanCounts } from './evalMetrics';
+
 const ROOT = path.resolve(__dirname, '..', '..');
-const EVAL_DIR = path.join(ROOT, 'test', 'fixtures', 'suggest-eval');
 
-export interface Span {
-  start: number;
-  end: number;
+export const KINDS = ['opinion terms', 'claim sentences', 'opinion sentences', 'attribution cues', 'attribution sources', 'attribution contents'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** Per-text counts of every kind, plus the raw numbers the wire-news false-alarm rate needs. */
+export interface TextScore {
+  counts: Partial<Record<Kind, Counts>>;
+  /** Negative-class counts of opinion sentences, for macro-F1. */
+  opinionNeg: Counts;
+  sentences: number;
+  opinionSuggestions: number;
 }
 
-export interface GoldSentence extends Span {
-  claim: boolean;
-  opinion: boolean;
-}
-
-export interface EvalText {
-  name: string;
-  split: string;
-  text: string;
-  sentences: GoldSentence[];
-  cues: Span[];
-  opinionTerms: Span[];
-}
-
-/** Strips the inline markup of test/fixtures/suggest-eval (see its README) and returns gold spans. */
-export function parseMarkup(marked: string, name = '', split = ''): EvalText {
-  let text = '';
-  const sentences: GoldSentence[] = [];
-  const cues: Span[] = [];
-  const opinionTerms: Span[] = [];
-  let cueStart = -1;
-  let termStart = -1;
-  const closeSentence = () => {
-    const last = sentences[sentences.length - 1];
-    if (!last || last.end >= 0) return;
-    let e = text.length;
-    while (e > last.start && /\s/.test(text[e - 1])) e--;
-    last.end = e;
+export function scoreText(t: EvalText): TextScore {
+  const r = suggest(t.text);
+  const attributions = r.suggestions.filter((s) => s.kind === 'attribution');
+  const part = (k: 'cue' | 'source' | 'content') => attributions.map((s) => s.parts?.[k]).filter((x): x is Span => !!x);
+  const opinions = r.suggestions.filter((s) => s.kind === 'opinion');
+  const claim = sentenceCounts(t.sentences, r.sentences.map((s) => ({ start: s.start, end: s.end, score: s.claimScore })), 'claim');
+  const op = sentenceCounts(t.sentences, r.sentences.map((s) => ({ start: s.start, end: s.end, score: s.opinionScore })), 'opinion');
+  const counts: TextScore['counts'] = {
+    'opinion terms': spanCounts(t.opinionTerms, opinions),
+    'claim sentences': claim.pos,
+    'opinion sentences': op.pos,
+    'attribution cues': spanCounts(t.cues, part('cue')),
   };
-  for (let i = 0; i < marked.length;) {
-    const label = /^\[(C|O|CO|-)\] /.exec(marked.slice(i, i + 5));
-    if (label) {
-      closeSentence();
-      sentences.push({ start: text.length, end: -1, claim: label[1].includes('C'), opinion: label[1].includes('O') });
-      i += label[0].length;
-    } else if (marked.startsWith('{{', i)) {
-      cueStart = text.length;
-      i += 2;
-    } else if (marked.startsWith('}}', i)) {
-      if (cueStart < 0) throw new Error(`${name}: "}}" without "{{" at ${i}`);
-      cues.push({ start: cueStart, end: text.length });
-      cueStart = -1;
-      i += 2;
-    } else if (marked.startsWith('<<', i)) {
-      termStart = text.length;
-      i += 2;
-    } else if (marked.startsWith('>>', i)) {
-      if (termStart < 0) throw new Error(`${name}: ">>" without "<<" at ${i}`);
-      opinionTerms.push({ start: termStart, end: text.length });
-      termStart = -1;
-      i += 2;
-    } else {
-      text += marked[i];
-      i++;
-    }
+  if (t.hasAttributionParts) {
+    counts['attribution sources'] = spanCounts(t.sources, part('source'));
+    counts['attribution contents'] = spanCounts(t.contents, part('content'));
   }
-  closeSentence();
-  if (cueStart >= 0 || termStart >= 0) throw new Error(`${name}: unclosed markup`);
-  return { name, split, text, sentences, cues, opinionTerms };
+  return { counts, opinionNeg: op.neg, sentences: t.sentences.length, opinionSuggestions: opinions.length };
 }
 
-export function loadEvalTexts(dir = EVAL_DIR): EvalText[] {
-  const out: EvalText[] = [];
-  for (const split of ['dev', 'heldout']) {
-    const d = path.join(dir, split);
-    if (!fs.existsSync(d)) continue;
-    for (const f of fs.readdirSync(d).filter((x) => x.endsWith('.txt')).sort()) {
-      out.push(parseMarkup(fs.readFileSync(path.join(d, f), 'utf8'), f, split));
-    }
+interface Cell {
+  texts: number;
+  sentences: number;
+  counts: Record<Kind, Counts>;
+  opinionNeg: Counts;
+  opinionSuggestions: number;
+}
+
+function aggregate(scores: TextScore[]): Cell {
+  const counts = Object.fromEntries(KINDS.map((k) => [k, zero()])) as Record<Kind, Counts>;
+  const cell: Cell = { texts: scores.length, sentences: 0, counts, opinionNeg: zero(), opinionSuggestions: 0 };
+  for (const s of scores) {
+    for (const k of KINDS) if (s.counts[k]) addCounts(counts[k], s.counts[k]!);
+    addCounts(cell.opinionNeg, s.opinionNeg);
+    cell.sentences += s.sentences;
+    cell.opinionSuggestions += s.opinionSuggestions;
   }
-  return out;
+  return cell;
 }
 
-export interface Counts {
-  tp: number;
-  fp: number;
-  fn: number;
+interface Figure {
+  gold: number;
+  predicted: number;
+  p: number;
+  r: number;
+  f1: number;
 }
 
-export function prf(c: Counts): { p: number; r: number; f1: number } {
-  const p = c.tp / (c.tp + c.fp || 1);
-  const r = c.tp / (c.tp + c.fn || 1);
-  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+function figure(cell: Cell, k: Kind): Figure {
+  const c = cell.counts[k];
+  const f = prf(c);
+  // Opinion sentences: F1 is the macro-F1 over SUBJ/OBJ (the NewsSD measure); P and R are those of SUBJ.
+  return { gold: c.tp + c.fn, predicted: c.tp + c.fp, ...f, f1: k === 'opinion sentences' ? macroF1OfCounts(c, cell.opinionNeg) : f.f1 };
 }
 
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+/** Issue 12's targets, checked on the held-out half of all registers. */
+const TARGETS: Partial<Record<Kind, { text: string; met: (f: Figure) => boolean }>> = {
+  'opinion terms': { text: 'R >= 0.70 at P >= 0.70', met: (f) => f.r >= 0.7 && f.p >= 0.7 },
+  'claim sentences': { text: 'F1 >= 0.75', met: (f) => f.f1 >= 0.75 },
+  'attribution cues': { text: 'F1 >= 0.65', met: (f) => f.f1 >= 0.65 },
+};
 
-/** Span matching: a prediction is a true positive when it overlaps a gold span not matched yet. */
-export function spanCounts(gold: Span[], predicted: Span[]): Counts {
-  const used = new Set<number>();
-  let tp = 0;
-  for (const p of predicted) {
-    const g = gold.findIndex((x, i) => !used.has(i) && overlaps(x, p));
-    if (g >= 0) {
-      used.add(g);
-      tp++;
-    }
-  }
-  return { tp, fp: predicted.length - tp, fn: gold.length - tp };
+interface NewsSdResult {
+  cv?: { macroF1: number; folds: number[]; lambda: number; rows: number };
+  val?: { macroF1: number; lo: number; hi: number; rows: number };
+  skipped?: string;
 }
 
-/** Sentence labels: a gold sentence is predicted positive when a scored sentence whose middle lies in it scores >= 0.5. */
-export function sentenceCounts(gold: GoldSentence[], result: SuggestResult, key: 'claim' | 'opinion'): { pos: Counts; neg: Counts } {
-  const pos: Counts = { tp: 0, fp: 0, fn: 0 };
-  const neg: Counts = { tp: 0, fp: 0, fn: 0 };
-  for (const g of gold) {
-    const inside = result.sentences.filter((s) => (s.start + s.end) / 2 >= g.start && (s.start + s.end) / 2 < g.end);
-    const predicted = inside.some((s) => (key === 'claim' ? s.claimScore : s.opinionScore) >= 0.5);
-    const truth = g[key];
-    if (predicted && truth) pos.tp++;
-    else if (predicted && !truth) {
-      pos.fp++;
-      neg.fn++;
-    } else if (!predicted && truth) {
-      pos.fn++;
-      neg.fp++;
-    } else neg.tp++;
-  }
-  return { pos, neg };
-}
-
-function add(a: Counts, b: Counts): void {
-  a.tp += b.tp;
-  a.fp += b.fp;
-  a.fn += b.fn;
-}
-
-export function evaluate(texts: EvalText[]): Record<string, Counts> {
-  const total: Record<string, Counts> = {};
-  const bump = (k: string, c: Counts) => add((total[k] ??= { tp: 0, fp: 0, fn: 0 }), c);
-  for (const t of texts) {
-    const r = suggest(t.text);
-    const claims = sentenceCounts(t.sentences, r, 'claim');
-    bump('claim sentences', claims.pos);
-    const op = sentenceCounts(t.sentences, r, 'opinion');
-    bump('opinion sentences (SUBJ)', op.pos);
-    bump('opinion sentences (OBJ)', op.neg);
-    bump('attribution cues', spanCounts(t.cues, r.suggestions.filter((s) => s.kind === 'attribution' && s.parts?.cue).map((s) => s.parts!.cue!)));
-    bump('opinion terms', spanCounts(t.opinionTerms, r.suggestions.filter((s) => s.kind === 'opinion')));
-  }
-  return total;
-}
-
-function newsSd(): string[] {
+function newsSd(): NewsSdResult {
   const dir = newsSdDir(ROOT);
-  const lines: string[] = [];
-  for (const split of ['train', 'val']) {
-    const file = path.join(dir, `${split}.csv`);
-    if (!fs.existsSync(file)) {
-      lines.push(`| NewsSD-ENG ${split} | skipped: ${file} not found | | | |`);
-      continue;
-    }
-    const rows = loadNewsSd(file);
-    const truth = rows.map((r) => r.y);
-    const pred = rows.map((r) => (sentenceOpinionScore(r.text) >= 0.5 ? 1 : 0));
-    const acc = truth.filter((t, i) => t === pred[i]).length / truth.length;
-    const note = split === 'train' ? 'trained on (not a fair estimate)' : 'not tuned on';
-    lines.push(`| NewsSD-ENG ${split} (${rows.length} sentences, ${truth.filter(Boolean).length} SUBJ) | ${note} | ${macroF1(truth, pred).toFixed(3)} | ${acc.toFixed(3)} |`);
-  }
-  return lines;
+  const train = path.join(dir, 'train.csv');
+  const val = path.join(dir, 'val.csv');
+  if (!fs.existsSync(train) || !fs.existsSync(val)) return { skipped: `${dir} has no train.csv / val.csv` };
+  const tr = loadNewsSd(train);
+  const lambda = shippedLambda(ROOT);
+  const cv = crossValidateOpinion(tr.map((r) => r.text), tr.map((r) => r.y), lambda);
+  const va = loadNewsSd(val);
+  const truth = va.map((r) => r.y);
+  const pred = va.map((r) => (sentenceOpinionScore(r.text) >= 0.5 ? 1 : 0));
+  return { cv: { ...cv, lambda, rows: tr.length }, val: { macroF1: macroF1(truth, pred), ...bootstrapMacroF1(truth, pred), rows: va.length } };
 }
+
+const n3 = (v: number) => v.toFixed(3);
+const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 function main(): void {
+  const json = process.argv.includes('--json');
   const texts = loadEvalTexts();
-  console.log('| split | measure | gold | predicted | precision | recall | F1 |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const split of ['dev', 'heldout', 'all']) {
-    const subset = texts.filter((t) => split === 'all' || t.split === split);
-    if (!subset.length) continue;
-    const totals = evaluate(subset);
-    for (const [k, c] of Object.entries(totals)) {
-      const { p, r, f1 } = prf(c);
-      console.log(`| ${split} (${subset.length} texts) | ${k} | ${c.tp + c.fn} | ${c.tp + c.fp} | ${p.toFixed(3)} | ${r.toFixed(3)} | ${f1.toFixed(3)} |`);
+  const scored = texts.map((t) => ({ t, s: scoreText(t) }));
+  const registers = [...new Set(texts.map((t) => t.register))].sort((a, b) => (a === 'earlier' ? 1 : b === 'earlier' ? -1 : a.localeCompare(b)));
+  const cell = (reg: string, half: Half) => aggregate(scored.filter((x) => (reg === 'all' || x.t.register === reg) && x.t.half === half).map((x) => x.s));
+  const rows: { kind: Kind; register: string; tune: Figure; heldout: Figure; target?: string; met?: boolean }[] = [];
+  const cells: Record<string, Record<Half, Cell>> = {};
+  for (const reg of [...registers, 'all']) cells[reg] = { tune: cell(reg, 'tune'), heldout: cell(reg, 'heldout') };
+  for (const k of KINDS) {
+    for (const reg of [...registers, 'all']) {
+      if (reg === 'earlier' && (k === 'attribution sources' || k === 'attribution contents')) continue;
+      const heldout = figure(cells[reg].heldout, k);
+      const t = reg === 'all' ? TARGETS[k] : undefined;
+      rows.push({ kind: k, register: reg, tune: figure(cells[reg].tune, k), heldout, target: t?.text, met: t?.met(heldout) });
     }
-    const subj = prf(totals['opinion sentences (SUBJ)']).f1;
-    const obj = prf(totals['opinion sentences (OBJ)']).f1;
-    console.log(`| ${split} (${subset.length} texts) | opinion sentences macro-F1 | | | | | ${((subj + obj) / 2).toFixed(3)} |`);
   }
-  console.log('\n| sentence-level opinion | tuning | macro-F1 | accuracy |');
-  console.log('| --- | --- | ---: | ---: |');
-  for (const l of newsSd()) console.log(l);
+  const wire = (h: Half) => {
+    const c = cells.wire?.[h];
+    return c ? { sentences: c.sentences, opinionSuggestions: c.opinionSuggestions, falseAlarms: c.counts['opinion terms'].fp, per100: (100 * c.opinionSuggestions) / (c.sentences || 1) } : undefined;
+  };
+  const wireNews = { tune: wire('tune'), heldout: wire('heldout'), target: 'at most 5 per 100 sentences' };
+  const sd = newsSd();
+  const corpus = Object.fromEntries(registers.map((r) => [r, { tune: cells[r].tune.texts, heldout: cells[r].heldout.texts, sentences: cells[r].tune.sentences + cells[r].heldout.sentences }]));
+
+  if (json) {
+    console.log(JSON.stringify({ corpus, rows, wireNews, newsSd: sd }, null, 1));
+    return;
+  }
+  console.log('Texts (tune / held-out) and sentences per register: ' + registers.map((r) => `${r} ${corpus[r].tune}/${corpus[r].heldout}, ${corpus[r].sentences}`).join('; ') + '.');
+  console.log('Opinion sentences: P and R of SUBJ, F1 column = macro-F1 over SUBJ/OBJ. Spans match by overlap, one to one.\n');
+  console.log('| kind | register | tune gold/pred | tune P | tune R | tune F1 | held-out gold/pred | held-out P | held-out R | held-out F1 | target (held-out, all) |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const r of rows) {
+    const f = (x: Figure) => `${x.gold}/${x.predicted} | ${n3(x.p)} | ${n3(x.r)} | ${n3(x.f1)}`;
+    console.log(`| ${r.kind} | ${r.register} | ${f(r.tune)} | ${f(r.heldout)} | ${r.target ? `${r.target}: ${mark(!!r.met)}` : ''} |`);
+  }
+  console.log('\n| wire news: opinion suggestions | sentences | suggestions | of them false alarms | per 100 sentences | target |');
+  console.log('| --- | ---: | ---: | ---: | ---: | --- |');
+  for (const h of ['tune', 'heldout'] as const) {
+    const w = wireNews[h];
+    if (w) console.log(`| ${h} | ${w.sentences} | ${w.opinionSuggestions} | ${w.falseAlarms} | ${w.per100.toFixed(1)} | ${h === 'heldout' ? `<= 5: ${mark(w.per100 <= 5)}` : '<= 5'} |`);
+  }
+  console.log('\n| sentence opinion, NewsSD-ENG | sentences | macro-F1 | detail | target |');
+  console.log('| --- | ---: | ---: | --- | --- |');
+  if (sd.skipped) console.log(`| skipped | | | ${sd.skipped} | |`);
+  if (sd.cv) console.log(`| train, contiguous 5-fold CV (model refitted per fold, lambda ${sd.cv.lambda}) | ${sd.cv.rows} | ${n3(sd.cv.macroF1)} | folds ${sd.cv.folds.map(n3).join(', ')} | >= 0.70: ${mark(sd.cv.macroF1 >= 0.7)} |`);
+  if (sd.val) console.log(`| val, shipped model | ${sd.val.rows} | ${n3(sd.val.macroF1)} | bootstrap 95 % [${n3(sd.val.lo)}, ${n3(sd.val.hi)}] | >= 0.62: ${mark(sd.val.macroF1 >= 0.62)} |`);
 }
 
 if (require.main === module) main();
