@@ -169,7 +169,7 @@ function suggestSentence(run: Run, s: Sentence): void {
   run.sentences.push({ start: s.start, end: s.end, claimScore, opinionScore });
   if (run.wantClaim && claim.score >= run.minScore && claim.cues.length) pushClaim(run, s, claim.cues, claimScore);
   if (run.wantAttribution) pushAttributions(run, attributions);
-  if (run.wantOpinion) pushOpinionTerms(run, s, opinion);
+  if (run.wantOpinion) pushOpinionTerms(run, s, opinion, attributions);
 }
 
 function pushClaim(run: Run, s: Sentence, cues: Cue[], claimScore: number): void {
@@ -203,7 +203,7 @@ function pushAttributions(run: Run, attributions: Attribution[]): void {
   }
 }
 
-function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion): void {
+function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion, attributions: Attribution[]): void {
   const text = run.text;
   // What the sentence contributes to each term's explanation, worked out once per sentence.
   let why: string | undefined;
@@ -225,8 +225,10 @@ function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion): void
       mi = k;
     }
     const quoted = s.quotes.length > 0 && inside(s.quotes, m.start);
+    // Reported speech ("He said health systems would have to…") is the source's voice too, like a quotation.
+    const reported = !quoted && inReportedSpeech(attributions, m.start);
     const weight = Math.min(1, top.entry.weight + (parts > 1 ? 0.1 : 0));
-    const score = round(Math.max(0, Math.min(1, 0.7 * weight + 0.3 * opinion.score - (quoted ? 0.2 : 0))));
+    const score = round(Math.max(0, Math.min(1, 0.7 * weight + 0.3 * opinion.score - (quoted || reported ? 0.2 : 0))));
     if (score < run.minScore) continue;
     why ??= opinionWhyText(opinion);
     const term = text.slice(m.start, last.end);
@@ -237,10 +239,18 @@ function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion): void
       : opinionTermExplanation(entry.category, term, quoted);
     run.suggestions.push({
       kind: 'opinion', start: m.start, end: last.end, text: term, rule: entry.category,
-      explanation: `${what}; sentence opinion score ${opinion.score.toFixed(2)}.${why}`,
+      explanation: `${what}${reported ? REPORTED : ''}; sentence opinion score ${opinion.score.toFixed(2)}.${why}`,
       score, term: entry.term,
     });
   }
+}
+
+const REPORTED = ' (in reported speech: the source\'s words)';
+
+/** Is offset inside what an attribution with a cue reports ("…told a briefing that <content>")? */
+function inReportedSpeech(attributions: Attribution[], offset: number): boolean {
+  for (const a of attributions) if (a.cue && a.content && offset >= a.content.start && offset < a.content.end) return true;
+  return false;
 }
 
 /** Does the entry modify the word after it ("deeply", "woefully", "very")? Then the two are one phrase. */

@@ -91,6 +91,31 @@ const OWN: Array<[TermCategory, number, string]> = [
     |little but words|nothing but words|empty words|empty promises|empty rhetoric|lip service|paid dividends
     |paid handsome dividends|pays dividends|stood by them|stood by us|stand by|in hard times
   `],
+  // Evaluative words that also have plain uses ("a warm day", "a rare bird", "welcomed the visitors"): shown only
+  // when the sentence leans to opinion (their weight needs a sentence score of about 0.3 or more).
+  ['opinion.evaluative', 0.6, `
+    warm warmly grand rare striking obvious fitting fittingly proud proudly distinguished unmistakable unqualified
+    overdue long-overdue glossy cranky sluggish abysmal abysmally hollow evasive evasions vague vaguer polite
+    self-appointed loudest masterpiece gratitude pride sacrifice sacrifices persistence backbone villain villains
+    hearsay innuendo condescension sermons sermon doubters sceptics skeptics naysayers hand-wringing handwringing
+    tribute wish-list gimmickry spin fanfare
+    deserve deserves deserved deserving admire admires admired applaud applauds applauded commend commends commended
+    welcome welcomes regret regrets undermine undermines undermined undermining envy sneer sneers sneered scoff
+    scoffs scoffed flinch flinches flinched stumble stumbles stumbled dabble dabbles pretend pretends pretending
+    tinker tinkers tinkering gush gushes gushing squander squanders squandered squandering hurl hurls hurled
+    fumble fumbled bungle dither dithers dithering vanished
+  `],
+  ['opinion.framing', 0.75, `
+    |rings hollow|ring hollow|rang hollow|would do well to|it is hard to see|it's hard to see|hard to imagine
+    |says more about|say more about|dressed up as|beside the point|the whole point|the devil is in the detail
+    |missed opportunity|left holding the bill|paid off|will pay off|pays off|deserves credit|deserves praise
+    |deserve credit|deserve praise|no credit|fitting tribute|a welcome step|welcome step|backed by deeds|not slogans
+    |pointing fingers|point fingers|iron will|with evident pride|without fanfare|without reservation|too often
+    |spare us|you would think|you'd think|sow doubt|sow doubts|sowing doubt|hurl accusations|brushed aside
+    |brush aside|lost sight of|lose sight of|armchair experts|wish list|hard choices|the real question
+    |a lesson here|holds a lesson|a lesson for|an occasion for pride|the defining challenge|with their bare hands
+    |showed the world|the doubters|self-reliance|above party quarrels|fixing the plumbing|rarely has|hardly a
+  `],
   ['opinion.framing', 0.75, `
     |cannot be ignored|can't be ignored|cannot be overstated|can't be overstated|cannot be denied|can't be denied
     |cannot be underestimated|there is no denying|there's no denying|it goes without saying|speaks volumes
@@ -141,6 +166,7 @@ const OWN: Array<[TermCategory, number, string]> = [
   `],
   ['opinion.first-person', 0.8, `
     |i think|i believe|i feel|i suspect|i doubt|i hope|i fear|i'd argue|i would argue|i argue|i contend
+    |i confess|i am not convinced|i'm not convinced|i see no reason|i wish|i admire|frustrates me|i regret|i applaud
     |in my view|in my opinion|in my experience|to my mind|it seems to me|i am convinced|i'm convinced
     |we should|we must|we need|we can't|we cannot|let us|let's
   `],
