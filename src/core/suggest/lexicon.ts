@@ -233,7 +233,8 @@ const OWN: Array<[TermCategory, number, string]> = [
     proposed inaugurated accredited convened co-signed countersigned promulgated decreed
     signs approves appoints passes vetoes enacts ratifies bans fines convicts
     elects resigns awards grants ordered visits hosts proposes endorses
-    |held talks|paid a visit|state visit|official visit|signed into law
+    |held talks|paid a visit|state visit|official visit|signed into law|accepted the resignation|took office
+    |sworn in|was appointed|were appointed|reaffirmed|congratulated|presented|conferred|accredited
   `],
   // ...and other past actions and events, checkable but not official acts ("imposed", "raised", "launched").
   ['claim.event', 0.6, `
@@ -241,6 +242,8 @@ const OWN: Array<[TermCategory, number, string]> = [
     blocked suspended unveiled introduced cancelled canceled postponed detained released recalled shut raised cut
     slashed hired fired completed built delivered deployed withdrew won lost killed injured destroyed collapsed
     imposes launches arrests charges
+    held discussed expressed accepted thanked attended declined succeeded succeeds included reported reaffirmed
+    welcomed agreed announced confirmed completed published submitted received adopted returned
   `],
   ['attribution.according-to', 0.9, `|according to|as reported by|in a statement|quoted as saying|in an interview with|in a post on
     |originally published in|first published in|in remarks to|in a speech|in an interview|in a letter|in a post
@@ -293,7 +296,9 @@ export const REPORTING_VERBS: Array<[number, string]> = [
     vow vows vowed promise promises promised urge urges urged demand demands demanded accuse accuses accused
     criticise criticises criticised criticize criticizes criticized caution cautions cautioned
     observe observes observed point points pointed maintain maintains maintained suggest suggests suggested
-    estimate estimates estimated conclude concludes concluded believe believes believed`],
+    estimate estimates estimated conclude concludes concluded believe believes believed
+    describe describes described express expresses expressed reaffirm reaffirms reaffirmed call calls called
+    find finds found question questions questioned`],
 ];
 
 /** Cue verbs that need a "that"/quote/colon/"out" nearby to count (they have common non-reporting uses). */
@@ -304,6 +309,8 @@ export const WEAK_CUES = new Set([
   'reported', 'claim', 'claims', 'note', 'notes', 'add', 'adds', 'added', 'recall', 'recalls', 'recalled', 'ask', 'asks',
   'asked', 'state', 'states', 'reveal', 'reveals', 'revealed', 'vow', 'vows', 'urge', 'urges', 'caution', 'cautions',
   'write', 'writes', 'wrote', 'accuse', 'accuses', 'accused', 'charge', 'admit', 'admits', 'deny', 'denies',
+  'express', 'expresses', 'expressed', 'call', 'calls', 'called', 'find', 'finds', 'found', 'question', 'questions',
+  'questioned', 'describe', 'describes', 'described',
 ]);
 
 /** Heads of unnamed sources: "officials said", "critics argue", "people familiar with the matter". */

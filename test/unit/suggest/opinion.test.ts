@@ -99,7 +99,7 @@ suite('suggest/opinion', () => {
   });
 
   test('kinds and minScore filter the output', () => {
-    const text = 'Officials said prices rose 12% in 2023, a disgraceful outcome.';
+    const text = 'Officials said prices rose 12% in 2023. It was a disgraceful outcome.';
     const all = suggest(text).suggestions;
     assert.ok(new Set(all.map((s) => s.kind)).size >= 2);
     assert.deepEqual([...new Set(suggest(text, { kinds: ['opinion'] }).suggestions.map((s) => s.kind))], ['opinion']);
