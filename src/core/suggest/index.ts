@@ -4,7 +4,7 @@ import { analyseScanned, analyseSentence, inside, quoteSpans, quoteSpansOfMarks,
 import { Cue, scoreClaim } from './claims';
 import { Attribution, explainAttribution, findAttributions } from './attributions';
 import { buildLexicon, LexEntry, Lexicon, termWords } from './lexicon';
-import { OPINION_MODEL, opinionFeatures, opinionTermExplanation, opinionWhyText, scoreOpinion, scoreOpinionSentence, SentenceOpinion } from './opinion';
+import { DENSE_FEATURES, OPINION_MODEL, opinionFeatures, opinionTermExplanation, opinionWhyText, scoreOpinion, scoreOpinionSentence, SentenceOpinion } from './opinion';
 import { paragraphRanges as paragraphs, paragraphRangesIn, reusableChunk, scanChunk, ScannedChunk } from './text';
 
 export type SuggestionKind = 'claim' | 'attribution' | 'opinion';
@@ -65,14 +65,16 @@ export function paragraphRanges(text: string): SpanOffsets[] {
 }
 
 /**
- * The engine: the lexicon built from the user's term settings, and the chunk that scanChunk fills paragraph after
+ * The engine: the lexicon built from the user's term settings, the chunk that scanChunk fills paragraph after
  * paragraph (a megabyte holds ~180k words; overwriting their Token objects rather than allocating them kept the
- * garbage down). Make one per settings and call suggestRange on it; suggest() and suggestRange() below share one.
+ * garbage down) and the array of a sentence's opinion features. Make one per settings and call suggestRange on it; suggest() and suggestRange() below share one.
  */
 export class Analyser {
   readonly lex: Lexicon;
   readonly ignored: Set<string>;
   private readonly chunk = reusableChunk();
+  /** The dense opinion features of the sentence being analysed (see Run.dense). */
+  private readonly dense = new Float64Array(DENSE_FEATURES.length);
 
   constructor(terms: Pick<SuggestOptions, 'extraTerms' | 'ignoredTerms'> = {}) {
     this.lex = buildLexicon({ extraTerms: terms.extraTerms, ignoredTerms: terms.ignoredTerms });
@@ -86,6 +88,7 @@ export class Analyser {
       text, lex: this.lex, ignored: this.ignored, filterIgnored: this.ignored.size > 0,
       wantClaim: kinds.includes('claim'), wantAttribution: kinds.includes('attribution'), wantOpinion: kinds.includes('opinion'),
       minScore: options.minScore ?? DEFAULT_MIN_SCORE, suggestions: [], sentences: [],
+      dense: this.dense,
     };
     start = Math.max(0, start);
     end = Math.min(text.length, end);
@@ -146,6 +149,8 @@ interface Run {
   minScore: number;
   suggestions: Suggestion[];
   sentences: SentenceScore[];
+  /** The dense opinion features of the sentence being analysed (overwritten sentence after sentence). */
+  dense: Float64Array;
 }
 
 function suggestParagraph(run: Run, into: ScannedChunk, start: number, end: number): void {
@@ -163,7 +168,7 @@ function suggestSentence(run: Run, s: Sentence): void {
   let hasCue = false;
   for (let ai = 0; ai < attributions.length; ai++) if (attributions[ai].cue) hasCue = true;
   const claim = scoreClaim(text, s, hasCue);
-  const opinion = scoreOpinionSentence(s, claim.cues, attributions.length, OPINION_MODEL);
+  const opinion = scoreOpinionSentence(s, claim.cues, attributions.length, OPINION_MODEL, run.dense);
   const claimScore = round(claim.score);
   const opinionScore = round(opinion.score);
   run.sentences.push({ start: s.start, end: s.end, claimScore, opinionScore });

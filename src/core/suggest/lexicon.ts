@@ -397,8 +397,10 @@ function add(lex: Lexicon, words: string[], category: TermCategory, weight: numb
   }
   // One entry per (term, family): our own lists are added first and win over the generic ones.
   if (list.some((e) => e.term === term && e.family === family)) return;
-  list.push(entry);
-  list.sort((a, b) => b.words.length - a.words.length);
+  // Longest first, otherwise in the order added (an insertion, not a sort per entry: "great" heads ~150 phrases).
+  let at = list.length;
+  while (at > 0 && list[at - 1].words.length < words.length) at--;
+  list.splice(at, 0, entry);
 }
 
 /** Tokenises a user-supplied term the same way the text is tokenised. */
