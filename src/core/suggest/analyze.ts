@@ -86,8 +86,8 @@ export function tokenize(text: string, start: number, end: number): Token[] {
 const lexBySlot = new WeakMap<Lexicon, Array<LexEntry[] | null | undefined>>();
 
 /** Lexicon matches, longest first at each position, without overlaps inside one family. */
-export function matchLexicon(tokens: Token[], lex: Lexicon): Match[] {
-  const out: Match[] = [];
+export function matchLexicon(tokens: Token[], lex: Lexicon, out: Match[] = [], pool?: Match[]): Match[] {
+  let count = 0;
   let slots = lexBySlot.get(lex);
   if (slots === undefined) lexBySlot.set(lex, (slots = new Array<LexEntry[] | null | undefined>(INTERN_SIZE).fill(undefined)));
   // Per family, the first token index not yet covered by a match.
@@ -134,9 +134,24 @@ export function matchLexicon(tokens: Token[], lex: Lexicon): Match[] {
       const last = i + len - 1;
       const start = tokens[i].start;
       const end = tokens[last].end;
-      out.push({ entry, first, last, start, end });
+      // From the pool when given (its Match objects are overwritten by the next sentence).
+      let m = pool !== undefined ? pool[count] : undefined;
+      if (m === undefined) {
+        m = { entry, first, last, start, end };
+        if (pool !== undefined) pool.push(m);
+      } else {
+        m.entry = entry;
+        m.first = first;
+        m.last = last;
+        m.start = start;
+        m.end = end;
+      }
+      if (count < out.length) out[count] = m;
+      else out.push(m);
+      count++;
     }
   }
+  while (out.length > count) out.pop();
   return out;
 }
 
@@ -189,6 +204,40 @@ export function analyseSentence(text: string, span: Span, lex: Lexicon, paragrap
 /** A sentence found by scanChunk: its tokens are chunkTokens[span.first, span.last). */
 export function analyseScanned(text: string, span: SentenceSpan, chunkTokens: Token[], lex: Lexicon, paragraphQuotes: Span[]): Sentence {
   return finish(text, span.start, span.end, chunkTokens.slice(span.first, span.last), lex, paragraphQuotes);
+}
+
+/**
+ * A sentence to analyse one sentence after another with analyseScannedInto: its token and match arrays and its
+ * Match objects are overwritten each time. An Analyser keeps one (allocating them per sentence cost ~20 % of a
+ * per-paragraph pass on the evaluation texts, measured when the pools were removed; see bench/RESULTS.md).
+ */
+export interface ReusableSentence {
+  sentence: Sentence;
+  pool: Match[];
+}
+
+export function reusableSentence(): ReusableSentence {
+  return { sentence: { start: 0, end: 0, tokens: [], matches: [], quotes: NO_SPANS, question: false, exclamation: false }, pool: [] };
+}
+
+/** As analyseScanned, into r (valid until the next call). */
+export function analyseScannedInto(r: ReusableSentence, text: string, span: SentenceSpan, chunkTokens: Token[], lex: Lexicon, paragraphQuotes: Span[]): Sentence {
+  const s = r.sentence;
+  const tokens = s.tokens;
+  const n = span.last - span.first;
+  for (let k = 0; k < n; k++) {
+    if (k < tokens.length) tokens[k] = chunkTokens[span.first + k];
+    else tokens.push(chunkTokens[span.first + k]);
+  }
+  while (tokens.length > n) tokens.pop();
+  s.start = span.start;
+  s.end = span.end;
+  matchLexicon(tokens, lex, s.matches, r.pool);
+  s.quotes = clipQuotes(paragraphQuotes, span.start, span.end);
+  const endChar = text.charCodeAt(lastBeforeClosers(text, span.start, span.end));
+  s.question = endChar === 63;
+  s.exclamation = endChar === 33;
+  return s;
 }
 
 /** Index of the token containing or following offset. */

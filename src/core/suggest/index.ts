@@ -1,6 +1,6 @@
 // Offline suggestion detectors for claims, attributions and opinion language (issue 6).
 // Pure functions over plain strings; every offset is a UTF-16 offset into the text passed in.
-import { analyseScanned, analyseSentence, inside, quoteSpans, quoteSpansOfMarks, Sentence } from './analyze';
+import { analyseScannedInto, analyseSentence, inside, quoteSpans, quoteSpansOfMarks, reusableSentence, ReusableSentence, Sentence } from './analyze';
 import { Cue, scoreClaim } from './claims';
 import { Attribution, explainAttribution, findAttributions } from './attributions';
 import { buildLexicon, LexEntry, Lexicon, termWords } from './lexicon';
@@ -67,12 +67,13 @@ export function paragraphRanges(text: string): SpanOffsets[] {
 /**
  * The engine: the lexicon built from the user's term settings, the chunk that scanChunk fills paragraph after
  * paragraph (a megabyte holds ~180k words; overwriting their Token objects rather than allocating them kept the
- * garbage down) and the array of a sentence's opinion features. Make one per settings and call suggestRange on it; suggest() and suggestRange() below share one.
+ * garbage down), the sentence and the array of its opinion features that are overwritten sentence after sentence. Make one per settings and call suggestRange on it; suggest() and suggestRange() below share one.
  */
 export class Analyser {
   readonly lex: Lexicon;
   readonly ignored: Set<string>;
   private readonly chunk = reusableChunk();
+  private readonly sentence = reusableSentence();
   /** The dense opinion features of the sentence being analysed (see Run.dense). */
   private readonly dense = new Float64Array(DENSE_FEATURES.length);
 
@@ -88,7 +89,7 @@ export class Analyser {
       text, lex: this.lex, ignored: this.ignored, filterIgnored: this.ignored.size > 0,
       wantClaim: kinds.includes('claim'), wantAttribution: kinds.includes('attribution'), wantOpinion: kinds.includes('opinion'),
       minScore: options.minScore ?? DEFAULT_MIN_SCORE, suggestions: [], sentences: [],
-      dense: this.dense,
+      dense: this.dense, sentence: this.sentence,
     };
     start = Math.max(0, start);
     end = Math.min(text.length, end);
@@ -151,6 +152,8 @@ interface Run {
   sentences: SentenceScore[];
   /** The dense opinion features of the sentence being analysed (overwritten sentence after sentence). */
   dense: Float64Array;
+  /** The sentence being analysed (overwritten sentence after sentence). */
+  sentence: ReusableSentence;
 }
 
 function suggestParagraph(run: Run, into: ScannedChunk, start: number, end: number): void {
@@ -158,7 +161,7 @@ function suggestParagraph(run: Run, into: ScannedChunk, start: number, end: numb
   const chunk = scanChunk(text, start, end, into);
   const quotes = quoteSpansOfMarks(text, chunk.quoteMarks, chunk.quoteMarkCount);
   for (let k = 0; k < chunk.sentenceCount; k++) {
-    suggestSentence(run, analyseScanned(text, chunk.sentences[k], chunk.tokens, run.lex, quotes));
+    suggestSentence(run, analyseScannedInto(run.sentence, text, chunk.sentences[k], chunk.tokens, run.lex, quotes));
   }
 }
 
