@@ -255,9 +255,10 @@ function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion, attri
 
 const REPORTED = ' (in reported speech: the source\'s words)';
 
-/** Is offset inside what an attribution with a cue reports ("…told a briefing that <content>")? */
+/** Is offset inside what an attribution reports after its cue ("…told a briefing that <content>")? */
 function inReportedSpeech(attributions: Attribution[], offset: number): boolean {
-  for (const a of attributions) if (a.cue && a.content && offset >= a.content.start && offset < a.content.end) return true;
+  // Only content after its cue: "X said that …" reports; in "…, critics argued." the clause may be the writer's own.
+  for (const a of attributions) if (a.cue && a.content && a.content.start >= a.cue.end && offset >= a.content.start && offset < a.content.end) return true;
   return false;
 }
 

@@ -396,7 +396,7 @@ function add(lex: Lexicon, words: string[], category: TermCategory, weight: numb
     return;
   }
   // One entry per (term, family): our own lists are added first and win over the generic ones.
-  if (list.some((e) => e.term === term && e.family === family)) return;
+  for (let k = 0; k < list.length; k++) if (list[k].family === family && list[k].term === term) return;
   // Longest first, otherwise in the order added (an insertion, not a sort per entry: "great" heads ~150 phrases).
   let at = list.length;
   while (at > 0 && list[at - 1].words.length < words.length) at--;
