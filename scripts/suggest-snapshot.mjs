@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// Snapshot of everything the suggestion detectors output, for speed work that must not change a byte:
+// The suggestion engine's golden output, and a larger snapshot for speed work that must not change a byte.
 //
-//   npm run suggest:snapshot -- --out /tmp/before        (on the old code)
+//   npm run suggest:snapshot                             rewrite test/fixtures/suggest-golden/ (the golden files that
+//                                                        test/unit/suggest/golden.test.ts checks in npm test): run it
+//                                                        when a change is MEANT to alter the output, review the diff
+//   npm run suggest:snapshot -- --out /tmp/before        (large snapshot, on the old code)
 //   npm run suggest:snapshot -- --compare /tmp/before    (on the new code: exit 1 and the differing cases)
 //
+// The large snapshot (below) adds the 1 MB benchmark text and NewsSD-ENG, which cannot be committed.
 // Cases: suggest and per-paragraph suggestRange on the 1 MB benchmark text, every evaluation text (raw and
 // with its markup stripped), NewsSD-ENG train + val joined (when ../shared/data/newssd-eng is present; read,
 // never copied) and a seeded stress text (Unicode, CRLF, quotes, abbreviations, made-up words); 40 random
@@ -19,13 +23,22 @@ import { parseArgs } from 'node:util';
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
 const { values: args } = parseArgs({ options: { out: { type: 'string' }, compare: { type: 'string' } } });
-if (!args.out === !args.compare) {
-  console.error('Usage: suggest-snapshot (--out <dir> | --compare <dir>)');
+if (args.out && args.compare) {
+  console.error('Usage: suggest-snapshot [--out <dir> | --compare <dir>]');
   process.exit(2);
+}
+if (!args.out && !args.compare) {
+  const { GOLDEN_DIR, goldenCases } = require(path.join(root, 'out/test/unit/suggest/golden.js'));
+  fs.rmSync(GOLDEN_DIR, { recursive: true, force: true });
+  fs.mkdirSync(GOLDEN_DIR, { recursive: true });
+  const cases = goldenCases();
+  for (const [name, body] of cases) fs.writeFileSync(path.join(GOLDEN_DIR, name), body);
+  console.log(`${cases.length} golden files written to ${path.relative(root, GOLDEN_DIR)}`);
+  process.exit(0);
 }
 const S = require(path.join(root, 'out/src/core/suggest/index.js'));
 const { generateText } = require(path.join(root, 'out/bench/suggest.bench.js'));
-const { loadEvalTexts } = require(path.join(root, 'out/bench/quality.bench.js'));
+const { loadEvalTexts } = require(path.join(root, 'out/bench/evalMarkup.js'));
 const { loadNewsSd, newsSdDir } = require(path.join(root, 'out/bench/newssd.js'));
 
 const serialize = (x) => JSON.stringify(x, (_k, v) => (v === undefined ? '\u0000undefined' : v));
@@ -34,6 +47,7 @@ const rnd = (n) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n)
 
 const texts = [['bench', generateText(1024 * 1024)]];
 for (const t of loadEvalTexts()) {
+  if (t.half !== 'tune') continue;
   texts.push([`eval-${t.split}-${t.name}-plain`, t.text]);
   texts.push([`eval-${t.split}-${t.name}-raw`, fs.readFileSync(path.join(root, 'test/fixtures/suggest-eval', t.split, t.name), 'utf8')]);
 }

@@ -1,5 +1,7 @@
-// Sentence and word boundaries around an offset, for tagging with an empty selection.
-// Intl.Segmenter is superlinear on long strings, so it only ever sees the paragraph around the offset.
+// Sentence and word boundaries around an offset, for tagging with an empty selection. Sentences come from the
+// suggestion engine's segmenter (suggest/text.ts scanChunk over the same paragraph chunks), so that the sentence
+// tagged at the cursor is exactly the sentence a claim suggestion covers ("Mr. Smith said…", "1. The first item").
+import { paragraphRangesIn, scanChunk } from './suggest/text';
 
 export interface Range {
   start: number;
@@ -25,18 +27,19 @@ export function paragraphAt(text: string, offset: number): Range {
   return { start, end: Math.max(start, end) };
 }
 
-const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-
 /** The sentence containing `offset`, without surrounding white space; empty when there is only white space. */
 export function sentenceAt(text: string, offset: number): Range {
   const para = paragraphAt(text, offset);
-  const local = text.slice(para.start, para.end);
-  for (const seg of sentenceSegmenter.segment(local)) {
-    const s = para.start + seg.index;
-    const e = s + seg.segment.length;
-    if (offset >= s && (offset < e || e === para.end)) return trimmed(text, s, e);
-  }
-  return { start: offset, end: offset };
+  const chunks = paragraphRangesIn(text, para.start, para.end);
+  if (!chunks.length) return { start: offset, end: offset };
+  // The chunk holding the offset; between or after chunks (white space), the one before it.
+  let chunk = chunks[0];
+  for (const c of chunks) if (c.start <= offset) chunk = c;
+  const { sentences } = scanChunk(text, chunk.start, chunk.end);
+  // Likewise the sentence: an offset in the white space after a sentence belongs to it.
+  let found = sentences[0];
+  for (const s of sentences) if (s.start <= offset) found = s;
+  return found ? { start: found.start, end: found.end } : { start: offset, end: offset };
 }
 
 const WORD = /[\p{L}\p{M}\p{N}'’-]/u;
@@ -49,11 +52,5 @@ export function wordAt(text: string, offset: number): Range {
   while (end < text.length && WORD.test(text[end])) end++;
   while (start < end && /['’-]/.test(text[start])) start++;
   while (end > start && /['’-]/.test(text[end - 1])) end--;
-  return { start, end };
-}
-
-function trimmed(text: string, start: number, end: number): Range {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
   return { start, end };
 }

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { suggest } from '../../src/core/suggest';
 import { paragraphAt, sentenceAt, wordAt } from '../../src/core/textUnits';
 
 const TEXT = 'First paragraph. It has two sentences.\n\nSecond one says "hello" to Dr. Smith. And ends here.\nSame paragraph.';
@@ -21,6 +23,35 @@ suite('text units', () => {
   test('sentenceAt at the very end of the text', () => {
     const s = sentenceAt(TEXT, TEXT.length);
     assert.equal(TEXT.slice(s.start, s.end), 'Same paragraph.');
+  });
+
+  test('sentenceAt cuts like the suggestions: titles and list markers do not end a sentence', () => {
+    const text = 'Mr. Smith said the plan was sound. 1. The first item is costs.\n2. The second is time.';
+    const at = (word: string) => {
+      const r = sentenceAt(text, text.indexOf(word));
+      return text.slice(r.start, r.end);
+    };
+    assert.equal(at('Smith'), 'Mr. Smith said the plan was sound.');
+    assert.equal(at('Mr.'), 'Mr. Smith said the plan was sound.');
+    assert.equal(at('first'), '1. The first item is costs.');
+    assert.equal(at('second'), '2. The second is time.');
+  });
+
+  test('sentenceAt in white space only is empty', () => {
+    const r = sentenceAt('   \n\n  ', 3);
+    assert.equal(r.start, r.end);
+  });
+
+  test('property: sentenceAt and the suggestion engine cut every text into the same sentences', () => {
+    const pieces = ['Mr.', 'Dr.', 'No.', '1.', '2)', 'The', 'mayor', 'said', 'it', 'works', 'fine', 'U.S.', '5', '“Yes.”', '"No!"', '?', '.', ',', '…', '—', ' ', ' ', ' ', '\n', '\n\n', '\r\n', 'e.g.', 'costs.', 'x'.repeat(50)];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 200 }), fc.boolean(), (parts, spaced) => {
+      const text = parts.join(spaced ? ' ' : '');
+      for (const s of suggest(text).sentences) {
+        for (const offset of [s.start, (s.start + s.end) >> 1, s.end - 1]) {
+          assert.deepEqual(sentenceAt(text, offset), { start: s.start, end: s.end }, JSON.stringify({ text, offset }));
+        }
+      }
+    }), { numRuns: 300 });
   });
 
   test('wordAt takes letters, apostrophes and hyphens, not punctuation', () => {

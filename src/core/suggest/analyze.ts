@@ -86,14 +86,7 @@ export function tokenize(text: string, start: number, end: number): Token[] {
 const lexBySlot = new WeakMap<Lexicon, Array<LexEntry[] | null | undefined>>();
 
 /** Lexicon matches, longest first at each position, without overlaps inside one family. */
-export function matchLexicon(tokens: Token[], lex: Lexicon): Match[] {
-  return matchInto(tokens, lex, [], false);
-}
-
-// Match objects handed out by matchInto(…, reuse = true), overwritten on the next such call.
-const matchPool: Match[] = [];
-
-function matchInto(tokens: Token[], lex: Lexicon, out: Match[], reuse: boolean): Match[] {
+export function matchLexicon(tokens: Token[], lex: Lexicon, out: Match[] = [], pool?: Match[]): Match[] {
   let count = 0;
   let slots = lexBySlot.get(lex);
   if (slots === undefined) lexBySlot.set(lex, (slots = new Array<LexEntry[] | null | undefined>(INTERN_SIZE).fill(undefined)));
@@ -103,17 +96,21 @@ function matchInto(tokens: Token[], lex: Lexicon, out: Match[], reuse: boolean):
   let coveredAttribution = 0;
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
-    const id = tokens[i].id;
+    const tok = tokens[i];
+    // A capitalised word inside a proper name is never a one-word cue: "United States", "States Department", "Good
+    // Friday" (a longer entry may still match: "Cold War mentality").
+    const inName = tok.cap && i > 0 && (tokens[i - 1].cap || (i + 1 < n && tokens[i + 1].cap));
+    const id = tok.id;
     let list = id >= 0 ? slots[id] : undefined;
     if (list === undefined) {
-      list = lex.get(tokens[i].lower) ?? null;
+      list = lex.get(tok.lower) ?? possessiveEntries(lex, tok.lower);
       if (id >= 0) slots[id] = list;
     }
     if (list === null) continue;
     for (let e = 0; e < list.length; e++) {
       const entry = list[e];
       const len = entry.words.length;
-      if (i + len > n) continue;
+      if (i + len > n || (inName && len === 1)) continue;
       let ok = true;
       for (let k = 1; k < len; k++) {
         if (tokens[i + k].lower !== entry.words[k]) {
@@ -137,10 +134,11 @@ function matchInto(tokens: Token[], lex: Lexicon, out: Match[], reuse: boolean):
       const last = i + len - 1;
       const start = tokens[i].start;
       const end = tokens[last].end;
-      let m = reuse ? matchPool[count] : undefined;
+      // From the pool when given (its Match objects are overwritten by the next sentence).
+      let m = pool !== undefined ? pool[count] : undefined;
       if (m === undefined) {
         m = { entry, first, last, start, end };
-        if (reuse) matchPool.push(m);
+        if (pool !== undefined) pool.push(m);
       } else {
         m.entry = entry;
         m.first = first;
@@ -148,17 +146,23 @@ function matchInto(tokens: Token[], lex: Lexicon, out: Match[], reuse: boolean):
         m.start = start;
         m.end = end;
       }
-      setAt(out, count++, m);
+      if (count < out.length) out[count] = m;
+      else out.push(m);
+      count++;
     }
   }
-  if (out.length > count) out.length = count;
+  while (out.length > count) out.pop();
   return out;
 }
 
-/** list[k] = x, k <= list.length (keeps a reused array packed). */
-function setAt<T>(list: T[], k: number, x: T): void {
-  if (k < list.length) list[k] = x;
-  else list.push(x);
+/** "regime's": the one-word opinion entries of "regime", else null. */
+function possessiveEntries(lex: Lexicon, lower: string): LexEntry[] | null {
+  const n = lower.length;
+  if (n < 4 || lower.charCodeAt(n - 1) !== 115 || lower.charCodeAt(n - 2) !== 39) return null;
+  const list = lex.get(lower.slice(0, -2));
+  if (list === undefined) return null;
+  const own = list.filter((e) => e.words.length === 1 && e.family === 'opinion');
+  return own.length ? own : null;
 }
 
 /** Quotations of the paragraph that overlap [start, end), clipped to it. */
@@ -202,24 +206,33 @@ export function analyseScanned(text: string, span: SentenceSpan, chunkTokens: To
   return finish(text, span.start, span.end, chunkTokens.slice(span.first, span.last), lex, paragraphQuotes);
 }
 
-/** A Sentence for analyseScannedInto, to be reused sentence after sentence. */
-export function reusableSentence(): Sentence {
-  return { start: 0, end: 0, tokens: [], matches: [], quotes: NO_SPANS, question: false, exclamation: false };
+/**
+ * A sentence to analyse one sentence after another with analyseScannedInto: its token and match arrays and its
+ * Match objects are overwritten each time. An Analyser keeps one (allocating them per sentence cost ~20 % of a
+ * per-paragraph pass on the evaluation texts, measured when the pools were removed; see bench/RESULTS.md).
+ */
+export interface ReusableSentence {
+  sentence: Sentence;
+  pool: Match[];
 }
 
-/**
- * As analyseScanned, but into s: its arrays and Match objects are overwritten, so s is valid only until the
- * next call (suggestRange needs a sentence only while it analyses it; allocating per sentence and per match
- * was a large part of the garbage).
- */
-export function analyseScannedInto(s: Sentence, text: string, span: SentenceSpan, chunkTokens: Token[], lex: Lexicon, paragraphQuotes: Span[]): Sentence {
+export function reusableSentence(): ReusableSentence {
+  return { sentence: { start: 0, end: 0, tokens: [], matches: [], quotes: NO_SPANS, question: false, exclamation: false }, pool: [] };
+}
+
+/** As analyseScanned, into r (valid until the next call). */
+export function analyseScannedInto(r: ReusableSentence, text: string, span: SentenceSpan, chunkTokens: Token[], lex: Lexicon, paragraphQuotes: Span[]): Sentence {
+  const s = r.sentence;
   const tokens = s.tokens;
   const n = span.last - span.first;
-  for (let k = 0; k < n; k++) setAt(tokens, k, chunkTokens[span.first + k]);
-  if (tokens.length > n) tokens.length = n;
+  for (let k = 0; k < n; k++) {
+    if (k < tokens.length) tokens[k] = chunkTokens[span.first + k];
+    else tokens.push(chunkTokens[span.first + k]);
+  }
+  while (tokens.length > n) tokens.pop();
   s.start = span.start;
   s.end = span.end;
-  matchInto(tokens, lex, s.matches, true);
+  matchLexicon(tokens, lex, s.matches, r.pool);
   s.quotes = clipQuotes(paragraphQuotes, span.start, span.end);
   const endChar = text.charCodeAt(lastBeforeClosers(text, span.start, span.end));
   s.question = endChar === 63;

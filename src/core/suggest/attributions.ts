@@ -168,29 +168,11 @@ export function explainAttribution(a: Attribution, text: string): string {
   return s + '.';
 }
 
-// Attribution objects handed out by findAttributions(…, reuse = true): ~14k per MB otherwise.
-const pool: Attribution[] = [];
-
 function putAttribution(
-  out: Attribution[], reuse: boolean, start: number, end: number, rule: Attribution['rule'], term: string, score: number,
+  out: Attribution[], start: number, end: number, rule: Attribution['rule'], term: string, score: number,
   cue: Span | undefined, source: Span | undefined, content: Span | undefined, unnamedSource: boolean,
 ): void {
-  let a = reuse ? pool[out.length] : undefined;
-  if (a === undefined) {
-    a = { start, end, rule, term, score, cue, source, content, unnamedSource };
-    if (reuse) pool.push(a);
-  } else {
-    a.start = start;
-    a.end = end;
-    a.rule = rule;
-    a.term = term;
-    a.score = score;
-    a.cue = cue;
-    a.source = source;
-    a.content = content;
-    a.unnamedSource = unnamedSource;
-  }
-  out.push(a);
+  out.push({ start, end, rule, term, score, cue, source, content, unnamedSource });
 }
 
 function minStart(a: Span, b: Span | undefined, c: Span | undefined): number {
@@ -206,6 +188,10 @@ function maxEnd(a: Span, b: Span | undefined, c: Span | undefined): number {
   if (c && c.end > x) x = c.end;
   return x;
 }
+
+/** Phrase cues whose source follows them: "according to X", "as reported by X", "originally published in X", "in the words of X". */
+const SOURCE_AFTER = new Set(['according', 'as', 'originally', 'first']);
+const SOURCE_BEFORE_LAST = new Set(['with', 'of']);
 
 /** Whom "told" / "tells" reports to, when no pronoun: "told reporters that". */
 const TOLD_WHOM = new Set(['reporters', 'journalists', 'me', 'us', 'him', 'her', 'them', 'lawmakers', 'the']);
@@ -240,12 +226,9 @@ function markWithin3(text: string, from: number, end: number): number {
   return i < limit ? text.charCodeAt(i) : -1;
 }
 
-/**
- * The attributions of a sentence, into out, which must be empty (suggestRange passes an emptied array it reuses).
- * With reuse, the Attribution objects come from a pool and are overwritten by the next such call (their spans
- * are fresh: the editor layer keeps them).
- */
-export function findAttributions(text: string, s: Sentence, out: Attribution[] = [], reuse = false): Attribution[] {
+/** The attributions of a sentence. */
+export function findAttributions(text: string, s: Sentence): Attribution[] {
+  const out: Attribution[] = [];
   const t = s.tokens;
   const matches = s.matches;
   for (let mi = 0; mi < matches.length; mi++) {
@@ -269,7 +252,7 @@ export function findAttributions(text: string, s: Sentence, out: Attribution[] =
         const cue = { start: t[i - 1].start, end: m.end };
         const contentStart = next ? next.start : m.end;
         const content = next ? { start: contentStart, end: trimEnd(text, contentStart, s.end) } : undefined;
-        putAttribution(out, reuse, i > 1 ? t[i - 2].start : t[i - 1].start, content ? content.end : m.end, 'attribution.passive', w, 0.6, cue, undefined, content, true);
+        putAttribution(out, i > 1 ? t[i - 2].start : t[i - 1].start, content ? content.end : m.end, 'attribution.passive', w, 0.6, cue, undefined, content, true);
         continue;
       }
       if (prev && PASSIVE_AUX.has(prev.lower)) continue; // "was told", "is reported" without hearsay sense
@@ -319,13 +302,13 @@ export function findAttributions(text: string, s: Sentence, out: Attribution[] =
       const evidence = (source ? 0.15 : 0) + (content ? 0.1 : 0) + (strongContext ? 0.1 : 0);
       const score = Math.min(1, m.entry.weight * 0.75 + evidence + (isWeak ? -0.05 : 0.05));
       const unnamedSource = isUnnamed(s, source);
-      putAttribution(out, reuse, minStart(m, source, content), maxEnd(m, source, content), 'attribution.reporting-verb', w, score, { start: m.start, end: m.end }, source, content, unnamedSource);
+      putAttribution(out, minStart(m, source, content), maxEnd(m, source, content), 'attribution.reporting-verb', w, score, { start: m.start, end: m.end }, source, content, unnamedSource);
     } else {
       // "according to X", "in a statement", custom cues.
       let source: Span | undefined;
       let content: Span | undefined;
       const j = m.last + 1;
-      if (m.entry.words[0] === 'according' || m.entry.words[0] === 'as' || m.entry.words[m.entry.words.length - 1] === 'with') {
+      if (SOURCE_AFTER.has(m.entry.words[0]) || SOURCE_BEFORE_LAST.has(m.entry.words[m.entry.words.length - 1])) {
         if (j < t.length) {
           let e = j;
           while (e + 1 < t.length && e - j < 9 && !hasCharBetween(text, t[e].end, t[e + 1].start, CLAUSE_BREAK_DOT)) e++;
@@ -343,7 +326,7 @@ export function findAttributions(text: string, s: Sentence, out: Attribution[] =
         if (j < t.length) content = { start: t[j].start, end: trimEnd(text, t[j].start, s.end) };
       }
       putAttribution(
-        out, reuse, minStart(m, source, content), maxEnd(m, source, content), category === 'attribution.custom' ? 'attribution.custom' : 'attribution.according-to',
+        out, minStart(m, source, content), maxEnd(m, source, content), category === 'attribution.custom' ? 'attribution.custom' : 'attribution.according-to',
         m.entry.term, Math.min(1, m.entry.weight * 0.8 + (source ? 0.15 : 0) + (content ? 0.05 : 0)), { start: m.start, end: m.end }, source, content, isUnnamed(s, source),
       );
     }
@@ -356,7 +339,7 @@ export function findAttributions(text: string, s: Sentence, out: Attribution[] =
     let words = 0;
     for (let k = 0; k < t.length; k++) if (t[k].start >= q.start && t[k].end <= q.end) words++;
     if (words < 4) continue;
-    putAttribution(out, reuse, q.start, q.end, 'attribution.quote', 'quotation', 0.5, undefined, undefined, q, true);
+    putAttribution(out, q.start, q.end, 'attribution.quote', 'quotation', 0.5, undefined, undefined, q, true);
   }
   return out;
 }

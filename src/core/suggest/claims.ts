@@ -39,23 +39,8 @@ function cue(rule: string, weight: number, a: Token, b: Token = a): Cue {
   return newCue(rule, weight, undefined, a.start, b.end);
 }
 
-// While scoreClaim(…, reuse = true) runs, cues come from this pool, overwritten sentence after sentence
-// (suggestRange keeps no cue past its sentence); pooled is the next free index then, else -1.
-const cuePool: Cue[] = [];
-let pooled = -1;
-
 function newCue(rule: string, weight: number, term: string | undefined, start: number, end: number): Cue {
-  if (pooled < 0) return { rule, weight, term, start, end };
-  let c = cuePool[pooled++];
-  if (c === undefined) cuePool.push((c = { rule, weight, term, start, end }));
-  else {
-    c.rule = rule;
-    c.weight = weight;
-    c.term = term;
-    c.start = start;
-    c.end = end;
-  }
-  return c;
+  return { rule, weight, term, start, end };
 }
 
 function isDigitCode(c: number): boolean {
@@ -121,8 +106,13 @@ export function isAmPm(w: string): boolean {
   return (a === 97 || a === 112) && w.charCodeAt(n - 1) === 109 && (n === 2 || w.charCodeAt(1) === 46);
 }
 
+/** Periods that a time anchor turns into a date: "last week", "this year". */
+const PERIODS = new Set(['week', 'month', 'year', 'weekend', 'spring', 'summer', 'autumn', 'fall', 'winter', 'quarter', 'morning', 'afternoon', 'evening', 'night']);
+const ANCHORS = new Set(['last', 'next', 'this', 'earlier', 'later', 'late', 'early', 'mid', 'since', 'until', 'yesterday', 'tomorrow']);
+const MONTH_PREPOSITIONS = new Set(['in', 'since', 'until', 'by', 'from', 'through', 'during', 'of', 'before', 'after']);
+
 /** Words the non-digit branches of numberCues look at (one look-up rules most words out). */
-const DATE_OR_NUMBER_WORDS = new Set([...NUMBER_WORDS, ...WEEKDAYS, ...MONTHS]);
+const DATE_OR_NUMBER_WORDS = new Set([...NUMBER_WORDS, ...WEEKDAYS, ...MONTHS, ...PERIODS]);
 /** DATE_OR_NUMBER_WORDS by intern slot: 0 not looked up yet, 1 no, 2 yes. */
 const dateOrNumberBySlot = new Uint8Array(INTERN_SIZE);
 
@@ -157,8 +147,15 @@ export function numberCues(text: string, s: Sentence, out: Cue[] = []): Cue[] {
       if (tok.lower === 'half' && next && next.lower === 'of' && i === 0) continue;
       if (tok.lower === 'third' && prev && prev.lower === 'a' && next && next.lower === 'party') continue;
       out.push(cue('claim.number', 1.0, tok, next && (SCALE_WORDS.has(next.lower) || DURATION_WORDS.has(next.lower)) ? next : tok));
+    } else if (PERIODS.has(tok.lower)) {
+      // Time anchors: "last week", "earlier this year", "next month".
+      if (prev && ANCHORS.has(prev.lower)) out.push(cue('claim.date', 0.7, prev, tok));
     } else if (WEEKDAYS.has(tok.lower) || (MONTHS.has(tok.lower) && tok.cap && tok.lower !== 'may' && tok.lower !== 'march')) {
-      out.push(cue('claim.date', 0.7, tok));
+      // "on Tuesday", "last March": the anchor word is part of the date.
+      out.push(cue('claim.date', prev && (ANCHORS.has(prev.lower) || prev.lower === 'on') ? 0.9 : 0.7, prev && ANCHORS.has(prev.lower) ? prev : tok, tok));
+    } else if (MONTHS.has(tok.lower) && tok.cap && prev && (ANCHORS.has(prev.lower) || MONTH_PREPOSITIONS.has(prev.lower))) {
+      // "May" and "March" only where they can only be months: "last March", "in May".
+      out.push(cue('claim.date', 0.9, ANCHORS.has(prev.lower) ? prev : tok, tok));
     }
   }
   return out;
@@ -171,9 +168,11 @@ function nameCues(s: Sentence, out: Cue[]): number {
   for (let i = 0; i < t.length; i++) {
     const tok = t[i];
     if (!tok.cap || tok.digit) continue;
-    if (i === 0 || inside(s.quotes, tok.start)) {
+    // The first word after a list marker ("1. The first item") is sentence-initial too.
+    const initial = i === 0 || (i === 1 && t[0].digit && isShortNumber(t[0].lower));
+    if (initial || inside(s.quotes, tok.start)) {
       if (NOT_NAMES.has(tok.lower)) continue;
-      if (i === 0 && !(t.length > 1 && t[1].cap)) continue;
+      if (initial && !(t.length > i + 1 && t[i + 1].cap)) continue;
     }
     if (tok.lower === 'i' || NOT_NAMES.has(tok.lower) && i === 0) continue;
     let e = i;
@@ -183,8 +182,25 @@ function nameCues(s: Sentence, out: Cue[]): number {
     i = e;
   }
   if (count > 1) out[out.length - 1].weight = 1.0;
+  if (count === 0) {
+    // No name: an office or organisation still makes an actor ("the ministry signed", "the government appointed").
+    for (let i = 0; i < t.length; i++) {
+      if (OFFICES.has(t[i].lower) && !inside(s.quotes, t[i].start)) {
+        out.push(newCue('claim.named-actor', 0.5, undefined, t[i].start, t[i].end));
+        return 1;
+      }
+    }
+  }
   return count;
 }
+
+/** Offices and organisations named without a proper name. */
+const OFFICES = new Set([
+  'government', 'governments', 'ministry', 'minister', 'ministers', 'president', 'premier', 'parliament', 'council',
+  'court', 'committee', 'commission', 'agency', 'embassy', 'ambassador', 'cabinet', 'senate', 'congress', 'authorities',
+  'police', 'army', 'military', 'mayor', 'governor', 'delegation', 'delegations', 'leaders', 'central', 'bank', 'company',
+  'union', 'regulator', 'prosecutors', 'judge', 'secretary-general', 'chancellor', 'legislature', 'assembly',
+]);
 
 const LEX_WEIGHTS: Record<string, number> = {
   'claim.superlative': 1.4,
@@ -192,6 +208,7 @@ const LEX_WEIGHTS: Record<string, number> = {
   'claim.change': 1.0,
   'claim.causal': 0.7,
   'claim.official-act': 1.0,
+  'claim.event': 0.9,
   'claim.custom': 1.5,
 };
 
@@ -224,7 +241,7 @@ function idiomaticFirst(t: Token[], m: Match): boolean {
   return false;
 }
 
-const RULE_ORDER = ['claim.percentage', 'claim.money', 'claim.number', 'claim.date', 'claim.named-actor', 'claim.superlative', 'claim.comparison', 'claim.change', 'claim.causal', 'claim.official-act', 'claim.custom'];
+const RULE_ORDER = ['claim.percentage', 'claim.money', 'claim.number', 'claim.date', 'claim.named-actor', 'claim.superlative', 'claim.comparison', 'claim.change', 'claim.causal', 'claim.official-act', 'claim.event', 'claim.custom'];
 
 /** Stable sort by weight, heaviest first (insertion sort: a sentence has a handful of cues). */
 function sortByWeight(cues: Cue[]): void {
@@ -244,29 +261,12 @@ const RULE_INDEX = new Map(RULE_ORDER.map((r, i) => [r, i]));
 const LEX_WEIGHT = new Map(Object.entries(LEX_WEIGHTS));
 const lexMatchedScratch: number[] = [];
 
-const reusedCues: Cue[] = [];
-const reusedScore: ClaimScore = { score: 0, cues: reusedCues };
-
-/**
- * Claim cues and score of one sentence. hasAttribution comes from the attribution detector. With reuse, the
- * result, its array and its cues are overwritten by the next scoreClaim(…, true) call.
- */
-export function scoreClaim(text: string, s: Sentence, hasAttribution: boolean, reuse = false): ClaimScore {
-  const t = s.tokens;
-  let cues: Cue[] = [];
-  if (reuse) {
-    cues = reusedCues;
-    while (cues.length) cues.pop(); // (pop, unlike length = 0, keeps the array's storage)
-    pooled = 0;
-  }
-  try {
-    return scoreCues(text, s, t, cues, hasAttribution, reuse);
-  } finally {
-    pooled = -1;
-  }
+/** Claim cues and score of one sentence. hasAttribution comes from the attribution detector. */
+export function scoreClaim(text: string, s: Sentence, hasAttribution: boolean): ClaimScore {
+  return scoreCues(text, s, s.tokens, [], hasAttribution);
 }
 
-function scoreCues(text: string, s: Sentence, t: Token[], cues: Cue[], hasAttribution: boolean, reuse: boolean): ClaimScore {
+function scoreCues(text: string, s: Sentence, t: Token[], cues: Cue[], hasAttribution: boolean): ClaimScore {
   numberCues(text, s, cues);
   let lexMatchedCount = 0;
   let hedges = 0;
@@ -315,8 +315,5 @@ function scoreCues(text: string, s: Sentence, t: Token[], cues: Cue[], hasAttrib
     if (!quantity) logit -= 1.0;
   }
   if (t.length > 0 && (t[0].lower === 'if' || t[0].lower === 'imagine')) logit -= 0.8;
-  const score = 1 / (1 + Math.exp(-logit));
-  if (!reuse) return { score, cues };
-  reusedScore.score = score;
-  return reusedScore;
+  return { score: 1 / (1 + Math.exp(-logit)), cues };
 }

@@ -1,12 +1,11 @@
 // Offline suggestion detectors for claims, attributions and opinion language (issue 6).
 // Pure functions over plain strings; every offset is a UTF-16 offset into the text passed in.
-import { analyseScannedInto, analyseSentence, inside, quoteSpans, quoteSpansOfMarks, reusableSentence, Sentence } from './analyze';
+import { analyseScannedInto, analyseSentence, inside, quoteSpans, quoteSpansOfMarks, reusableSentence, ReusableSentence, Sentence } from './analyze';
 import { Cue, scoreClaim } from './claims';
 import { Attribution, explainAttribution, findAttributions } from './attributions';
-import { buildLexicon, Lexicon, termWords } from './lexicon';
-import { StringTrie } from './memo';
-import { OPINION_MODEL, opinionFeatures, opinionTermExplanation, opinionWhyText, scoreOpinion, scoreOpinionSentence, SentenceOpinion } from './opinion';
-import { paragraphRanges as paragraphs, paragraphRangesIn, reusableChunk, scanChunk } from './text';
+import { buildLexicon, LexEntry, Lexicon, termWords } from './lexicon';
+import { DENSE_FEATURES, OPINION_MODEL, opinionFeatures, opinionTermExplanation, opinionWhyText, scoreOpinion, scoreOpinionSentence, SentenceOpinion } from './opinion';
+import { paragraphRanges as paragraphs, paragraphRangesIn, reusableChunk, scanChunk, ScannedChunk } from './text';
 
 export type SuggestionKind = 'claim' | 'attribution' | 'opinion';
 export const SUGGESTION_KINDS: readonly SuggestionKind[] = ['claim', 'attribution', 'opinion'];
@@ -65,34 +64,62 @@ export function paragraphRanges(text: string): SpanOffsets[] {
   return paragraphs(text);
 }
 
-// The lexicon is rebuilt only when the user's term settings change (one-entry cache, no global state visible).
-interface Prepared {
-  lex: Lexicon;
-  ignored: Set<string>;
-}
-let defaultPrepared: Prepared | undefined;
-let cachedKey = '';
-let cachedPrepared: Prepared | undefined;
-function prepare(options: SuggestOptions): Prepared {
-  const hasExtra = options.extraTerms !== undefined && Object.values(options.extraTerms).some((l) => l && l.length);
-  const hasIgnored = options.ignoredTerms !== undefined && options.ignoredTerms.length > 0;
-  if (!hasExtra && !hasIgnored) return (defaultPrepared ??= { lex: buildLexicon(), ignored: new Set() });
-  const key = JSON.stringify([options.extraTerms ?? {}, options.ignoredTerms ?? []]);
-  if (!cachedPrepared || key !== cachedKey) {
-    cachedPrepared = {
-      lex: buildLexicon({ extraTerms: options.extraTerms, ignoredTerms: options.ignoredTerms }),
-      ignored: new Set((options.ignoredTerms ?? []).map((t) => termWords(t).join(' '))),
-    };
-    cachedKey = key;
+/**
+ * The engine: the lexicon built from the user's term settings, the chunk that scanChunk fills paragraph after
+ * paragraph (a megabyte holds ~180k words; overwriting their Token objects rather than allocating them kept the
+ * garbage down), the sentence and the array of its opinion features that are overwritten sentence after sentence. Make one per settings and call suggestRange on it; suggest() and suggestRange() below share one.
+ */
+export class Analyser {
+  readonly lex: Lexicon;
+  readonly ignored: Set<string>;
+  private readonly chunk = reusableChunk();
+  private readonly sentence = reusableSentence();
+  /** The dense opinion features of the sentence being analysed (see Run.dense). */
+  private readonly dense = new Float64Array(DENSE_FEATURES.length);
+
+  constructor(terms: Pick<SuggestOptions, 'extraTerms' | 'ignoredTerms'> = {}) {
+    this.lex = buildLexicon({ extraTerms: terms.extraTerms, ignoredTerms: terms.ignoredTerms });
+    this.ignored = new Set((terms.ignoredTerms ?? []).map((t) => termWords(t).join(' ')));
   }
-  return cachedPrepared;
+
+  /** See suggestRange(). */
+  suggestRange(text: string, start: number, end: number, options: SuggestOptions = {}): SuggestResult {
+    const kinds = options.kinds ?? SUGGESTION_KINDS;
+    const run: Run = {
+      text, lex: this.lex, ignored: this.ignored, filterIgnored: this.ignored.size > 0,
+      wantClaim: kinds.includes('claim'), wantAttribution: kinds.includes('attribution'), wantOpinion: kinds.includes('opinion'),
+      minScore: options.minScore ?? DEFAULT_MIN_SCORE, suggestions: [], sentences: [],
+      dense: this.dense, sentence: this.sentence,
+    };
+    start = Math.max(0, start);
+    end = Math.min(text.length, end);
+    const paragraphs = paragraphRangesIn(text, start, end);
+    for (let pi = 0; pi < paragraphs.length; pi++) suggestParagraph(run, this.chunk, paragraphs[pi].start, paragraphs[pi].end);
+    const suggestions = run.suggestions;
+    if (!isSorted(suggestions)) suggestions.sort((a, b) => a.start - b.start || b.end - a.end);
+    return { suggestions, sentences: run.sentences };
+  }
+
+  /** Opinion-model features of a text taken as one sentence (see sentenceFeatures). */
+  sentenceFeatures(sentence: string): Record<string, number> {
+    const s = analyseSentence(sentence, { start: 0, end: sentence.length }, this.lex, quoteSpans(sentence, 0, sentence.length));
+    const attributions = findAttributions(sentence, s);
+    const claim = scoreClaim(sentence, s, attributions.some((a) => a.cue));
+    return opinionFeatures(s, claim.cues, attributions.length);
+  }
 }
 
-// Reused by every suggestRange call (it is synchronous, and keeps no token, sentence or match past a sentence).
-const scanned = reusableChunk();
-const sentence = reusableSentence();
-const attributionScratch: Attribution[] = [];
-const sentenceOpinion: SentenceOpinion = { score: 0.5, sentence, claimCues: [], attributions: 0 };
+// The analyser of the last term settings seen (building the lexicon takes milliseconds; the editor calls
+// suggestRange per paragraph with the same settings).
+let shared: { key: string; analyser: Analyser } | undefined;
+
+function analyserFor(options: SuggestOptions): Analyser {
+  const hasExtra = options.extraTerms !== undefined && Object.values(options.extraTerms).some((l) => l && l.length);
+  const hasIgnored = options.ignoredTerms !== undefined && options.ignoredTerms.length > 0;
+  const key = hasExtra || hasIgnored ? JSON.stringify([options.extraTerms ?? {}, options.ignoredTerms ?? []]) : '';
+  if (!shared || shared.key !== key) shared = { key, analyser: new Analyser(options) };
+  return shared.analyser;
+}
 
 export function suggest(text: string, options: SuggestOptions = {}): SuggestResult {
   return suggestRange(text, 0, text.length, options);
@@ -105,20 +132,7 @@ export function suggest(text: string, options: SuggestOptions = {}): SuggestResu
  * cuts a sentence is analysed as cut.
  */
 export function suggestRange(text: string, start: number, end: number, options: SuggestOptions = {}): SuggestResult {
-  const { lex, ignored } = prepare(options);
-  const kinds = options.kinds ?? SUGGESTION_KINDS;
-  const run: Run = {
-    text, lex, ignored, filterIgnored: ignored.size > 0,
-    wantClaim: kinds.includes('claim'), wantAttribution: kinds.includes('attribution'), wantOpinion: kinds.includes('opinion'),
-    minScore: options.minScore ?? DEFAULT_MIN_SCORE, suggestions: [], sentences: [],
-  };
-  start = Math.max(0, start);
-  end = Math.min(text.length, end);
-  const paragraphs = paragraphRangesIn(text, start, end);
-  for (let pi = 0; pi < paragraphs.length; pi++) suggestParagraph(run, paragraphs[pi].start, paragraphs[pi].end);
-  const suggestions = run.suggestions;
-  if (!isSorted(suggestions)) suggestions.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { suggestions, sentences: run.sentences };
+  return analyserFor(options).suggestRange(text, start, end, options);
 }
 
 /**
@@ -136,32 +150,34 @@ interface Run {
   minScore: number;
   suggestions: Suggestion[];
   sentences: SentenceScore[];
+  /** The dense opinion features of the sentence being analysed (overwritten sentence after sentence). */
+  dense: Float64Array;
+  /** The sentence being analysed (overwritten sentence after sentence). */
+  sentence: ReusableSentence;
 }
 
-function suggestParagraph(run: Run, start: number, end: number): void {
+function suggestParagraph(run: Run, into: ScannedChunk, start: number, end: number): void {
   const text = run.text;
-  const chunk = scanChunk(text, start, end, scanned);
+  const chunk = scanChunk(text, start, end, into);
   const quotes = quoteSpansOfMarks(text, chunk.quoteMarks, chunk.quoteMarkCount);
   for (let k = 0; k < chunk.sentenceCount; k++) {
-    suggestSentence(run, analyseScannedInto(sentence, text, chunk.sentences[k], chunk.tokens, run.lex, quotes));
+    suggestSentence(run, analyseScannedInto(run.sentence, text, chunk.sentences[k], chunk.tokens, run.lex, quotes));
   }
 }
 
 function suggestSentence(run: Run, s: Sentence): void {
   const text = run.text;
-  // (pop, unlike length = 0, lets V8 keep the array's storage)
-  while (attributionScratch.length) attributionScratch.pop();
-  const attributions = findAttributions(text, s, attributionScratch, true);
+  const attributions = findAttributions(text, s);
   let hasCue = false;
   for (let ai = 0; ai < attributions.length; ai++) if (attributions[ai].cue) hasCue = true;
-  const claim = scoreClaim(text, s, hasCue, true);
-  const opinion = scoreOpinionSentence(s, claim.cues, attributions.length, OPINION_MODEL, sentenceOpinion);
+  const claim = scoreClaim(text, s, hasCue);
+  const opinion = scoreOpinionSentence(s, claim.cues, attributions.length, OPINION_MODEL, run.dense);
   const claimScore = round(claim.score);
   const opinionScore = round(opinion.score);
   run.sentences.push({ start: s.start, end: s.end, claimScore, opinionScore });
   if (run.wantClaim && claim.score >= run.minScore && claim.cues.length) pushClaim(run, s, claim.cues, claimScore);
   if (run.wantAttribution) pushAttributions(run, attributions);
-  if (run.wantOpinion) pushOpinionTerms(run, s, opinion);
+  if (run.wantOpinion) pushOpinionTerms(run, s, opinion, attributions);
 }
 
 function pushClaim(run: Run, s: Sentence, cues: Cue[], claimScore: number): void {
@@ -171,59 +187,90 @@ function pushClaim(run: Run, s: Sentence, cues: Cue[], claimScore: number): void
   if (!usable.length) return;
   let top = usable[0];
   for (let ci = 0; ci < usable.length; ci++) if (usable[ci].weight > top.weight) top = usable[ci];
-  const claimText = text.slice(s.start, s.end);
-  const explanation = cachedClaimExplanation(text, usable);
-  // Two literals rather than adding term afterwards (which would allocate a property store per suggestion).
-  run.suggestions.push(top.term
-    ? { kind: 'claim', start: s.start, end: s.end, text: claimText, rule: top.rule, explanation, score: claimScore, term: top.term }
-    : { kind: 'claim', start: s.start, end: s.end, text: claimText, rule: top.rule, explanation, score: claimScore });
+  const suggestion: Suggestion = {
+    kind: 'claim', start: s.start, end: s.end, text: text.slice(s.start, s.end), rule: top.rule,
+    explanation: claimExplanation(text, usable), score: claimScore,
+  };
+  if (top.term) suggestion.term = top.term;
+  run.suggestions.push(suggestion);
 }
 
 function pushAttributions(run: Run, attributions: Attribution[]): void {
   const text = run.text;
-  for (let ai = 0; ai < attributions.length; ai++) {
-    const a = attributions[ai];
+  for (const a of attributions) {
     if (a.score < run.minScore || (run.filterIgnored && run.ignored.has(a.term))) continue;
-    // The detector made fresh source and cue spans for this attribution; content may be a quotation
-    // span shared with other attributions, so it is copied.
-    const parts = partsOf(a.source, a.cue, a.content ? { start: a.content.start, end: a.content.end } : undefined);
+    const parts: NonNullable<Suggestion['parts']> = {};
+    if (a.source) parts.source = a.source;
+    if (a.cue) parts.cue = a.cue;
+    // (content may be a quotation span shared with other attributions: copied.)
+    if (a.content) parts.content = { start: a.content.start, end: a.content.end };
     run.suggestions.push({
       kind: 'attribution', start: a.start, end: a.end, text: text.slice(a.start, a.end), rule: a.rule,
-      explanation: cachedAttributionExplanation(a, text), score: round(a.score), term: a.term, parts, unnamedSource: a.unnamedSource,
+      explanation: explainAttribution(a, text), score: round(a.score), term: a.term, parts, unnamedSource: a.unnamedSource,
     });
   }
 }
 
-/** { source, cue, content } with the absent parts left out (not undefined-valued), as one literal. */
-function partsOf(source: SpanOffsets | undefined, cue: SpanOffsets | undefined, content: SpanOffsets | undefined): Suggestion['parts'] {
-  if (source) return cue ? (content ? { source, cue, content } : { source, cue }) : content ? { source, content } : { source };
-  return cue ? (content ? { cue, content } : { cue }) : content ? { content } : {};
-}
-
-function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion): void {
+function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion, attributions: Attribution[]): void {
   const text = run.text;
   // What the sentence contributes to each term's explanation, worked out once per sentence.
   let why: string | undefined;
-  for (let mi = 0; mi < s.matches.length; mi++) {
-    const m = s.matches[mi];
+  const matches = s.matches;
+  for (let mi = 0; mi < matches.length; mi++) {
+    const m = matches[mi];
     if (m.entry.family !== 'opinion') continue;
+    // Opinion words next to each other are one phrase ("deeply flawed", "utterly shameful decision"): one suggestion.
+    let last = m;
+    let top = m;
+    let parts = 1;
+    for (let k = mi + 1; k < matches.length; k++) {
+      const next = matches[k];
+      if (next.entry.family !== 'opinion') continue;
+      if (next.first !== last.last + 1 || !onlySpaces(text, last.end, next.start) || !intensifies(last.entry)) break;
+      last = next;
+      if (next.entry.weight > top.entry.weight) top = next;
+      parts++;
+      mi = k;
+    }
     const quoted = s.quotes.length > 0 && inside(s.quotes, m.start);
-    const score = round(Math.max(0, Math.min(1, 0.6 * m.entry.weight + 0.4 * opinion.score - (quoted ? 0.2 : 0))));
+    // Reported speech ("He said health systems would have to…") is the source's voice too, like a quotation.
+    const reported = !quoted && inReportedSpeech(attributions, m.start);
+    const weight = Math.min(1, top.entry.weight + (parts > 1 ? 0.1 : 0));
+    const score = round(Math.max(0, Math.min(1, 0.7 * weight + 0.3 * opinion.score - (quoted || reported ? 0.2 : 0))));
     if (score < run.minScore) continue;
     why ??= opinionWhyText(opinion);
-    const category = m.entry.category;
-    const trie = opinionTexts;
-    // The term's node keeps the term's text: repeats of a term share one string, not a slice each.
-    const termNode = trie.childSpan(trie.child(trie.child(trie.start(), category), quoted ? 'q' : ''), text, m.start, m.end);
-    const term = termNode.key ?? text.slice(m.start, m.end);
-    // Keyed by the score itself: toFixed runs only when an explanation is built.
-    const node = trie.child(trie.child(termNode, opinion.score), why);
+    const term = text.slice(m.start, last.end);
+    const entry = top.entry;
+    const head = parts > 1 ? `evaluative phrase; “${text.slice(top.start, top.end)}”: ` : '';
+    const what = entry.note ? `“${term}”: ${head}${entry.note}${quoted ? ' (inside a quotation: the source\'s words)' : ''}` : parts > 1
+      ? `“${term}”: evaluative phrase; ${opinionTermExplanation(entry.category, text.slice(top.start, top.end), quoted)}`
+      : opinionTermExplanation(entry.category, term, quoted);
     run.suggestions.push({
-      kind: 'opinion', start: m.start, end: m.end, text: term, rule: category,
-      explanation: (node.value ??= opinionTermExplanation(category, term, quoted) + `; sentence opinion score ${opinion.score.toFixed(2)}.${why}`),
-      score, term: m.entry.term,
+      kind: 'opinion', start: m.start, end: last.end, text: term, rule: entry.category,
+      explanation: `${what}${reported ? REPORTED : ''}; sentence opinion score ${opinion.score.toFixed(2)}.${why}`,
+      score, term: entry.term,
     });
   }
+}
+
+const REPORTED = ' (in reported speech: the source\'s words)';
+
+/** Is offset inside what an attribution reports after its cue ("…told a briefing that <content>")? */
+function inReportedSpeech(attributions: Attribution[], offset: number): boolean {
+  // Only content after its cue: "X said that …" reports; in "…, critics argued." the clause may be the writer's own.
+  for (const a of attributions) if (a.cue && a.content && a.content.start >= a.cue.end && offset >= a.content.start && offset < a.content.end) return true;
+  return false;
+}
+
+/** Does the entry modify the word after it ("deeply", "woefully", "very")? Then the two are one phrase. */
+function intensifies(e: LexEntry): boolean {
+  return e.category === 'opinion.booster' || ((e.category === 'opinion.sentiment' || e.category === 'opinion.evaluative') && e.words.length === 1 && e.term.endsWith('ly'));
+}
+
+/** Only spaces (no line break or punctuation) in text[a, b)? */
+function onlySpaces(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (text.charCodeAt(i) !== 32) return false;
+  return true;
 }
 
 function isSorted(list: Suggestion[]): boolean {
@@ -233,30 +280,6 @@ function isSorted(list: Suggestion[]): boolean {
     if (a.start > b.start || (a.start === b.start && a.end < b.end)) return false;
   }
   return true;
-}
-
-// Shared explanation strings (see memo.ts), keyed by everything each explanation is built from.
-const claimTexts = new StringTrie();
-const attributionTexts = new StringTrie();
-const opinionTexts = new StringTrie();
-const PRESENCE = ['0', '1', '2', '3', '4', '5', '6', '7'];
-
-/** claimExplanation(text, cues), keyed by the rules and texts of the first four cues. */
-function cachedClaimExplanation(text: string, cues: Cue[]): string {
-  const trie = claimTexts;
-  let node = trie.start();
-  const n = Math.min(cues.length, 4);
-  for (let i = 0; i < n; i++) node = trie.childSpan(trie.child(node, cues[i].rule), text, cues[i].start, cues[i].end);
-  return (node.value ??= claimExplanation(text, cues));
-}
-
-/** explainAttribution(a, text), keyed by its rule, which parts it has, unnamedSource and the cue and source texts. */
-function cachedAttributionExplanation(a: Attribution, text: string): string {
-  const trie = attributionTexts;
-  let node = trie.child(trie.child(trie.start(), a.rule), PRESENCE[(a.cue ? 1 : 0) | (a.source ? 2 : 0) | (a.unnamedSource ? 4 : 0)]);
-  if (a.cue) node = trie.childSpan(node, text, a.cue.start, a.cue.end);
-  if (a.source) node = trie.childSpan(node, text, a.source.start, a.source.end);
-  return (node.value ??= explainAttribution(a, text));
 }
 
 /** "Check-worthy statement: a number (“12 percent”), a named actor (“Mirela Kos”)." — from the first four cues. */
@@ -286,12 +309,13 @@ const CLAIM_NAMES: Record<string, string> = {
   'claim.percentage': 'a percentage',
   'claim.money': 'an amount of money',
   'claim.date': 'a date or time',
-  'claim.named-actor': 'a named actor',
+  'claim.named-actor': 'a named actor, organisation or office',
   'claim.superlative': 'a superlative or first',
   'claim.comparison': 'a comparison',
   'claim.change': 'a reported change',
   'claim.causal': 'a causal link',
   'claim.official-act': 'an official act',
+  'claim.event': 'a past action or event',
   'claim.custom': 'one of your extra claim terms',
 };
 
@@ -304,11 +328,7 @@ function round(x: number): number {
  * quality benchmark, which score sentence-per-row data sets; not part of the editor API.
  */
 export function sentenceFeatures(sentence: string, options: SuggestOptions = {}): Record<string, number> {
-  const { lex } = prepare(options);
-  const s = analyseSentence(sentence, { start: 0, end: sentence.length }, lex, quoteSpans(sentence, 0, sentence.length));
-  const attributions = findAttributions(sentence, s);
-  const claim = scoreClaim(sentence, s, attributions.some((a) => a.cue));
-  return opinionFeatures(s, claim.cues, attributions.length);
+  return analyserFor(options).sentenceFeatures(sentence);
 }
 
 /** Opinion score of a text taken as one sentence (see sentenceFeatures). */

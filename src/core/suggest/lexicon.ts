@@ -1,15 +1,20 @@
-// Word lists for the suggestion detectors. Our own lists, plus filtered entries of the MIT-licensed npm
-// packages `hedges` and `weasels` (see CREDITS.md). Every entry is lower-case; multi-word entries are
-// matched word by word on the tokens produced by WORD_RE (so "so-called" is one token, "according to" two).
+// Word lists for the suggestion detectors, in tiers (see CREDITS.md): (1) our own lists, high precision, first;
+// (2) a broad sentiment tier from VADER's lexicon, filtered with WordNet and reviewed at build time
+// (scripts/build-lexicon.mjs -> lexicon-sentiment.json); plus filtered entries of the MIT-licensed npm packages
+// `hedges` and `weasels`. Every entry is lower-case; multi-word entries are matched word by word on the tokens
+// produced by WORD_RE (so "so-called" is one token, "according to" two).
 import { hedges } from 'hedges';
 import { weasels } from 'weasels';
+import sentimentJson from './lexicon-sentiment.json';
 
 export type TermCategory =
   // opinion language
   | 'opinion.evaluative' | 'opinion.booster' | 'opinion.hedge' | 'opinion.editorial' | 'opinion.modal'
   | 'opinion.loaded' | 'opinion.metaphor' | 'opinion.first-person' | 'opinion.weasel' | 'opinion.custom'
+  | 'opinion.sentiment' | 'opinion.phrase' | 'opinion.framing'
   // claims
-  | 'claim.superlative' | 'claim.comparison' | 'claim.causal' | 'claim.official-act' | 'claim.change' | 'claim.custom'
+  | 'claim.superlative' | 'claim.comparison' | 'claim.causal' | 'claim.official-act' | 'claim.event' | 'claim.change'
+  | 'claim.custom'
   // attributions
   | 'attribution.reporting-verb' | 'attribution.according-to' | 'attribution.custom';
 
@@ -21,6 +26,8 @@ export interface LexEntry {
   family: 'opinion' | 'claim' | 'attribution';
   /** Prior strength of the cue in [0, 1]. */
   weight: number;
+  /** What the entry is, for its explanation, when the category alone does not say it ("sentiment-laden adjective (VADER +2.1)"). */
+  note?: string;
 }
 
 const OWN: Array<[TermCategory, number, string]> = [
@@ -61,6 +68,69 @@ const OWN: Array<[TermCategory, number, string]> = [
     complacent complacency timid timidity negligence betrayal betrayed blunder blunders bungled botched
     scandalously needlessly pointlessly carelessly cynically
     nonsense rubbish garbage hypocrisy incompetence greed arrogance folly stupidity madness insanity cowardice
+    astute shrewd sagacious far-sighted farsighted clear-eyed level-headed even-handed open-minded broad-minded
+    narrow-minded small-minded pig-headed hot-headed big-hearted kind-hearted cold-blooded cold-hearted half-hearted
+    iron-clad ironclad rock-solid world-class first-rate top-notch time-tested hard-won well-founded well-deserved
+    ill-judged ill-fated ill-considered wrong-headed self-serving self-defeating mean-spirited high-minded
+    public-spirited far-reaching epoch-making groundbreaking ground-breaking trailblazing pioneering path-breaking
+    steadfast unwavering unswerving unflinching unyielding unshakable unshakeable resolute staunch tireless unremitting
+    indefatigable relentless selfless dauntless fearless exemplary commendable praiseworthy laudable
+    fruitful constructive pragmatic sincere candid cordial amicable mutually-beneficial win-win
+    ingenuity heroism brilliance wisdom foresight genius statesmanship courage bravery valour valor integrity
+    triumph masterstroke tour-de-force
+    groundless baseless unfounded malicious malign blatant flagrant brazen egregious shameless irresponsible
+    provocative provocations provocation hegemonic hegemonism hegemony bullying meddling interference smear smears
+    slander slanderous hype hyped scaremongering fearmongering warmongering warmonger warmongers hysteria hysterical
+    sanctimonious disingenuous duplicitous mendacious perfidious treacherous venal nefarious dastardly odious
+    unilateralism protectionism zero-sum
+    warmth vigour vigor sincerity goodwill generosity magnanimity dignity decency fair-minded high-handedness
+    betrays betrayed betraying
+    |right decision|right choice|right road|right path|right direction|right thing|wrong decision|wrong choice
+    |wrong direction|wrong path|true friend|true friends|true friendship|with its head held high|head held high
+    |no strings attached|without strings|without political strings|any honest|no fair-minded|no honest
+    |little but words|nothing but words|empty words|empty promises|empty rhetoric|lip service|paid dividends
+    |paid handsome dividends|pays dividends|stood by them|stood by us|stand by|in hard times
+  `],
+  // Evaluative words that also have plain uses ("a warm day", "a rare bird", "welcomed the visitors"): shown only
+  // when the sentence leans to opinion (their weight needs a sentence score of about 0.3 or more).
+  ['opinion.evaluative', 0.6, `
+    warm warmly grand rare striking obvious fitting fittingly proud proudly distinguished unmistakable unqualified
+    overdue long-overdue glossy cranky sluggish abysmal abysmally hollow evasive evasions vague vaguer polite
+    self-appointed loudest masterpiece gratitude pride sacrifice sacrifices persistence backbone villain villains
+    hearsay innuendo condescension sermons sermon doubters sceptics skeptics naysayers hand-wringing handwringing
+    tribute wish-list gimmickry spin fanfare
+    deserve deserves deserved deserving admire admires admired applaud applauds applauded commend commends commended
+    welcome welcomes regret regrets undermine undermines undermined undermining envy sneer sneers sneered scoff
+    scoffs scoffed flinch flinches flinched stumble stumbles stumbled dabble dabbles pretend pretends pretending
+    tinker tinkers tinkering gush gushes gushing squander squanders squandered squandering hurl hurls hurled
+    fumble fumbled bungle dither dithers dithering vanished
+  `],
+  ['opinion.framing', 0.75, `
+    |rings hollow|ring hollow|rang hollow|would do well to|it is hard to see|it's hard to see|hard to imagine
+    |says more about|say more about|dressed up as|beside the point|the whole point|the devil is in the detail
+    |missed opportunity|left holding the bill|paid off|will pay off|pays off|deserves credit|deserves praise
+    |deserve credit|deserve praise|no credit|fitting tribute|a welcome step|welcome step|backed by deeds|not slogans
+    |pointing fingers|point fingers|iron will|with evident pride|without fanfare|without reservation|too often
+    |spare us|you would think|you'd think|sow doubt|sow doubts|sowing doubt|hurl accusations|brushed aside
+    |brush aside|lost sight of|lose sight of|armchair experts|wish list|hard choices|the real question
+    |a lesson here|holds a lesson|a lesson for|an occasion for pride|the defining challenge|with their bare hands
+    |showed the world|the doubters|self-reliance|above party quarrels|fixing the plumbing|rarely has|hardly a
+  `],
+  ['opinion.framing', 0.75, `
+    |cannot be ignored|can't be ignored|cannot be overstated|can't be overstated|cannot be denied|can't be denied
+    |cannot be underestimated|there is no denying|there's no denying|it goes without saying|speaks volumes
+    |a testament to|testament to|stands as a testament|serves as a reminder|a far cry from|a stark reminder
+    |seeks to portray|seek to portray|sought to portray|seeking to portray|tries to portray|try to portray|tried to portray
+    |attempts to portray|attempted to portray|trying to portray|seeks to paint|sought to paint|tries to paint
+    |tried to paint|trying to paint|seeks to cast|sought to cast|seeks to smear|sought to smear|seeks to discredit
+    |sought to discredit|trying to discredit|tries to discredit|seeks to undermine|sought to undermine
+    |cold war mentality|double standards|double standard|ulterior motives|ulterior motive|sour grapes
+    |beyond doubt|beyond question|by no means|nothing short of|second to none|for all to see|lays bare|laid bare
+    |sets an example|set an example|a model for|a shining example|shining example|a beacon of|beacon of
+    |positive energy|sheer hypocrisy|the height of|goes to show|it is high time|it's high time|high time
+    |speak for themselves|speaks for itself|speak for itself|cast doubt on|casts doubt on|casting doubt on
+    |rushed to|rush to|rushing to|rush to judgment|rush to judgement|turn a blind eye|turned a blind eye|turns a blind eye
+    |bury their heads|stick their heads|fly in the face|flies in the face|flew in the face|pay lip service
   `],
   ['opinion.booster', 0.55, `
     very extremely incredibly hugely enormously massively utterly totally absolutely entirely thoroughly
@@ -69,7 +139,9 @@ const OWN: Array<[TermCategory, number, string]> = [
     tremendous immense enormous colossal gigantic monumental massive staggering overwhelming
     unprecedented unparalleled unmatched unrivalled unrivaled unimaginable unthinkable
     fundamentally radically dramatically drastically wildly hugely
-   
+    firmly resolutely staunchly steadfastly unwaveringly wholeheartedly tirelessly boldly bravely courageously
+    categorically flatly blatantly flagrantly brazenly shamelessly grossly wilfully willfully sorely greatly
+    sheer utter abject
   `],
   ['opinion.editorial', 0.7, `
     clearly obviously undoubtedly undeniably unquestionably indisputably notably naturally evidently plainly
@@ -94,11 +166,12 @@ const OWN: Array<[TermCategory, number, string]> = [
   `],
   ['opinion.first-person', 0.8, `
     |i think|i believe|i feel|i suspect|i doubt|i hope|i fear|i'd argue|i would argue|i argue|i contend
+    |i confess|i am not convinced|i'm not convinced|i see no reason|i wish|i admire|frustrates me|i regret|i applaud
     |in my view|in my opinion|in my experience|to my mind|it seems to me|i am convinced|i'm convinced
     |we should|we must|we need|we can't|we cannot|let us|let's
   `],
   ['opinion.loaded', 0.7, `
-    regime thugs thug mob cronies cronyism elites elite propaganda propagandist scheme ploy stunt gimmick hoax
+    regime regimes junta thugs thug mob cronies cronyism elites elite propaganda propagandist scheme ploy stunt gimmick hoax
     charlatan charlatans demagogue demagogues zealots zealot ideologues ideologue apologists apologist
     radicals fanatics extremists bureaucrats globalists globalist woke snowflakes leftists rightwing right-wing
     left-wing far-left alt-right loony lunatic lunatics puppet puppets stooge stooges lackey lackeys henchmen
@@ -110,6 +183,8 @@ const OWN: Array<[TermCategory, number, string]> = [
     |passed away|collateral damage|enhanced interrogation|revenue enhancement|negative growth|let go
     |rightsizing|downsizing|right-sizing|pre-owned|friendly fire|alternative facts|regime change
     |tax relief|tax burden|big government|welfare queens|welfare queen|special interests|ruling class
+    |puppet regime|vassal state|rogue state|rogue states|axis of evil|clique|cabal|separatists
+    |splittists|hawks|warmongers|lackeys|running dogs|imperialists|imperialism|colonialists|neo-colonialism
   `],
   ['opinion.metaphor', 0.6, `
     poisons poisoned poisoning cancer cancerous plague plagued plagues scourge bloodbath firestorm bombshell
@@ -122,6 +197,9 @@ const OWN: Array<[TermCategory, number, string]> = [
     |pouring fuel|fuel to the fire|fan the flames|fanning the flames|rob peter|kick the can|open the floodgates
     |throw under the bus|thrown under the bus|under the bus|race to the bottom|wake-up call|red flag|red line
     |double-edged sword|band-aid|sticking plaster|boiling point|breaking point|powder keg|tinderbox
+    |cornerstone|bedrock|linchpin|lynchpin|ballast|anchor of stability|stabiliser|stabilizer|engine of growth
+    |bridge of friendship|golden age|new chapter|new heights|new era|bright future|shared future|crossroads
+    |iron curtain|paper tiger|trojan horse|smoke screen|smokescreen|fig leaf|witch hunt|scapegoat|scapegoating
   `],
   ['claim.superlative', 0.7, `
     largest biggest highest lowest greatest smallest fastest slowest oldest youngest longest shortest deepest
@@ -146,18 +224,63 @@ const OWN: Array<[TermCategory, number, string]> = [
     |blamed for|linked to|responsible for|thanks to|contributed to|contributes to|in response to|because of
     |attributed to|driven by|fuelled by|fueled by
   `],
+  // Acts of an office (an appointment, a signature, a vote, a ruling, a visit or meeting of officials)...
   ['claim.official-act', 0.65, `
-    signed approved appointed agreed passed vetoed enacted ratified launched banned fined charged convicted
-    sentenced elected re-elected resigned voted ruled awarded granted imposed ordered issued filed sued
-    arrested acquitted indicted nominated dismissed fired hired established founded opened closed allocated
-    invested spent paid pledged promised repealed overturned upheld blocked suspended revoked adopted
-    legislated authorised authorized endorsed unveiled introduced abolished cancelled canceled postponed
-    sanctioned deported detained released recalled shut raised cut cuts slashed
-    signs approves appoints agrees passes vetoes enacts ratifies launches bans fines charges convicts
-    sentences elects resigns votes rules awards grants imposes orders issues files sues arrests
+    signed approved appointed agreed passed vetoed enacted ratified banned fined charged convicted
+    sentenced elected re-elected resigned voted ruled awarded granted ordered issued filed sued
+    acquitted indicted nominated dismissed repealed overturned upheld revoked adopted
+    legislated authorised authorized endorsed abolished sanctioned deported visited met hosted received
+    proposed inaugurated accredited convened co-signed countersigned promulgated decreed
+    signs approves appoints passes vetoes enacts ratifies bans fines convicts
+    elects resigns awards grants ordered visits hosts proposes endorses
+    |held talks|paid a visit|state visit|official visit|signed into law|accepted the resignation|took office
+    |sworn in|was appointed|were appointed|reaffirmed|congratulated|presented|conferred|accredited
   `],
-  ['attribution.according-to', 0.9, `|according to|as reported by|in a statement|quoted as saying|in an interview with|in a post on`],
+  // ...and other past actions and events, checkable but not official acts ("imposed", "raised", "launched").
+  ['claim.event', 0.6, `
+    launched imposed arrested established founded opened closed allocated invested spent paid pledged promised
+    blocked suspended unveiled introduced cancelled canceled postponed detained released recalled shut raised cut
+    slashed hired fired completed built delivered deployed withdrew won lost killed injured destroyed collapsed
+    imposes launches arrests charges
+    held discussed expressed accepted thanked attended declined succeeded succeeds included reported reaffirmed
+    welcomed agreed announced confirmed completed published submitted received adopted returned
+  `],
+  ['attribution.according-to', 0.9, `|according to|as reported by|in a statement|quoted as saying|in an interview with|in a post on
+    |originally published in|first published in|in remarks to|in a speech|in an interview|in a letter|in a post
+    |the claim that|the assertion that|the allegation that|the allegations that|the insistence that|in the words of`],
 ];
+
+/**
+ * Evaluative noun phrases: an intensifying or evaluative adjective before an evaluative noun ("resounding
+ * triumph", "landmark achievement", "unwavering resolve", "blatant interference"). Either word alone may be
+ * neutral ("landmark", "support"); together they judge. Built into the lexicon as two-word entries.
+ */
+export const PHRASE_MODIFIERS = `
+  resounding landmark unwavering steadfast ironclad iron-clad historic tremendous remarkable outstanding staunch
+  unswerving unshakable unshakeable firm profound genuine great tireless relentless sheer utter total complete abject
+  colossal monumental spectacular stunning glaring blatant flagrant gross crass shameless naked brazen stark bold
+  decisive far-sighted farsighted visionary wise astute shrewd courageous principled exemplary stellar unprecedented
+  extraordinary incredible enormous huge major important significant vital crucial invaluable indispensable immense
+  strong solid concrete tangible fruitful positive constructive sincere unremitting unstinting wholehearted deep
+  enduring lasting everlasting unbreakable unparalleled unmatched epochal epoch-making momentous sterling fine
+  dismal miserable woeful abysmal catastrophic disastrous spectacular reckless irresponsible unwarranted unjustified
+  baseless groundless malicious outright gratuitous wanton unprovoked brutal naked rank stubborn obstinate
+  so-called
+`.split(/\s+/).filter(Boolean);
+
+const PLAIN_MODIFIERS = new Set('major important significant strong solid concrete tangible positive deep total complete fine great huge enormous firm'.split(' '));
+
+export const EVALUATIVE_NOUNS = `
+  triumph triumphs achievement achievements success successes victory victories breakthrough breakthroughs milestone
+  milestones accomplishment accomplishments feat feats resolve commitment commitments dedication determination
+  leadership support friendship partnership cooperation contribution contributions wisdom vision courage foresight
+  progress example model testament gesture solidarity trust confidence significance importance strides step steps
+  failure failures blunder blunders mistake mistakes error errors folly disgrace disaster betrayal hypocrisy arrogance
+  incompetence negligence defiance aggression provocation provocations interference meddling bullying hegemony lie
+  lies distortion distortions violation violations abuse abuses insult affront disregard contempt ignorance
+  overreach miscalculation failing failings fiasco debacle farce travesty setback setbacks embarrassment
+  foundation foundations friend friends ties bond bonds refusal refusals resistance obstruction obstinacy
+`.split(/\s+/).filter(Boolean);
 
 /** Reporting verbs: lemma -> its forms. Strength is the prior score of the cue. */
 export const REPORTING_VERBS: Array<[number, string]> = [
@@ -173,7 +296,9 @@ export const REPORTING_VERBS: Array<[number, string]> = [
     vow vows vowed promise promises promised urge urges urged demand demands demanded accuse accuses accused
     criticise criticises criticised criticize criticizes criticized caution cautions cautioned
     observe observes observed point points pointed maintain maintains maintained suggest suggests suggested
-    estimate estimates estimated conclude concludes concluded believe believes believed`],
+    estimate estimates estimated conclude concludes concluded believe believes believed
+    describe describes described express expresses expressed reaffirm reaffirms reaffirmed call calls called
+    find finds found question questions questioned`],
 ];
 
 /** Cue verbs that need a "that"/quote/colon/"out" nearby to count (they have common non-reporting uses). */
@@ -184,6 +309,8 @@ export const WEAK_CUES = new Set([
   'reported', 'claim', 'claims', 'note', 'notes', 'add', 'adds', 'added', 'recall', 'recalls', 'recalled', 'ask', 'asks',
   'asked', 'state', 'states', 'reveal', 'reveals', 'revealed', 'vow', 'vows', 'urge', 'urges', 'caution', 'cautions',
   'write', 'writes', 'wrote', 'accuse', 'accuses', 'accused', 'charge', 'admit', 'admits', 'deny', 'denies',
+  'express', 'expresses', 'expressed', 'call', 'calls', 'called', 'find', 'finds', 'found', 'question', 'questions',
+  'questioned', 'describe', 'describes', 'described',
 ]);
 
 /** Heads of unnamed sources: "officials said", "critics argue", "people familiar with the matter". */
@@ -241,20 +368,39 @@ export interface LexiconOptions {
   ignoredTerms?: string[];
 }
 
-function add(lex: Lexicon, words: string[], category: TermCategory, weight: number, ignored: Set<string>): void {
+const SENTIMENT = (sentimentJson as unknown as { entries: Array<[string, number, string]> }).entries;
+
+/** Prior weight of a sentiment-tier word: 0.6 at |valence| 1.5, up to 0.75 for the strongest (own lists: 0.75). */
+function sentimentWeight(valence: number): number {
+  return Math.min(0.75, 0.45 + 0.1 * Math.abs(valence));
+}
+
+/** The last word of a phrase in the plural ("regime" -> "regimes", "lackey" -> "lackeys", "mess" -> "messes"). */
+function plural(words: string[]): string[] | undefined {
+  const w = words[words.length - 1];
+  if (/(?:s|ed|ing|ly)$/.test(w) || NO_PLURAL.has(w)) return undefined;
+  const p = /(?:s|x|z|ch|sh)$/.test(w) ? w + 'es' : /[^aeiou]y$/.test(w) ? w.slice(0, -1) + 'ies' : w + 's';
+  return [...words.slice(0, -1), p];
+}
+
+const NO_PLURAL = new Set(['away', 'go', 'on', 'correct', 'woke', 'left-wing', 'right-wing', 'rightwing', 'far-left', 'alt-right', 'loony', 'pre-owned', 'job-killing', 'zero-sum']);
+
+function add(lex: Lexicon, words: string[], category: TermCategory, weight: number, ignored: Set<string>, note?: string): void {
   const term = words.join(' ');
   if (!words.length || ignored.has(term)) return;
   const list = lex.get(words[0]);
   const family = category.slice(0, category.indexOf('.')) as LexEntry['family'];
-  const entry: LexEntry = { words, term, category, family, weight };
+  const entry: LexEntry = note === undefined ? { words, term, category, family, weight } : { words, term, category, family, weight, note };
   if (!list) {
     lex.set(words[0], [entry]);
     return;
   }
   // One entry per (term, family): our own lists are added first and win over the generic ones.
-  if (list.some((e) => e.term === term && e.family === family)) return;
-  list.push(entry);
-  list.sort((a, b) => b.words.length - a.words.length);
+  for (let k = 0; k < list.length; k++) if (list[k].family === family && list[k].term === term) return;
+  // Longest first, otherwise in the order added (an insertion, not a sort per entry: "great" heads ~150 phrases).
+  let at = list.length;
+  while (at > 0 && list[at - 1].words.length < words.length) at--;
+  list.splice(at, 0, entry);
 }
 
 /** Tokenises a user-supplied term the same way the text is tokenised. */
@@ -274,7 +420,22 @@ export function buildLexicon(options: LexiconOptions = {}): Lexicon {
   for (const t of extra.claim ?? []) add(lex, termWords(t), 'claim.custom', 0.7, ignored);
   for (const t of extra.attribution ?? []) add(lex, termWords(t), 'attribution.custom', 0.8, ignored);
   for (const [category, weight, spec] of OWN) {
-    for (const words of splitEntries(spec)) add(lex, words, category, weight, ignored);
+    for (const words of splitEntries(spec)) {
+      add(lex, words, category, weight, ignored);
+      // Loaded labels in all their forms: "regime" also as "regimes" (possessives are matched by analyze.ts).
+      const plurals = category === 'opinion.loaded' ? plural(words) : undefined;
+      if (plurals) add(lex, plurals, category, weight, ignored);
+    }
+  }
+  for (const a of PHRASE_MODIFIERS) {
+    if (ignored.has(a)) continue;
+    // A plain-sized modifier ("major step", "strong support") judges less than "resounding" or "blatant".
+    const weight = PLAIN_MODIFIERS.has(a) ? 0.7 : 0.85;
+    for (const b of EVALUATIVE_NOUNS) if (!ignored.has(b)) add(lex, [a, b], 'opinion.phrase', weight, ignored);
+  }
+  for (const [word, valence, pos] of SENTIMENT) {
+    const note = `sentiment-laden ${pos} (VADER ${valence > 0 ? '+' : ''}${valence.toFixed(1)})`;
+    add(lex, [word], 'opinion.sentiment', sentimentWeight(valence), ignored, note);
   }
   for (const [weight, spec] of REPORTING_VERBS) {
     for (const w of spec.split(/\s+/)) if (w) add(lex, [w], 'attribution.reporting-verb', weight, ignored);

@@ -1,10 +1,9 @@
 // Opinion language: term suggestions from the word lists, and a sentence opinion score from a small linear
 // (logistic) model over explainable features. The weights live in opinion-model.json and are produced by
 // scripts/train-opinion-model.mjs (see that script for the data and the procedure).
-import { inside, Sentence, Token } from './analyze';
+import { inside, Sentence } from './analyze';
 import { INTERN_SIZE } from './text';
 import { Cue } from './claims';
-import { StringTrie } from './memo';
 import modelJson from './opinion-model.json';
 
 export interface OpinionModel {
@@ -15,7 +14,8 @@ export interface OpinionModel {
 
 export const OPINION_CATEGORIES = [
   'opinion.evaluative', 'opinion.booster', 'opinion.hedge', 'opinion.editorial', 'opinion.modal', 'opinion.loaded',
-  'opinion.metaphor', 'opinion.first-person', 'opinion.weasel', 'opinion.custom',
+  'opinion.metaphor', 'opinion.first-person', 'opinion.weasel', 'opinion.custom', 'opinion.sentiment', 'opinion.phrase',
+  'opinion.framing',
 ] as const;
 
 /** Human names of the features, for explanations. */
@@ -30,6 +30,9 @@ export const FEATURE_NAMES: Record<string, string> = {
   'opinion.first-person': 'first-person opinion',
   'opinion.weasel': 'weasel words',
   'opinion.custom': 'your extra opinion terms',
+  'opinion.sentiment': 'sentiment-laden words',
+  'opinion.phrase': 'evaluative phrases',
+  'opinion.framing': 'framing phrases',
   'quoted-opinion': 'opinion words inside quotations',
   'pronoun.first': 'first-person pronouns',
   'pronoun.second': 'second-person pronouns',
@@ -103,8 +106,8 @@ for (const [set, bit] of [[POSSIBILITY, POSSIBILITY_BIT], [FIRST, FIRST_BIT], [S
  */
 export const DENSE_FEATURES = [
   'opinion.evaluative', 'opinion.booster', 'opinion.hedge', 'opinion.editorial', 'opinion.modal', 'opinion.loaded',
-  'opinion.metaphor', 'opinion.first-person', 'opinion.weasel', 'opinion.custom', 'quoted-opinion',
-  'pronoun.first', 'pronoun.second', 'negation', 'contrast', 'ly-adverbs', 'past-tense', 'present-copula', 'generic',
+  'opinion.metaphor', 'opinion.first-person', 'opinion.weasel', 'opinion.custom', 'opinion.sentiment', 'opinion.phrase',
+  'opinion.framing', 'quoted-opinion', 'pronoun.first', 'pronoun.second', 'negation', 'contrast', 'ly-adverbs', 'past-tense', 'present-copula', 'generic',
   'possibility', 'evaluative-suffix', 'initial-connective', 'scare-quote', 'number', 'date', 'named-actor',
   'comparison', 'change', 'official-act', 'attribution', 'quote', 'question', 'exclamation', 'length',
 ] as const;
@@ -120,7 +123,7 @@ function claimFeature(rule: string): number {
     case 'claim.named-actor': return D['named-actor'];
     case 'claim.comparison': case 'claim.superlative': return D.comparison;
     case 'claim.change': return D.change;
-    case 'claim.official-act': return D['official-act'];
+    case 'claim.official-act': case 'claim.event': return D['official-act'];
     default: return -1;
   }
 }
@@ -216,42 +219,15 @@ interface CompiledModel {
   dense: Float64Array;
   words: Map<string, number>;
   bigrams: Map<string, Map<string, number>>;
-  /** words and bigrams by intern slot (Token.id): wordState 0 not looked up yet, 1 no weight, 2 wordWeight. */
-  wordState: Uint8Array;
-  wordWeight: Float64Array;
-  pairsBySlot: Array<Map<string, number> | null | undefined>;
-}
-
-function wordWeightOf(c: CompiledModel, tok: Token): number | undefined {
-  const id = tok.id;
-  if (id < 0) return c.words.get(tok.lower);
-  let k = c.wordState[id];
-  if (k === 0) {
-    const w = c.words.get(tok.lower);
-    c.wordState[id] = k = w === undefined ? 1 : 2;
-    if (w !== undefined) c.wordWeight[id] = w;
-  }
-  return k === 2 ? c.wordWeight[id] : undefined;
-}
-
-function pairsOf(c: CompiledModel, tok: Token): Map<string, number> | undefined {
-  const id = tok.id;
-  if (id < 0) return c.bigrams.get(tok.lower);
-  let m = c.pairsBySlot[id];
-  if (m === undefined) c.pairsBySlot[id] = m = c.bigrams.get(tok.lower) ?? null;
-  return m ?? undefined;
 }
 
 const compiled = new WeakMap<OpinionModel, CompiledModel>();
 
+/** The model's weights by feature kind, worked out once per model. */
 function compile(model: OpinionModel): CompiledModel {
   let c = compiled.get(model);
   if (c) return c;
-  c = {
-    byName: new Map(), dense: new Float64Array(DENSE_FEATURES.length), words: new Map(), bigrams: new Map(),
-    wordState: new Uint8Array(INTERN_SIZE), wordWeight: new Float64Array(INTERN_SIZE),
-    pairsBySlot: new Array<Map<string, number> | null | undefined>(INTERN_SIZE).fill(undefined),
-  };
+  c = { byName: new Map(), dense: new Float64Array(DENSE_FEATURES.length), words: new Map(), bigrams: new Map() };
   for (let i = 0; i < model.features.length; i++) {
     const name = model.features[i];
     const w = model.weights[i];
@@ -286,63 +262,46 @@ export function scoreOpinion(f: Features, model: OpinionModel = OPINION_MODEL): 
   return { score: 1 / (1 + Math.exp(-logit)), top: contributions.slice(0, 3) };
 }
 
-/** The opinion score of a sentence of the text; its explanation (top features) is worked out on demand. */
+/** The opinion score of a sentence of the text, with its dense features (for the explanation, worked out on demand). */
 export interface SentenceOpinion {
   score: number;
   sentence: Sentence;
-  claimCues: Cue[];
-  attributions: number;
+  dense: Float64Array;
 }
 
-const scratch = new Float64Array(DENSE_FEATURES.length);
-/** The sentence and model whose dense features are in scratch (so that opinionTop need not recompute them). */
-let scratchOwner: SentenceOpinion | undefined;
-let scratchModel: OpinionModel | undefined;
-
 /**
- * Same score as scoreOpinion(opinionFeatures(...)), without building the feature record. With `into`, the
- * result is written there (suggestRange reuses one object sentence after sentence: 22k per MB otherwise).
+ * Same score as scoreOpinion(opinionFeatures(...)), without building the feature record. The dense features go
+ * into `dense` when given (suggestRange passes one array for all its sentences and explains a sentence before
+ * scoring the next: a typed array per sentence was a tenth of the pass).
  */
-export function scoreOpinionSentence(s: Sentence, claimCues: Cue[], attributions: number, model: OpinionModel = OPINION_MODEL, into?: SentenceOpinion): SentenceOpinion {
+export function scoreOpinionSentence(
+  s: Sentence, claimCues: Cue[], attributions: number, model: OpinionModel = OPINION_MODEL,
+  dense: Float64Array = new Float64Array(DENSE_FEATURES.length),
+): SentenceOpinion {
   const c = compile(model);
-  denseFeatures(s, claimCues, attributions, scratch);
-  scratchModel = model;
+  denseFeatures(s, claimCues, attributions, dense);
   let logit = model.bias;
-  for (let k = 0; k < scratch.length; k++) logit += scratch[k] * c.dense[k];
+  for (let k = 0; k < dense.length; k++) logit += dense[k] * c.dense[k];
   const t = s.tokens;
-  // (A model without word or pair features, like the shipped one, needs no pass over the words.)
-  const n = c.words.size || c.bigrams.size ? t.length : 0;
-  // Word features are 0/1: a word counts once however often it occurs (repeats are rare in a sentence, so
-  // the earlier tokens are searched rather than a set built).
-  for (let i = 0; i < n; i++) {
-    const tok = t[i];
-    if (tok.digit) continue;
-    const w = wordWeightOf(c, tok);
-    const pairs = i + 1 < n && !t[i + 1].digit ? pairsOf(c, tok) : undefined;
-    const b = pairs?.get(t[i + 1].lower);
-    if (w === undefined && b === undefined) continue;
-    let seenWord = false;
-    let seenPair = false;
-    for (let j = 0; j < i; j++) {
-      if (t[j].lower !== tok.lower) continue;
-      seenWord = true;
-      if (b !== undefined && j + 1 < n && t[j + 1].lower === t[i + 1].lower) seenPair = true;
+  // Word and pair features are 0/1: a word or pair counts once however often it occurs. (The shipped model has none.)
+  if (c.words.size || c.bigrams.size) {
+    const seen = new Set<string>();
+    for (let i = 0; i < t.length; i++) {
+      if (t[i].digit) continue;
+      const w = c.words.get(t[i].lower);
+      if (w !== undefined && !seen.has(WORD + t[i].lower)) {
+        seen.add(WORD + t[i].lower);
+        logit += w;
+      }
+      const next = i + 1 < t.length && !t[i + 1].digit ? t[i + 1].lower : undefined;
+      const b = next === undefined ? undefined : c.bigrams.get(t[i].lower)?.get(next);
+      if (b !== undefined && !seen.has(BIGRAM + t[i].lower + ' ' + next)) {
+        seen.add(BIGRAM + t[i].lower + ' ' + next);
+        logit += b;
+      }
     }
-    if (w !== undefined && !seenWord) logit += w;
-    if (b !== undefined && !seenPair) logit += b;
   }
-  const score = 1 / (1 + Math.exp(-logit));
-  let result: SentenceOpinion;
-  if (into === undefined) result = { score, sentence: s, claimCues, attributions };
-  else {
-    result = into;
-    result.score = score;
-    result.sentence = s;
-    result.claimCues = claimCues;
-    result.attributions = attributions;
-  }
-  scratchOwner = result;
-  return result;
+  return { score: 1 / (1 + Math.exp(-logit)), sentence: s, dense };
 }
 
 /** " Sentence leans on evaluative words, the word “outrageous”." — or '' when nothing stands out. */
@@ -350,32 +309,22 @@ export function opinionWhy(o: SentenceOpinion, model: OpinionModel = OPINION_MOD
   return whyText(opinionTop(o, model));
 }
 
+/** opinionWhy under the name suggestRange uses. */
+export const opinionWhyText = opinionWhy;
+
 export type OpinionTop = OpinionScore['top'];
 
 /** " Sentence leans on …." for the top features of a sentence, or ''. */
 export function whyText(top: OpinionTop): string {
-  if (!top.length) return '';
-  // Few combinations of top features occur: their sentences are built once.
-  const key = top.length === 1 ? top[0].feature : top.length === 2 ? top[0].feature + '|' + top[1].feature : top[0].feature + '|' + top[1].feature + '|' + top[2].feature;
-  let text = whyCache.get(key);
-  if (text === undefined) {
-    text = ` Sentence leans on ${top.map((c) => featureName(c.feature)).join(', ')}.`;
-    if (whyCache.size < 4096) whyCache.set(key, text);
-  }
-  return text;
+  return top.length ? ` Sentence leans on ${top.map((c) => featureName(c.feature)).join(', ')}.` : '';
 }
-const whyCache = new Map<string, string>();
 
 /** The three features that raised the sentence's score the most (as scoreOpinion's top, computed directly). */
 export function opinionTop(o: SentenceOpinion, model: OpinionModel = OPINION_MODEL): OpinionScore['top'] {
   const c = compile(model);
-  if (scratchOwner !== o || scratchModel !== model) {
-    denseFeatures(o.sentence, o.claimCues, o.attributions, scratch);
-    scratchOwner = undefined;
-  }
   const contributions: OpinionScore['top'] = [];
-  for (let k = 0; k < scratch.length; k++) {
-    const v = scratch[k] * c.dense[k];
+  for (let k = 0; k < o.dense.length; k++) {
+    const v = o.dense[k] * c.dense[k];
     if (v > 0.05 && c.byName.has(DENSE_FEATURES[k])) contributions.push({ feature: DENSE_FEATURES[k], contribution: v });
   }
   const t = o.sentence.tokens;
@@ -396,78 +345,6 @@ export function opinionTop(o: SentenceOpinion, model: OpinionModel = OPINION_MOD
   return contributions.slice(0, 3);
 }
 
-// Top three features for the explanation tail, without naming (allocating) every candidate: the same result as
-// opinionTop's stable sort + slice(0, 3). A candidate goes after every kept one with an equal or larger
-// contribution; a repeated word or pair is never kept twice (when its first occurrence was not kept, neither is
-// the repeat: it ranks behind the same three).
-const topKind = new Int8Array(3); // 0 dense feature, 1 word, 2 word pair
-const topIndex = new Int32Array(3); // feature index, or token index
-const topValue = new Float64Array(3);
-let topCount = 0;
-
-function offerTop(kind: number, index: number, value: number, t: Token[]): void {
-  for (let j = 0; j < topCount; j++) {
-    if (topKind[j] !== kind || kind === 0) continue;
-    const o = topIndex[j];
-    if (t[o].lower === t[index].lower && (kind === 1 || t[o + 1].lower === t[index + 1].lower)) return;
-  }
-  let pos = topCount;
-  while (pos > 0 && topValue[pos - 1] < value) pos--;
-  if (pos >= 3) return;
-  for (let j = Math.min(topCount, 2); j > pos; j--) {
-    topKind[j] = topKind[j - 1];
-    topIndex[j] = topIndex[j - 1];
-    topValue[j] = topValue[j - 1];
-  }
-  topKind[pos] = kind;
-  topIndex[pos] = index;
-  topValue[pos] = value;
-  if (topCount < 3) topCount++;
-}
-
-/** whyText(opinionTop(o, model)), computed without building the full list of contributions. */
-export function opinionWhyText(o: SentenceOpinion, model: OpinionModel = OPINION_MODEL): string {
-  const c = compile(model);
-  if (scratchOwner !== o || scratchModel !== model) {
-    denseFeatures(o.sentence, o.claimCues, o.attributions, scratch);
-    scratchOwner = undefined;
-  }
-  const t = o.sentence.tokens;
-  topCount = 0;
-  for (let k = 0; k < scratch.length; k++) {
-    const v = scratch[k] * c.dense[k];
-    if (v > 0.05 && c.byName.has(DENSE_FEATURES[k])) offerTop(0, k, v, t);
-  }
-  const words = c.words.size || c.bigrams.size ? t.length : 0;
-  for (let i = 0; i < words; i++) {
-    if (t[i].digit) continue;
-    const w = wordWeightOf(c, t[i]);
-    if (w !== undefined && w > 0.05) offerTop(1, i, w, t);
-    const b = i + 1 < t.length && !t[i + 1].digit ? pairsOf(c, t[i])?.get(t[i + 1].lower) : undefined;
-    if (b !== undefined && b > 0.05) offerTop(2, i, b, t);
-  }
-  if (topCount === 0) return '';
-  // The text depends only on which features are on top: look it up without naming them.
-  let node = whyTexts.start();
-  for (let j = 0; j < topCount; j++) {
-    const i = topIndex[j];
-    node = whyTexts.child(node, KIND_KEYS[topKind[j]]);
-    node = whyTexts.child(node, topKind[j] === 0 ? DENSE_FEATURES[i] : t[i].lower);
-    if (topKind[j] === 2) node = whyTexts.child(node, t[i + 1].lower);
-  }
-  if (node.value !== undefined) return node.value;
-  const top: OpinionTop = [];
-  for (let j = 0; j < topCount; j++) {
-    const k = topKind[j];
-    const i = topIndex[j];
-    const feature = k === 0 ? DENSE_FEATURES[i] : k === 1 ? WORD + t[i].lower : BIGRAM + t[i].lower + ' ' + t[i + 1].lower;
-    top.push({ feature, contribution: topValue[j] });
-  }
-  return (node.value = whyText(top));
-}
-const whyTexts = new StringTrie();
-const KIND_KEYS = ['dense', 'word', 'pair'];
-
 /** Human name of a feature, for explanations. */
 export function featureName(feature: string): string {
   if (feature.startsWith(WORD)) return `the word “${feature.slice(WORD.length)}”`;
@@ -486,6 +363,9 @@ const CATEGORY_WHY: Record<string, string> = {
   'opinion.first-person': 'first-person opinion is the writer\'s view',
   'opinion.weasel': 'a weasel word makes a vague or unsupported judgement',
   'opinion.custom': 'it is in your extra opinion terms',
+  'opinion.sentiment': 'a sentiment-laden word judges rather than describes',
+  'opinion.phrase': 'an evaluative or intensifying word before an evaluative noun praises or blames',
+  'opinion.framing': 'a framing phrase tells the reader how to see the facts',
 };
 
 export function opinionExplanation(category: string, term: string, quoted: boolean, sentenceScore: number): string {

@@ -16,7 +16,11 @@ suite('suggest/opinion', () => {
       ['This is nothing but a cynical ploy by the regime.', 'regime', 'opinion.loaded'],
       ['The housing market is a ticking time bomb.', 'ticking time bomb', 'opinion.metaphor'],
       ['I think we should stop pretending this works.', 'I think', 'opinion.first-person'],
-      ['It was an utterly absurd spectacle.', 'utterly', 'opinion.booster'],
+      ['The queue was extremely long.', 'extremely', 'opinion.booster'],
+      ['It was an astute decision.', 'astute', 'opinion.evaluative'],
+      ['The talks ended in a resounding triumph.', 'resounding triumph', 'opinion.phrase'],
+      ['Their commitment cannot be ignored.', 'cannot be ignored', 'opinion.framing'],
+      ['The response was woeful.', 'woeful', 'opinion.sentiment'],
     ];
     for (const [text, term, rule] of cases) {
       const hit = found(text, 'opinion').find((s) => s.text === term);
@@ -24,6 +28,29 @@ suite('suggest/opinion', () => {
       assert.equal(hit.rule, rule);
       assert.equal(hit.term, term.toLowerCase());
       assert.match(hit.explanation, new RegExp(term));
+    }
+  });
+
+  test('an intensifier and the word it intensifies are one suggestion; other neighbours stay apart', () => {
+    assert.deepEqual(rulesOf('It was an utterly absurd spectacle.'), [['utterly absurd', 'opinion.evaluative']]);
+    assert.deepEqual(rulesOf('The regime’s propaganda seeks to portray the accord as a betrayal.').map((r) => r[0]), ['regime’s', 'propaganda', 'seeks to portray', 'betrayal']);
+  });
+
+  test('the sentiment tier explains itself with the VADER valence', () => {
+    const hit = found('The response was woeful.', 'opinion').find((s) => s.text === 'woeful')!;
+    assert.match(hit.explanation, /sentiment-laden adjective \(VADER -1\.9\)/);
+  });
+
+  test('loaded labels in all their forms: plurals and possessives', () => {
+    for (const [text, term] of [['The junta’s decree stands.', 'junta’s'], ['Regimes fall.', 'Regimes'], ['They are lackeys of the powerful.', 'lackeys']]) {
+      assert.ok(found(text, 'opinion', { minScore: 0 }).some((s) => s.text === term), `${term} in ${text}`);
+    }
+  });
+
+  test('capitalised words inside a proper name are never opinion or attribution cues', () => {
+    for (const text of ['The Great Lakes region is cold.', 'The United States Department of State issued a note.', 'He praised Good Friday.']) {
+      assert.deepEqual(found(text, 'opinion', { minScore: 0 }).filter((s) => /^[A-Z]/.test(s.text) && s.start > 0), [], text);
+      assert.deepEqual(found(text, 'attribution', { minScore: 0 }), [], text);
     }
   });
 
@@ -72,7 +99,7 @@ suite('suggest/opinion', () => {
   });
 
   test('kinds and minScore filter the output', () => {
-    const text = 'Officials said prices rose 12% in 2023, a disgraceful outcome.';
+    const text = 'Officials said prices rose 12% in 2023. It was a disgraceful outcome.';
     const all = suggest(text).suggestions;
     assert.ok(new Set(all.map((s) => s.kind)).size >= 2);
     assert.deepEqual([...new Set(suggest(text, { kinds: ['opinion'] }).suggestions.map((s) => s.kind))], ['opinion']);

