@@ -5,6 +5,7 @@ import { Decorator } from './decorations/decorator';
 import { TagStatusBar } from './statusBar';
 import { TagStore } from './store/tagStore';
 import { ReportCommands } from './report/commands';
+import { SuggestionCommands } from './suggestions/commands';
 import { TagsView } from './tree/view';
 
 export interface ClaimTaggerApi {
@@ -27,6 +28,8 @@ export interface ClaimTaggerApi {
   };
   /** HTML shown in the report preview ('' when closed). */
   previewHtml(): string;
+  /** Milliseconds the last Accept All spent in the extension host (a logged figure, not a contract). */
+  lastAcceptMs(): number;
 }
 
 export interface ApiParts {
@@ -35,9 +38,10 @@ export interface ApiParts {
   statusBar: TagStatusBar;
   tagsView: TagsView;
   reports: ReportCommands;
+  suggestionCommands: SuggestionCommands;
 }
 
-export function createApi({ store, decorator, statusBar, tagsView, reports }: ApiParts): ClaimTaggerApi {
+export function createApi({ store, decorator, statusBar, tagsView, reports, suggestionCommands }: ApiParts): ClaimTaggerApi {
   return {
     async tags(uri) {
       const document = await vscode.workspace.openTextDocument(uri);
@@ -60,5 +64,6 @@ export function createApi({ store, decorator, statusBar, tagsView, reports }: Ap
       unreviewedClaims: () => tagsView.model.unreviewedClaims(),
     },
     previewHtml: () => reports.previewHtml,
+    lastAcceptMs: () => suggestionCommands.lastAcceptMs,
   };
 }

@@ -29,6 +29,7 @@ export const Commands = {
   suggestTags: 'claimTagger.suggestTags',
   acceptSuggestions: 'claimTagger.acceptSuggestions',
   clearSuggestions: 'claimTagger.clearSuggestions',
+  undoTagAction: 'claimTagger.undoTagAction',
   exportReport: 'claimTagger.exportReport',
   previewReport: 'claimTagger.previewReport',
   importAnnotations: 'claimTagger.importAnnotations',

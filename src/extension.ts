@@ -15,6 +15,7 @@ import { TaggingCommands } from './tagging/commands';
 import { CursorContext } from './tagging/cursorContext';
 import { EditCommands } from './tagging/editCommands';
 import { Navigation } from './tagging/navigation';
+import { TagUndo } from './tagging/tagUndo';
 import { ReportCommands } from './report/commands';
 import { SuggestionCommands } from './suggestions/commands';
 import { SuggestionController } from './suggestions/controller';
@@ -33,6 +34,8 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
   const tagsView = new TagsView(store, getConfig, context.workspaceState);
   const suggestions = new SuggestionController(store, getConfig);
   const reports = new ReportCommands(store, tagsView, getConfig);
+  const undo = new TagUndo();
+  const suggestionCommands = new SuggestionCommands(suggestions, undo, getConfig);
   context.subscriptions.push(
     store,
     decorator,
@@ -41,7 +44,8 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
     tagsView,
     new WalkthroughCommands(context.extensionUri),
     suggestions,
-    new SuggestionCommands(suggestions),
+    undo,
+    suggestionCommands,
     reports,
     new SidecarWatcher(store),
     new CursorContext(store),
@@ -62,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
       suggestions.rerunShown();
     }),
   );
-  return createApi({ store, decorator, statusBar, tagsView, reports });
+  return createApi({ store, decorator, statusBar, tagsView, reports, suggestionCommands });
 }
 
 export async function deactivate(): Promise<void> {
