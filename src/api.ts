@@ -13,6 +13,11 @@ export interface ClaimTaggerApi {
   tags(uri: vscode.Uri): Promise<readonly Tag[]>;
   /** Ranges currently decorated per kind in the visible editors of `uri` (`$orphaned` for orphaned tags). */
   decoratedRanges(uri: vscode.Uri): Record<string, vscode.Range[]>;
+  /**
+   * How a decoration type is rendered (a kind id or a mark such as `$gutter:claim`): its options, theme colours
+   * given as `{ themeColor: id }`, URIs as strings; undefined for an unknown key.
+   */
+  decorationStyle(key: string): Record<string, unknown> | undefined;
   /** Writes pending sidecars now and repaints decorations (tests use this instead of waiting for debounces). */
   flush(): Promise<void>;
   /** State of a document's tags: `ok`, `broken` (unreadable sidecar) or `readOnly`; undefined when not loaded. */
@@ -48,6 +53,10 @@ export function createApi({ store, decorator, statusBar, tagsView, reports, sugg
       return (await store.open(document)).tags;
     },
     decoratedRanges: (uri) => decorator.decoratedRanges(uri),
+    decorationStyle: (key) => {
+      const options = decorator.renderOptions(key);
+      return options && (plain(options) as Record<string, unknown>);
+    },
     async flush() {
       await store.flush();
       decorator.refreshAll();
@@ -66,4 +75,12 @@ export function createApi({ store, decorator, statusBar, tagsView, reports, sugg
     previewHtml: () => reports.previewHtml,
     lastAcceptMs: () => suggestionCommands.lastAcceptMs,
   };
+}
+
+/** Render options as plain data: theme colours as `{ themeColor: id }`, URIs as strings. */
+function plain(value: unknown): unknown {
+  if (value instanceof vscode.ThemeColor) return { themeColor: (value as unknown as { id: string }).id };
+  if (value instanceof vscode.Uri) return value.toString();
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, plain(v)]));
+  return value;
 }
