@@ -6,6 +6,7 @@ import { TagStatusBar } from './statusBar';
 import { TagStore } from './store/tagStore';
 import { ReportCommands } from './report/commands';
 import { SuggestionCommands } from './suggestions/commands';
+import { TaggingCommands } from './tagging/commands';
 import { TagsView } from './tree/view';
 
 export interface ClaimTaggerApi {
@@ -35,6 +36,8 @@ export interface ClaimTaggerApi {
   previewHtml(): string;
   /** Milliseconds the last Accept All spent in the extension host (a logged figure, not a contract). */
   lastAcceptMs(): number;
+  /** The status-bar prompt while a span is picked in the editor for an attribution ('' when none). */
+  spanPrompt(): string;
 }
 
 export interface ApiParts {
@@ -44,9 +47,10 @@ export interface ApiParts {
   tagsView: TagsView;
   reports: ReportCommands;
   suggestionCommands: SuggestionCommands;
+  tagging: TaggingCommands;
 }
 
-export function createApi({ store, decorator, statusBar, tagsView, reports, suggestionCommands }: ApiParts): ClaimTaggerApi {
+export function createApi({ store, decorator, statusBar, tagsView, reports, suggestionCommands, tagging }: ApiParts): ClaimTaggerApi {
   return {
     async tags(uri) {
       const document = await vscode.workspace.openTextDocument(uri);
@@ -74,6 +78,7 @@ export function createApi({ store, decorator, statusBar, tagsView, reports, sugg
     },
     previewHtml: () => reports.previewHtml,
     lastAcceptMs: () => suggestionCommands.lastAcceptMs,
+    spanPrompt: () => tagging.spanPrompt,
   };
 }
 

@@ -10,6 +10,8 @@ export const Commands = {
   changeKind: 'claimTagger.changeKind',
   addLink: 'claimTagger.addLink',
   setSource: 'claimTagger.setSource',
+  confirmSpan: 'claimTagger.confirmSpan',
+  cancelSpan: 'claimTagger.cancelSpan',
   nextTag: 'claimTagger.nextTag',
   previousTag: 'claimTagger.previousTag',
   goToTag: 'claimTagger.goToTag',

@@ -35,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
   const suggestions = new SuggestionController(store, getConfig);
   const reports = new ReportCommands(store, tagsView, getConfig);
   const undo = new TagUndo();
+  const tagging = new TaggingCommands(store, getConfig);
   const suggestionCommands = new SuggestionCommands(suggestions, undo, getConfig);
   context.subscriptions.push(
     store,
@@ -49,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
     reports,
     new SidecarWatcher(store),
     new CursorContext(store),
-    new TaggingCommands(store, getConfig),
+    tagging,
     new EditCommands(store, getConfig),
     new Navigation(store, getConfig),
     new HighlightCommands(decorator, getConfig),
@@ -66,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
       suggestions.rerunShown();
     }),
   );
-  return createApi({ store, decorator, statusBar, tagsView, reports, suggestionCommands });
+  return createApi({ store, decorator, statusBar, tagsView, reports, suggestionCommands, tagging });
 }
 
 export async function deactivate(): Promise<void> {
