@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 import { CLAIM_STATUSES, Tag, isSpanRef } from '../core/model';
 import { Grouping, ReviewFilter, ReviewModel, ReviewNode, TagNode, describeFilter, isFilterActive } from '../core/review/model';
 import { Commands } from '../commands';
-import { ClaimTaggerConfig } from '../config';
+import { ClaimTaggerConfig, readConfig } from '../config';
+import { articleTitle, formatCitation } from '../report/citation';
+import { reportNames } from '../report/collect';
 import { TagStore } from '../store/tagStore';
 import { STATUS_LABELS } from '../tagging/describe';
 import { reveal } from '../tagging/navigation';
@@ -144,11 +146,16 @@ export class TagsView extends Disposable {
     const tag = this.tagOf(node);
     if (!tag) return undefined;
     const a = normaliseTagArgs<{ uri: string }>(node)!;
-    const docName = vscode.workspace.asRelativePath(vscode.Uri.parse(a.uri.toString()), false);
     let text = tag.quote;
     if (citation) {
+      const uri = vscode.Uri.parse(a.uri.toString());
       const who = tag.source ? (isSpanRef(tag.source) ? tag.source.quote : tag.source.text) : undefined;
-      text = `“${tag.quote}”${who ? ` — ${who}` : ''}, ${docName}`;
+      const body = await documentText(uri);
+      const before = body?.slice(0, tag.start) ?? '';
+      const line = body === undefined ? 1 : before.split('\n').length;
+      const column = body === undefined ? 1 : tag.start - before.lastIndexOf('\n');
+      const { name } = reportNames(uri);
+      text = formatCitation({ quote: tag.quote, who, title: body && articleTitle(body), name, line, column, url: readConfig(uri).report.articleUrl });
     }
     await vscode.env.clipboard.writeText(text);
     return text;
@@ -191,5 +198,16 @@ export class TagsView extends Disposable {
   override dispose(): void {
     clearTimeout(this.followTimer);
     super.dispose();
+  }
+}
+
+/** The text of a document: live when open, else read from disk; undefined when it cannot be read. */
+async function documentText(uri: vscode.Uri): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
   }
 }

@@ -67,7 +67,24 @@ suite('Tags view', () => {
     assert.equal(await exec<string>('claimTagger.copyQuote', node(uri, t)), 'the bridge will cost 310 million euros');
     assert.equal(await vscode.env.clipboard.readText(), 'the bridge will cost 310 million euros');
     await exec('claimTagger.copyCitation', node(uri, t));
-    assert.equal(await vscode.env.clipboard.readText(), '“the bridge will cost 310 million euros” — The mayor, tree/copy.txt');
+    assert.equal(await vscode.env.clipboard.readText(), '“the bridge will cost 310 million euros” — The mayor (tree/copy.txt, line 1, column 16)');
+  });
+
+  test("copy as citation names the article's title, its URL from the settings and the line and column", async () => {
+    const article = `# Bridge costs <rise>\n\n${TEXT}`;
+    const editor = await openFresh('tree/cite.md', article);
+    const uri = editor.document.uri;
+    await vscode.workspace.getConfiguration('claimTagger', uri).update('report.articleUrl', 'https://news.example/bridge', vscode.ConfigurationTarget.Global);
+    try {
+      const at = article.indexOf('Critics called it a disgrace.');
+      const [t] = await exec<Tag[]>('claimTagger.tagClaim', { ranges: [{ start: at, end: at + 'Critics called it a disgrace.'.length }] });
+      await (await api()).flush();
+      await exec('claimTagger.copyCitation', node(uri, t));
+      const column = at - article.lastIndexOf('\n', at);
+      assert.equal(await vscode.env.clipboard.readText(), `“Critics called it a disgrace.” (“Bridge costs <rise>”, tree/cite.md, line 3, column ${column}, https://news.example/bridge)`);
+    } finally {
+      await vscode.workspace.getConfiguration('claimTagger').update('report.articleUrl', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   test('grouping and filter switches change the first level; the description names the filter', async () => {
