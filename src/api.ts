@@ -31,6 +31,8 @@ export interface ClaimTaggerApi {
     description(): string | undefined;
     selectedTagIds(): string[];
     unreviewedClaims(): number;
+    /** Rows under a path of label prefixes: label, description, expanded (undefined for leaves). */
+    items(path?: readonly string[]): Promise<{ id?: string; label: string; description?: string; expanded?: boolean }[]>;
   };
   /** HTML shown in the report preview ('' when closed). */
   previewHtml(): string;
@@ -75,6 +77,7 @@ export function createApi({ store, decorator, statusBar, tagsView, reports, sugg
       description: () => tagsView.description,
       selectedTagIds: () => tagsView.selection.flatMap((n) => (n.type === 'tag' ? [n.tag.id] : [])),
       unreviewedClaims: () => tagsView.model.unreviewedClaims(),
+      items: (path) => tagsView.itemsAt(path),
     },
     previewHtml: () => reports.previewHtml,
     lastAcceptMs: () => suggestionCommands.lastAcceptMs,

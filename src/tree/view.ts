@@ -36,6 +36,8 @@ export class TagsView extends Disposable {
     this.provider = this._register(new TagTreeProvider(this.index, config));
     this.view = this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true }));
     this._register(this.index.onDidChange(() => this.updateChrome()));
+    this._register(this.view.onDidExpandElement((e) => this.provider.expansion.set(e.element.id, true)));
+    this._register(this.view.onDidCollapseElement((e) => this.provider.expansion.set(e.element.id, false)));
     this._register(vscode.window.onDidChangeTextEditorSelection((e) => this.scheduleFollow(e.textEditor)));
     const reg = (id: string, fn: (...args: never[]) => unknown) => this._register(vscode.commands.registerCommand(id, fn));
     reg(Commands.groupTags, (args?: { grouping?: Grouping }) => this.groupBy(args?.grouping));
@@ -54,6 +56,21 @@ export class TagsView extends Disposable {
   /** What the view shows at its first level (for tests). */
   async rootLabels(): Promise<string[]> {
     return (await this.provider.getChildren()).map((n) => `${n.type === 'group' ? n.label : n.tag.quote} (${n.type === 'group' ? n.count : 1})`);
+  }
+
+  /** Tree items under a path of labels (each a prefix of a row's label), as shown; for tests. */
+  async itemsAt(path: readonly string[] = []): Promise<{ id?: string; label: string; description?: string; expanded?: boolean }[]> {
+    let nodes = await this.provider.getChildren();
+    for (const step of path) {
+      const next = nodes.find((n) => String(this.provider.getTreeItem(n).label).startsWith(step));
+      if (!next) return [];
+      nodes = await this.provider.getChildren(next);
+    }
+    return nodes.map((n) => {
+      const item = this.provider.getTreeItem(n);
+      const state = item.collapsibleState;
+      return { id: item.id, label: String(item.label), description: typeof item.description === 'string' ? item.description : undefined, expanded: state === vscode.TreeItemCollapsibleState.None ? undefined : state === vscode.TreeItemCollapsibleState.Expanded };
+    });
   }
 
   get description(): string | undefined {

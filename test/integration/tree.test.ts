@@ -87,6 +87,53 @@ suite('Tags view', () => {
     }
   });
 
+  test('rows: identical quotes get line and context, notes as plain text, attributions their source; expansion survives filter and regrouping', async () => {
+    const claimTagger = await api();
+    const text = 'Prices rose again. The mayor said prices rose again.\nLater, prices rose again.\n';
+    const editor = await openFresh('tree/rows.txt', text);
+    const uri = editor.document.uri;
+    const at = (q: string, from = 0) => ({ start: text.indexOf(q, from), end: text.indexOf(q, from) + q.length });
+    const all = [...text.matchAll(/rose again/g)].map((m) => ({ start: m.index!, end: m.index! + 'rose again'.length }));
+    assert.equal(all.length, 3);
+    const [first] = await exec<Tag[]>('claimTagger.tagOpinion', { uri, ranges: all });
+    await exec('claimTagger.editNote', { uri, id: first.id, value: 'Check **the index** in [the bulletin](https://example.org)' });
+    await exec<Tag[]>('claimTagger.tagAttribution', { uri, ranges: [at('prices rose again', 20)], source: at('The mayor'), cue: at('said') });
+    await claimTagger.flush();
+    const path = ['tree/rows.txt', 'Opinion'];
+    const rows = (await eventually(async () => {
+      const r = await claimTagger.tree.items(path);
+      return r.length === 3 ? r : undefined;
+    }))!;
+    const descriptions = rows.map((r) => r.description ?? '');
+    assert.ok(descriptions[0].startsWith('line 1 ') && descriptions.some((d) => d.startsWith('line 2 ')), descriptions.join(' | '));
+    assert.equal(new Set(descriptions.map((d) => d.split(' · ')[0])).size, 3, `each row says where it is: ${descriptions.join(' | ')}`);
+    assert.ok(descriptions.some((d) => d.endsWith('Check the index in the bulletin')), descriptions.join(' | '));
+    const [attribution] = await claimTagger.tree.items(['tree/rows.txt', 'Attribution']);
+    assert.match(attribution.description ?? '', /— The mayor/);
+    // The user collapses the rows (VS Code tells the view); a filter and a regrouping later, they are as left.
+    const docRow = async () => (await claimTagger.tree.items()).find((r) => r.label.startsWith('tree/rows.txt'))?.expanded;
+    const refilterAndRegroup = async () => {
+      await exec('claimTagger.filterTags', { kinds: ['claim'] });
+      await exec('claimTagger.clearTagFilter');
+      await exec('claimTagger.groupTags', { grouping: 'kind' });
+      await exec('claimTagger.groupTags', { grouping: 'document' });
+    };
+    await exec('claimTagger.tags.focus');
+    await exec('workbench.actions.treeView.claimTagger.tags.collapseAll');
+    await eventually(async () => (await docRow()) === false);
+    await refilterAndRegroup();
+    assert.equal(await docRow(), false);
+  });
+
+  test('Set Attribution Source and Cue… is in the context menu of attribution rows only', () => {
+    const menus = vscode.extensions.getExtension('claim-tagger.claim-tagger')!.packageJSON.contributes.menus['view/item/context'] as { command: string; when: string }[];
+    const entry = menus.find((m) => m.command === 'claimTagger.setSource');
+    assert.ok(entry, 'in the context menu');
+    const re = /viewItem =~ \/(.+)\/$/.exec(entry.when)![1];
+    assert.ok(new RegExp(re).test('tag other anchored attribution'));
+    assert.ok(!new RegExp(re).test('tag claim anchored'));
+  });
+
   test('grouping and filter switches change the first level; the description names the filter', async () => {
     const claimTagger = await api();
     await openFresh('tree/group.txt', TEXT);
