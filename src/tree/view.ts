@@ -17,6 +17,7 @@ import { WorkspaceIndex } from './workspaceIndex';
 
 export const VIEW_ID = 'claimTagger.tags';
 const GROUPING_KEY = 'claimTagger.tree.grouping';
+const STARTUP_INDEX_DELAY_MS = 1500;
 
 export class TagsView extends Disposable {
   readonly model: ReviewModel;
@@ -51,6 +52,10 @@ export class TagsView extends Disposable {
     void vscode.commands.executeCommand('setContext', GROUPING_KEY, this.model.grouping);
     void vscode.commands.executeCommand('setContext', 'claimTagger.tree.filtered', false);
     this.updateChrome();
+    // The badge counts unreviewed claims from the start, not only once the view is first opened: read the
+    // sidecars shortly after activation (in the background, so activation itself stays quick).
+    const warmUp = setTimeout(() => void this.index.ensureLoaded().then(() => this.updateChrome(), () => undefined), STARTUP_INDEX_DELAY_MS);
+    this._register({ dispose: () => clearTimeout(warmUp) });
   }
 
   /** What the view shows at its first level (for tests). */

@@ -134,6 +134,17 @@ suite('Tags view', () => {
     assert.ok(!new RegExp(re).test('tag claim anchored'));
   });
 
+  test('an untitled document leaves the view when it is closed', async () => {
+    const claimTagger = await api();
+    const document = await vscode.workspace.openTextDocument({ content: 'Unsaved notes: 40 percent of the budget.\n', language: 'plaintext' });
+    await vscode.window.showTextDocument(document);
+    await exec('claimTagger.tagClaim', { uri: document.uri, ranges: [{ start: 0, end: 13 }] });
+    const name = document.uri.path;
+    await eventually(async () => (await claimTagger.tree.rootLabels()).some((l) => l.startsWith(name)));
+    await exec('workbench.action.revertAndCloseActiveEditor');
+    await eventually(async () => !(await claimTagger.tree.rootLabels()).some((l) => l.startsWith(name)));
+  });
+
   test('grouping and filter switches change the first level; the description names the filter', async () => {
     const claimTagger = await api();
     await openFresh('tree/group.txt', TEXT);
