@@ -7,6 +7,7 @@ import { TagStore } from './store/tagStore';
 import { ReportCommands } from './report/commands';
 import { SuggestionCommands } from './suggestions/commands';
 import { TaggingCommands } from './tagging/commands';
+import { WordWrapPrompt } from './tagging/wordWrapPrompt';
 import { TagsView } from './tree/view';
 
 export interface ClaimTaggerApi {
@@ -40,6 +41,8 @@ export interface ClaimTaggerApi {
   lastAcceptMs(): number;
   /** The status-bar prompt while a span is picked in the editor for an attribution ('' when none). */
   spanPrompt(): string;
+  /** Whether the one-time word-wrap offer was made in this session. */
+  wordWrapOffered(): boolean;
 }
 
 export interface ApiParts {
@@ -50,9 +53,10 @@ export interface ApiParts {
   reports: ReportCommands;
   suggestionCommands: SuggestionCommands;
   tagging: TaggingCommands;
+  wordWrap: WordWrapPrompt;
 }
 
-export function createApi({ store, decorator, statusBar, tagsView, reports, suggestionCommands, tagging }: ApiParts): ClaimTaggerApi {
+export function createApi({ store, decorator, statusBar, tagsView, reports, suggestionCommands, tagging, wordWrap }: ApiParts): ClaimTaggerApi {
   return {
     async tags(uri) {
       const document = await vscode.workspace.openTextDocument(uri);
@@ -82,6 +86,7 @@ export function createApi({ store, decorator, statusBar, tagsView, reports, sugg
     previewHtml: () => reports.previewHtml,
     lastAcceptMs: () => suggestionCommands.lastAcceptMs,
     spanPrompt: () => tagging.spanPrompt,
+    wordWrapOffered: () => wordWrap.offered,
   };
 }
 

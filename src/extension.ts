@@ -16,6 +16,7 @@ import { CursorContext } from './tagging/cursorContext';
 import { EditCommands } from './tagging/editCommands';
 import { Navigation } from './tagging/navigation';
 import { TagUndo } from './tagging/tagUndo';
+import { WordWrapPrompt } from './tagging/wordWrapPrompt';
 import { ReportCommands } from './report/commands';
 import { SuggestionCommands } from './suggestions/commands';
 import { SuggestionController } from './suggestions/controller';
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
   const reports = new ReportCommands(store, tagsView, getConfig);
   const undo = new TagUndo();
   const tagging = new TaggingCommands(store, getConfig);
+  const wordWrap = new WordWrapPrompt(store, context.globalState);
   const suggestionCommands = new SuggestionCommands(suggestions, undo, getConfig);
   context.subscriptions.push(
     store,
@@ -51,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
     new SidecarWatcher(store),
     new CursorContext(store),
     tagging,
+    wordWrap,
     new EditCommands(store, getConfig),
     new Navigation(store, getConfig),
     new HighlightCommands(decorator, getConfig),
@@ -67,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
       suggestions.rerunShown();
     }),
   );
-  return createApi({ store, decorator, statusBar, tagsView, reports, suggestionCommands, tagging });
+  return createApi({ store, decorator, statusBar, tagsView, reports, suggestionCommands, tagging, wordWrap });
 }
 
 export async function deactivate(): Promise<void> {
