@@ -7,6 +7,7 @@ import { TagStore } from './store/tagStore';
 import { ReportCommands } from './report/commands';
 import { SuggestionCommands } from './suggestions/commands';
 import { TaggingCommands } from './tagging/commands';
+import { Navigation } from './tagging/navigation';
 import { WordWrapPrompt } from './tagging/wordWrapPrompt';
 import { TagsView } from './tree/view';
 
@@ -26,6 +27,10 @@ export interface ClaimTaggerApi {
   documentState(uri: vscode.Uri): { state: string; error?: string; warnings: string[] } | undefined;
   /** Text of the status bar item for the active document. */
   statusBarText(): string;
+  /** Its screen-reader label (plain words). */
+  statusBarAccessibilityLabel(): string;
+  /** The message of the last Go to Next/Previous Tag that wrapped around ('' when it did not). */
+  lastNavigationWrap(): string;
   /** The Tags view, as shown: first-level labels with counts, the description (active filter) and the selection. */
   tree: {
     rootLabels(): Promise<string[]>;
@@ -54,9 +59,10 @@ export interface ApiParts {
   suggestionCommands: SuggestionCommands;
   tagging: TaggingCommands;
   wordWrap: WordWrapPrompt;
+  navigation: Navigation;
 }
 
-export function createApi({ store, decorator, statusBar, tagsView, reports, suggestionCommands, tagging, wordWrap }: ApiParts): ClaimTaggerApi {
+export function createApi({ store, decorator, statusBar, tagsView, reports, suggestionCommands, tagging, wordWrap, navigation }: ApiParts): ClaimTaggerApi {
   return {
     async tags(uri) {
       const document = await vscode.workspace.openTextDocument(uri);
@@ -76,6 +82,8 @@ export function createApi({ store, decorator, statusBar, tagsView, reports, sugg
       return doc && { state: doc.state, error: doc.error?.message, warnings: [...doc.warnings] };
     },
     statusBarText: () => statusBar.text,
+    statusBarAccessibilityLabel: () => statusBar.accessibilityLabel,
+    lastNavigationWrap: () => navigation.lastWrap,
     tree: {
       rootLabels: () => tagsView.rootLabels(),
       description: () => tagsView.description,

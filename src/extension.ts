@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
   const getConfig = () => config;
   store = new TagStore(getConfig, showStoreMessage);
   const decorator = new Decorator(store, getConfig, context.extensionUri);
-  const statusBar = new TagStatusBar(store, getConfig);
+  const statusBar = new TagStatusBar(store, getConfig, (kind) => decorator.isHidden(kind));
   const autoload = new Autoload(store, getConfig);
   const tagsView = new TagsView(store, getConfig, context.workspaceState);
   const suggestions = new SuggestionController(store, getConfig);
@@ -38,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
   const undo = new TagUndo();
   const tagging = new TaggingCommands(store, getConfig);
   const wordWrap = new WordWrapPrompt(store, context.globalState);
+  const navigation = new Navigation(store, getConfig);
   const suggestionCommands = new SuggestionCommands(suggestions, undo, getConfig);
   context.subscriptions.push(
     store,
@@ -55,7 +56,8 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
     tagging,
     wordWrap,
     new EditCommands(store, getConfig),
-    new Navigation(store, getConfig),
+    navigation,
+    decorator.onDidChangeVisibility(() => statusBar.update()),
     new HighlightCommands(decorator, getConfig),
     new SidecarCommands(store, getConfig),
     vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }], new TagHoverProvider(store, getConfig)),
@@ -70,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
       suggestions.rerunShown();
     }),
   );
-  return createApi({ store, decorator, statusBar, tagsView, reports, suggestionCommands, tagging, wordWrap });
+  return createApi({ store, decorator, statusBar, tagsView, reports, suggestionCommands, tagging, wordWrap, navigation });
 }
 
 export async function deactivate(): Promise<void> {

@@ -167,10 +167,17 @@ suite('tagging commands', () => {
     const [c] = await exec<Tag[]>('claimTagger.tagClaim', { ranges: [span('failure of nerve')] });
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     const ids: string[] = [];
-    for (let i = 0; i < 4; i++) ids.push((await exec<Tag>('claimTagger.nextTag')).id);
+    const wraps: boolean[] = [];
+    for (let i = 0; i < 4; i++) {
+      ids.push((await exec<Tag>('claimTagger.nextTag')).id);
+      wraps.push((await api()).lastNavigationWrap() !== '');
+    }
     assert.deepEqual(ids, [a.id, b.id, c.id, a.id], 'in document order, wrapping around');
+    assert.deepEqual(wraps, [false, false, false, true], 'says so when it wraps');
+    assert.match((await api()).lastNavigationWrap(), /end of the document/);
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     assert.equal((await exec<Tag>('claimTagger.previousTag')).id, c.id, 'wraps to the last tag');
+    assert.match((await api()).lastNavigationWrap(), /start of the document/);
     assert.equal((await exec<Tag>('claimTagger.previousTag', { kind: 'opinion' })).id, b.id, 'kind filter');
     await exec('claimTagger.goToTag', { id: a.id });
     assert.equal(editor.document.getText(editor.selection), 'The council approved');
@@ -186,10 +193,16 @@ suite('tagging commands', () => {
     let d = claimTagger.decoratedRanges(editor.document.uri);
     assert.equal(d.claim, undefined);
     assert.equal(d.opinion?.length, 1);
+    // The status bar says a kind is hidden, and its screen-reader label is plain words, singular where it is one.
+    assert.match(claimTagger.statusBarText(), /\$\(eye-closed\)/);
+    const label = claimTagger.statusBarAccessibilityLabel();
+    assert.match(label, /^Claim Tagger: 2 tags, 1 unreviewed claim, Hidden: Claim/);
+    assert.ok(!/[*$`\\]|\$\(/.test(label), label);
     await exec('claimTagger.toggleHighlights', { visible: true });
     await claimTagger.flush();
     d = claimTagger.decoratedRanges(editor.document.uri);
     assert.equal(d.claim?.length, 1);
+    assert.ok(!/eye-closed/.test(claimTagger.statusBarText()));
   });
 
   test('custom kinds from settings can be tagged, decorated and picked', async () => {
