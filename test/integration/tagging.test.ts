@@ -160,6 +160,21 @@ suite('tagging commands', () => {
     assert.ok(!note.isTrusted, 'the note is untrusted');
   });
 
+  test('Edit Tag Note… opens the note as a Markdown document; several lines save back into the tag', async () => {
+    const editor = await openFresh('tagging/note.txt', ARTICLE);
+    const [claim] = await exec<Tag[]>('claimTagger.tagClaim', { ranges: [span('The council approved 310 million euros for the bridge last year.')] });
+    await exec('claimTagger.editNote', { uri: editor.document.uri, id: claim.id, value: 'First draft' });
+    await exec('claimTagger.editNote', { uri: editor.document.uri, id: claim.id });
+    const note = await eventually(() => (vscode.window.activeTextEditor?.document.uri.scheme === 'claim-tagger-note' ? vscode.window.activeTextEditor : undefined));
+    assert.equal(note!.document.languageId, 'markdown');
+    assert.equal(note!.document.getText(), 'First draft');
+    const text = 'Checked against the minutes:\n\n- page 4, **item 2**\n- the 2023 budget';
+    assert.ok(await note!.edit((b) => b.replace(new vscode.Range(0, 0, note!.document.lineCount, 0), text)));
+    assert.ok(await note!.document.save());
+    const [stored] = await tagsOf(editor.document.uri);
+    assert.equal(stored.note, text);
+  });
+
   test('next/previous wrap around and can filter by kind; goToTag selects by id', async () => {
     const editor = await openFresh('tagging/nav.txt', ARTICLE);
     const [a] = await exec<Tag[]>('claimTagger.tagClaim', { ranges: [span('The council approved')] });
