@@ -120,7 +120,7 @@ export class ReportCommands extends Disposable {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
     if (!args?.target) {
       const open = vscode.l10n.t('Open');
-      void vscode.window.showInformationMessage(vscode.l10n.t('Report with {0} tag(s) written to {1}.', tags, vscode.workspace.asRelativePath(uri)), open).then((c) => {
+      void vscode.window.showInformationMessage((tags === 1 ? vscode.l10n.t('Report with 1 tag written to {0}.', vscode.workspace.asRelativePath(uri)) : vscode.l10n.t('Report with {0} tags written to {1}.', tags, vscode.workspace.asRelativePath(uri))), open).then((c) => {
         if (c === open) void vscode.commands.executeCommand('vscode.open', uri);
       });
     }
@@ -223,7 +223,10 @@ export class ReportCommands extends Disposable {
       skipped: parsed.skipped.length + result.unusable,
       reasons: parsed.skipped.map((s) => `#${s.index + 1}: ${s.reason}`),
     };
-    const message = vscode.l10n.t('Imported {0} annotation(s): {1} placed ({2} approximately), {3} not found in the text (kept as orphaned tags to re-pin), {4} unusable.', summary.imported, summary.placed, summary.fuzzy, summary.orphaned, summary.skipped);
+    const counts = [summary.placed, summary.fuzzy, summary.orphaned, summary.skipped] as const;
+    const message = summary.imported === 1
+      ? vscode.l10n.t('Imported 1 annotation: {0} placed ({1} approximately), {2} not found in the text (kept as orphaned tags to re-pin), {3} unusable.', ...counts)
+      : vscode.l10n.t('Imported {0} annotations: {1} placed ({2} approximately), {3} not found in the text (kept as orphaned tags to re-pin), {4} unusable.', summary.imported, ...counts);
     if (!summary.orphaned && !summary.skipped) {
       void vscode.window.showInformationMessage(message);
       return summary;

@@ -137,7 +137,7 @@ export class TagsView extends Disposable {
     const f = this.model.getFilter();
     this.view.description = isFilterActive(f) ? vscode.l10n.t('Filter: {0}', describeFilter(f)) : undefined;
     const unreviewed = this.model.unreviewedClaims();
-    this.view.badge = unreviewed ? { value: unreviewed, tooltip: vscode.l10n.t('{0} unreviewed claim(s)', unreviewed) } : undefined;
+    this.view.badge = unreviewed ? { value: unreviewed, tooltip: unreviewed === 1 ? vscode.l10n.t('1 unreviewed claim') : vscode.l10n.t('{0} unreviewed claims', unreviewed) } : undefined;
   }
 
   private async open(node: TagNode): Promise<void> {
