@@ -18,6 +18,8 @@ export interface KindConfig {
 
 export interface ClaimTaggerConfig {
   author: string;
+  /** Whether `author` was set by the user (not the OS user name, which never goes into published reports). */
+  authorConfigured: boolean;
   sidecarLocation: SidecarLocation;
   highlightStyle: HighlightStyle;
   showGutterIcons: boolean;
@@ -28,7 +30,13 @@ export interface ClaimTaggerConfig {
   enabledLanguages: string[];
   /** Select the tag under the cursor in the Tags view. */
   followCursor: boolean;
-  report: { csvBom: boolean };
+  report: {
+    csvBom: boolean;
+    /** Published URL of the article (http or https), outlet and default claimant, for ClaimReview and citations. */
+    articleUrl?: string;
+    outlet?: string;
+    claimant?: string;
+  };
   suggestions: {
     auto: 'off' | 'onOpen' | 'onType';
     severity: 'hint' | 'information';
@@ -50,6 +58,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): ClaimTaggerConfig
   const c = vscode.workspace.getConfiguration(SECTION, scope);
   return {
     author: c.get<string>('author')?.trim() || defaultAuthor(),
+    authorConfigured: !!c.get<string>('author')?.trim(),
     sidecarLocation: c.get<SidecarLocation>('sidecar.location') === 'workspaceFolder' ? 'workspaceFolder' : 'beside',
     highlightStyle: oneOf(c.get<string>('highlightStyle'), ['background', 'underline', 'border'] as const, 'background'),
     showGutterIcons: c.get<boolean>('showGutterIcons') ?? true,
@@ -57,7 +66,12 @@ export function readConfig(scope?: vscode.ConfigurationScope): ClaimTaggerConfig
     kinds: kinds(c.get<unknown[]>('kinds') ?? []),
     enabledLanguages: c.get<string[]>('enabledLanguages') ?? ['*'],
     followCursor: c.get<boolean>('tree.followCursor') ?? true,
-    report: { csvBom: c.get<boolean>('report.csvBom') ?? false },
+    report: {
+      csvBom: c.get<boolean>('report.csvBom') ?? false,
+      articleUrl: httpUrl(c.get<string>('report.articleUrl')),
+      outlet: c.get<string>('report.outlet')?.trim() || undefined,
+      claimant: c.get<string>('report.claimant')?.trim() || undefined,
+    },
     suggestions: {
       auto: oneOf(c.get<string>('suggestions.auto'), ['off', 'onOpen', 'onType'] as const, 'off'),
       severity: oneOf(c.get<string>('suggestions.severity'), ['hint', 'information'] as const, 'hint'),
@@ -90,6 +104,18 @@ export function kindLabel(config: ClaimTaggerConfig, id: string): string {
 
 export function isLanguageEnabled(config: ClaimTaggerConfig, languageId: string): boolean {
   return config.enabledLanguages.includes('*') || config.enabledLanguages.includes(languageId);
+}
+
+/** An http(s) URL, or undefined for anything else (no file:, javascript: or relative links in reports). */
+function httpUrl(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  try {
+    const u = new URL(v);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function clamp01(n: number): number {

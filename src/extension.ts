@@ -15,6 +15,8 @@ import { TaggingCommands } from './tagging/commands';
 import { CursorContext } from './tagging/cursorContext';
 import { EditCommands } from './tagging/editCommands';
 import { Navigation } from './tagging/navigation';
+import { TagUndo } from './tagging/tagUndo';
+import { WordWrapPrompt } from './tagging/wordWrapPrompt';
 import { ReportCommands } from './report/commands';
 import { SuggestionCommands } from './suggestions/commands';
 import { SuggestionController } from './suggestions/controller';
@@ -28,11 +30,16 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
   const getConfig = () => config;
   store = new TagStore(getConfig, showStoreMessage);
   const decorator = new Decorator(store, getConfig, context.extensionUri);
-  const statusBar = new TagStatusBar(store, getConfig);
+  const statusBar = new TagStatusBar(store, getConfig, (kind) => decorator.isHidden(kind));
   const autoload = new Autoload(store, getConfig);
   const tagsView = new TagsView(store, getConfig, context.workspaceState);
   const suggestions = new SuggestionController(store, getConfig);
   const reports = new ReportCommands(store, tagsView, getConfig);
+  const undo = new TagUndo();
+  const tagging = new TaggingCommands(store, getConfig);
+  const wordWrap = new WordWrapPrompt(store, context.globalState);
+  const navigation = new Navigation(store, getConfig);
+  const suggestionCommands = new SuggestionCommands(suggestions, undo, getConfig);
   context.subscriptions.push(
     store,
     decorator,
@@ -41,13 +48,16 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
     tagsView,
     new WalkthroughCommands(context.extensionUri),
     suggestions,
-    new SuggestionCommands(suggestions),
+    undo,
+    suggestionCommands,
     reports,
     new SidecarWatcher(store),
     new CursorContext(store),
-    new TaggingCommands(store, getConfig),
+    tagging,
+    wordWrap,
     new EditCommands(store, getConfig),
-    new Navigation(store, getConfig),
+    navigation,
+    decorator.onDidChangeVisibility(() => statusBar.update()),
     new HighlightCommands(decorator, getConfig),
     new SidecarCommands(store, getConfig),
     vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }], new TagHoverProvider(store, getConfig)),
@@ -62,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
       suggestions.rerunShown();
     }),
   );
-  return createApi({ store, decorator, statusBar, tagsView, reports });
+  return createApi({ store, decorator, statusBar, tagsView, reports, suggestionCommands, tagging, wordWrap, navigation });
 }
 
 export async function deactivate(): Promise<void> {

@@ -11,6 +11,8 @@ export class TagStatusBar extends Disposable {
   constructor(
     private readonly store: TagStore,
     private readonly config: () => ClaimTaggerConfig,
+    /** Whether a kind's highlights are hidden (Toggle Tag Highlights…). */
+    private readonly isHidden: (kind: string) => boolean = () => false,
   ) {
     super();
     this.item.name = vscode.l10n.t('Claim Tagger');
@@ -23,6 +25,11 @@ export class TagStatusBar extends Disposable {
   /** The text currently shown (for tests). */
   get text(): string {
     return this.item.text;
+  }
+
+  /** The screen-reader label (for tests). */
+  get accessibilityLabel(): string {
+    return this.item.accessibilityInformation?.label ?? '';
   }
 
   update(): void {
@@ -43,17 +50,28 @@ export class TagStatusBar extends Disposable {
     const parts = [`$(tag) ${doc.tags.length}`];
     if (unreviewed) parts.push(`$(circle-large-outline) ${unreviewed}`);
     if (orphaned) parts.push(`$(warning) ${orphaned}`);
+    const hidden = this.config().kinds.filter((k) => this.isHidden(k.id)).map((k) => k.label);
+    if (hidden.length) parts.push('$(eye-closed)');
     if (doc.state === 'broken') parts.push('$(error)');
     this.item.text = parts.join(' ');
-    const lines = [...counts].map(([k, n]) => `${n} ${escapeMarkdown(this.config().kinds.find((x) => x.id === k)?.label ?? k)}`);
+    const n = (count: number, one: string, many: string) => (count === 1 ? one : many.replace('{0}', String(count)));
+    const tagsText = n(doc.tags.length, vscode.l10n.t('1 tag'), vscode.l10n.t('{0} tags'));
+    const unreviewedText = n(unreviewed, vscode.l10n.t('1 unreviewed claim'), vscode.l10n.t('{0} unreviewed claims'));
+    const orphanedText = orphaned ? n(orphaned, vscode.l10n.t('1 orphaned tag'), vscode.l10n.t('{0} orphaned tags')) : '';
+    const hiddenText = hidden.length ? vscode.l10n.t('Hidden: {0} (Toggle Tag Highlights…)', hidden.join(', ')) : '';
+    const lines = [...counts].map(([k, c]) => `${c} ${escapeMarkdown(this.config().kinds.find((x) => x.id === k)?.label ?? k)}`);
     const tip = new vscode.MarkdownString(
-      `**Claim Tagger** — ${doc.tags.length} tag(s)${lines.length ? `: ${lines.join(', ')}` : ''}  \n` +
-      `${unreviewed} unreviewed claim(s)${orphaned ? `, ${orphaned} orphaned tag(s)` : ''}` +
+      `**Claim Tagger** — ${tagsText}${lines.length ? `: ${lines.join(', ')}` : ''}  \n` +
+      `${unreviewedText}${orphanedText ? `, ${orphanedText}` : ''}` +
+      (hiddenText ? `  \n$(eye-closed) ${escapeMarkdown(hiddenText)}` : '') +
       (doc.state === 'broken' ? `  \n$(error) The sidecar cannot be read: ${escapeMarkdown(doc.error?.message ?? '')}` : '') +
       '  \nClick to open the Tags view.',
       true,
     );
     this.item.tooltip = tip;
+    // Screen readers get plain words, never Markdown or icon names.
+    const label = [`Claim Tagger: ${tagsText}`, unreviewedText, orphanedText, hiddenText, doc.state === 'broken' ? vscode.l10n.t('the sidecar cannot be read') : ''].filter(Boolean).join(', ');
+    this.item.accessibilityInformation = { label, role: 'button' };
     this.item.backgroundColor = doc.state === 'broken' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.show();
   }

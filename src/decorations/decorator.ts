@@ -20,12 +20,16 @@ export const Marks = {
   orphaned: '$orphaned',
   unattributed: '$unattributed',
   status: (s: string) => `$status:${s}`,
+  /** One gutter icon per tag, on the row where it starts (not on every row or wrapped row it covers). */
+  gutter: (kind: string) => `$gutter:${kind}`,
 } as const;
 
 export type DecoratedRanges = Record<string, vscode.Range[]>;
 
 export class Decorator extends Disposable {
   private types = new Map<string, vscode.TextEditorDecorationType>();
+  /** The options each type was created with (for tests and the API: the rendered style per theme kind). */
+  private readonly options = new Map<string, vscode.DecorationRenderOptions>();
   private readonly decorated = new Map<string, DecoratedRanges>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly hidden = new Set<string>();
@@ -47,6 +51,11 @@ export class Decorator extends Disposable {
   /** Ranges currently painted in editors of `uri`, per kind and per mark (for tests and the API). */
   decoratedRanges(uri: vscode.Uri): DecoratedRanges {
     return this.decorated.get(uri.toString()) ?? {};
+  }
+
+  /** The render options of a decoration type (a kind id or a Marks key). */
+  renderOptions(key: string): vscode.DecorationRenderOptions | undefined {
+    return this.options.get(key);
   }
 
   isHidden(kind: string): boolean {
@@ -113,7 +122,9 @@ export class Decorator extends Disposable {
         continue;
       }
       const range = rangeOf(document, tag);
-      add(this.types.has(tag.kind) ? tag.kind : '$custom-fallback', range);
+      const kindKey = this.types.has(tag.kind) ? tag.kind : '$custom-fallback';
+      add(kindKey, range);
+      if (this.types.has(Marks.gutter(kindKey))) add(Marks.gutter(kindKey), point(document, tag.start));
       if (tag.start < outerEnd || (tag.start === outerEnd && tag.end < outerEnd)) add(Marks.nested, range);
       outerEnd = Math.max(outerEnd, tag.end);
       if (tag.anchor.state === 'fuzzy') add(Marks.fuzzy, range);
@@ -129,32 +140,42 @@ export class Decorator extends Disposable {
 
   private createTypes(): void {
     const config = this.config();
-    for (const kind of config.kinds) this.types.set(kind.id, this.kindType(kind, config));
-    this.types.set('$custom-fallback', this.kindType({ id: '$custom-fallback', label: '', icon: 'tag', builtin: false, color: '#8a63d2' }, config));
+    const create = (key: string, options: vscode.DecorationRenderOptions) => {
+      this.options.set(key, options);
+      return vscode.window.createTextEditorDecorationType(options);
+    };
+    const fallback: KindConfig = { id: '$custom-fallback', label: '', icon: 'tag', builtin: false, color: '#8a63d2' };
+    for (const kind of [...config.kinds, fallback]) {
+      this.types.set(kind.id, create(kind.id, this.kindOptions(kind, config)));
+      if (config.showGutterIcons) this.types.set(Marks.gutter(kind.id), create(Marks.gutter(kind.id), this.gutterOptions(kind)));
+    }
     const attribution = new vscode.ThemeColor('claimTagger.attributionForeground');
-    this.types.set(Marks.source, create({ borderStyle: 'none none dashed none', borderWidth: '0 0 2px 0', borderColor: attribution }));
-    this.types.set(Marks.cue, create({ borderStyle: 'none none dotted none', borderWidth: '0 0 2px 0', borderColor: attribution, fontStyle: 'italic' }));
-    this.types.set(Marks.nested, create({ outlineStyle: 'solid', outlineWidth: '1px', outlineColor: new vscode.ThemeColor('editor.foreground') }));
+    this.types.set(Marks.source, create(Marks.source, { borderStyle: 'none none dashed none', borderWidth: '0 0 2px 0', borderColor: attribution }));
+    this.types.set(Marks.cue, create(Marks.cue, { borderStyle: 'none none dotted none', borderWidth: '0 0 2px 0', borderColor: attribution, fontStyle: 'italic' }));
+    this.types.set(Marks.nested, create(Marks.nested, { outlineStyle: 'solid', outlineWidth: '1px', outlineColor: new vscode.ThemeColor('editor.foreground') }));
     for (const [status, glyph] of Object.entries(STATUS_GLYPHS)) {
-      this.types.set(Marks.status(status), create({
+      this.types.set(Marks.status(status), create(Marks.status(status), {
         after: { contentText: glyph, color: new vscode.ThemeColor(`claimTagger.status.${status}`), margin: '0 0 0 3px', fontWeight: 'bold' },
       }));
     }
     const fuzzy = new vscode.ThemeColor('claimTagger.fuzzyForeground');
-    this.types.set(Marks.fuzzy, create({ after: { contentText: '~', color: fuzzy, margin: '0 0 0 2px' }, overviewRulerColor: fuzzy, overviewRulerLane: vscode.OverviewRulerLane.Left }));
+    this.types.set(Marks.fuzzy, create(Marks.fuzzy, { after: { contentText: '~', color: fuzzy, margin: '0 0 0 2px' }, overviewRulerColor: fuzzy, overviewRulerLane: vscode.OverviewRulerLane.Left }));
     const orphan = new vscode.ThemeColor('claimTagger.orphanedForeground');
-    this.types.set(Marks.orphaned, create({ after: { contentText: '⚠', color: orphan, margin: '0 0 0 2px' }, overviewRulerColor: orphan, overviewRulerLane: vscode.OverviewRulerLane.Left }));
-    this.types.set(Marks.unattributed, create({ before: { contentText: '?', color: orphan, margin: '0 2px 0 0', fontWeight: 'bold' } }));
+    this.types.set(Marks.orphaned, create(Marks.orphaned, { after: { contentText: '⚠', color: orphan, margin: '0 0 0 2px' }, overviewRulerColor: orphan, overviewRulerLane: vscode.OverviewRulerLane.Left }));
+    this.types.set(Marks.unattributed, create(Marks.unattributed, { before: { contentText: '?', color: orphan, margin: '0 2px 0 0', fontWeight: 'bold' } }));
   }
 
-  private kindType(kind: KindConfig, config: ClaimTaggerConfig): vscode.TextEditorDecorationType {
+  private kindOptions(kind: KindConfig, config: ClaimTaggerConfig): vscode.DecorationRenderOptions {
     const style = config.highlightStyle;
     const fg = kind.builtin ? new vscode.ThemeColor(`claimTagger.${kind.id}Foreground`) : kind.color!;
     const bg = kind.builtin ? new vscode.ThemeColor(`claimTagger.${kind.id}Background`) : translucent(kind.color!);
-    const icon = (theme: 'light' | 'dark') =>
-      config.showGutterIcons ? vscode.Uri.joinPath(this.extensionUri, 'media', theme, `${kind.builtin ? kind.id : 'custom'}.svg`) : undefined;
-    return create({
+    return {
       backgroundColor: style === 'background' ? bg : undefined,
+      // High-contrast themes use no backgrounds: there the outline colour is opaque (transparent elsewhere).
+      // An outline takes no room, so the text never shifts when the theme changes.
+      outlineStyle: style === 'background' && kind.builtin ? 'solid' : undefined,
+      outlineWidth: style === 'background' && kind.builtin ? '1px' : undefined,
+      outlineColor: style === 'background' && kind.builtin ? new vscode.ThemeColor(`claimTagger.${kind.id}Outline`) : undefined,
       // Borders take theme colours (text-decoration cannot), so the underline style is a bottom border.
       borderStyle: style === 'background' ? undefined : 'solid',
       borderWidth: style === 'underline' ? '0 0 2px 0' : style === 'border' ? '1px' : undefined,
@@ -162,26 +183,25 @@ export class Decorator extends Disposable {
       borderRadius: style === 'border' ? '3px' : undefined,
       overviewRulerColor: fg,
       overviewRulerLane: vscode.OverviewRulerLane.Right,
-      light: { gutterIconPath: icon('light') },
-      dark: { gutterIconPath: icon('dark') },
-      gutterIconSize: '70%',
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-    });
+    };
+  }
+
+  private gutterOptions(kind: KindConfig): vscode.DecorationRenderOptions {
+    const icon = (theme: 'light' | 'dark') => vscode.Uri.joinPath(this.extensionUri, 'media', theme, `${kind.builtin ? kind.id : 'custom'}.svg`);
+    return { light: { gutterIconPath: icon('light') }, dark: { gutterIconPath: icon('dark') }, gutterIconSize: '70%' };
   }
 
   private disposeTypes(): void {
     for (const t of this.types.values()) t.dispose();
     this.types.clear();
+    this.options.clear();
   }
 
   override dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     super.dispose();
   }
-}
-
-function create(options: vscode.DecorationRenderOptions): vscode.TextEditorDecorationType {
-  return vscode.window.createTextEditorDecorationType(options);
 }
 
 /** #rgb / #rrggbb -> the same colour at 20 % opacity, for backgrounds of custom kinds. */

@@ -3,14 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { tagsFromAnnotations } from '../core/importTags';
-import { REPORT_FORMATS, ReportFormat, parseWebAnnotations, renderHtmlReport, renderReport, reportFileExtension, reportLanguageId } from '../core/report';
+import { REPORT_FORMATS, ReportDocument, ReportFormat, parseWebAnnotations, renderHtmlReport, renderReport, reportFileExtension, reportLanguageId } from '../core/report';
 import { Commands } from '../commands';
-import { ClaimTaggerConfig } from '../config';
+import { ClaimTaggerConfig, readConfig } from '../config';
 import { TagStore, TagStoreError } from '../store/tagStore';
 import { resolveDocument, showStoreError } from '../tagging/target';
 import { TagsView } from '../tree/view';
 import { Disposable } from '../util/dispose';
-import { ReportScope, collectDocuments, reportKinds } from './collect';
+import { ReportPalette, ReportScope, collectDocuments, reportKinds } from './collect';
 
 export interface ExportArgs {
   scope?: ReportScope;
@@ -56,6 +56,10 @@ export class ReportCommands extends Disposable {
     this._register(store.onDidChange((e) => {
       if (this.preview && e.uri.toString() === this.previewUri?.toString()) this.schedulePreview();
     }));
+    // The webview switches its body class with the theme by itself; the kinds' colours come from here.
+    this._register(vscode.window.onDidChangeActiveColorTheme(() => {
+      if (this.preview) this.schedulePreview();
+    }));
     this._register({
       dispose: () => {
         clearTimeout(this.previewTimer);
@@ -64,9 +68,15 @@ export class ReportCommands extends Disposable {
     });
   }
 
-  private options() {
+  /**
+   * Render options. The author is the configured one only (never the OS user name); ClaimReview gets the outlet
+   * and claimant, and the article URL when the report covers one document (settings are per folder).
+   */
+  private options(docs: readonly ReportDocument[], documentUri?: vscode.Uri, palette: ReportPalette = 'light') {
     const c = this.config();
-    return { kinds: reportKinds(c), author: c.author, csvBom: c.report.csvBom };
+    const scoped = documentUri ? readConfig(documentUri).report : c.report;
+    const claimReview = { url: docs.length === 1 ? scoped.articleUrl : undefined, outlet: scoped.outlet, claimant: scoped.claimant };
+    return { kinds: reportKinds(c, palette), author: c.authorConfigured ? c.author : undefined, csvBom: c.report.csvBom, claimReview };
   }
 
   private async export(raw?: ExportArgs | { type?: string }): Promise<ExportResult | undefined> {
@@ -84,7 +94,7 @@ export class ReportCommands extends Disposable {
       void vscode.window.showInformationMessage((e as Error).message);
       return undefined;
     }
-    const content = renderReport(format, docs, this.options());
+    const content = renderReport(format, docs, this.options(docs, scope === 'document' ? (args?.uri ? asUri(args.uri) : vscode.window.activeTextEditor?.document.uri) : undefined));
     const tags = docs.reduce((n, d) => n + d.tags.length, 0);
     let target = args?.target;
     if (!target) {
@@ -110,7 +120,7 @@ export class ReportCommands extends Disposable {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
     if (!args?.target) {
       const open = vscode.l10n.t('Open');
-      void vscode.window.showInformationMessage(vscode.l10n.t('Report with {0} tag(s) written to {1}.', tags, vscode.workspace.asRelativePath(uri)), open).then((c) => {
+      void vscode.window.showInformationMessage((tags === 1 ? vscode.l10n.t('Report with 1 tag written to {0}.', vscode.workspace.asRelativePath(uri)) : vscode.l10n.t('Report with {0} tags written to {1}.', tags, vscode.workspace.asRelativePath(uri))), open).then((c) => {
         if (c === open) void vscode.commands.executeCommand('vscode.open', uri);
       });
     }
@@ -170,7 +180,7 @@ export class ReportCommands extends Disposable {
     const docs = await collectDocuments('document', this.store, this.view, this.previewUri);
     if (this.preview !== panel) return ''; // closed meanwhile
     const nonce = randomBytes(18).toString('base64');
-    const html = renderHtmlReport(docs, this.options(), { nonce, cspSource: panel.webview.cspSource });
+    const html = renderHtmlReport(docs, this.options(docs, this.previewUri, themePalette(vscode.window.activeColorTheme.kind)), { nonce, cspSource: panel.webview.cspSource });
     panel.webview.html = html;
     this.previewHtml = html;
     return html;
@@ -213,7 +223,10 @@ export class ReportCommands extends Disposable {
       skipped: parsed.skipped.length + result.unusable,
       reasons: parsed.skipped.map((s) => `#${s.index + 1}: ${s.reason}`),
     };
-    const message = vscode.l10n.t('Imported {0} annotation(s): {1} placed ({2} approximately), {3} not found in the text (kept as orphaned tags to re-pin), {4} unusable.', summary.imported, summary.placed, summary.fuzzy, summary.orphaned, summary.skipped);
+    const counts = [summary.placed, summary.fuzzy, summary.orphaned, summary.skipped] as const;
+    const message = summary.imported === 1
+      ? vscode.l10n.t('Imported 1 annotation: {0} placed ({1} approximately), {2} not found in the text (kept as orphaned tags to re-pin), {3} unusable.', ...counts)
+      : vscode.l10n.t('Imported {0} annotations: {1} placed ({2} approximately), {3} not found in the text (kept as orphaned tags to re-pin), {4} unusable.', summary.imported, ...counts);
     if (!summary.orphaned && !summary.skipped) {
       void vscode.window.showInformationMessage(message);
       return summary;
@@ -225,6 +238,15 @@ export class ReportCommands extends Disposable {
       await vscode.window.showTextDocument(report);
     });
     return summary;
+  }
+}
+
+function themePalette(kind: vscode.ColorThemeKind): ReportPalette {
+  switch (kind) {
+    case vscode.ColorThemeKind.Dark: return 'dark';
+    case vscode.ColorThemeKind.HighContrast: return 'highContrast';
+    case vscode.ColorThemeKind.HighContrastLight: return 'highContrastLight';
+    default: return 'light';
   }
 }
 

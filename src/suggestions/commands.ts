@@ -1,12 +1,15 @@
 // Suggest Tags, Accept All of a Kind, Clear; the quick fixes on each suggestion (tag as…, dismiss, dismiss the
 // term here, never suggest the term) and the internal commands they run.
 import * as vscode from 'vscode';
+import { Tag } from '../core/model';
 import { Suggestion, SuggestionKind } from '../core/suggest';
 import { Commands } from '../commands';
-import { SECTION } from '../config';
+import { ClaimTaggerConfig, SECTION, kindLabel } from '../config';
+import { TagAction, TagUndo } from '../tagging/tagUndo';
 import { resolveDocument } from '../tagging/target';
 import { Disposable } from '../util/dispose';
 import { DIAGNOSTIC_SOURCE, SuggestionController } from './controller';
+import { withDelayedProgress } from './delayedProgress';
 
 interface SuggestionRef {
   uri: string;
@@ -16,18 +19,39 @@ interface SuggestionRef {
 }
 
 const KIND_LABELS: Record<SuggestionKind, string> = { claim: 'claim', attribution: 'attribution', opinion: 'opinion' };
+const KIND_ICONS: Record<SuggestionKind, string> = { claim: 'comment-discussion', attribution: 'quote', opinion: 'flame' };
+/** Accepting more than this many suggestions at once asks first. */
+export const CONFIRM_ABOVE = 50;
+const PROGRESS_AFTER_MS = 500;
+
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() ?? uri.path;
+}
 
 export class SuggestionCommands extends Disposable implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
-  constructor(private readonly controller: SuggestionController) {
+  /** How long the last Accept All took, in ms (logged by the integration test). */
+  lastAcceptMs = 0;
+
+  constructor(
+    private readonly controller: SuggestionController,
+    private readonly undo: TagUndo,
+    private readonly config: () => ClaimTaggerConfig,
+  ) {
     super();
     const reg = (id: string, fn: (...args: never[]) => unknown) => this._register(vscode.commands.registerCommand(id, fn));
     reg(Commands.suggestTags, (args?: { uri?: string | vscode.Uri }) => this.suggest(args));
-    reg(Commands.acceptSuggestions, (args?: { uri?: string | vscode.Uri; kind?: SuggestionKind }) => this.acceptAll(args));
+    reg(Commands.acceptSuggestions, (args?: { uri?: string | vscode.Uri; kind?: SuggestionKind; confirm?: boolean }) => this.acceptAll(args));
     reg(Commands.clearSuggestions, (args?: { uri?: string | vscode.Uri }) => this.clearAll(args));
     reg(Commands.acceptSuggestion, (ref: SuggestionRef, kind?: string) => this.withSuggestion(ref, (d, s) => this.controller.accept(d, s, kind)));
-    reg(Commands.dismissSuggestion, (ref: SuggestionRef, everywhere?: boolean) => this.withSuggestion(ref, (d, s) => this.controller.dismiss(d, s, !!everywhere)));
+    reg(Commands.dismissSuggestion, async (refs: SuggestionRef | SuggestionRef[], everywhere?: boolean) => {
+      for (const ref of Array.isArray(refs) ? refs : [refs]) await this.withSuggestion(ref, (d, s) => this.controller.dismiss(d, s, !!everywhere));
+    });
     reg(Commands.neverSuggest, (term: string) => this.neverSuggest(term));
     this._register(vscode.languages.registerCodeActionsProvider({ pattern: '**' }, this, SuggestionCommands.metadata));
   }
@@ -49,19 +73,57 @@ export class SuggestionCommands extends Disposable implements vscode.CodeActionP
     return shown;
   }
 
-  private async acceptAll(args?: { uri?: string | vscode.Uri; kind?: SuggestionKind }) {
+  /**
+   * Accept All of a kind: asks for the kind (labels and counts), confirms above CONFIRM_ABOVE, shows progress
+   * with Cancel when it takes more than half a second, and offers one Undo for exactly the tags it added.
+   * `confirm: false` skips the question (tests, other extensions).
+   */
+  private async acceptAll(args?: { uri?: string | vscode.Uri; kind?: SuggestionKind; confirm?: boolean }): Promise<Tag[]> {
     const target = await resolveDocument(args?.uri);
     if (!target) return [];
+    const { document } = target;
     let kind = args?.kind;
     if (!kind) {
-      const shown = this.controller.shown(target.document.uri);
+      const shown = this.controller.shown(document.uri);
+      const count = (k: SuggestionKind) => shown.filter((s) => s.kind === k).length;
       const pick = await vscode.window.showQuickPick(
-        (Object.keys(KIND_LABELS) as SuggestionKind[]).map((k) => ({ label: KIND_LABELS[k], description: `${shown.filter((s) => s.kind === k).length}`, suggestionKind: k })),
+        (Object.keys(KIND_LABELS) as SuggestionKind[]).map((k) => ({
+          label: `$(${KIND_ICONS[k]}) ${kindLabel(this.config(), k)}`,
+          description: plural(count(k), vscode.l10n.t('1 suggestion'), vscode.l10n.t('{0} suggestions', count(k))),
+          suggestionKind: k,
+        })),
         { title: vscode.l10n.t('Accept all suggestions of which kind?') },
       );
       kind = pick?.suggestionKind;
     }
-    return kind ? this.controller.acceptAll(target.document, kind) : [];
+    if (!kind) return [];
+    const items = this.controller.planAcceptAll(document, kind);
+    if (!items.length) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No {0} suggestions to accept here.', KIND_LABELS[kind]));
+      return [];
+    }
+    const what = plural(items.length, vscode.l10n.t('1 {0} suggestion', KIND_LABELS[kind]), vscode.l10n.t('{0} {1} suggestions', items.length, KIND_LABELS[kind]));
+    if (items.length > CONFIRM_ABOVE && args?.confirm !== false) {
+      const accept = vscode.l10n.t('Accept {0}', items.length);
+      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Tag {0} in {1}?', what, basename(document.uri)), { modal: true, detail: vscode.l10n.t('They can be removed again in one step with Undo Last Tag Action.') }, accept);
+      if (answer !== accept) return [];
+    }
+    const started = Date.now();
+    const tags = await withDelayedProgress(vscode.l10n.t('Claim Tagger: accepting {0}…', what), PROGRESS_AFTER_MS, (step) => this.controller.acceptItems(document, items, step));
+    this.lastAcceptMs = Date.now() - started;
+    if (!tags.length) return [];
+    const ids = tags.map((t) => t.id);
+    const action: TagAction = {
+      label: vscode.l10n.t('Accept {0}', what),
+      uri: document.uri,
+      undo: async () => (await this.controller.removeTags(document, ids)).length,
+    };
+    this.undo.push(action);
+    const undo = vscode.l10n.t('Undo');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Tagged {0}.', what), undo).then((choice) => {
+      if (choice === undo) void this.undo.undo(action);
+    });
+    return tags;
   }
 
   private async clearAll(args?: { uri?: string | vscode.Uri }): Promise<void> {
@@ -84,30 +146,75 @@ export class SuggestionCommands extends Disposable implements vscode.CodeActionP
   }
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const actions: vscode.CodeAction[] = [];
+    // Overlapping suggestions (several rules on the same words, a sentence and a word inside it) would each
+    // bring the same fixes: merge them per range, name the words each fix applies to, prefer one fix only.
+    const found: { s: Suggestion; ref: SuggestionRef; diagnostic: vscode.Diagnostic }[] = [];
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const start = document.offsetAt(diagnostic.range.start);
       const end = document.offsetAt(diagnostic.range.end);
       const s = this.controller.find(document.uri, start, end, String(diagnostic.code));
-      if (!s) continue;
-      const ref: SuggestionRef = { uri: document.uri.toString(), start, end, rule: s.rule };
-      const action = (title: string, command: string, args: unknown[], preferred = false) => {
-        const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-        a.command = { command, title, arguments: args };
-        a.diagnostics = [diagnostic];
-        a.isPreferred = preferred;
-        actions.push(a);
-      };
-      const order = [s.kind, ...(Object.keys(KIND_LABELS) as SuggestionKind[]).filter((k) => k !== s.kind)];
-      for (const k of order) action(vscode.l10n.t('Tag as {0}', KIND_LABELS[k]), Commands.acceptSuggestion, [ref, k], k === s.kind);
-      action(vscode.l10n.t('Dismiss'), Commands.dismissSuggestion, [ref, false]);
-      const term = s.term ?? s.text.toLowerCase();
-      if (term.length <= 40) {
-        action(vscode.l10n.t("Dismiss all '{0}' here", term), Commands.dismissSuggestion, [ref, true]);
-        action(vscode.l10n.t("Never suggest '{0}'", term), Commands.neverSuggest, [term]);
-      }
+      if (s) found.push({ s, ref: { uri: document.uri.toString(), start, end, rule: s.rule }, diagnostic });
     }
-    return actions;
+    return quickFixes(found);
   }
+}
+
+interface Found {
+  s: Suggestion;
+  ref: SuggestionRef;
+  diagnostic: vscode.Diagnostic;
+}
+
+/** The words a fix applies to, short enough for a menu. */
+export function shortQuote(text: string, max = 28): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+function quickFixes(found: Found[]): vscode.CodeAction[] {
+  const actions: vscode.CodeAction[] = [];
+  const titles = new Set<string>();
+  const action = (title: string, command: string, args: unknown[], diagnostics: vscode.Diagnostic[], preferred = false) => {
+    if (titles.has(title)) return;
+    titles.add(title);
+    const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    a.command = { command, title, arguments: args };
+    a.diagnostics = diagnostics;
+    a.isPreferred = preferred;
+    actions.push(a);
+  };
+  // One group per range, the best-scoring first; the preferred fix tags the best suggestion as its own kind.
+  const groups = new Map<string, Found[]>();
+  for (const f of [...found].sort((a, b) => b.s.score - a.s.score)) {
+    const key = `${f.ref.start}:${f.ref.end}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  let preferredGiven = false;
+  for (const group of groups.values()) {
+    const quote = shortQuote(group[0].s.text);
+    const diagnostics = group.map((f) => f.diagnostic);
+    const suggested = [...new Set(group.map((f) => f.s.kind))];
+    const kinds = [...suggested, ...(Object.keys(KIND_LABELS) as SuggestionKind[]).filter((k) => !suggested.includes(k))];
+    for (const k of kinds) {
+      // Accepting as a kind uses that kind's own suggestion when there is one (an attribution brings its parts).
+      const ref = (group.find((f) => f.s.kind === k) ?? group[0]).ref;
+      const preferred: boolean = !preferredGiven && k === group[0].s.kind;
+      preferredGiven ||= preferred;
+      action(vscode.l10n.t("Tag '{0}' as {1}", quote, KIND_LABELS[k]), Commands.acceptSuggestion, [ref, k], diagnostics, preferred);
+    }
+    action(vscode.l10n.t("Dismiss '{0}'", quote), Commands.dismissSuggestion, [group.map((f) => f.ref), false], diagnostics);
+  }
+  // Term-wide fixes once per term, whatever the rules and ranges that matched it.
+  const byTerm = new Map<string, Found[]>();
+  for (const f of found) {
+    const term = f.s.term ?? f.s.text.toLowerCase();
+    if (term.length <= 40) byTerm.set(term, [...(byTerm.get(term) ?? []), f]);
+  }
+  for (const [term, list] of byTerm) {
+    const diagnostics = list.map((f) => f.diagnostic);
+    action(vscode.l10n.t("Dismiss all '{0}' here", term), Commands.dismissSuggestion, [list.map((f) => f.ref), true], diagnostics);
+    action(vscode.l10n.t("Never suggest '{0}'", term), Commands.neverSuggest, [term], diagnostics);
+  }
+  return actions;
 }

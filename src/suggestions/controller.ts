@@ -2,13 +2,15 @@
 // between chunks so typing never waits), shows results apart from tags (faint dotted underlines) and as
 // Diagnostics, and accepts or dismisses them (dismissals persist in the sidecar).
 import * as vscode from 'vscode';
-import { Dismissal, Tag } from '../core/model';
-import { shiftSpans } from '../core/spans';
+import { Dismissal, SpanRef, Tag } from '../core/model';
+import { findNear, shiftSpans } from '../core/spans';
 import { Suggestion, SuggestionKind, paragraphRanges, suggestRange } from '../core/suggest';
 import { ClaimTaggerConfig, isLanguageEnabled } from '../config';
 import { TagStore, TagStoreError } from '../store/tagStore';
 import { showStoreError } from '../tagging/target';
 import { Disposable } from '../util/dispose';
+import type { Step } from './delayedProgress';
+import { AcceptItem, planAccept, shownSuggestions } from './shown';
 
 export const DIAGNOSTIC_SOURCE = 'Claim Tagger';
 const SLICE_MS = 8;
@@ -29,6 +31,8 @@ export class SuggestionController extends Disposable {
   private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('claimTagger'));
   private readonly types = new Map<SuggestionKind, vscode.TextEditorDecorationType>();
   private readonly changeEmitter = this._register(new vscode.EventEmitter<vscode.Uri>());
+  /** While a batch of suggestions is accepted, store events do not re-render (once at the end instead). */
+  private batching = 0;
   readonly onDidChange = this.changeEmitter.event;
 
   constructor(
@@ -49,7 +53,9 @@ export class SuggestionController extends Disposable {
     this._register(vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)));
     this._register(vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()));
     this._register(vscode.window.onDidChangeVisibleTextEditors(() => this.paintAll()));
-    this._register(store.onDidChange((e) => this.render(e.uri)));
+    this._register(store.onDidChange((e) => {
+      if (!this.batching) this.render(e.uri);
+    }));
     for (const d of vscode.workspace.textDocuments) this.onOpen(d);
   }
 
@@ -58,9 +64,7 @@ export class SuggestionController extends Disposable {
     const r = this.results.get(uri.toString());
     if (!r) return [];
     const doc = this.store.get(uri);
-    const dismissed = dismissalIndex(doc?.dismissed ?? []);
-    const tagged = taggedIndex(doc?.tags ?? []);
-    return r.all.filter((s) => !dismissed(s) && !tagged(s));
+    return shownSuggestions(r.all, doc?.tags ?? [], doc?.dismissed ?? []);
   }
 
   find(uri: vscode.Uri, start: number, end: number, rule: string): Suggestion | undefined {
@@ -133,20 +137,79 @@ export class SuggestionController extends Disposable {
     }
   }
 
-  /** Accepts every shown suggestion of a kind; returns the new tags. */
-  async acceptAll(document: vscode.TextDocument, kind: SuggestionKind): Promise<Tag[]> {
+  /** What accepting every shown suggestion of a kind would add (one tag per distinct range). */
+  planAcceptAll(document: vscode.TextDocument, kind: SuggestionKind): AcceptItem[] {
+    return planAccept(document.getText(), this.shown(document.uri), kind);
+  }
+
+  /**
+   * Adds the planned tags in one store update (one save, one repaint), then their sources and cues, yielding
+   * between slices so the progress notification can show and cancel. Cancelled: every tag added is removed
+   * again and nothing is returned.
+   */
+  async acceptItems(document: vscode.TextDocument, items: readonly AcceptItem[], step?: Step): Promise<Tag[]> {
+    if (!items.length) return [];
     const doc = await this.store.open(document);
     if (!doc.writable) {
       // One message, not one per suggestion.
       showStoreError(new TagStoreError(`The sidecar of ${document.uri.path.split('/').pop()} cannot be written (${doc.state}); fix it to accept suggestions.`, doc));
       return [];
     }
-    const out: Tag[] = [];
-    for (const s of this.shown(document.uri).filter((x) => x.kind === kind)) {
-      const t = await this.accept(document, s);
-      if (t) out.push(t);
+    this.batching++;
+    let added: Tag[] = [];
+    try {
+      added = await this.store.addTags(document, items.map(({ kind, start, end }) => ({ kind, start, end })));
+      const version = document.version;
+      let slice = Date.now();
+      for (let i = 0; i < items.length; i++) {
+        const { source, cue } = items[i];
+        if (source || cue) {
+          // After a yield the text may have changed: look for the part again near its (moved) tag.
+          const fix = (p?: SpanRef) => (p && document.version !== version ? relocate(document.getText(), p, added[i].start) : p);
+          await this.store.updateTag(document, added[i].id, { source: fix(source), cue: fix(cue) });
+        }
+        if (Date.now() - slice > SLICE_MS) {
+          step?.report(i + 1, items.length);
+          await new Promise((r) => setImmediate(r));
+          slice = Date.now();
+        }
+        if (step?.token.isCancellationRequested) {
+          await this.store.removeTags(document, added.map((t) => t.id));
+          return [];
+        }
+      }
+      step?.report(items.length, items.length);
+      return added;
+    } catch (e) {
+      if (e instanceof TagStoreError) {
+        if (added.length) await this.store.removeTags(document, added.map((t) => t.id)).catch(() => undefined);
+        showStoreError(e);
+        return [];
+      }
+      throw e;
+    } finally {
+      this.batching--;
+      this.render(document.uri);
     }
-    return out;
+  }
+
+  /** Accepts every shown suggestion of a kind without asking; returns the new tags. */
+  async acceptAll(document: vscode.TextDocument, kind: SuggestionKind, step?: Step): Promise<Tag[]> {
+    await this.store.open(document);
+    return this.acceptItems(document, this.planAcceptAll(document, kind), step);
+  }
+
+  /** Removes tags (the Undo of Accept All). */
+  async removeTags(document: vscode.TextDocument, ids: readonly string[]): Promise<Tag[]> {
+    try {
+      return await this.store.removeTags(document, ids);
+    } catch (e) {
+      if (e instanceof TagStoreError) {
+        showStoreError(e);
+        return [];
+      }
+      throw e;
+    }
   }
 
   async dismiss(document: vscode.TextDocument, s: Suggestion, everywhere: boolean): Promise<void> {
@@ -235,50 +298,6 @@ function rangeOf(document: vscode.TextDocument, s: { start: number; end: number 
   return new vscode.Range(document.positionAt(s.start), document.positionAt(s.end));
 }
 
-/** Whether a suggestion was dismissed (here, or its term everywhere in the document); O(1) per suggestion. */
-function dismissalIndex(dismissed: readonly Dismissal[]): (s: Suggestion) => boolean {
-  if (!dismissed.length) return () => false;
-  const keys = new Set(dismissed.map((d) => (d.start === undefined ? `${d.rule}\u0000${d.term}` : `${d.rule}\u0000${d.term}\u0000${d.start}\u0000${d.end}`)));
-  return (s) => {
-    const term = (s.term ?? s.text).toLowerCase();
-    return keys.has(`${s.rule}\u0000${term}`) || keys.has(`${s.rule}\u0000${term}\u0000${s.start}\u0000${s.end}`);
-  };
-}
-
-/** Whether the editor already tagged a suggestion (a tag of its kind overlaps it); O(log tags) per suggestion. */
-function taggedIndex(tags: readonly Tag[]): (s: Suggestion) => boolean {
-  const byKind = new Map<string, { start: number; end: number }[]>();
-  for (const t of tags) {
-    if (t.anchor.state === 'orphaned') continue;
-    const list = byKind.get(t.kind) ?? [];
-    list.push({ start: t.start, end: t.end });
-    byKind.set(t.kind, list);
-  }
-  // Per kind: spans sorted by start, with the running maximum end, so one binary search answers "any overlap?".
-  const index = new Map<string, { starts: number[]; maxEnd: number[] }>();
-  for (const [kind, list] of byKind) {
-    list.sort((a, b) => a.start - b.start);
-    let max = -1;
-    index.set(kind, { starts: list.map((x) => x.start), maxEnd: list.map((x) => (max = Math.max(max, x.end))) });
-  }
-  return (s) => {
-    const ix = index.get(s.kind);
-    if (!ix) return false;
-    // The last span starting before s.end; an overlap exists if any span up to it ends after s.start.
-    let lo = 0;
-    let hi = ix.starts.length - 1;
-    let last = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (ix.starts[mid] < s.end) {
-        last = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return last >= 0 && ix.maxEnd[last] > s.start;
-  };
-}
-
 function shiftParts(s: Suggestion, changes: { start: number; end: number; text: string }[]): Suggestion {
   if (!s.parts) return s;
   const move = (p?: { start: number; end: number }) => (p ? shiftSpans([p], changes)[0] : undefined);
@@ -296,4 +315,11 @@ function visibleFirst(document: vscode.TextDocument, chunks: { start: number; en
   const isVisible = (c: { start: number; end: number }) => visible.some((v) => c.start <= v.end && v.start <= c.end);
   const marked = chunks.map((c) => ({ ...c, visible: isVisible(c) }));
   return [...marked.filter((c) => c.visible), ...marked.filter((c) => !c.visible)];
+}
+
+/** A part whose text changed is looked for near its tag; kept as it was when not found. */
+function relocate(text: string, p: SpanRef, near: number): SpanRef {
+  if (text.slice(p.start, p.end) === p.quote) return p;
+  const at = findNear(text, p.quote, near);
+  return at === undefined ? p : { start: at, end: at + p.quote.length, quote: p.quote };
 }

@@ -9,6 +9,7 @@ import { ClaimTaggerConfig } from '../config';
 import { TagStore, TagStoreError } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 import { pickTag, TagArgs } from './pickTag';
+import { SpanPicker } from './spanPicker';
 import { OffsetRange, showStoreError, toOffsets } from './target';
 
 export type PartArg = vscode.Range | OffsetRange;
@@ -21,6 +22,8 @@ export interface SetSourceArgs extends TagArgs {
 type Choice = { label: string; description?: string; detail?: string; part?: PartCandidate; action?: 'type' | 'span' | 'none' };
 
 export class AttributionFlow extends Disposable {
+  readonly picker = this._register(new SpanPicker());
+
   constructor(
     private readonly store: TagStore,
     private readonly config: () => ClaimTaggerConfig,
@@ -37,7 +40,7 @@ export class AttributionFlow extends Disposable {
       return;
     }
     if (args && ('source' in args || 'cue' in args)) return this.apply(picked.document, picked.tag.id, args.source ?? undefined, args.cue ?? undefined);
-    return this.ask(picked.document, picked.tag.id);
+    await this.ask(picked.document, picked.tag.id);
   }
 
   /** Sets source and cue from arguments (ranges or free text), without UI. */
@@ -56,19 +59,22 @@ export class AttributionFlow extends Disposable {
     }
   }
 
-  /** Asks for the source, then the cue. Escape leaves the attribution without them (flagged as unattributed). */
-  async ask(document: vscode.TextDocument, id: string): Promise<void> {
+  /**
+   * Asks for the source, then the cue. Returns false when the user cancelled the source question (Escape): the
+   * caller that just created the attribution removes it again. Escape at the cue keeps the source, without a cue.
+   */
+  async ask(document: vscode.TextDocument, id: string): Promise<boolean> {
     const tag = this.store.get(document.uri)?.find(id);
-    if (!tag) return;
+    if (!tag) return false;
     const found = attributionCandidates(document.getText(), tag.start, tag.end);
-    const source = await this.choose(document, vscode.l10n.t('Who said it? (source of the attribution)'), found.sources, true);
-    if (source === undefined) return;
-    const cue = await this.choose(document, vscode.l10n.t('Reporting verb or phrase (cue), e.g. "said", "according to"'), found.cues, false);
+    const source = await this.choose(document, vscode.l10n.t('Who said it? (source of the attribution)'), vscode.l10n.t('the source'), found.sources, true);
+    if (source === undefined) return false;
+    const cue = await this.choose(document, vscode.l10n.t('Reporting verb or phrase (cue), e.g. "said", "according to"'), vscode.l10n.t('the reporting verb'), found.cues, false);
     const src = source === null ? undefined : source;
     const text = document.getText();
     // The document may have changed while the pickers were open: find the chosen spans again near the tag.
     const current = this.store.get(document.uri)?.find(id);
-    if (!current) return;
+    if (!current) return false;
     const fix = (span: SpanRef): SpanRef => {
       if (text.slice(span.start, span.end) === span.quote) return span;
       const at = findNear(text, span.quote, current.start);
@@ -77,13 +83,17 @@ export class AttributionFlow extends Disposable {
     try {
       await this.store.updateTag(document, id, { source: src && isSpanRef(src) ? fix(src) : src, cue: cue && isSpanRef(cue) ? fix(cue) : undefined });
     } catch (e) {
-      if (e instanceof TagStoreError) return showStoreError(e);
+      if (e instanceof TagStoreError) {
+        showStoreError(e);
+        return true;
+      }
       throw e;
     }
+    return true;
   }
 
   /** undefined: cancelled; null: explicitly none. */
-  private async choose(document: vscode.TextDocument, title: string, candidates: PartCandidate[], allowText: boolean): Promise<SourceRef | null | undefined> {
+  private async choose(document: vscode.TextDocument, title: string, what: string, candidates: PartCandidate[], allowText: boolean): Promise<SourceRef | null | undefined> {
     const items: Choice[] = candidates.map((c) => ({
       label: `$(quote) ${c.text}`,
       description: c.unnamed ? vscode.l10n.t('unnamed source') : vscode.l10n.t('found nearby'),
@@ -100,17 +110,6 @@ export class AttributionFlow extends Disposable {
       const value = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Name of the person or body'), ignoreFocusOut: true });
       return value?.trim() ? { text: value.trim() } : undefined;
     }
-    return this.pickSpan(document, title);
-  }
-
-  /** The next selection the user confirms becomes the span. */
-  private async pickSpan(document: vscode.TextDocument, title: string): Promise<SpanRef | undefined> {
-    const use = vscode.l10n.t('Use Selection');
-    const answer = await vscode.window.showInformationMessage(`${title}: ${vscode.l10n.t('select it in the editor, then choose "Use Selection".')}`, use, vscode.l10n.t('Cancel'));
-    const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
-    if (answer !== use || !editor || editor.selection.isEmpty) return undefined;
-    const start = document.offsetAt(editor.selection.start);
-    const end = document.offsetAt(editor.selection.end);
-    return { start, end, quote: document.getText().slice(start, end) };
+    return this.picker.pick(document, what);
   }
 }

@@ -8,6 +8,7 @@ import { Commands } from '../commands';
 import { ClaimTaggerConfig, isLanguageEnabled } from '../config';
 import { TagStore, TagStoreError } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
+import { attributionContent } from './attributionContent';
 import { AttributionFlow, PartArg } from './attributionFlow';
 import { normaliseTagArgs } from './pickTag';
 import { OffsetRange, resolveDocument, showStoreError, toOffsets } from './target';
@@ -27,6 +28,11 @@ export interface TagCommandArgs {
 
 export class TaggingCommands extends Disposable {
   private readonly attribution: AttributionFlow;
+
+  /** The status-bar prompt while a span is being picked ('' when none). */
+  get spanPrompt(): string {
+    return this.attribution.picker.prompt;
+  }
 
   constructor(
     private readonly store: TagStore,
@@ -72,11 +78,12 @@ export class TaggingCommands extends Disposable {
       return [];
     }
     const text = document.getText();
+    // With nothing selected: the word for opinion, the sentence for claims, what was said in it for attributions.
+    const atCursor = (at: number) => (kind === 'opinion' ? wordAt(text, at) : kind === 'attribution' ? attributionContent(text, sentenceAt(text, at)) : sentenceAt(text, at));
     const raw = args?.ranges?.map((r) => toOffsets(document, r)) ??
       editor?.selections.map((s) => ({ start: document.offsetAt(s.start), end: document.offsetAt(s.end) })) ?? [];
-    // An empty selection means the sentence at the cursor (claims, attributions) or the word (opinion).
     const spans = raw
-      .map((r) => (r.start === r.end ? (kind === 'opinion' ? wordAt(text, r.start) : sentenceAt(text, r.start)) : trimRange(text, r.start, r.end)))
+      .map((r) => (r.start === r.end ? atCursor(r.start) : trimRange(text, r.start, r.end)))
       .filter((r, i, all) => r.end > r.start && all.findIndex((o) => o.start === r.start && o.end === r.end) === i);
     if (!spans.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to tag here: select some text first.'));
@@ -88,7 +95,11 @@ export class TaggingCommands extends Disposable {
         const automated = args?.ranges !== undefined || args?.source !== undefined || args?.cue !== undefined;
         for (const tag of tags) {
           if (automated) await this.attribution.apply(document, tag.id, args?.source, args?.cue);
-          else if (tags.length === 1) await this.attribution.ask(document, tag.id);
+          else if (tags.length === 1 && !(await this.attribution.ask(document, tag.id))) {
+            // Escape at "Who said it?" cancels the whole command: no attribution is left behind.
+            await this.store.removeTags(document, [tag.id]);
+            return [];
+          }
         }
       }
       return tags;

@@ -7,6 +7,7 @@ import { ClaimTaggerConfig, kindLabel } from '../config';
 import { TagPatch, TagStore, TagStoreError } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 import { STATUS_GLYPHS, STATUS_LABELS, shorten } from './describe';
+import { NoteDocuments } from './noteDocuments';
 import { PickedTag, TagArgs, normaliseTagArgs, pickTag } from './pickTag';
 import { resolveDocument, showStoreError } from './target';
 
@@ -19,11 +20,14 @@ export interface RemoveArgs extends TagArgs {
 }
 
 export class EditCommands extends Disposable {
+  private readonly notes: NoteDocuments;
+
   constructor(
     private readonly store: TagStore,
     private readonly config: () => ClaimTaggerConfig,
   ) {
     super();
+    this.notes = this._register(new NoteDocuments(store));
     const reg = <A>(id: string, fn: (args?: A, all?: unknown[]) => unknown) => this._register(vscode.commands.registerCommand(id, fn));
     // From the Tags view, VS Code passes the clicked node and, with multi-select, all selected nodes.
     reg<RemoveArgs>(Commands.removeTag, (a, all) => (many(all) ? this.removeMany(all!) : this.remove(a)));
@@ -93,13 +97,12 @@ export class EditCommands extends Disposable {
   private async editNote(args?: ValueArgs): Promise<Tag | undefined> {
     const picked = await pickTag(this.store, this.config(), args);
     if (!picked) return undefined;
-    const value = args?.value ?? (await vscode.window.showInputBox({
-      title: vscode.l10n.t('Note on "{0}"', shorten(picked.tag.quote, 40)),
-      value: picked.tag.note ?? '',
-      prompt: vscode.l10n.t('Markdown is allowed. Leave empty to remove the note.'),
-    }));
-    if (value === undefined) return undefined;
-    return this.patch(picked, { note: value.trim() || undefined });
+    if (args?.value === undefined) {
+      // Without a value: the note as a Markdown document of its own, saved back into the tag (Ctrl+S).
+      await this.notes.open(picked.document, picked.tag.id, picked.tag.quote);
+      return picked.tag;
+    }
+    return this.patch(picked, { note: args.value.trim() || undefined });
   }
 
   private async setStatus(args?: ValueArgs): Promise<Tag | undefined> {

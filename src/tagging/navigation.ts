@@ -31,6 +31,9 @@ export class Navigation extends Disposable {
       .sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
+  /** The message of the last next/previous that wrapped around ('' when it did not), for tests. */
+  lastWrap = '';
+
   /** Selects the next (1) or previous (-1) tag after/before the cursor, wrapping around. */
   private async step(direction: 1 | -1, args?: NavigateArgs): Promise<Tag | undefined> {
     const editor = vscode.window.activeTextEditor;
@@ -42,9 +45,15 @@ export class Navigation extends Disposable {
     }
     const at = editor.document.offsetAt(editor.selection.start);
     const atEnd = editor.document.offsetAt(editor.selection.end);
-    const next = direction === 1
-      ? tags.find((t) => t.start > at || (t.start === at && t.end > atEnd)) ?? tags[0]
-      : [...tags].reverse().find((t) => t.start < at || (t.start === at && t.end < atEnd)) ?? tags[tags.length - 1];
+    const ahead = direction === 1
+      ? tags.find((t) => t.start > at || (t.start === at && t.end > atEnd))
+      : [...tags].reverse().find((t) => t.start < at || (t.start === at && t.end < atEnd));
+    const next = ahead ?? (direction === 1 ? tags[0] : tags[tags.length - 1]);
+    if (!ahead) {
+      // Say so when the search went round, as VS Code's own find does.
+      this.lastWrap = direction === 1 ? vscode.l10n.t('Reached the end of the document; continued from the first tag.') : vscode.l10n.t('Reached the start of the document; continued from the last tag.');
+      vscode.window.setStatusBarMessage(`$(debug-restart) ${this.lastWrap}`, 3000);
+    } else this.lastWrap = '';
     reveal(editor, next);
     return next;
   }

@@ -6,6 +6,7 @@ import { ClaimTaggerConfig, kindLabel } from '../config';
 import { STATUS_LABELS, kindIcon, shorten } from '../tagging/describe';
 import { Disposable } from '../util/dispose';
 import { escapeMarkdown } from '../util/markdown';
+import { markdownToPlain } from './plainText';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export const OPEN_TAG_COMMAND = 'claimTagger._openTag';
@@ -13,6 +14,11 @@ export const OPEN_TAG_COMMAND = 'claimTagger._openTag';
 export class TagTreeProvider extends Disposable implements vscode.TreeDataProvider<ReviewNode> {
   private readonly emitter = this._register(new vscode.EventEmitter<ReviewNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
+  /**
+   * Ids of the groups the user expanded or collapsed. VS Code forgets the state of rows that a filter hid or a
+   * regrouping replaced; the view tells us, and rows come back as they were left.
+   */
+  readonly expansion = new Map<string, boolean>();
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -44,6 +50,7 @@ export class TagTreeProvider extends Disposable implements vscode.TreeDataProvid
     const config = this.config();
     const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = node.id;
+    const remembered = this.expansion.get(node.id);
     item.description = String(node.count);
     switch (node.group) {
       case 'document': {
@@ -63,7 +70,7 @@ export class TagTreeProvider extends Disposable implements vscode.TreeDataProvid
         item.label = kindLabel(config, node.kind!);
         item.iconPath = kindThemeIcon(config, node.kind!);
         item.contextValue = 'kind';
-        if (node.doc) item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
+        if (node.doc && remembered === undefined) item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
         break;
       case 'status':
         item.label = STATUS_LABELS[node.status as ClaimStatus] ?? node.status;
@@ -81,7 +88,19 @@ export class TagTreeProvider extends Disposable implements vscode.TreeDataProvid
         item.contextValue = 'detached';
         break;
     }
+    if (remembered !== undefined) item.collapsibleState = remembered ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     return item;
+  }
+
+  /** For a quote that appears in several tags of the document: its line (when the text is open) and context. */
+  private whereIfAmbiguous(docKey: string, tag: Tag): string | undefined {
+    const tags = this.index.model.document(docKey)?.tags;
+    if (!tags || (countQuotes(tags).get(tag.quote) ?? 0) < 2) return undefined;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === docKey);
+    const line = open && tag.anchor.state !== 'orphaned' ? vscode.l10n.t('line {0}', open.positionAt(tag.start).line + 1) : undefined;
+    const before = tag.prefix.replace(/\s+/g, ' ').trimStart().slice(-12);
+    const after = tag.suffix.replace(/\s+/g, ' ').trimEnd().slice(0, 12);
+    return [line, `…${before}[…]${after}…`].filter(Boolean).join(' ');
   }
 
   private tagItem(docKey: string, tag: Tag): vscode.TreeItem {
@@ -89,11 +108,13 @@ export class TagTreeProvider extends Disposable implements vscode.TreeDataProvid
     const item = new vscode.TreeItem(shorten(tag.quote, 80) || '(empty)', vscode.TreeItemCollapsibleState.None);
     item.id = `tag:${docKey}:${tag.id}`;
     const status = tag.kind === 'claim' ? STATUS_LABELS[tag.status ?? 'unreviewed'] : undefined;
-    item.description = [status, tag.note ? shorten(tag.note, 50) : undefined].filter(Boolean).join(' · ');
+    const who = tag.kind === 'attribution' ? (tag.source ? `— ${shorten(isSpanRef(tag.source) ? tag.source.quote : tag.source.text, 30)}` : vscode.l10n.t('— no source')) : undefined;
+    item.description = [this.whereIfAmbiguous(docKey, tag), who, status, tag.note ? shorten(markdownToPlain(tag.note), 50) : undefined].filter(Boolean).join(' · ');
     item.iconPath = tag.anchor.state === 'orphaned'
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('claimTagger.orphanedForeground'))
       : kindThemeIcon(config, tag.kind);
     const flags = ['tag', tag.kind === 'claim' ? 'claim' : 'other', tag.anchor.state];
+    if (tag.kind === 'attribution') flags.push('attribution');
     if (tag.kind === 'attribution' && !tag.source) flags.push('unattributed');
     item.contextValue = flags.join(' ');
     item.tooltip = tooltip(tag, config);
@@ -101,6 +122,19 @@ export class TagTreeProvider extends Disposable implements vscode.TreeDataProvid
     item.accessibilityInformation = { label: `${kindLabel(config, tag.kind)}: ${tag.quote}${status ? `, ${status}` : ''}` };
     return item;
   }
+}
+
+/** Per document: how many tags share each quote (cached per tags array, which the store replaces on change). */
+const quoteCounts = new WeakMap<readonly Tag[], Map<string, number>>();
+
+function countQuotes(tags: readonly Tag[]): Map<string, number> {
+  let counts = quoteCounts.get(tags);
+  if (!counts) {
+    counts = new Map();
+    for (const t of tags) counts.set(t.quote, (counts.get(t.quote) ?? 0) + 1);
+    quoteCounts.set(tags, counts);
+  }
+  return counts;
 }
 
 function kindThemeIcon(config: ClaimTaggerConfig, kind: string): vscode.ThemeIcon {

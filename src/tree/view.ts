@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 import { CLAIM_STATUSES, Tag, isSpanRef } from '../core/model';
 import { Grouping, ReviewFilter, ReviewModel, ReviewNode, TagNode, describeFilter, isFilterActive } from '../core/review/model';
 import { Commands } from '../commands';
-import { ClaimTaggerConfig } from '../config';
+import { ClaimTaggerConfig, readConfig } from '../config';
+import { articleTitle, formatCitation } from '../report/citation';
+import { reportNames } from '../report/collect';
 import { TagStore } from '../store/tagStore';
 import { STATUS_LABELS } from '../tagging/describe';
 import { reveal } from '../tagging/navigation';
@@ -15,6 +17,7 @@ import { WorkspaceIndex } from './workspaceIndex';
 
 export const VIEW_ID = 'claimTagger.tags';
 const GROUPING_KEY = 'claimTagger.tree.grouping';
+const STARTUP_INDEX_DELAY_MS = 1500;
 
 export class TagsView extends Disposable {
   readonly model: ReviewModel;
@@ -34,6 +37,8 @@ export class TagsView extends Disposable {
     this.provider = this._register(new TagTreeProvider(this.index, config));
     this.view = this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true }));
     this._register(this.index.onDidChange(() => this.updateChrome()));
+    this._register(this.view.onDidExpandElement((e) => this.provider.expansion.set(e.element.id, true)));
+    this._register(this.view.onDidCollapseElement((e) => this.provider.expansion.set(e.element.id, false)));
     this._register(vscode.window.onDidChangeTextEditorSelection((e) => this.scheduleFollow(e.textEditor)));
     const reg = (id: string, fn: (...args: never[]) => unknown) => this._register(vscode.commands.registerCommand(id, fn));
     reg(Commands.groupTags, (args?: { grouping?: Grouping }) => this.groupBy(args?.grouping));
@@ -47,11 +52,30 @@ export class TagsView extends Disposable {
     void vscode.commands.executeCommand('setContext', GROUPING_KEY, this.model.grouping);
     void vscode.commands.executeCommand('setContext', 'claimTagger.tree.filtered', false);
     this.updateChrome();
+    // The badge counts unreviewed claims from the start, not only once the view is first opened: read the
+    // sidecars shortly after activation (in the background, so activation itself stays quick).
+    const warmUp = setTimeout(() => void this.index.ensureLoaded().then(() => this.updateChrome(), () => undefined), STARTUP_INDEX_DELAY_MS);
+    this._register({ dispose: () => clearTimeout(warmUp) });
   }
 
   /** What the view shows at its first level (for tests). */
   async rootLabels(): Promise<string[]> {
     return (await this.provider.getChildren()).map((n) => `${n.type === 'group' ? n.label : n.tag.quote} (${n.type === 'group' ? n.count : 1})`);
+  }
+
+  /** Tree items under a path of labels (each a prefix of a row's label), as shown; for tests. */
+  async itemsAt(path: readonly string[] = []): Promise<{ id?: string; label: string; description?: string; expanded?: boolean }[]> {
+    let nodes = await this.provider.getChildren();
+    for (const step of path) {
+      const next = nodes.find((n) => String(this.provider.getTreeItem(n).label).startsWith(step));
+      if (!next) return [];
+      nodes = await this.provider.getChildren(next);
+    }
+    return nodes.map((n) => {
+      const item = this.provider.getTreeItem(n);
+      const state = item.collapsibleState;
+      return { id: item.id, label: String(item.label), description: typeof item.description === 'string' ? item.description : undefined, expanded: state === vscode.TreeItemCollapsibleState.None ? undefined : state === vscode.TreeItemCollapsibleState.Expanded };
+    });
   }
 
   get description(): string | undefined {
@@ -113,7 +137,7 @@ export class TagsView extends Disposable {
     const f = this.model.getFilter();
     this.view.description = isFilterActive(f) ? vscode.l10n.t('Filter: {0}', describeFilter(f)) : undefined;
     const unreviewed = this.model.unreviewedClaims();
-    this.view.badge = unreviewed ? { value: unreviewed, tooltip: vscode.l10n.t('{0} unreviewed claim(s)', unreviewed) } : undefined;
+    this.view.badge = unreviewed ? { value: unreviewed, tooltip: unreviewed === 1 ? vscode.l10n.t('1 unreviewed claim') : vscode.l10n.t('{0} unreviewed claims', unreviewed) } : undefined;
   }
 
   private async open(node: TagNode): Promise<void> {
@@ -144,11 +168,16 @@ export class TagsView extends Disposable {
     const tag = this.tagOf(node);
     if (!tag) return undefined;
     const a = normaliseTagArgs<{ uri: string }>(node)!;
-    const docName = vscode.workspace.asRelativePath(vscode.Uri.parse(a.uri.toString()), false);
     let text = tag.quote;
     if (citation) {
+      const uri = vscode.Uri.parse(a.uri.toString());
       const who = tag.source ? (isSpanRef(tag.source) ? tag.source.quote : tag.source.text) : undefined;
-      text = `“${tag.quote}”${who ? ` — ${who}` : ''}, ${docName}`;
+      const body = await documentText(uri);
+      const before = body?.slice(0, tag.start) ?? '';
+      const line = body === undefined ? 1 : before.split('\n').length;
+      const column = body === undefined ? 1 : tag.start - before.lastIndexOf('\n');
+      const { name } = reportNames(uri);
+      text = formatCitation({ quote: tag.quote, who, title: body && articleTitle(body), name, line, column, url: readConfig(uri).report.articleUrl });
     }
     await vscode.env.clipboard.writeText(text);
     return text;
@@ -191,5 +220,16 @@ export class TagsView extends Disposable {
   override dispose(): void {
     clearTimeout(this.followTimer);
     super.dispose();
+  }
+}
+
+/** The text of a document: live when open, else read from disk; undefined when it cannot be read. */
+async function documentText(uri: vscode.Uri): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
   }
 }

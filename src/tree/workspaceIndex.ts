@@ -42,6 +42,12 @@ export class WorkspaceIndex extends Disposable {
       this.changed();
     }));
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()));
+    // An untitled document's tags live only while it is open: saved (its file takes them) or closed, its entry goes.
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => {
+      if (d.uri.scheme !== 'untitled' || !this.model.document(d.uri.toString())) return;
+      this.model.remove(d.uri.toString());
+      this.changed();
+    }));
     this._register({ dispose: () => clearTimeout(this.timer) });
   }
 

@@ -72,6 +72,49 @@ suite('reports in the editor', () => {
     assert.match(JSON.stringify(json), /ws-b\.txt/);
   });
 
+  test('reports name documents by their workspace-relative path, or the article URL from the settings; never a path of this machine', async () => {
+    const editor = await tagged('report/paths/rel.txt');
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const machine = [folder.fsPath, folder.path, folder.toString()];
+    for (const format of FORMATS) {
+      const out = workspaceUri(`report/paths/out-${format}`);
+      await exec('claimTagger.exportReport', { scope: 'document', uri: editor.document.uri, format, target: out });
+      const text = fs.readFileSync(out.fsPath, 'utf8');
+      for (const p of machine) assert.ok(!text.includes(p) && !text.includes(encodeURI(p)), `${format} report contains ${p}`);
+      assert.ok(!text.includes('file://'), `${format} report contains a file:// URI`);
+    }
+    const json = JSON.parse(fs.readFileSync(workspaceUri('report/paths/out-json').fsPath, 'utf8'));
+    assert.deepEqual([json.documents[0].name, json.documents[0].uri], ['report/paths/rel.txt', 'report/paths/rel.txt']);
+    await vscode.workspace.getConfiguration('claimTagger').update('report.articleUrl', 'https://news.example/council-budget', vscode.ConfigurationTarget.Global);
+    try {
+      await exec('claimTagger.exportReport', { scope: 'document', uri: editor.document.uri, format: 'json', target: workspaceUri('report/paths/url.json') });
+      const withUrl = JSON.parse(fs.readFileSync(workspaceUri('report/paths/url.json').fsPath, 'utf8'));
+      assert.deepEqual([withUrl.documents[0].name, withUrl.documents[0].uri], ['report/paths/rel.txt', 'https://news.example/council-budget']);
+    } finally {
+      await vscode.workspace.getConfiguration('claimTagger').update('report.articleUrl', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('the preview follows theme changes while open', async () => {
+    const claimTagger = await api();
+    const editor = await tagged('report/theme.txt');
+    const setTheme = async (name: string | undefined, kind: vscode.ColorThemeKind) => {
+      await vscode.workspace.getConfiguration('workbench').update('colorTheme', name, vscode.ConfigurationTarget.Global);
+      await eventually(() => vscode.window.activeColorTheme.kind === kind, 10_000);
+    };
+    try {
+      await setTheme('Default Light Modern', vscode.ColorThemeKind.Light);
+      await exec('claimTagger.previewReport', { uri: editor.document.uri });
+      assert.match(claimTagger.previewHtml(), /#0066cc/i, 'light claim colour');
+      await setTheme('Default Dark Modern', vscode.ColorThemeKind.Dark);
+      await eventually(() => /#4fa3ff/i.test(claimTagger.previewHtml()), 5000);
+      await setTheme('Default High Contrast Light', vscode.ColorThemeKind.HighContrastLight);
+      await eventually(() => /#0044aa/i.test(claimTagger.previewHtml()), 5000);
+    } finally {
+      await vscode.workspace.getConfiguration('workbench').update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('preview shows the HTML report with a strict CSP and refreshes when tags change', async () => {
     const editor = await tagged('report/preview.txt');
     const first = await exec<{ html: string }>('claimTagger.previewReport', { uri: editor.document.uri });

@@ -160,6 +160,21 @@ suite('tagging commands', () => {
     assert.ok(!note.isTrusted, 'the note is untrusted');
   });
 
+  test('Edit Tag Note… opens the note as a Markdown document; several lines save back into the tag', async () => {
+    const editor = await openFresh('tagging/note.txt', ARTICLE);
+    const [claim] = await exec<Tag[]>('claimTagger.tagClaim', { ranges: [span('The council approved 310 million euros for the bridge last year.')] });
+    await exec('claimTagger.editNote', { uri: editor.document.uri, id: claim.id, value: 'First draft' });
+    await exec('claimTagger.editNote', { uri: editor.document.uri, id: claim.id });
+    const note = await eventually(() => (vscode.window.activeTextEditor?.document.uri.scheme === 'claim-tagger-note' ? vscode.window.activeTextEditor : undefined));
+    assert.equal(note!.document.languageId, 'markdown');
+    assert.equal(note!.document.getText(), 'First draft');
+    const text = 'Checked against the minutes:\n\n- page 4, **item 2**\n- the 2023 budget';
+    assert.ok(await note!.edit((b) => b.replace(new vscode.Range(0, 0, note!.document.lineCount, 0), text)));
+    assert.ok(await note!.document.save());
+    const [stored] = await tagsOf(editor.document.uri);
+    assert.equal(stored.note, text);
+  });
+
   test('next/previous wrap around and can filter by kind; goToTag selects by id', async () => {
     const editor = await openFresh('tagging/nav.txt', ARTICLE);
     const [a] = await exec<Tag[]>('claimTagger.tagClaim', { ranges: [span('The council approved')] });
@@ -167,10 +182,17 @@ suite('tagging commands', () => {
     const [c] = await exec<Tag[]>('claimTagger.tagClaim', { ranges: [span('failure of nerve')] });
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     const ids: string[] = [];
-    for (let i = 0; i < 4; i++) ids.push((await exec<Tag>('claimTagger.nextTag')).id);
+    const wraps: boolean[] = [];
+    for (let i = 0; i < 4; i++) {
+      ids.push((await exec<Tag>('claimTagger.nextTag')).id);
+      wraps.push((await api()).lastNavigationWrap() !== '');
+    }
     assert.deepEqual(ids, [a.id, b.id, c.id, a.id], 'in document order, wrapping around');
+    assert.deepEqual(wraps, [false, false, false, true], 'says so when it wraps');
+    assert.match((await api()).lastNavigationWrap(), /end of the document/);
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     assert.equal((await exec<Tag>('claimTagger.previousTag')).id, c.id, 'wraps to the last tag');
+    assert.match((await api()).lastNavigationWrap(), /start of the document/);
     assert.equal((await exec<Tag>('claimTagger.previousTag', { kind: 'opinion' })).id, b.id, 'kind filter');
     await exec('claimTagger.goToTag', { id: a.id });
     assert.equal(editor.document.getText(editor.selection), 'The council approved');
@@ -186,10 +208,16 @@ suite('tagging commands', () => {
     let d = claimTagger.decoratedRanges(editor.document.uri);
     assert.equal(d.claim, undefined);
     assert.equal(d.opinion?.length, 1);
+    // The status bar says a kind is hidden, and its screen-reader label is plain words, singular where it is one.
+    assert.match(claimTagger.statusBarText(), /\$\(eye-closed\)/);
+    const label = claimTagger.statusBarAccessibilityLabel();
+    assert.match(label, /^Claim Tagger: 2 tags, 1 unreviewed claim, Hidden: Claim/);
+    assert.ok(!/[*$`\\]|\$\(/.test(label), label);
     await exec('claimTagger.toggleHighlights', { visible: true });
     await claimTagger.flush();
     d = claimTagger.decoratedRanges(editor.document.uri);
     assert.equal(d.claim?.length, 1);
+    assert.ok(!/eye-closed/.test(claimTagger.statusBarText()));
   });
 
   test('custom kinds from settings can be tagged, decorated and picked', async () => {

@@ -67,7 +67,82 @@ suite('Tags view', () => {
     assert.equal(await exec<string>('claimTagger.copyQuote', node(uri, t)), 'the bridge will cost 310 million euros');
     assert.equal(await vscode.env.clipboard.readText(), 'the bridge will cost 310 million euros');
     await exec('claimTagger.copyCitation', node(uri, t));
-    assert.equal(await vscode.env.clipboard.readText(), '“the bridge will cost 310 million euros” — The mayor, tree/copy.txt');
+    assert.equal(await vscode.env.clipboard.readText(), '“the bridge will cost 310 million euros” — The mayor (tree/copy.txt, line 1, column 16)');
+  });
+
+  test("copy as citation names the article's title, its URL from the settings and the line and column", async () => {
+    const article = `# Bridge costs <rise>\n\n${TEXT}`;
+    const editor = await openFresh('tree/cite.md', article);
+    const uri = editor.document.uri;
+    await vscode.workspace.getConfiguration('claimTagger', uri).update('report.articleUrl', 'https://news.example/bridge', vscode.ConfigurationTarget.Global);
+    try {
+      const at = article.indexOf('Critics called it a disgrace.');
+      const [t] = await exec<Tag[]>('claimTagger.tagClaim', { ranges: [{ start: at, end: at + 'Critics called it a disgrace.'.length }] });
+      await (await api()).flush();
+      await exec('claimTagger.copyCitation', node(uri, t));
+      const column = at - article.lastIndexOf('\n', at);
+      assert.equal(await vscode.env.clipboard.readText(), `“Critics called it a disgrace.” (“Bridge costs <rise>”, tree/cite.md, line 3, column ${column}, https://news.example/bridge)`);
+    } finally {
+      await vscode.workspace.getConfiguration('claimTagger').update('report.articleUrl', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('rows: identical quotes get line and context, notes as plain text, attributions their source; expansion survives filter and regrouping', async () => {
+    const claimTagger = await api();
+    const text = 'Prices rose again. The mayor said prices rose again.\nLater, prices rose again.\n';
+    const editor = await openFresh('tree/rows.txt', text);
+    const uri = editor.document.uri;
+    const at = (q: string, from = 0) => ({ start: text.indexOf(q, from), end: text.indexOf(q, from) + q.length });
+    const all = [...text.matchAll(/rose again/g)].map((m) => ({ start: m.index!, end: m.index! + 'rose again'.length }));
+    assert.equal(all.length, 3);
+    const [first] = await exec<Tag[]>('claimTagger.tagOpinion', { uri, ranges: all });
+    await exec('claimTagger.editNote', { uri, id: first.id, value: 'Check **the index** in [the bulletin](https://example.org)' });
+    await exec<Tag[]>('claimTagger.tagAttribution', { uri, ranges: [at('prices rose again', 20)], source: at('The mayor'), cue: at('said') });
+    await claimTagger.flush();
+    const path = ['tree/rows.txt', 'Opinion'];
+    const rows = (await eventually(async () => {
+      const r = await claimTagger.tree.items(path);
+      return r.length === 3 ? r : undefined;
+    }))!;
+    const descriptions = rows.map((r) => r.description ?? '');
+    assert.ok(descriptions[0].startsWith('line 1 ') && descriptions.some((d) => d.startsWith('line 2 ')), descriptions.join(' | '));
+    assert.equal(new Set(descriptions.map((d) => d.split(' · ')[0])).size, 3, `each row says where it is: ${descriptions.join(' | ')}`);
+    assert.ok(descriptions.some((d) => d.endsWith('Check the index in the bulletin')), descriptions.join(' | '));
+    const [attribution] = await claimTagger.tree.items(['tree/rows.txt', 'Attribution']);
+    assert.match(attribution.description ?? '', /— The mayor/);
+    // The user collapses the rows (VS Code tells the view); a filter and a regrouping later, they are as left.
+    const docRow = async () => (await claimTagger.tree.items()).find((r) => r.label.startsWith('tree/rows.txt'))?.expanded;
+    const refilterAndRegroup = async () => {
+      await exec('claimTagger.filterTags', { kinds: ['claim'] });
+      await exec('claimTagger.clearTagFilter');
+      await exec('claimTagger.groupTags', { grouping: 'kind' });
+      await exec('claimTagger.groupTags', { grouping: 'document' });
+    };
+    await exec('claimTagger.tags.focus');
+    await exec('workbench.actions.treeView.claimTagger.tags.collapseAll');
+    await eventually(async () => (await docRow()) === false);
+    await refilterAndRegroup();
+    assert.equal(await docRow(), false);
+  });
+
+  test('Set Attribution Source and Cue… is in the context menu of attribution rows only', () => {
+    const menus = vscode.extensions.getExtension('claim-tagger.claim-tagger')!.packageJSON.contributes.menus['view/item/context'] as { command: string; when: string }[];
+    const entry = menus.find((m) => m.command === 'claimTagger.setSource');
+    assert.ok(entry, 'in the context menu');
+    const re = /viewItem =~ \/(.+)\/$/.exec(entry.when)![1];
+    assert.ok(new RegExp(re).test('tag other anchored attribution'));
+    assert.ok(!new RegExp(re).test('tag claim anchored'));
+  });
+
+  test('an untitled document leaves the view when it is closed', async () => {
+    const claimTagger = await api();
+    const document = await vscode.workspace.openTextDocument({ content: 'Unsaved notes: 40 percent of the budget.\n', language: 'plaintext' });
+    await vscode.window.showTextDocument(document);
+    await exec('claimTagger.tagClaim', { uri: document.uri, ranges: [{ start: 0, end: 13 }] });
+    const name = document.uri.path;
+    await eventually(async () => (await claimTagger.tree.rootLabels()).some((l) => l.startsWith(name)));
+    await exec('workbench.action.revertAndCloseActiveEditor');
+    await eventually(async () => !(await claimTagger.tree.rootLabels()).some((l) => l.startsWith(name)));
   });
 
   test('grouping and filter switches change the first level; the description names the filter', async () => {
