@@ -18,6 +18,7 @@ import { Navigation } from './tagging/navigation';
 import { ReportCommands } from './report/commands';
 import { SuggestionCommands } from './suggestions/commands';
 import { SuggestionController } from './suggestions/controller';
+import { TeamCommands } from './team/commands';
 import { TagsView } from './tree/view';
 import { WalkthroughCommands } from './walkthrough';
 
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
     new Navigation(store, getConfig),
     new HighlightCommands(decorator, getConfig),
     new SidecarCommands(store, getConfig),
+    new TeamCommands(store),
     vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }], new TagHoverProvider(store, getConfig)),
     onDidChangeConfig(async () => {
       const before = config;
