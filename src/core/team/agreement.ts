@@ -235,7 +235,8 @@ function figures(kind: string | null, c: { a: number; b: number; exact: number; 
 
 function alphaOf(docs: readonly Prepared[], annotators: readonly string[], kinds: readonly string[]): AgreementResult['alpha'] {
   // Tokens with the same labels from the same annotators are the same unit pattern: count patterns, then add.
-  const patterns = new Map<string, number>();
+  // A token's value per annotator is coded as label·2^16 + kind bits (< 2^22); two of them fit in one number.
+  const patterns = new Map<number | string, { codes: number[]; times: number }>();
   let units = 0;
   for (const d of docs) {
     const who = annotators.filter((a) => d.labels.has(a));
@@ -245,17 +246,22 @@ function alphaOf(docs: readonly Prepared[], annotators: readonly string[], kinds
     const n = labels[0].length;
     units += n;
     for (let t = 0; t < n; t++) {
-      let key = '';
-      for (let i = 0; i < who.length; i++) key += `${labels[i][t]}/${cover[i][t]} `;
-      patterns.set(key, (patterns.get(key) ?? 0) + 1);
+      let key: number | string;
+      if (who.length === 2) key = (labels[0][t] * 65536 + cover[0][t]) * 4194304 + labels[1][t] * 65536 + cover[1][t];
+      else {
+        key = '';
+        for (let i = 0; i < who.length; i++) key += `${labels[i][t] * 65536 + cover[i][t]} `;
+      }
+      const p = patterns.get(key);
+      if (p) p.times++;
+      else patterns.set(key, { codes: labels.map((l, i) => l[t] * 65536 + cover[i][t]), times: 1 });
     }
   }
   const overall = new Coincidences();
   const perKind = kinds.map(() => new Coincidences());
-  for (const [key, times] of patterns) {
-    const values = key.trim().split(' ').map((v) => v.split('/').map(Number));
-    overall.addUnits(values.map(([label]) => String(label)), times);
-    perKind.forEach((c, k) => k < 16 && c.addUnits(values.map(([, bits]) => String((bits >>> k) & 1)), times));
+  for (const { codes, times } of patterns.values()) {
+    overall.addUnits(codes.map((c) => String(Math.floor(c / 65536))), times);
+    perKind.forEach((c, k) => k < 16 && c.addUnits(codes.map((v) => String(((v % 65536) >>> k) & 1)), times));
   }
   return { overall: overall.alpha(), kinds: kinds.map((kind, k) => ({ kind, alpha: perKind[k].alpha() })), units };
 }

@@ -9,16 +9,22 @@ export function serializeTeamSidecar(sidecar: TeamSidecar): string {
   const derived = new Map(sidecar.tags.filter((t) => t.derivedFrom?.length).map((t) => [t.id, t.derivedFrom!]));
   const conflicts = sidecar.conflicts ?? [];
   if (!derived.size && !conflicts.length) return plain;
-  const out = JSON.parse(plain) as Record<string, unknown> & { tags: Record<string, unknown>[] };
-  if (derived.size) out.tags = out.tags.map((t) => (derived.has(t.id as string) ? withDerived(t, derived.get(t.id as string)!) : t));
-  if (conflicts.length) {
-    const seen = new Set<string>();
-    out.conflicts = conflicts
-      .filter((c) => !seen.has(c.id + '\0' + c.otherId) && seen.add(c.id + '\0' + c.otherId))
-      .sort((a, b) => cmp(a.id, b.id) || cmp(a.otherId, b.otherId))
-      .map((c) => ({ id: c.id, otherId: c.otherId }));
+  let text = plain;
+  if (derived.size) {
+    // Rare and small (curated sidecars): re-read and rewrite with derivedFrom in its place.
+    const out = JSON.parse(plain) as Record<string, unknown> & { tags: Record<string, unknown>[] };
+    out.tags = out.tags.map((t) => (derived.has(t.id as string) ? withDerived(t, derived.get(t.id as string)!) : t));
+    text = JSON.stringify(out, null, 2) + '\n';
   }
-  return JSON.stringify(out, null, 2) + '\n';
+  if (!conflicts.length) return text;
+  // `conflicts` goes last: append it to the object's text instead of re-serialising 10,000 tags.
+  const seen = new Set<string>();
+  const list = conflicts
+    .filter((c) => !seen.has(c.id + '\0' + c.otherId) && seen.add(c.id + '\0' + c.otherId))
+    .sort((a, b) => cmp(a.id, b.id) || cmp(a.otherId, b.otherId))
+    .map((c) => ({ id: c.id, otherId: c.otherId }));
+  const body = JSON.stringify({ conflicts: list }, null, 2);
+  return `${text.slice(0, text.lastIndexOf('\n}'))},\n${body.slice(2, -2)}\n}\n`;
 }
 
 function withDerived(tag: Record<string, unknown>, ids: string[]): Record<string, unknown> {
