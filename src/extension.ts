@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
     new Navigation(store, getConfig),
     new HighlightCommands(decorator, getConfig),
     new SidecarCommands(store, getConfig),
-    new TeamCommands(store),
+    new TeamCommands(store, getConfig),
     vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }], new TagHoverProvider(store, getConfig)),
     onDidChangeConfig(async () => {
       const before = config;

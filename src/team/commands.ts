@@ -1,4 +1,5 @@
-// Team commands in the editor: Compare Annotators… (the agreement report of this document or the workspace).
+// Team commands in the editor: Compare Annotators… (the agreement report of this document or the workspace) and
+// Curate Tags… (./curate.ts).
 // Each command takes arguments so tests and automation skip the pickers.
 import * as vscode from 'vscode';
 import { computeAgreement } from '../core/team/agreement';
@@ -6,7 +7,9 @@ import { AGREEMENT_FORMATS, AgreementFormat, renderAgreement } from '../core/tea
 import { TagStore } from '../store/tagStore';
 import { resolveDocument } from '../tagging/target';
 import { Disposable } from '../util/dispose';
+import { ClaimTaggerConfig } from '../config';
 import { AnnotatorFileError, annotatedDocument, annotatedWorkspace } from './annotations';
+import { CurateArgs, curateDocument } from './curate';
 
 export interface CompareArgs {
   scope?: 'document' | 'workspace';
@@ -26,9 +29,13 @@ export interface CompareResult {
 const LANGUAGE: Record<AgreementFormat, string> = { md: 'markdown', html: 'html', json: 'json' };
 
 export class TeamCommands extends Disposable {
-  constructor(private readonly store: TagStore) {
+  constructor(
+    private readonly store: TagStore,
+    private readonly config: () => ClaimTaggerConfig,
+  ) {
     super();
     this._register(vscode.commands.registerCommand('claimTagger.compareAnnotators', (args?: CompareArgs) => this.compare(args)));
+    this._register(vscode.commands.registerCommand('claimTagger.curateTags', (args?: CurateArgs) => curateDocument(this.store, this.config().author, args)));
   }
 
   async compare(args: CompareArgs = {}): Promise<CompareResult | undefined> {

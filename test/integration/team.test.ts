@@ -8,6 +8,7 @@ import type { Tag } from '../../src/core/model';
 import { emptySidecar, serializeSidecar } from '../../src/core/sidecar/format';
 import { createTag } from '../../src/core/tags';
 import type { CompareResult } from '../../src/team/commands';
+import type { CurateResult } from '../../src/team/curate';
 import { api, closeAllEditors, workspaceUri } from './helpers';
 
 const TEXT = 'The council approved the budget on Monday. Critics called it reckless. The mayor said taxes will not rise. Turnout was 41 percent.\n';
@@ -86,5 +87,42 @@ suite('team: compare annotators', () => {
     assert.ok(out.documents.some((d: { name: string; annotators: string[] }) => d.name.endsWith('team/ws/article.md') && d.annotators.join() === 'ana,ben'));
     assert.ok(r.documents >= 1);
     assert.ok(!out.documents.some((d: { name: string }) => d.name.includes('ws-broken')));
+  });
+});
+
+suite('team: curate tags', () => {
+  teardown(closeAllEditors);
+
+  test('blind copies: the curated tags go into the shared sidecar, shown in the editor; the copies unchanged', async () => {
+    const anaFile = sidecar(ana());
+    const benFile = sidecar([...ben(), tag('The mayor said', 'attribution', 'ben')]);
+    const doc = writeArticle('team/curate-blind', [], { ana: anaFile, ben: benFile });
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(doc));
+    // Disagreements in text order: the claim spans differ (merge), ben's attribution (reject); "reckless" is agreed.
+    const r = await exec<CurateResult>('claimTagger.curateTags', { uri: doc, curator: 'cora', decisions: [{ action: 'merge' }, { action: 'reject' }] });
+    assert.deepEqual([r.items, r.disagreements, r.tags], [3, 2, 2]);
+    assert.equal(r.target, vscode.Uri.file(doc.fsPath + '.tags.json').toString());
+    const written = JSON.parse(fs.readFileSync(doc.fsPath + '.tags.json', 'utf8'));
+    assert.deepEqual(written.tags.map((t: { quote: string; author: string }) => [t.quote, t.author]), [['The council approved the budget on Monday.', 'cora'], ['reckless', 'cora']]);
+    for (const t of written.tags) assert.equal(t.derivedFrom.length, 2);
+    assert.equal(fs.readFileSync(doc.fsPath + '.tags.ana.json', 'utf8'), anaFile);
+    assert.equal(fs.readFileSync(doc.fsPath + '.tags.ben.json', 'utf8'), benFile);
+    const shown = await (await api()).tags(doc);
+    assert.deepEqual(shown.map((t) => t.author), ['cora', 'cora']);
+  });
+
+  test('one shared sidecar with every annotator: the curated tags go beside it, the shared sidecar unchanged', async () => {
+    const doc = writeArticle('team/curate-shared', [...ana(), ...ben()]);
+    const shared = fs.readFileSync(doc.fsPath + '.tags.json', 'utf8');
+    const first = (await (await api()).tags(doc)).find((t) => t.author === 'ben' && t.kind === 'claim')!;
+    const r = await exec<CurateResult>('claimTagger.curateTags', { uri: doc, curator: 'cora', decisions: [{ action: 'accept', tagId: first.id }] });
+    assert.equal(r.target, vscode.Uri.file(doc.fsPath + '.tags.curated.json').toString());
+    const curated = JSON.parse(fs.readFileSync(doc.fsPath + '.tags.curated.json', 'utf8'));
+    assert.deepEqual(curated.tags.map((t: { quote: string; derivedFrom: string[] }) => t.quote), ['The council approved the budget', 'reckless']);
+    assert.deepEqual(curated.tags[0].derivedFrom, [first.id]);
+    assert.equal(fs.readFileSync(doc.fsPath + '.tags.json', 'utf8'), shared);
+    // Curating again asks before replacing; with replace the file is rewritten.
+    const again = await exec<CurateResult>('claimTagger.curateTags', { uri: doc, curator: 'cora', decisions: [{ action: 'reject' }], replace: true });
+    assert.equal(again.tags, 1);
   });
 });
