@@ -72,6 +72,18 @@ suite('team: git merge driver with real git', function () {
     assert.equal(ok('check-attr', 'merge', 'sub/x.md.tags.json').trim(), 'sub/x.md.tags.json: merge: claim-tagger');
   });
 
+  test('bad usage: wrong argument count, or installing outside a repository, exits 2 and writes nothing', () => {
+    const few = spawnSync(process.execPath, [CLI, 'merge-driver', 'a', 'b'], { cwd: dir, env, encoding: 'utf8' });
+    assert.equal(few.status, 2);
+    assert.match(few.stderr, /expected 3 or 4 arguments/);
+    const outside = path.join(path.dirname(dir), 'not-a-repo');
+    fs.mkdirSync(outside);
+    const r = spawnSync(process.execPath, [CLI, 'install-merge-driver'], { cwd: outside, env: { ...env, GIT_CEILING_DIRECTORIES: path.dirname(dir) }, encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /git failed/);
+    assert.deepEqual(fs.readdirSync(outside), []);
+  });
+
   test('install-merge-driver --global writes only to the (temporary) global config and attributes file', () => {
     const r = spawnSync(process.execPath, [CLI, 'install-merge-driver', '--global', '--command', 'claim-tagger'], { cwd: dir, env, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
