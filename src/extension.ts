@@ -20,6 +20,7 @@ import { WordWrapPrompt } from './tagging/wordWrapPrompt';
 import { ReportCommands } from './report/commands';
 import { SuggestionCommands } from './suggestions/commands';
 import { SuggestionController } from './suggestions/controller';
+import { TeamCommands } from './team/commands';
 import { TagsView } from './tree/view';
 import { WalkthroughCommands } from './walkthrough';
 
@@ -60,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
     decorator.onDidChangeVisibility(() => statusBar.update()),
     new HighlightCommands(decorator, getConfig),
     new SidecarCommands(store, getConfig),
+    new TeamCommands(store, getConfig),
     vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }], new TagHoverProvider(store, getConfig)),
     onDidChangeConfig(async () => {
       const before = config;

@@ -17,6 +17,10 @@ Commands:
                       propose candidate tags (JSON)
   report <file|dir>... --format md|html|csv|json|w3c|claimreview [--out FILE|-] [--fail-on unreviewed|orphaned|unattributed]
                       write a tag report
+  agree <sidecar|file|dir>... [--authors a,b] [--json] [--format md|html]
+                      agreement between annotators (tag authors, blind copies <file>.tags.<author>.json)
+  merge-driver %O %A %B %P / install-merge-driver [--global]
+                      git merge driver for sidecars (merges by tag id), and its registration
 
 Options:
   -h, --help          show this help (or: claim-tagger <command> --help)
@@ -34,6 +38,9 @@ const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check')).runCheck,
   suggest: async () => (await import('./suggest')).runSuggest,
   report: async () => (await import('./report')).runReport,
+  'merge-driver': async () => (await import('./mergeDriver')).runMergeDriver,
+  'install-merge-driver': async () => (await import('./mergeDriver')).runInstallMergeDriver,
+  agree: async () => (await import('./agree')).runAgree,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -4,10 +4,11 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://claim-tagger.invalid/schemas/tags.schema.json","title":"Claim Tagger sidecar","description":"Tags of one document, kept beside it as <document>.tags.json (or under .claim-tags/ at the workspace folder root). All offsets are UTF-16 code unit offsets into the document text, as in VS Code and JavaScript.","type":"object","required":["format","version","document","textHash","tags"],"additionalProperties":false,"properties":{"format":{"const":"claim-tagger/tags","description":"Marks this file as a Claim Tagger sidecar."},"version":{"type":"integer","minimum":1,"description":"Sidecar format version. A newer version than the extension knows is opened read-only."},"document":{"type":"string","minLength":1,"description":"File name of the tagged document (its base name, not a path)."},"textHash":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$","description":"SHA-256 of the exact document text (UTF-8) that the offsets refer to. When the document differs, tags are re-anchored by their quotes."},"tags":{"type":"array","description":"Tags, sorted by start, end and id.","items":{"$ref":"#/definitions/tag"}},"dismissed":{"type":"array","description":"Suggestions the editor dismissed, so they are not proposed again.","items":{"$ref":"#/definitions/dismissal"}}},"definitions":{"tagId":{"type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,127}$","description":"Stable identifier of the tag (a UUID when created by Claim Tagger): letters, digits, _ . : - only, so it is safe in Markdown code spans, HTML ids, CSV and file names."},"prototypeName":{"enum":["__proto__","constructor","hasOwnProperty","isPrototypeOf","propertyIsEnumerable","toLocaleString","toString","valueOf","__defineGetter__","__defineSetter__","__lookupGetter__","__lookupSetter__"],"description":"Property names of Object.prototype, refused as kinds."},"offset":{"type":"integer","minimum":0,"description":"UTF-16 code unit offset into the document text."},"span":{"type":"object","required":["start","end","quote"],"additionalProperties":false,"properties":{"start":{"$ref":"#/definitions/offset"},"end":{"$ref":"#/definitions/offset"},"quote":{"type":"string","description":"The text of the span when last anchored."}}},"freeTextSource":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"type":"string","minLength":1,"description":"Who said it, when the source is not a span of the document."}}},"anchor":{"type":"object","required":["state"],"additionalProperties":false,"properties":{"state":{"enum":["anchored","fuzzy","orphaned"],"description":"anchored: the quote is at start..end; fuzzy: placed by approximate matching after the text changed; orphaned: the text is gone, the quote is kept and the tag can be re-pinned."},"confidence":{"type":"number","minimum":0,"maximum":1,"description":"For fuzzy anchors: how close the match is."}}},"tag":{"type":"object","required":["id","kind","start","end","quote","prefix","suffix","created","modified","anchor"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/tagId"},"kind":{"type":"string","minLength":1,"not":{"$ref":"#/definitions/prototypeName"},"description":"claim, attribution, opinion, or the id of a custom kind from the claimTagger.kinds setting. Never a name of Object.prototype (kinds key lookup tables).","examples":["claim","attribution","opinion"]},"start":{"$ref":"#/definitions/offset"},"end":{"$ref":"#/definitions/offset"},"quote":{"type":"string","description":"Exact text of the span (W3C TextQuoteSelector exact)."},"prefix":{"type":"string","maxLength":64,"description":"Up to 32 characters before the quote."},"suffix":{"type":"string","maxLength":64,"description":"Up to 32 characters after the quote."},"note":{"type":"string"},"status":{"enum":["unreviewed","verified","false","misleading","disputed","unverifiable"],"description":"Review status of a claim."},"source":{"description":"Attributions: who said it, as a span of the document or free text.","oneOf":[{"$ref":"#/definitions/span"},{"$ref":"#/definitions/freeTextSource"}]},"cue":{"$ref":"#/definitions/span","description":"Attributions: the reporting verb or phrase."},"labels":{"type":"array","items":{"type":"string"},"uniqueItems":true},"links":{"type":"array","items":{"type":"string"},"description":"Evidence URLs."},"author":{"type":"string"},"created":{"type":"string","format":"date-time"},"modified":{"type":"string","format":"date-time"},"anchor":{"$ref":"#/definitions/anchor"}}},"dismissal":{"type":"object","required":["rule","term"],"additionalProperties":false,"properties":{"rule":{"type":"string"},"term":{"type":"string"},"start":{"$ref":"#/definitions/offset"},"end":{"$ref":"#/definitions/offset"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://claim-tagger.invalid/schemas/tags.schema.json","title":"Claim Tagger sidecar","description":"Tags of one document, kept beside it as <document>.tags.json (or under .claim-tags/ at the workspace folder root). All offsets are UTF-16 code unit offsets into the document text, as in VS Code and JavaScript.","type":"object","required":["format","version","document","textHash","tags"],"additionalProperties":false,"properties":{"format":{"const":"claim-tagger/tags","description":"Marks this file as a Claim Tagger sidecar."},"version":{"type":"integer","minimum":1,"description":"Sidecar format version. A newer version than the extension knows is opened read-only."},"document":{"type":"string","minLength":1,"description":"File name of the tagged document (its base name, not a path)."},"textHash":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$","description":"SHA-256 of the exact document text (UTF-8) that the offsets refer to. When the document differs, tags are re-anchored by their quotes."},"tags":{"type":"array","description":"Tags, sorted by start, end and id.","items":{"$ref":"#/definitions/tag"}},"dismissed":{"type":"array","description":"Suggestions the editor dismissed, so they are not proposed again.","items":{"$ref":"#/definitions/dismissal"}},"conflicts":{"type":"array","description":"Tags edited differently on two branches and merged by the git merge driver: both versions are in tags (the other one labelled merge-conflict). Resolve by removing one of them.","items":{"$ref":"#/definitions/conflict"}}},"definitions":{"tagId":{"type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,127}$","description":"Stable identifier of the tag (a UUID when created by Claim Tagger): letters, digits, _ . : - only, so it is safe in Markdown code spans, HTML ids, CSV and file names."},"prototypeName":{"enum":["__proto__","constructor","hasOwnProperty","isPrototypeOf","propertyIsEnumerable","toLocaleString","toString","valueOf","__defineGetter__","__defineSetter__","__lookupGetter__","__lookupSetter__"],"description":"Property names of Object.prototype, refused as kinds."},"offset":{"type":"integer","minimum":0,"description":"UTF-16 code unit offset into the document text."},"span":{"type":"object","required":["start","end","quote"],"additionalProperties":false,"properties":{"start":{"$ref":"#/definitions/offset"},"end":{"$ref":"#/definitions/offset"},"quote":{"type":"string","description":"The text of the span when last anchored."}}},"freeTextSource":{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"type":"string","minLength":1,"description":"Who said it, when the source is not a span of the document."}}},"anchor":{"type":"object","required":["state"],"additionalProperties":false,"properties":{"state":{"enum":["anchored","fuzzy","orphaned"],"description":"anchored: the quote is at start..end; fuzzy: placed by approximate matching after the text changed; orphaned: the text is gone, the quote is kept and the tag can be re-pinned."},"confidence":{"type":"number","minimum":0,"maximum":1,"description":"For fuzzy anchors: how close the match is."}}},"tag":{"type":"object","required":["id","kind","start","end","quote","prefix","suffix","created","modified","anchor"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/tagId"},"kind":{"type":"string","minLength":1,"not":{"$ref":"#/definitions/prototypeName"},"description":"claim, attribution, opinion, or the id of a custom kind from the claimTagger.kinds setting. Never a name of Object.prototype (kinds key lookup tables).","examples":["claim","attribution","opinion"]},"start":{"$ref":"#/definitions/offset"},"end":{"$ref":"#/definitions/offset"},"quote":{"type":"string","description":"Exact text of the span (W3C TextQuoteSelector exact)."},"prefix":{"type":"string","maxLength":64,"description":"Up to 32 characters before the quote."},"suffix":{"type":"string","maxLength":64,"description":"Up to 32 characters after the quote."},"note":{"type":"string"},"status":{"enum":["unreviewed","verified","false","misleading","disputed","unverifiable"],"description":"Review status of a claim."},"source":{"description":"Attributions: who said it, as a span of the document or free text.","oneOf":[{"$ref":"#/definitions/span"},{"$ref":"#/definitions/freeTextSource"}]},"cue":{"$ref":"#/definitions/span","description":"Attributions: the reporting verb or phrase."},"labels":{"type":"array","items":{"type":"string"},"uniqueItems":true},"links":{"type":"array","items":{"type":"string"},"description":"Evidence URLs."},"author":{"type":"string"},"derivedFrom":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Curated tags: ids of the annotators' tags this tag was made from."},"created":{"type":"string","format":"date-time"},"modified":{"type":"string","format":"date-time"},"anchor":{"$ref":"#/definitions/anchor"}}},"conflict":{"type":"object","required":["id","otherId"],"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"description":"Id of our version (the tag's own id)."},"otherId":{"type":"string","minLength":1,"description":"Id of the other branch's version, kept as a second tag."}}},"dismissal":{"type":"object","required":["rule","term"],"additionalProperties":false,"properties":{"rule":{"type":"string"},"term":{"type":"string"},"start":{"$ref":"#/definitions/offset"},"end":{"$ref":"#/definitions/offset"}}}}};
+const schema25 = {"type":"object","required":["id","otherId"],"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1,"description":"Id of our version (the tag's own id)."},"otherId":{"type":"string","minLength":1,"description":"Id of the other branch's version, kept as a second tag."}}};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
-const schema12 = {"type":"object","required":["id","kind","start","end","quote","prefix","suffix","created","modified","anchor"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/tagId"},"kind":{"type":"string","minLength":1,"not":{"$ref":"#/definitions/prototypeName"},"description":"claim, attribution, opinion, or the id of a custom kind from the claimTagger.kinds setting. Never a name of Object.prototype (kinds key lookup tables).","examples":["claim","attribution","opinion"]},"start":{"$ref":"#/definitions/offset"},"end":{"$ref":"#/definitions/offset"},"quote":{"type":"string","description":"Exact text of the span (W3C TextQuoteSelector exact)."},"prefix":{"type":"string","maxLength":64,"description":"Up to 32 characters before the quote."},"suffix":{"type":"string","maxLength":64,"description":"Up to 32 characters after the quote."},"note":{"type":"string"},"status":{"enum":["unreviewed","verified","false","misleading","disputed","unverifiable"],"description":"Review status of a claim."},"source":{"description":"Attributions: who said it, as a span of the document or free text.","oneOf":[{"$ref":"#/definitions/span"},{"$ref":"#/definitions/freeTextSource"}]},"cue":{"$ref":"#/definitions/span","description":"Attributions: the reporting verb or phrase."},"labels":{"type":"array","items":{"type":"string"},"uniqueItems":true},"links":{"type":"array","items":{"type":"string"},"description":"Evidence URLs."},"author":{"type":"string"},"created":{"type":"string","format":"date-time"},"modified":{"type":"string","format":"date-time"},"anchor":{"$ref":"#/definitions/anchor"}}};
+const schema12 = {"type":"object","required":["id","kind","start","end","quote","prefix","suffix","created","modified","anchor"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/tagId"},"kind":{"type":"string","minLength":1,"not":{"$ref":"#/definitions/prototypeName"},"description":"claim, attribution, opinion, or the id of a custom kind from the claimTagger.kinds setting. Never a name of Object.prototype (kinds key lookup tables).","examples":["claim","attribution","opinion"]},"start":{"$ref":"#/definitions/offset"},"end":{"$ref":"#/definitions/offset"},"quote":{"type":"string","description":"Exact text of the span (W3C TextQuoteSelector exact)."},"prefix":{"type":"string","maxLength":64,"description":"Up to 32 characters before the quote."},"suffix":{"type":"string","maxLength":64,"description":"Up to 32 characters after the quote."},"note":{"type":"string"},"status":{"enum":["unreviewed","verified","false","misleading","disputed","unverifiable"],"description":"Review status of a claim."},"source":{"description":"Attributions: who said it, as a span of the document or free text.","oneOf":[{"$ref":"#/definitions/span"},{"$ref":"#/definitions/freeTextSource"}]},"cue":{"$ref":"#/definitions/span","description":"Attributions: the reporting verb or phrase."},"labels":{"type":"array","items":{"type":"string"},"uniqueItems":true},"links":{"type":"array","items":{"type":"string"},"description":"Evidence URLs."},"author":{"type":"string"},"derivedFrom":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Curated tags: ids of the annotators' tags this tag was made from."},"created":{"type":"string","format":"date-time"},"modified":{"type":"string","format":"date-time"},"anchor":{"$ref":"#/definitions/anchor"}}};
 const schema13 = {"type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,127}$","description":"Stable identifier of the tag (a UUID when created by Claim Tagger): letters, digits, _ . : - only, so it is safe in Markdown code spans, HTML ids, CSV and file names."};
 const schema14 = {"enum":["__proto__","constructor","hasOwnProperty","isPrototypeOf","propertyIsEnumerable","toLocaleString","toString","valueOf","__defineGetter__","__defineSetter__","__lookupGetter__","__lookupSetter__"],"description":"Property names of Object.prototype, refused as kinds."};
 const schema15 = {"type":"integer","minimum":0,"description":"UTF-16 code unit offset into the document text."};
@@ -555,13 +556,72 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.created !== undefined){
-let data17 = data.created;
+if(data.derivedFrom !== undefined){
+let data17 = data.derivedFrom;
 const _errs45 = errors;
 if(errors === _errs45){
-if(errors === _errs45){
-if(typeof data17 === "string"){
-if(!(formats0.test(data17))){
+if(Array.isArray(data17)){
+var valid12 = true;
+const len2 = data17.length;
+for(let i3=0; i3<len2; i3++){
+let data18 = data17[i3];
+const _errs47 = errors;
+if(errors === _errs47){
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+validate11.errors = [{instancePath:instancePath+"/derivedFrom/" + i3,schemaPath:"#/properties/derivedFrom/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/derivedFrom/" + i3,schemaPath:"#/properties/derivedFrom/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid12 = _errs47 === errors;
+if(!valid12){
+break;
+}
+}
+if(valid12){
+let i4 = data17.length;
+let j1;
+if(i4 > 1){
+const indices1 = {};
+for(;i4--;){
+let item1 = data17[i4];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+validate11.errors = [{instancePath:instancePath+"/derivedFrom",schemaPath:"#/properties/derivedFrom/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)"}];
+return false;
+break;
+}
+indices1[item1] = i4;
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/derivedFrom",schemaPath:"#/properties/derivedFrom/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs45 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.created !== undefined){
+let data19 = data.created;
+const _errs49 = errors;
+if(errors === _errs49){
+if(errors === _errs49){
+if(typeof data19 === "string"){
+if(!(formats0.test(data19))){
 validate11.errors = [{instancePath:instancePath+"/created",schemaPath:"#/properties/created/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
 return false;
 }
@@ -572,19 +632,19 @@ return false;
 }
 }
 }
-var valid0 = _errs45 === errors;
+var valid0 = _errs49 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.modified !== undefined){
-let data18 = data.modified;
-const _errs47 = errors;
-if(errors === _errs47){
-if(errors === _errs47){
-if(typeof data18 === "string"){
-if(!(formats0.test(data18))){
+let data20 = data.modified;
+const _errs51 = errors;
+if(errors === _errs51){
+if(errors === _errs51){
+if(typeof data20 === "string"){
+if(!(formats0.test(data20))){
 validate11.errors = [{instancePath:instancePath+"/modified",schemaPath:"#/properties/modified/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
 return false;
 }
@@ -595,57 +655,57 @@ return false;
 }
 }
 }
-var valid0 = _errs47 === errors;
+var valid0 = _errs51 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.anchor !== undefined){
-let data19 = data.anchor;
-const _errs49 = errors;
-const _errs50 = errors;
-if(errors === _errs50){
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+let data21 = data.anchor;
+const _errs53 = errors;
+const _errs54 = errors;
+if(errors === _errs54){
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 let missing2;
-if((data19.state === undefined) && (missing2 = "state")){
+if((data21.state === undefined) && (missing2 = "state")){
 validate11.errors = [{instancePath:instancePath+"/anchor",schemaPath:"#/definitions/anchor/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs52 = errors;
-for(const key2 in data19){
+const _errs56 = errors;
+for(const key2 in data21){
 if(!((key2 === "state") || (key2 === "confidence"))){
 validate11.errors = [{instancePath:instancePath+"/anchor",schemaPath:"#/definitions/anchor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs52 === errors){
-if(data19.state !== undefined){
-let data20 = data19.state;
-const _errs53 = errors;
-if(!(((data20 === "anchored") || (data20 === "fuzzy")) || (data20 === "orphaned"))){
+if(_errs56 === errors){
+if(data21.state !== undefined){
+let data22 = data21.state;
+const _errs57 = errors;
+if(!(((data22 === "anchored") || (data22 === "fuzzy")) || (data22 === "orphaned"))){
 validate11.errors = [{instancePath:instancePath+"/anchor/state",schemaPath:"#/definitions/anchor/properties/state/enum",keyword:"enum",params:{allowedValues: schema21.properties.state.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid13 = _errs53 === errors;
+var valid15 = _errs57 === errors;
 }
 else {
-var valid13 = true;
+var valid15 = true;
 }
-if(valid13){
-if(data19.confidence !== undefined){
-let data21 = data19.confidence;
-const _errs54 = errors;
-if(errors === _errs54){
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 > 1 || isNaN(data21)){
+if(valid15){
+if(data21.confidence !== undefined){
+let data23 = data21.confidence;
+const _errs58 = errors;
+if(errors === _errs58){
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 1 || isNaN(data23)){
 validate11.errors = [{instancePath:instancePath+"/anchor/confidence",schemaPath:"#/definitions/anchor/properties/confidence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
-if(data21 < 0 || isNaN(data21)){
+if(data23 < 0 || isNaN(data23)){
 validate11.errors = [{instancePath:instancePath+"/anchor/confidence",schemaPath:"#/definitions/anchor/properties/confidence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -656,10 +716,10 @@ validate11.errors = [{instancePath:instancePath+"/anchor/confidence",schemaPath:
 return false;
 }
 }
-var valid13 = _errs54 === errors;
+var valid15 = _errs58 === errors;
 }
 else {
-var valid13 = true;
+var valid15 = true;
 }
 }
 }
@@ -670,10 +730,11 @@ validate11.errors = [{instancePath:instancePath+"/anchor",schemaPath:"#/definiti
 return false;
 }
 }
-var valid0 = _errs49 === errors;
+var valid0 = _errs53 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -822,7 +883,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((key0 === "format") || (key0 === "version")) || (key0 === "document")) || (key0 === "textHash")) || (key0 === "tags")) || (key0 === "dismissed"))){
+if(!(((((((key0 === "format") || (key0 === "version")) || (key0 === "document")) || (key0 === "textHash")) || (key0 === "tags")) || (key0 === "dismissed")) || (key0 === "conflicts"))){
 validate10.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -962,6 +1023,102 @@ var valid0 = _errs12 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.conflicts !== undefined){
+let data8 = data.conflicts;
+const _errs15 = errors;
+if(errors === _errs15){
+if(Array.isArray(data8)){
+var valid3 = true;
+const len2 = data8.length;
+for(let i2=0; i2<len2; i2++){
+let data9 = data8[i2];
+const _errs17 = errors;
+const _errs18 = errors;
+if(errors === _errs18){
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+let missing1;
+if(((data9.id === undefined) && (missing1 = "id")) || ((data9.otherId === undefined) && (missing1 = "otherId"))){
+validate10.errors = [{instancePath:instancePath+"/conflicts/" + i2,schemaPath:"#/definitions/conflict/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs20 = errors;
+for(const key1 in data9){
+if(!((key1 === "id") || (key1 === "otherId"))){
+validate10.errors = [{instancePath:instancePath+"/conflicts/" + i2,schemaPath:"#/definitions/conflict/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs20 === errors){
+if(data9.id !== undefined){
+let data10 = data9.id;
+const _errs21 = errors;
+if(errors === _errs21){
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+validate10.errors = [{instancePath:instancePath+"/conflicts/" + i2+"/id",schemaPath:"#/definitions/conflict/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/conflicts/" + i2+"/id",schemaPath:"#/definitions/conflict/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid5 = _errs21 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data9.otherId !== undefined){
+let data11 = data9.otherId;
+const _errs23 = errors;
+if(errors === _errs23){
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+validate10.errors = [{instancePath:instancePath+"/conflicts/" + i2+"/otherId",schemaPath:"#/definitions/conflict/properties/otherId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/conflicts/" + i2+"/otherId",schemaPath:"#/definitions/conflict/properties/otherId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid5 = _errs23 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/conflicts/" + i2,schemaPath:"#/definitions/conflict/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid3 = _errs17 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/conflicts",schemaPath:"#/properties/conflicts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }
