@@ -32,6 +32,8 @@ export const Commands = {
   acceptSuggestions: 'claimTagger.acceptSuggestions',
   clearSuggestions: 'claimTagger.clearSuggestions',
   undoTagAction: 'claimTagger.undoTagAction',
+  compareAnnotators: 'claimTagger.compareAnnotators',
+  curateTags: 'claimTagger.curateTags',
   exportReport: 'claimTagger.exportReport',
   previewReport: 'claimTagger.previewReport',
   importAnnotations: 'claimTagger.importAnnotations',

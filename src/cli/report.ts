@@ -4,7 +4,7 @@
 // Exit codes: 0 ok, 1 a --fail-on finding, 2 bad usage or unreadable input.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { FAIL_ON, FailOn, REPORT_FORMATS, ReportDocument, ReportFormat, matchesFailOn, renderReport } from '../core/report';
+import { FAIL_ON, FailOn, REPORT_FORMATS, ReportDocument, ReportFormat, matchesFailOn, renderReportChunks } from '../core/report';
 import { ReportInput, collectReportInputs, loadSidecar, readText, textHash } from './reportInput';
 import { applyAnchorResults, reanchor } from '../core/anchor';
 import { Tag } from '../core/model';
@@ -28,7 +28,10 @@ Options:
   --fail-on RULE      exit 1 when a tag matches: unreviewed (claims), orphaned, unattributed (attributions
                       without a source); repeat or separate with commas for several rules
   --title TEXT        report title
-  --author NAME       ClaimReview author and W3C creator for tags without an author
+  --author NAME       W3C creator for tags without an author
+  --outlet NAME       ClaimReview author: the fact-checking organisation publishing the reviews
+  --claimant NAME     ClaimReview claimant when no attribution names who made a claim
+  --article-url URL   the article's public address (ClaimReview appearance, W3C target)
   --bom               start CSV output with a UTF-8 byte order mark
   -h, --help          show this help
 
@@ -130,6 +133,9 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
         'fail-on': { type: 'string', multiple: true },
         title: { type: 'string' },
         author: { type: 'string' },
+        outlet: { type: 'string' },
+        claimant: { type: 'string' },
+        'article-url': { type: 'string' },
         bom: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -171,10 +177,13 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
   if (!docs.length) io.stderr.write('claim-tagger report: warning: no tagged documents found.\n');
 
   const generated = reportDate();
-  // Output accepts a sequence of chunks too (renderReportChunks, for very large reports).
-  const content: Output = renderReport(format, docs, {
+  // Rendered in chunks of about 1 MB, so a huge note never has to fit in one string.
+  const content: Output = renderReportChunks(format, docs, {
     ...(o.title ? { title: o.title } : {}),
     ...(o.author ? { author: o.author } : {}),
+    ...(o.outlet ? { outlet: o.outlet } : {}),
+    ...(o.claimant ? { claimant: o.claimant } : {}),
+    ...(o['article-url'] ? { articleUrl: o['article-url'] } : {}),
     ...(generated ? { generated } : {}),
     csvBom: !!o.bom,
   });

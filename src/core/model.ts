@@ -57,6 +57,8 @@ export interface Tag {
   labels?: string[];
   links?: string[];
   author?: string;
+  /** Curated tags: the ids of the annotators' tags this one was made from. */
+  derivedFrom?: string[];
   /** ISO 8601 timestamps. */
   created: string;
   modified: string;
@@ -123,6 +125,8 @@ export interface SidecarFile {
   textHash: string;
   tags: Tag[];
   dismissed?: Dismissal[];
+  /** Left by the git merge driver: a tag edited on both branches, kept as `id` (ours) and `otherId` (theirs). */
+  conflicts?: { id: string; otherId: string }[];
 }
 
 export const SIDECAR_FORMAT = 'claim-tagger/tags';

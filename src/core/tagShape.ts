@@ -77,6 +77,8 @@ export function coerceTag(raw: unknown): Tag | undefined {
   if (links) tag.links = links;
   const author = text(raw.author);
   if (author) tag.author = author;
+  const derivedFrom = strings(raw.derivedFrom);
+  if (derivedFrom) tag.derivedFrom = derivedFrom;
   tag.created = text(raw.created) ?? '';
   tag.modified = text(raw.modified) ?? '';
   tag.anchor = anchor(raw.anchor, rangeOk);

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { tagsFromAnnotations } from '../core/importTags';
-import { REPORT_FORMATS, ReportDocument, ReportFormat, parseWebAnnotations, renderHtmlReport, renderReport, reportFileExtension, reportLanguageId } from '../core/report';
+import { REPORT_FORMATS, ReportDocument, ReportFormat, ReportOptions, parseWebAnnotations, renderHtmlReport, renderReport, reportFileExtension, reportLanguageId } from '../core/report';
 import { Commands } from '../commands';
 import { ClaimTaggerConfig, readConfig } from '../config';
 import { TagStore, TagStoreError } from '../store/tagStore';
@@ -56,6 +56,7 @@ export class ReportCommands extends Disposable {
     this._register(store.onDidChange((e) => {
       if (this.preview && e.uri.toString() === this.previewUri?.toString()) this.schedulePreview();
     }));
+    this._register(vscode.workspace.onDidRenameFiles((e) => this.followRename(e.files)));
     // The webview switches its body class with the theme by itself; the kinds' colours come from here.
     this._register(vscode.window.onDidChangeActiveColorTheme(() => {
       if (this.preview) this.schedulePreview();
@@ -75,8 +76,15 @@ export class ReportCommands extends Disposable {
   private options(docs: readonly ReportDocument[], documentUri?: vscode.Uri, palette: ReportPalette = 'light') {
     const c = this.config();
     const scoped = documentUri ? readConfig(documentUri).report : c.report;
-    const claimReview = { url: docs.length === 1 ? scoped.articleUrl : undefined, outlet: scoped.outlet, claimant: scoped.claimant };
-    return { kinds: reportKinds(c, palette), author: c.authorConfigured ? c.author : undefined, csvBom: c.report.csvBom, claimReview };
+    const options: ReportOptions = {
+      kinds: reportKinds(c, palette),
+      author: c.authorConfigured ? c.author : undefined,
+      csvBom: c.report.csvBom,
+      outlet: scoped.outlet,
+      claimant: scoped.claimant,
+      articleUrl: docs.length === 1 ? scoped.articleUrl : undefined,
+    };
+    return options;
   }
 
   private async export(raw?: ExportArgs | { type?: string }): Promise<ExportResult | undefined> {
@@ -165,6 +173,21 @@ export class ReportCommands extends Disposable {
     }
     this.preview.title = vscode.l10n.t('Tag Report: {0}', target.document.uri.path.split('/').pop() ?? '');
     return { html: await this.renderPreview() };
+  }
+
+  /** The previewed document was renamed (or a folder above it): show the document under its new name. */
+  private followRename(files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[]): void {
+    for (const { oldUri, newUri } of files) {
+      const at = this.previewUri;
+      if (!at || at.scheme !== oldUri.scheme) continue;
+      if (at.toString() === oldUri.toString()) this.previewUri = newUri;
+      else if (at.path.startsWith(oldUri.path + '/')) this.previewUri = newUri.with({ path: newUri.path + at.path.slice(oldUri.path.length) });
+      else continue;
+      if (this.preview) {
+        this.preview.title = vscode.l10n.t('Tag Report: {0}', this.previewUri.path.split('/').pop() ?? '');
+        this.schedulePreview();
+      }
+    }
   }
 
   private schedulePreview(): void {

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { parseSidecar, serializeSidecar } from '../core/sidecar/format';
 import { SIDECAR_FOLDER, SidecarLocation, baseName } from '../core/sidecar/paths';
-import { moveSidecar, readSidecar, sidecarUriFor, writeSidecarAtomic } from './sidecarIO';
+import { moveSidecar, readSidecar, sidecarUriFor, withSidecarLock, writeSidecarAtomic } from './sidecarIO';
 
 /** What happened to the sidecar of a renamed document: moved, nothing to move, or the target already has one. */
 export type RenameOutcome = { kind: 'moved' | 'none' } | { kind: 'taken'; kept: vscode.Uri };
@@ -35,11 +35,13 @@ export async function moveSidecarsOnRename(oldUri: vscode.Uri, newUri: vscode.Ur
  * that cannot be read, or is read-only here (newer version), is left as it is.
  */
 async function renameDocumentField(sidecar: vscode.Uri, name: string): Promise<void> {
-  const raw = await readSidecar(sidecar);
-  if (raw === undefined) return;
-  const parsed = parseSidecar(raw);
-  if (!parsed.ok || parsed.readOnly || parsed.sidecar.document === name) return;
-  await writeSidecarAtomic(sidecar, serializeSidecar({ ...parsed.sidecar, document: name }));
+  await withSidecarLock(sidecar, async () => {
+    const raw = await readSidecar(sidecar);
+    if (raw === undefined) return;
+    const parsed = parseSidecar(raw);
+    if (!parsed.ok || parsed.readOnly || parsed.sidecar.document === name) return;
+    await writeSidecarAtomic(sidecar, serializeSidecar({ ...parsed.sidecar, document: name }));
+  });
 }
 
 /** The mirror of a folder under .claim-tags/ (sidecar.location = workspaceFolder). */

@@ -17,7 +17,7 @@ import { Disposable } from '../util/dispose';
 import { DocumentTags } from './documentTags';
 import { OutsideChanges } from './outsideChanges';
 import { moveSidecarsOnRename } from './rename';
-import { readSidecar, sidecarUriFor, writeSidecarAtomic } from './sidecarIO';
+import { readSidecar, sidecarUriFor, withSidecarLock, writeSidecarAtomic } from './sidecarIO';
 
 export type TagChangeReason = 'load' | 'edit' | 'user' | 'external';
 
@@ -576,7 +576,13 @@ export class TagStore extends Disposable {
   }
 
   /** `text`: what the tags refer to when it is not the document's text (a document closed without saving). */
+  /** Writes under the sidecar's cross-process lock (file: URIs), so a CLI run or another window loses nothing. */
   private async write(doc: DocumentTags, document: vscode.TextDocument, text = document.getText()): Promise<void> {
+    if (!doc.sidecarUri || !doc.writable || (document.isClosed && !doc.dirty)) return;
+    await withSidecarLock(doc.sidecarUri, () => this.writeUnlocked(doc, document, text));
+  }
+
+  private async writeUnlocked(doc: DocumentTags, document: vscode.TextDocument, text: string): Promise<void> {
     if (!doc.sidecarUri || !doc.writable || (document.isClosed && !doc.dirty)) return;
     refreshQuotes(text, doc.tags);
     for (const tag of doc.tags) {
@@ -602,7 +608,7 @@ export class TagStore extends Disposable {
     const onDisk = await readSidecar(doc.sidecarUri);
     if (onDisk !== doc.lastDiskContent && onDisk !== undefined) {
       if (this.mergeFromDisk(doc, document, onDisk, text)) this.changeEmitter.fire({ uri: doc.uri, reason: 'external' });
-      if (doc.writable) return this.write(doc, document, text);
+      if (doc.writable) return this.writeUnlocked(doc, document, text);
       return;
     }
     const refusal = await unwritable(doc.sidecarUri);

@@ -266,3 +266,26 @@ suite('outside changes to open articles', () => {
     assert.deepEqual(claimTagger.documentState(to)?.warnings, []);
   });
 });
+
+suite('outside: the report preview follows a rename', () => {
+  teardown(closeAllEditors);
+
+  test('an open preview shows the document under its new name and keeps refreshing', async () => {
+    const claimTagger = await api();
+    const editor = await openFresh('outside/preview-old.txt', ARTICLE);
+    await tagAll(editor, [Q.alarming]);
+    await claimTagger.flush();
+    await vscode.commands.executeCommand('claimTagger.previewReport', { uri: editor.document.uri });
+    await eventually(() => claimTagger.previewHtml().includes('preview-old.txt'), 10_000);
+    const to = workspaceUri('outside/preview-new.txt');
+    fs.rmSync(to.fsPath, { force: true });
+    fs.rmSync(to.fsPath + '.tags.json', { force: true });
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(editor.document.uri, to);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await eventually(() => claimTagger.previewHtml().includes('preview-new.txt') && !claimTagger.previewHtml().includes('preview-old.txt'), 10_000);
+    const renamed = await vscode.window.showTextDocument(to);
+    await tagAll(renamed, [Q.signatures]);
+    await eventually(() => claimTagger.previewHtml().includes('3,200 signatures'), 10_000);
+  });
+});

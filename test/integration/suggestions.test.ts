@@ -103,12 +103,12 @@ suite('suggestions in the editor', () => {
     const claimTagger = await api();
     const editor = await openFresh('suggest/dismiss.txt', TEXT);
     const shown = await exec<S[]>('claimTagger.suggestTags', { uri: editor.document.uri });
-    const s = shown.find((x) => x.kind === 'opinion' && x.text.toLowerCase() === 'disastrous')!;
+    const s = shown.find((x) => x.kind === 'opinion' && x.text.toLowerCase() === 'disastrous failure')!;
     const range = new vscode.Range(editor.document.positionAt(s.start), editor.document.positionAt(s.end));
     await run(fixFor(await quickFixes(editor.document.uri, range), `Dismiss '${s.text}'`));
     await claimTagger.flush();
     const sidecar = readJson(vscode.Uri.file(editor.document.uri.fsPath + '.tags.json')) as { dismissed: { rule: string; term: string; start: number }[] };
-    assert.deepEqual(sidecar.dismissed.map((d) => [d.rule, d.term, d.start]), [[s.rule, 'disastrous', s.start]]);
+    assert.deepEqual(sidecar.dismissed.map((d) => [d.rule, d.term, d.start]), [[s.rule, 'disastrous failure', s.start]]);
     const again = await exec<S[]>('claimTagger.suggestTags', { uri: editor.document.uri });
     assert.ok(!again.some((x) => x.start === s.start && x.rule === s.rule));
   });

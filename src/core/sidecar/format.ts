@@ -162,6 +162,11 @@ export function serializeSidecar(sidecar: SidecarFile): string {
     tags: [...sidecar.tags].sort(compareTags).map(orderTag),
   };
   if (sidecar.dismissed?.length) out.dismissed = [...sidecar.dismissed].sort(compareDismissals).map(orderDismissal);
+  if (sidecar.conflicts?.length) {
+    out.conflicts = [...sidecar.conflicts]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.otherId < b.otherId ? -1 : a.otherId > b.otherId ? 1 : 0))
+      .map((c) => ({ id: c.id, otherId: c.otherId }));
+  }
   return JSON.stringify(out, null, 2) + '\n';
 }
 
@@ -174,6 +179,7 @@ function orderTag(t: Tag): Record<string, unknown> {
   if (t.labels?.length) o.labels = [...t.labels];
   if (t.links?.length) o.links = [...t.links];
   if (t.author) o.author = t.author;
+  if (t.derivedFrom?.length) o.derivedFrom = [...t.derivedFrom];
   o.created = t.created;
   o.modified = t.modified;
   o.anchor = t.anchor.state === 'fuzzy' && t.anchor.confidence !== undefined

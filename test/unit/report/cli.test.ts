@@ -36,6 +36,7 @@ suite('claim-tagger report (CLI)', () => {
 
   setup(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-report-'));
+    fs.mkdirSync(path.join(root, '.git')); // .claim-tags is looked up only inside a repository
     writeDoc(path.join(root, 'news', 'bridge.md'), a, [
       tagOf(a, 'claim', 'the bridge cost 3 million', { status: 'verified' }),
       tagOf(a, 'attribution', 'The council said the bridge cost 3 million.', { source: { start: 0, end: 11, quote: 'The council' } }),
