@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyAnchorResults, reanchor } from '../core/anchor';
 import { SIDECAR_FORMAT, SIDECAR_VERSION, SidecarFile, Tag, isClaimStatus, CLAIM_STATUSES } from '../core/model';
-import { textHash } from '../core/sidecar/format';
+import { textHash, validateTag } from '../core/sidecar/format';
 import { createTag } from '../core/tags';
 import { CliIo, Exit } from './io';
 import { LockTimeoutError } from '../util/fileLock';
@@ -99,6 +99,9 @@ export async function runTag(argv: string[], io: CliIo): Promise<number> {
       const base = structuredClone(sidecar.tags);
       const created = createTag(text, { kind: o.kind!, start, end, note: o.note, author: o.author });
       if (o.status && isClaimStatus(o.status)) created.status = o.status;
+      // A tag the schema rejects (e.g. a kind named "constructor") would make the sidecar unreadable next time.
+      const check = validateTag(created);
+      if (!check.ok) throw new Refusal(`cannot tag ${file}: the new ${check.message}. Nothing was changed.`);
       sidecar.tags.push(created);
       sidecar.textHash = textHash(text);
       sidecar.document = name;

@@ -9,7 +9,7 @@ import { ReconcileResult, describeOutcomes, reconcileChange } from '../core/outs
 import { mergeTags } from '../core/merge';
 import { Dismissal, SIDECAR_VERSION, SIDECAR_FORMAT, SpanRef, Tag, isSpanRef } from '../core/model';
 import { findNear, mapSpan, shiftSpans } from '../core/spans';
-import { parseSidecar, serializeSidecar, textHash } from '../core/sidecar/format';
+import { parseSidecar, serializeSidecar, textHash, validateTag } from '../core/sidecar/format';
 import { baseName } from '../core/sidecar/paths';
 import { NewTagInit, createTag, quoteAt, refreshQuotes } from '../core/tags';
 import { ClaimTaggerConfig } from '../config';
@@ -174,7 +174,8 @@ export class TagStore extends Disposable {
     if (text.includes('\u0000')) throw new TagStoreError(`${baseName(document.uri.path)} looks like a binary file: Claim Tagger tags text documents only.`);
     const author = this.config().author;
     const tags = inits.map((init) => createTag(text, { ...init, author }));
-    doc.tags.push(...tags);
+    assertValid(tags);
+    for (const tag of tags) doc.tags.push(tag);
     this.markUnsaved(doc, document, tags);
     this.userChanged(doc);
     return tags;
@@ -184,6 +185,7 @@ export class TagStore extends Disposable {
     const doc = await this.writableDoc(document);
     const tag = doc.find(id);
     if (!tag) throw new TagStoreError(`No tag with id ${id} in ${baseName(document.uri.path)}.`);
+    assertValid([{ ...tag, ...patch }]);
     Object.assign(tag, patch);
     for (const key of Object.keys(patch) as (keyof TagPatch)[]) if (patch[key] === undefined) delete tag[key];
     tag.modified = new Date().toISOString();
@@ -670,4 +672,12 @@ async function unwritable(uri: vscode.Uri): Promise<string | undefined> {
 
 function clone(tags: readonly Tag[]): Tag[] {
   return tags.map((t) => structuredClone(t));
+}
+
+/** A tag the schema rejects (e.g. a kind named "constructor") would pause tagging of the document on the next load. */
+function assertValid(tags: readonly Tag[]): void {
+  for (const tag of tags) {
+    const check = validateTag(tag);
+    if (!check.ok) throw new TagStoreError(`Claim Tagger cannot save this tag: the ${check.message}.`);
+  }
 }

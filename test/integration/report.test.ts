@@ -84,7 +84,7 @@ suite('reports in the editor', () => {
       assert.ok(!text.includes('file://'), `${format} report contains a file:// URI`);
     }
     const json = JSON.parse(fs.readFileSync(workspaceUri('report/paths/out-json').fsPath, 'utf8'));
-    assert.deepEqual([json.documents[0].name, json.documents[0].uri], ['report/paths/rel.txt', 'report/paths/rel.txt']);
+    assert.deepEqual([json.documents[0].name, json.documents[0].uri], ['report/paths/rel.txt', 'urn:claim-tagger:document:report/paths/rel.txt']);
     await vscode.workspace.getConfiguration('claimTagger').update('report.articleUrl', 'https://news.example/council-budget', vscode.ConfigurationTarget.Global);
     try {
       await exec('claimTagger.exportReport', { scope: 'document', uri: editor.document.uri, format: 'json', target: workspaceUri('report/paths/url.json') });

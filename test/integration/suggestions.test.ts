@@ -167,7 +167,7 @@ suite('suggestions in the editor', () => {
     this.timeout(120_000);
     const claimTagger = await api();
     // As in the report that found the freeze: 1 MB of mostly plain reporting, about a thousand opinion words.
-    const filler = 'The committee met in the east wing and went through the minutes of the previous session.\n\n'.repeat(40);
+    const filler = 'The committee met in the east wing and went through the minutes of the previous session.\n\n'.repeat(25);
     const block = TEXT.replace(/\n/g, ' ') + '\n\n' + filler;
     const big = block.repeat(Math.ceil(1_000_000 / block.length));
     const editor = await openFresh('suggest/accept-big.txt', big);
