@@ -102,8 +102,13 @@ export function mapIntoNew(pos: number, changes: readonly TextChange[]): number 
   const sorted = [...changes].sort((a, b) => a.start - b.start || a.end - b.end);
   let shift = 0;
   for (const c of sorted) {
-    if (pos < c.start || (pos === c.start && c.end === c.start)) break;
-    if (pos < c.end || pos === c.start) return c.start + shift + Math.min(pos - c.start, c.text.length);
+    if (pos < c.start) break;
+    // A character at an insertion point follows what was inserted before it.
+    if (c.end === c.start) {
+      shift += c.text.length;
+      continue;
+    }
+    if (pos < c.end) return c.start + shift + Math.min(pos - c.start, c.text.length);
     shift += c.text.length - (c.end - c.start);
   }
   return pos + shift;
