@@ -60,7 +60,7 @@ suite('reports under hostile input', () => {
 
   test('property: any string in any tag field stays escaped in Markdown and HTML', () => {
     const fields = ['note', 'author', 'created', 'modified', 'quote', 'prefix', 'suffix', 'id'] as const;
-    const hostile = fc.oneof(fc.string(), fc.constantFrom(META, '<script>alert(1)</script>', '`\n<b>x</b>\n`', ']]><svg onload=alert(1)>', '&lt;', '| a | b |'));
+    const hostile = fc.oneof(fc.string(), fc.constantFrom(META, '<script>alert(1)</script>', '`\n<b>zq9x</b>\n`', ']]><svg onload=alert(1)>', '&lt;', '| a | b |'));
     fc.assert(fc.property(fc.constantFrom(...fields), hostile, fc.array(hostile, { maxLength: 3 }), (field, value, list) => {
       const t = claim() as unknown as Record<string, unknown>;
       t[field] = value;
@@ -69,7 +69,7 @@ suite('reports under hostile input', () => {
       const md = renderReport('md', [doc([t as unknown as Tag])]);
       assert.deepEqual(rawHtml(md), []);
       const html = renderReport('html', [doc([t as unknown as Tag])]);
-      assert.doesNotMatch(html, /<(script|svg onload|b>x)/i);
+      assert.doesNotMatch(html, /<(script|svg onload|b>zq9x)/i);
       assert.equal((html.match(/<meta /g) ?? []).length, 5);
     }), { numRuns: 150 });
   });
