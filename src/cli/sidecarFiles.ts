@@ -104,16 +104,19 @@ export async function collectSidecars(inputs: string[]): Promise<{ sidecars: str
   return { sidecars: [...sidecars].sort(), missing };
 }
 
-/** Sidecars below `dir` in name order, skipping node_modules and dot-folders other than .claim-tags. */
-export async function* walkSidecars(dir: string): AsyncGenerator<string> {
+/**
+ * Sidecars below `dir` in name order, skipping node_modules and dot-folders other than .claim-tags. `accept` widens
+ * what counts (e.g. blind copies for `agree`).
+ */
+export async function* walkSidecars(dir: string, accept: (name: string, file: string) => boolean = isSidecarPath): AsyncGenerator<string> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (e.name === 'node_modules' || (e.name.startsWith('.') && e.name !== SIDECAR_FOLDER)) continue;
-      yield* walkSidecars(p);
-    } else if (e.isFile() && isSidecarPath(e.name)) yield p;
+      yield* walkSidecars(p, accept);
+    } else if (e.isFile() && accept(e.name, p)) yield p;
   }
 }
 

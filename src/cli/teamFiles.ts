@@ -3,9 +3,8 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { isSidecarPath } from '../core/sidecar/paths';
-import { SIDECAR_FOLDER } from '../core/sidecar/paths';
 import { parseBlindCopyPath } from '../core/team/annotators';
-import { documentOf, exists, findSidecar } from './sidecarFiles';
+import { documentOf, exists, findSidecar, walkSidecars } from './sidecarFiles';
 
 export interface DocumentSidecars {
   document: string;
@@ -34,7 +33,7 @@ export async function collectTeamSidecars(inputs: string[]): Promise<{ documents
   for (const input of inputs) {
     const stat = await fs.stat(input).catch(() => undefined);
     if (!stat) missing.push(input);
-    else if (stat.isDirectory()) for await (const f of walk(input)) addFile(f);
+    else if (stat.isDirectory()) for await (const f of walkSidecars(input, (name, file) => isSidecarPath(name) || !!parseBlindCopyPath(file))) addFile(f);
     else if (isSidecarPath(input) || parseBlindCopyPath(path.resolve(input))) addFile(input);
     else {
       // A document: its shared sidecar (beside it or under .claim-tags/) and the blind copies beside that.
@@ -59,16 +58,4 @@ async function siblingsOf(sharedSidecar: string): Promise<string[]> {
   const stem = path.basename(sharedSidecar).slice(0, -'.tags.json'.length);
   const names = await fs.readdir(dir).catch(() => [] as string[]);
   return names.filter((n) => n.startsWith(stem + '.tags.') && parseBlindCopyPath(path.join(dir, n))?.sharedSidecarPath === sharedSidecar).map((n) => path.join(dir, n));
-}
-
-async function* walk(dir: string): AsyncGenerator<string> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (e.name === 'node_modules' || (e.name.startsWith('.') && e.name !== SIDECAR_FOLDER)) continue;
-      yield* walk(p);
-    } else if (e.isFile() && (isSidecarPath(e.name) || parseBlindCopyPath(p))) yield p;
-  }
 }
