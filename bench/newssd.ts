@@ -63,21 +63,5 @@ export function loadNewsSd(file: string): LabelledSentence[] {
   return rows.map((r) => ({ text: r[si].trim(), y: r[li].trim() === 'SUBJ' ? 1 : 0 }));
 }
 
-/** Mean of the F1 of class 1 and class 0. */
-export function macroF1(truth: number[], pred: number[]): number {
-  let sum = 0;
-  for (const cls of [0, 1]) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (let i = 0; i < truth.length; i++) {
-      if (pred[i] === cls && truth[i] === cls) tp++;
-      else if (pred[i] === cls) fp++;
-      else if (truth[i] === cls) fn++;
-    }
-    const p = tp + fp ? tp / (tp + fp) : 0;
-    const r = tp + fn ? tp / (tp + fn) : 0;
-    sum += p + r ? (2 * p * r) / (p + r) : 0;
-  }
-  return sum / 2;
-}
+/** Mean of the F1 of class 1 and class 0 (the trainer's own measure). */
+export { macroF1 } from '../src/core/suggest/train';

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { sentenceOpinionScore, suggest } from '../src/core/suggest';
 import { EvalText, Half, loadEvalTexts, Span } from './evalMarkup';
 import { addCounts, bootstrapMacroF1, Counts, macroF1OfCounts, prf, sentenceCounts, spanCounts, zero } from './evalMetrics';
-import { crossValidateOpinion, shippedLambda } from './evalOpinionModel';
+import { crossValidateShipped, trainingData } from './evalOpinionModel';
 import { loadNewsSd, macroF1, newsSdDir } from './newssd';
 
 // Re-exported for test/unit/suggest/fixtures.test.ts and scripts/suggest-snapshot.mjs.
@@ -97,7 +97,7 @@ const TARGETS: Partial<Record<Kind, { text: string; met: (f: Figure) => boolean 
 };
 
 interface NewsSdResult {
-  cv?: { macroF1: number; folds: number[]; lambda: number; rows: number };
+  cv?: { macroF1: number; folds: number[]; lambda: number; extraWeight: number; rows: number };
   val?: { macroF1: number; lo: number; hi: number; rows: number };
   skipped?: string;
 }
@@ -107,13 +107,12 @@ function newsSd(): NewsSdResult {
   const train = path.join(dir, 'train.csv');
   const val = path.join(dir, 'val.csv');
   if (!fs.existsSync(train) || !fs.existsSync(val)) return { skipped: `${dir} has no train.csv / val.csv` };
-  const tr = loadNewsSd(train);
-  const lambda = shippedLambda(ROOT);
-  const cv = crossValidateOpinion(tr.map((r) => r.text), tr.map((r) => r.y), lambda);
+  const data = trainingData(ROOT, dir);
+  const cv = crossValidateShipped(ROOT, data);
   const va = loadNewsSd(val);
   const truth = va.map((r) => r.y);
   const pred = va.map((r) => (sentenceOpinionScore(r.text) >= 0.5 ? 1 : 0));
-  return { cv: { ...cv, lambda, rows: tr.length }, val: { macroF1: macroF1(truth, pred), ...bootstrapMacroF1(truth, pred), rows: va.length } };
+  return { cv: { ...cv, rows: data.main.length }, val: { macroF1: macroF1(truth, pred), ...bootstrapMacroF1(truth, pred), rows: va.length } };
 }
 
 const n3 = (v: number) => v.toFixed(3);
@@ -165,7 +164,7 @@ function main(): void {
   console.log('\n| sentence opinion, NewsSD-ENG | sentences | macro-F1 | detail | target |');
   console.log('| --- | ---: | ---: | --- | --- |');
   if (sd.skipped) console.log(`| skipped | | | ${sd.skipped} | |`);
-  if (sd.cv) console.log(`| train, contiguous 5-fold CV (model refitted per fold, lambda ${sd.cv.lambda}) | ${sd.cv.rows} | ${n3(sd.cv.macroF1)} | folds ${sd.cv.folds.map(n3).join(', ')} | >= 0.70: ${mark(sd.cv.macroF1 >= 0.7)} |`);
+  if (sd.cv) console.log(`| train, contiguous 5-fold CV (shipped trainer refitted per fold, lambda ${sd.cv.lambda}, tune weight ${sd.cv.extraWeight}) | ${sd.cv.rows} | ${n3(sd.cv.macroF1)} | folds ${sd.cv.folds.map(n3).join(', ')} | >= 0.70: ${mark(sd.cv.macroF1 >= 0.7)} |`);
   if (sd.val) console.log(`| val, shipped model | ${sd.val.rows} | ${n3(sd.val.macroF1)} | bootstrap 95 % [${n3(sd.val.lo)}, ${n3(sd.val.hi)}] | >= 0.62: ${mark(sd.val.macroF1 >= 0.62)} |`);
 }
 
