@@ -3,6 +3,8 @@
 //
 //   npm run train:opinion     (= npx tsc -p tsconfig.test.json && node scripts/train-opinion-model.mjs)
 //   options: [--data <dir with train.csv>] [--dry-run] [--newssd-only]
+//            [--drop f1,f2] (leave features out: the ablations of bench/RESULTS.md)
+//            [--lambda x] [--tune-weight y] (one point instead of the grid)
 //
 // Deterministic: a rerun on the same code and data rewrites the JSON byte for byte (Newton's method, no sampling).
 //
@@ -37,13 +39,24 @@ const { selectSettings, trainModel, rounded, predict, macroF1, LAMBDAS, EXTRA_WE
 
 const dataDir = args.includes('--data') ? path.resolve(args[args.indexOf('--data') + 1]) : newsSdDir(root);
 const dryRun = args.includes('--dry-run');
-const extraWeights = args.includes('--newssd-only') ? [0] : EXTRA_WEIGHTS;
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const extraWeights = args.includes('--newssd-only') ? [0] : option('--tune-weight') ? [Number(option('--tune-weight'))] : EXTRA_WEIGHTS;
+const lambdas = option('--lambda') ? [Number(option('--lambda'))] : LAMBDAS;
+const drop = new Set((option('--drop') ?? '').split(',').filter(Boolean));
+
+/** The examples without the dropped features. */
+function without(examples) {
+  if (!drop.size) return examples;
+  return examples.map((e) => ({ y: e.y, features: Object.fromEntries(Object.entries(e.features).filter(([k]) => !drop.has(k))) }));
+}
 
 function main() {
-  const { main: rows, extra } = trainingData(root, dataDir);
+  const data = trainingData(root, dataDir);
+  const rows = without(data.main);
+  const extra = without(data.extra);
   const f3 = (v) => v.toFixed(4);
   console.log(`NewsSD train ${rows.length} rows (${rows.filter((r) => r.y).length} SUBJ); tune half ${extra.length} sentences (${extra.filter((r) => r.y).length} opinion)`);
-  const trials = selectSettings(rows, extra, LAMBDAS, extraWeights);
+  const trials = selectSettings(rows, extra, lambdas, extraWeights);
   console.log(`contiguous 5-fold CV macro-F1 on NewsSD train, mean of ${ROTATIONS} rotations (plain contiguous CV and its folds):`);
   for (const t of [...trials].sort((a, b) => a.settings.extraWeight - b.settings.extraWeight || a.settings.lambda - b.settings.lambda)) {
     const plain = t.runs[0];
@@ -69,7 +82,8 @@ function main() {
   };
   console.log(`chosen: tune weight ${best.settings.extraWeight}, lambda ${best.settings.lambda}; CV ${f3(best.runs[0].macroF1)} (mean of rotations ${f3(best.mean)}); ${m.features.length} features; train macro-F1 ${f3(trainF1)}`);
   for (const [n, v] of m.features.map((n, j) => [n, m.weights[j]]).sort((a, b) => b[1] - a[1])) console.log(`  ${v >= 0 ? '+' : ''}${v.toFixed(3)}  ${n}`);
-  if (!dryRun) {
+  if (!dryRun && drop.size) console.log('not written: --drop is for experiments');
+  else if (!dryRun) {
     const out = path.join(root, 'src/core/suggest/opinion-model.json');
     fs.writeFileSync(out, JSON.stringify(model, null, 1) + '\n');
     console.log(`wrote ${path.relative(root, out)}`);

@@ -4,6 +4,7 @@
 import { inside, Sentence } from './analyze';
 import { INTERN_SIZE } from './text';
 import { Cue } from './claims';
+import type { LexEntry } from './lexicon';
 import modelJson from './opinion-model.json';
 
 export interface OpinionModel {
@@ -34,7 +35,8 @@ export const FEATURE_NAMES: Record<string, string> = {
   'opinion.phrase': 'evaluative phrases',
   'opinion.framing': 'framing phrases',
   'quoted-opinion': 'opinion words inside quotations',
-  'pronoun.first': 'first-person pronouns',
+  'pronoun.first': 'first-person pronouns (I, me, my)',
+  'pronoun.we': 'the pronoun “we”',
   'pronoun.second': 'second-person pronouns',
   question: 'a question',
   exclamation: 'an exclamation',
@@ -57,9 +59,29 @@ export const FEATURE_NAMES: Record<string, string> = {
   comparison: 'comparisons',
   change: 'reported changes',
   'official-act': 'official acts',
+  superlative: 'superlatives',
+  deontic: 'words of obligation (must, should)',
+  future: 'predictions (will)',
+  reasoning: 'argument connectives (because, therefore)',
+  'sentiment.positive': 'positive sentiment words',
+  'sentiment.negative': 'negative sentiment words',
+  'sentiment.strength': 'strength of sentiment (VADER)',
+  'sentiment.max': 'the strongest sentiment word (VADER)',
+  'term-evidence': 'weight of opinion terms',
+  'opinion.any': 'opinion terms in the writer’s voice',
+  'attributed-opinion': 'opinion terms beside an attribution',
+  'quote-share': 'share of quoted words',
+  'name-share': 'share of capitalised words (names)',
+  'digit-share': 'share of numbers',
+  'length.short': 'a short sentence',
+  'length.long': 'a long sentence',
 };
 
-const FIRST = new Set(['i', 'me', 'my', 'mine', 'we', 'us', 'our', 'ours', "i'm", "i've", "we're", "we've", "let's"]);
+const FIRST = new Set(['i', 'me', 'my', 'mine', 'myself', "i'm", "i've", "i'd", "i'll"]);
+const WE = new Set(['we', 'us', 'our', 'ours', 'ourselves', "we're", "we've", "we'd", "we'll", "let's"]);
+const DEONTIC = new Set(['must', 'should', 'ought', 'shall', "mustn't", "shouldn't", 'need', 'needs']);
+const FUTURE = new Set(['will', "won't", "'ll", "it'll", "they'll", "we'll", "i'll", "that'll"]);
+const REASONING = new Set(['because', 'therefore', 'thus', 'hence', 'so', 'why', 'since', 'consequently']);
 const SECOND = new Set(['you', 'your', 'yours', "you're", "you've"]);
 const NEGATION = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none', 'neither', 'nor', "n't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "can't", "cannot", "won't", "wouldn't", "shouldn't", "couldn't"]);
 const CONTRAST = new Set(['but', 'however', 'yet', 'although', 'though', 'whereas', 'instead', 'rather', 'nevertheless', 'nonetheless', 'still']);
@@ -74,10 +96,12 @@ export type Features = Record<string, number>;
 
 // One look-up per word for all the small word classes above.
 const POSSIBILITY_BIT = 1, FIRST_BIT = 2, SECOND_BIT = 4, NEGATION_BIT = 8, CONTRAST_BIT = 16, COPULA_BIT = 32, GENERIC_BIT = 64;
+const WE_BIT = 0x10000, DEONTIC_BIT = 0x20000, FUTURE_BIT = 0x40000, REASONING_BIT = 0x80000;
+const CLASS_BITS = 0xff | WE_BIT | DEONTIC_BIT | FUTURE_BIT | REASONING_BIT;
 const WORD_CLASSES = new Map<string, number>();
 /** wordBits by intern slot: 0 not looked up yet. */
 const KNOWN = 0x100;
-const classBySlot = new Uint16Array(INTERN_SIZE);
+const classBySlot = new Uint32Array(INTERN_SIZE);
 /** Spelling features, cached with the classes: "n't", "-ly" / "-ed" (longer than 4), an evaluative suffix (longer than 6, not -ly/-ed). */
 const NT_SUFFIX = 0x200, LY_SUFFIX = 0x400, ED_SUFFIX = 0x800, EVALUATIVE = 0x1000;
 
@@ -95,37 +119,59 @@ function wordBits(w: string): number {
   }
   return k;
 }
-for (const [set, bit] of [[POSSIBILITY, POSSIBILITY_BIT], [FIRST, FIRST_BIT], [SECOND, SECOND_BIT], [NEGATION, NEGATION_BIT], [CONTRAST, CONTRAST_BIT], [COPULA, COPULA_BIT], [GENERIC, GENERIC_BIT]] as const) {
+for (const [set, bit] of [[POSSIBILITY, POSSIBILITY_BIT], [FIRST, FIRST_BIT], [SECOND, SECOND_BIT], [NEGATION, NEGATION_BIT], [CONTRAST, CONTRAST_BIT], [COPULA, COPULA_BIT], [GENERIC, GENERIC_BIT], [WE, WE_BIT], [DEONTIC, DEONTIC_BIT], [FUTURE, FUTURE_BIT], [REASONING, REASONING_BIT]] as const) {
   for (const w of set) WORD_CLASSES.set(w, (WORD_CLASSES.get(w) ?? 0) | bit);
 }
 
 /**
- * The sentence-level (dense) features, in a fixed order. Counts are squashed with log1p so that one long
- * sentence cannot dominate. Besides these, every word of the sentence ("word:…", digits left out) and every pair
- * of neighbouring words ("bigram:… …") is a feature; the model keeps the words that earned a weight in training.
+ * The sentence-level (dense) features, in a fixed order: first the counts (squashed with log1p, so that one long
+ * sentence cannot dominate), then features that are 0/1, shares or already scaled. Besides these, every word of
+ * the sentence ("word:…", digits left out) and every pair of neighbouring words ("bigram:… …") is a feature of
+ * opinionFeatures; the trainer leaves them out (they learnt topics), and the scorer still honours them.
  */
-export const DENSE_FEATURES = [
+const COUNT_FEATURES = [
   'opinion.evaluative', 'opinion.booster', 'opinion.hedge', 'opinion.editorial', 'opinion.modal', 'opinion.loaded',
   'opinion.metaphor', 'opinion.first-person', 'opinion.weasel', 'opinion.custom', 'opinion.sentiment', 'opinion.phrase',
-  'opinion.framing', 'quoted-opinion', 'pronoun.first', 'pronoun.second', 'negation', 'contrast', 'ly-adverbs', 'past-tense', 'present-copula', 'generic',
-  'possibility', 'evaluative-suffix', 'initial-connective', 'scare-quote', 'number', 'date', 'named-actor',
-  'comparison', 'change', 'official-act', 'attribution', 'quote', 'question', 'exclamation', 'length',
+  'opinion.framing', 'quoted-opinion', 'pronoun.first', 'pronoun.we', 'pronoun.second', 'negation', 'contrast', 'ly-adverbs',
+  'past-tense', 'present-copula', 'generic', 'possibility', 'deontic', 'future', 'reasoning', 'evaluative-suffix',
+  'number', 'date', 'named-actor', 'comparison', 'superlative', 'change', 'official-act',
+  'sentiment.positive', 'sentiment.negative', 'sentiment.strength', 'term-evidence',
 ] as const;
+const SCALAR_FEATURES = [
+  'initial-connective', 'scare-quote', 'attribution', 'quote', 'question', 'exclamation', 'length', 'length.short', 'length.long',
+  'sentiment.max', 'opinion.any', 'attributed-opinion', 'quote-share', 'name-share', 'digit-share',
+] as const;
+export const DENSE_FEATURES = [...COUNT_FEATURES, ...SCALAR_FEATURES] as const;
 const D = Object.fromEntries(DENSE_FEATURES.map((k, i) => [k, i])) as Record<(typeof DENSE_FEATURES)[number], number>;
 const CATEGORY_INDEX = new Map<string, number>(OPINION_CATEGORIES.map((c) => [c, D[c]]));
-/** Features that are counts (squashed with log1p); the others are 0/1 or already scaled. */
-const COUNTED = DENSE_FEATURES.length - 5;
+/** Features [0, COUNTED) are counts (squashed with log1p). */
+const COUNTED = COUNT_FEATURES.length;
+/** Sentences of at most SHORT words are short, of at least LONG words long. */
+const SHORT = 8, LONG = 35;
 
 function claimFeature(rule: string): number {
   switch (rule) {
     case 'claim.percentage': case 'claim.money': case 'claim.number': return D.number;
     case 'claim.date': return D.date;
     case 'claim.named-actor': return D['named-actor'];
-    case 'claim.comparison': case 'claim.superlative': return D.comparison;
+    case 'claim.comparison': return D.comparison;
+    case 'claim.superlative': return D.superlative;
     case 'claim.change': return D.change;
     case 'claim.official-act': case 'claim.event': return D['official-act'];
     default: return -1;
   }
+}
+
+/** Signed VADER valence of a sentiment-tier entry (from its note, read once per entry), 0 for other entries. */
+const valences = new WeakMap<LexEntry, number>();
+export function valenceOf(entry: LexEntry): number {
+  let v = valences.get(entry);
+  if (v === undefined) {
+    const m = entry.category === 'opinion.sentiment' && entry.note ? /VADER ([+-]?\d+(?:\.\d+)?)/.exec(entry.note) : null;
+    v = m ? Number(m[1]) : 0;
+    valences.set(entry, v);
+  }
+  return v;
 }
 
 /** Dense features of one sentence into f (zeroed first). claimCues and attributions come from the other detectors. */
@@ -134,28 +180,59 @@ export function denseFeatures(s: Sentence, claimCues: Cue[], attributions: numbe
   const t = s.tokens;
   const quotes = s.quotes;
   const hasQuotes = quotes.length > 0;
+  let own = 0;
+  let evidence = 0;
+  let strength = 0;
+  let strongest = 0;
   for (const m of s.matches) {
-    if (m.entry.family !== 'opinion') continue;
-    const k = hasQuotes && inside(quotes, m.start) ? D['quoted-opinion'] : CATEGORY_INDEX.get(m.entry.category);
+    const entry = m.entry;
+    if (entry.family !== 'opinion') continue;
+    if (hasQuotes && inside(quotes, m.start)) {
+      f[D['quoted-opinion']]++;
+      continue;
+    }
+    const k = CATEGORY_INDEX.get(entry.category);
     if (k !== undefined) f[k]++;
+    own++;
+    evidence += entry.weight;
+    if (k === D['opinion.sentiment']) {
+      const v = valenceOf(entry);
+      if (v > 0) f[D['sentiment.positive']]++;
+      else if (v < 0) f[D['sentiment.negative']]++;
+      const a = Math.abs(v);
+      strength += a;
+      if (a > strongest) strongest = a;
+    }
   }
+  let quoted = 0;
+  let names = 0;
+  let digits = 0;
   for (let ti = 0; ti < t.length; ti++) {
     const tok = t[ti];
-    if (hasQuotes && inside(quotes, tok.start)) continue;
+    if (hasQuotes && inside(quotes, tok.start)) {
+      quoted++;
+      continue;
+    }
+    if (tok.digit) digits++;
+    else if (tok.cap && ti > 0) names++;
     const id = tok.id;
     let k = id >= 0 ? classBySlot[id] : 0;
     if (k === 0) {
       k = wordBits(tok.lower);
       if (id >= 0) classBySlot[id] = k;
     }
-    const cls = k & 0xff;
+    const cls = k & CLASS_BITS;
     if (cls !== 0) {
       if (cls & POSSIBILITY_BIT) f[D.possibility]++;
       if (cls & FIRST_BIT) f[D['pronoun.first']]++;
+      else if (cls & WE_BIT) f[D['pronoun.we']]++;
       else if (cls & SECOND_BIT) f[D['pronoun.second']]++;
       if (cls & CONTRAST_BIT) f[D.contrast]++;
       if (cls & COPULA_BIT) f[D['present-copula']]++;
       if (cls & GENERIC_BIT) f[D.generic]++;
+      if (cls & DEONTIC_BIT) f[D.deontic]++;
+      if (cls & FUTURE_BIT) f[D.future]++;
+      if (cls & REASONING_BIT) f[D.reasoning]++;
     }
     if (k & (NEGATION_BIT | NT_SUFFIX)) f[D.negation]++;
     if (k & LY_SUFFIX) f[D['ly-adverbs']]++;
@@ -172,12 +249,27 @@ export function denseFeatures(s: Sentence, claimCues: Cue[], attributions: numbe
     const k = claimFeature(c.rule);
     if (k >= 0) f[k]++;
   }
+  f[D['sentiment.strength']] = strength;
+  f[D['term-evidence']] = evidence;
   for (let k = 0; k < COUNTED; k++) if (f[k]) f[k] = log1p(f[k]);
   if (attributions) f[D.attribution] = 1;
   if (hasQuotes) f[D.quote] = 1;
   if (s.question) f[D.question] = 1;
   if (s.exclamation) f[D.exclamation] = 1;
-  f[D.length] = log1p(t.length) / 4;
+  const n = t.length;
+  f[D.length] = log1p(n) / 4;
+  if (n <= SHORT) f[D['length.short']] = 1;
+  else if (n >= LONG) f[D['length.long']] = 1;
+  if (strongest) f[D['sentiment.max']] = strongest / 4;
+  if (own) {
+    f[D['opinion.any']] = 1;
+    if (attributions) f[D['attributed-opinion']] = 1;
+  }
+  if (n) {
+    if (quoted) f[D['quote-share']] = quoted / n;
+    if (names) f[D['name-share']] = names / n;
+    if (digits) f[D['digit-share']] = digits / n;
+  }
 }
 
 // Math.log1p of the small counts above, from a table (the same values; log1p was a tenth of denseFeatures).

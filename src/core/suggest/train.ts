@@ -270,7 +270,7 @@ export function crossValidate(main: Example[], extra: Example[], settings: Train
 }
 
 /** The grid searched by selectSettings. */
-export const LAMBDAS = [0.001, 0.003, 0.01, 0.03, 0.1];
+export const LAMBDAS = [0.003, 0.01, 0.03, 0.1, 0.3, 1];
 export const EXTRA_WEIGHTS = [0, 0.05, 0.1, 0.2, 0.4];
 /** Rotations of the contiguous folds averaged for the choice (a third of a fold apart), to steady it. */
 export const ROTATIONS = 3;
