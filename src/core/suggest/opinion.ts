@@ -60,28 +60,18 @@ export const FEATURE_NAMES: Record<string, string> = {
   change: 'reported changes',
   'official-act': 'official acts',
   superlative: 'superlatives',
-  deontic: 'words of obligation (must, should)',
   future: 'predictions (will)',
-  reasoning: 'argument connectives (because, therefore)',
   'sentiment.positive': 'positive sentiment words',
   'sentiment.negative': 'negative sentiment words',
-  'sentiment.strength': 'strength of sentiment (VADER)',
-  'sentiment.max': 'the strongest sentiment word (VADER)',
   'term-evidence': 'weight of opinion terms',
   'opinion.any': 'opinion terms in the writer’s voice',
-  'attributed-opinion': 'opinion terms beside an attribution',
   'quote-share': 'share of quoted words',
   'name-share': 'share of capitalised words (names)',
-  'digit-share': 'share of numbers',
-  'length.short': 'a short sentence',
-  'length.long': 'a long sentence',
 };
 
 const FIRST = new Set(['i', 'me', 'my', 'mine', 'myself', "i'm", "i've", "i'd", "i'll"]);
 const WE = new Set(['we', 'us', 'our', 'ours', 'ourselves', "we're", "we've", "we'd", "we'll", "let's"]);
-const DEONTIC = new Set(['must', 'should', 'ought', 'shall', "mustn't", "shouldn't", 'need', 'needs']);
 const FUTURE = new Set(['will', "won't", "'ll", "it'll", "they'll", "we'll", "i'll", "that'll"]);
-const REASONING = new Set(['because', 'therefore', 'thus', 'hence', 'so', 'why', 'since', 'consequently']);
 const SECOND = new Set(['you', 'your', 'yours', "you're", "you've"]);
 const NEGATION = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none', 'neither', 'nor', "n't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "can't", "cannot", "won't", "wouldn't", "shouldn't", "couldn't"]);
 const CONTRAST = new Set(['but', 'however', 'yet', 'although', 'though', 'whereas', 'instead', 'rather', 'nevertheless', 'nonetheless', 'still']);
@@ -96,8 +86,8 @@ export type Features = Record<string, number>;
 
 // One look-up per word for all the small word classes above.
 const POSSIBILITY_BIT = 1, FIRST_BIT = 2, SECOND_BIT = 4, NEGATION_BIT = 8, CONTRAST_BIT = 16, COPULA_BIT = 32, GENERIC_BIT = 64;
-const WE_BIT = 0x10000, DEONTIC_BIT = 0x20000, FUTURE_BIT = 0x40000, REASONING_BIT = 0x80000;
-const CLASS_BITS = 0xff | WE_BIT | DEONTIC_BIT | FUTURE_BIT | REASONING_BIT;
+const WE_BIT = 0x10000, FUTURE_BIT = 0x20000;
+const CLASS_BITS = 0xff | WE_BIT | FUTURE_BIT;
 const WORD_CLASSES = new Map<string, number>();
 /** wordBits by intern slot: 0 not looked up yet. */
 const KNOWN = 0x100;
@@ -119,7 +109,7 @@ function wordBits(w: string): number {
   }
   return k;
 }
-for (const [set, bit] of [[POSSIBILITY, POSSIBILITY_BIT], [FIRST, FIRST_BIT], [SECOND, SECOND_BIT], [NEGATION, NEGATION_BIT], [CONTRAST, CONTRAST_BIT], [COPULA, COPULA_BIT], [GENERIC, GENERIC_BIT], [WE, WE_BIT], [DEONTIC, DEONTIC_BIT], [FUTURE, FUTURE_BIT], [REASONING, REASONING_BIT]] as const) {
+for (const [set, bit] of [[POSSIBILITY, POSSIBILITY_BIT], [FIRST, FIRST_BIT], [SECOND, SECOND_BIT], [NEGATION, NEGATION_BIT], [CONTRAST, CONTRAST_BIT], [COPULA, COPULA_BIT], [GENERIC, GENERIC_BIT], [WE, WE_BIT], [FUTURE, FUTURE_BIT]] as const) {
   for (const w of set) WORD_CLASSES.set(w, (WORD_CLASSES.get(w) ?? 0) | bit);
 }
 
@@ -133,21 +123,19 @@ const COUNT_FEATURES = [
   'opinion.evaluative', 'opinion.booster', 'opinion.hedge', 'opinion.editorial', 'opinion.modal', 'opinion.loaded',
   'opinion.metaphor', 'opinion.first-person', 'opinion.weasel', 'opinion.custom', 'opinion.sentiment', 'opinion.phrase',
   'opinion.framing', 'quoted-opinion', 'pronoun.first', 'pronoun.we', 'pronoun.second', 'negation', 'contrast', 'ly-adverbs',
-  'past-tense', 'present-copula', 'generic', 'possibility', 'deontic', 'future', 'reasoning', 'evaluative-suffix',
+  'past-tense', 'present-copula', 'generic', 'possibility', 'future', 'evaluative-suffix',
   'number', 'date', 'named-actor', 'comparison', 'superlative', 'change', 'official-act',
-  'sentiment.positive', 'sentiment.negative', 'sentiment.strength', 'term-evidence',
+  'sentiment.positive', 'sentiment.negative', 'term-evidence',
 ] as const;
 const SCALAR_FEATURES = [
-  'initial-connective', 'scare-quote', 'attribution', 'quote', 'question', 'exclamation', 'length', 'length.short', 'length.long',
-  'sentiment.max', 'opinion.any', 'attributed-opinion', 'quote-share', 'name-share', 'digit-share',
+  'initial-connective', 'scare-quote', 'attribution', 'quote', 'question', 'exclamation', 'length', 'opinion.any',
+  'quote-share', 'name-share',
 ] as const;
 export const DENSE_FEATURES = [...COUNT_FEATURES, ...SCALAR_FEATURES] as const;
 const D = Object.fromEntries(DENSE_FEATURES.map((k, i) => [k, i])) as Record<(typeof DENSE_FEATURES)[number], number>;
 const CATEGORY_INDEX = new Map<string, number>(OPINION_CATEGORIES.map((c) => [c, D[c]]));
 /** Features [0, COUNTED) are counts (squashed with log1p). */
 const COUNTED = COUNT_FEATURES.length;
-/** Sentences of at most SHORT words are short, of at least LONG words long. */
-const SHORT = 8, LONG = 35;
 
 function claimFeature(rule: string): number {
   switch (rule) {
@@ -182,8 +170,6 @@ export function denseFeatures(s: Sentence, claimCues: Cue[], attributions: numbe
   const hasQuotes = quotes.length > 0;
   let own = 0;
   let evidence = 0;
-  let strength = 0;
-  let strongest = 0;
   for (const m of s.matches) {
     const entry = m.entry;
     if (entry.family !== 'opinion') continue;
@@ -199,22 +185,17 @@ export function denseFeatures(s: Sentence, claimCues: Cue[], attributions: numbe
       const v = valenceOf(entry);
       if (v > 0) f[D['sentiment.positive']]++;
       else if (v < 0) f[D['sentiment.negative']]++;
-      const a = Math.abs(v);
-      strength += a;
-      if (a > strongest) strongest = a;
     }
   }
   let quoted = 0;
   let names = 0;
-  let digits = 0;
   for (let ti = 0; ti < t.length; ti++) {
     const tok = t[ti];
     if (hasQuotes && inside(quotes, tok.start)) {
       quoted++;
       continue;
     }
-    if (tok.digit) digits++;
-    else if (tok.cap && ti > 0) names++;
+    if (!tok.digit && tok.cap && ti > 0) names++;
     const id = tok.id;
     let k = id >= 0 ? classBySlot[id] : 0;
     if (k === 0) {
@@ -230,9 +211,7 @@ export function denseFeatures(s: Sentence, claimCues: Cue[], attributions: numbe
       if (cls & CONTRAST_BIT) f[D.contrast]++;
       if (cls & COPULA_BIT) f[D['present-copula']]++;
       if (cls & GENERIC_BIT) f[D.generic]++;
-      if (cls & DEONTIC_BIT) f[D.deontic]++;
       if (cls & FUTURE_BIT) f[D.future]++;
-      if (cls & REASONING_BIT) f[D.reasoning]++;
     }
     if (k & (NEGATION_BIT | NT_SUFFIX)) f[D.negation]++;
     if (k & LY_SUFFIX) f[D['ly-adverbs']]++;
@@ -249,7 +228,6 @@ export function denseFeatures(s: Sentence, claimCues: Cue[], attributions: numbe
     const k = claimFeature(c.rule);
     if (k >= 0) f[k]++;
   }
-  f[D['sentiment.strength']] = strength;
   f[D['term-evidence']] = evidence;
   for (let k = 0; k < COUNTED; k++) if (f[k]) f[k] = log1p(f[k]);
   if (attributions) f[D.attribution] = 1;
@@ -258,18 +236,9 @@ export function denseFeatures(s: Sentence, claimCues: Cue[], attributions: numbe
   if (s.exclamation) f[D.exclamation] = 1;
   const n = t.length;
   f[D.length] = log1p(n) / 4;
-  if (n <= SHORT) f[D['length.short']] = 1;
-  else if (n >= LONG) f[D['length.long']] = 1;
-  if (strongest) f[D['sentiment.max']] = strongest / 4;
-  if (own) {
-    f[D['opinion.any']] = 1;
-    if (attributions) f[D['attributed-opinion']] = 1;
-  }
-  if (n) {
-    if (quoted) f[D['quote-share']] = quoted / n;
-    if (names) f[D['name-share']] = names / n;
-    if (digits) f[D['digit-share']] = digits / n;
-  }
+  if (own) f[D['opinion.any']] = 1;
+  if (quoted) f[D['quote-share']] = quoted / n;
+  if (names) f[D['name-share']] = names / n;
 }
 
 // Math.log1p of the small counts above, from a table (the same values; log1p was a tenth of denseFeatures).

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { suggest } from '../../../src/core/suggest';
-import { buildLexicon } from '../../../src/core/suggest/lexicon';
+import { sentenceFeatures, suggest } from '../../../src/core/suggest';
+import { Cue } from '../../../src/core/suggest/claims';
+import { buildLexicon, LexEntry } from '../../../src/core/suggest/lexicon';
 import { analyseSentence, quoteSpans } from '../../../src/core/suggest/analyze';
-import { OPINION_MODEL, OpinionModel, opinionFeatures, opinionTop, scoreOpinion, scoreOpinionSentence } from '../../../src/core/suggest/opinion';
+import { DENSE_FEATURES, FEATURE_NAMES, OPINION_MODEL, OpinionModel, opinionFeatures, opinionTop, scoreOpinion, scoreOpinionSentence, valenceOf } from '../../../src/core/suggest/opinion';
 import { found } from './helpers';
 
 const rulesOf = (text: string) => found(text, 'opinion').map((s) => [s.text, s.rule]);
@@ -123,5 +124,81 @@ suite('suggest/opinion: fast scorer', () => {
       assert.ok(Math.abs(slow.score - fast.score) < 1e-12, `${text}: ${slow.score} vs ${fast.score}`);
       assert.deepEqual(opinionTop(fast, model), slow.top, text);
     }
+  });
+});
+
+suite('suggest/opinion: sentence features of the model (issue 12)', () => {
+  const lex = buildLexicon({ extraTerms: { opinion: ['zorble'] } });
+  /** Features of a text taken as one sentence, with the given claim cues and number of attributions. */
+  const features = (text: string, cues: Cue[] = [], attributions = 0) => opinionFeatures(analyseSentence(text, { start: 0, end: text.length }, lex, quoteSpans(text, 0, text.length)), cues, attributions);
+  const cue = (rule: string): Cue => ({ rule, weight: 1, start: 0, end: 1 });
+
+  test('"we" is its own feature, apart from "I"', () => {
+    const f = features('We know our town, and I know it too.');
+    assert.equal(f['pronoun.we'], Math.log1p(2));
+    assert.equal(f['pronoun.first'], Math.log1p(1));
+    assert.equal(features('The town is old.')['pronoun.we'], undefined);
+  });
+
+  test('predictions: "will" and "won’t"', () => {
+    assert.equal(features('The bridge will open, but it won’t last.').future, Math.log1p(2));
+    assert.equal(features('The bridge opened.').future, undefined);
+  });
+
+  test('superlatives are counted apart from comparisons', () => {
+    const f = features('x', [cue('claim.superlative'), cue('claim.comparison'), cue('claim.comparison')]);
+    assert.equal(f.superlative, Math.log1p(1));
+    assert.equal(f.comparison, Math.log1p(2));
+    assert.ok(sentenceFeatures('It is the longest bridge in the region.').superlative > 0, 'the engine passes its superlative cue');
+  });
+
+  test('positive and negative sentiment words, by the sign of their VADER valence', () => {
+    const sentiment = (sign: number) => {
+      for (const list of buildLexicon().values()) {
+        for (const e of list) if (e.category === 'opinion.sentiment' && e.words.length === 1 && Math.sign(valenceOf(e)) === sign) return e.term;
+      }
+      throw new Error('no sentiment-tier word of that sign');
+    };
+    const good = sentiment(1);
+    const bad = sentiment(-1);
+    const f = features(`It was ${good}, then ${bad}, and ${bad} again.`);
+    // Counts of occurrences, squashed with log1p like the other counts.
+    assert.equal(f['sentiment.positive'], Math.log1p(1), good);
+    assert.equal(f['sentiment.negative'], Math.log1p(2), bad);
+    assert.equal(f['opinion.sentiment'], Math.log1p(3));
+    assert.equal(features(`“It was ${good},” she said.`)['sentiment.positive'], undefined, 'quoted words are the source’s');
+  });
+
+  test('valenceOf reads the VADER valence of the sentiment tier only', () => {
+    const entry = (category: string, note?: string) => ({ words: ['w'], term: 'w', category, family: 'opinion', weight: 0.6, note }) as LexEntry;
+    assert.equal(valenceOf(entry('opinion.sentiment', 'sentiment-laden adjective (VADER -1.9)')), -1.9);
+    assert.equal(valenceOf(entry('opinion.sentiment', 'sentiment-laden adverb (VADER +2.1)')), 2.1);
+    assert.equal(valenceOf(entry('opinion.evaluative', 'VADER +2.1')), 0);
+    assert.equal(valenceOf(entry('opinion.sentiment')), 0);
+  });
+
+  test('term evidence sums the weights of opinion terms in the writer’s voice; opinion.any says there is one', () => {
+    const weight = lex.get('zorble')!.find((e) => e.family === 'opinion')!.weight;
+    const f = features('The zorble plan is a zorble idea.');
+    assert.ok(Math.abs(f['term-evidence'] - Math.log1p(2 * weight)) < 1e-12);
+    assert.equal(f['opinion.any'], 1);
+    const quoted = features('“A zorble plan,” she said.');
+    assert.equal(quoted['quoted-opinion'], Math.log1p(1));
+    assert.equal(quoted['term-evidence'], undefined);
+    assert.equal(quoted['opinion.any'], undefined);
+    assert.equal(features('The plan is new.')['opinion.any'], undefined);
+  });
+
+  test('quote share and name share are shares of the sentence’s words', () => {
+    // He called it a zorble plan today: 7 words, 3 inside the quotation.
+    assert.equal(features('He called it “a zorble plan” today.')['quote-share'], 3 / 7);
+    // Yesterday Anna Smith met Bob in Paris: 7 words, 4 capitalised after the first.
+    assert.equal(features('Yesterday Anna Smith met Bob in Paris.')['name-share'], 4 / 7);
+    assert.equal(features('the talks went on.')['name-share'], undefined);
+  });
+
+  test('every dense feature has a readable name', () => {
+    for (const k of DENSE_FEATURES) assert.ok(FEATURE_NAMES[k], k);
+    for (const k of OPINION_MODEL.features) assert.ok(FEATURE_NAMES[k] || /^(word|bigram):/.test(k), k);
   });
 });
