@@ -65,7 +65,6 @@ export const FEATURE_NAMES: Record<string, string> = {
   'sentiment.negative': 'negative sentiment words',
   'term-evidence': 'weight of opinion terms',
   'opinion.any': 'opinion terms in the writer’s voice',
-  'quote-share': 'share of quoted words',
   'name-share': 'share of capitalised words (names)',
 };
 
@@ -129,7 +128,7 @@ const COUNT_FEATURES = [
 ] as const;
 const SCALAR_FEATURES = [
   'initial-connective', 'scare-quote', 'attribution', 'quote', 'question', 'exclamation', 'length', 'opinion.any',
-  'quote-share', 'name-share',
+  'name-share',
 ] as const;
 export const DENSE_FEATURES = [...COUNT_FEATURES, ...SCALAR_FEATURES] as const;
 const D = Object.fromEntries(DENSE_FEATURES.map((k, i) => [k, i])) as Record<(typeof DENSE_FEATURES)[number], number>;
@@ -187,14 +186,10 @@ export function denseFeatures(s: Sentence, claimCues: Cue[], attributions: numbe
       else if (v < 0) f[D['sentiment.negative']]++;
     }
   }
-  let quoted = 0;
   let names = 0;
   for (let ti = 0; ti < t.length; ti++) {
     const tok = t[ti];
-    if (hasQuotes && inside(quotes, tok.start)) {
-      quoted++;
-      continue;
-    }
+    if (hasQuotes && inside(quotes, tok.start)) continue;
     if (!tok.digit && tok.cap && ti > 0) names++;
     const id = tok.id;
     let k = id >= 0 ? classBySlot[id] : 0;
@@ -237,7 +232,6 @@ export function denseFeatures(s: Sentence, claimCues: Cue[], attributions: numbe
   const n = t.length;
   f[D.length] = log1p(n) / 4;
   if (own) f[D['opinion.any']] = 1;
-  if (quoted) f[D['quote-share']] = quoted / n;
   if (names) f[D['name-share']] = names / n;
 }
 
