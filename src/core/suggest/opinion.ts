@@ -1,6 +1,6 @@
 // Opinion language: term suggestions from the word lists, and a sentence opinion score from a small linear
 // (logistic) model over explainable features. The weights live in opinion-model.json and are produced by
-// scripts/train-opinion-model.mjs (see that script for the data and the procedure).
+// `npm run train:opinion` (scripts/train-opinion-model.mjs for the data, train.ts for the procedure).
 import { inside, Sentence } from './analyze';
 import { INTERN_SIZE } from './text';
 import { Cue } from './claims';
