@@ -7,6 +7,7 @@
 //            [--lambda x] [--tune-weight y] (one point instead of the grid)
 //
 // Deterministic: a rerun on the same code and data rewrites the JSON byte for byte (Newton's method, no sampling).
+// A new model changes the engine's output: run `npm run suggest:snapshot` after it and commit both (golden test).
 //
 // Data: NewsSD-ENG (Antici et al., LREC-COLING 2024, CC BY 4.0), TRAIN split only (train.csv, SUBJ/OBJ labels;
 // NEWSSD_DIR or ../shared/data/newssd-eng, see bench/newssd.ts), plus the gold sentence labels of the TUNE half of
@@ -86,7 +87,7 @@ function main() {
   else if (!dryRun) {
     const out = path.join(root, 'src/core/suggest/opinion-model.json');
     fs.writeFileSync(out, JSON.stringify(model, null, 1) + '\n');
-    console.log(`wrote ${path.relative(root, out)}`);
+    console.log(`wrote ${path.relative(root, out)}; now run npm run suggest:snapshot (the golden output follows the model)`);
   }
 }
 
