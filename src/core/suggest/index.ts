@@ -177,7 +177,7 @@ function suggestSentence(run: Run, s: Sentence): void {
   run.sentences.push({ start: s.start, end: s.end, claimScore, opinionScore });
   if (run.wantClaim && claim.score >= run.minScore && claim.cues.length) pushClaim(run, s, claim.cues, claimScore);
   if (run.wantAttribution) pushAttributions(run, attributions);
-  if (run.wantOpinion) pushOpinionTerms(run, s, opinion, attributions);
+  if (run.wantOpinion) pushOpinionTerms(run, s, opinion, attributions, hasCue && hasNumber(claim.cues));
 }
 
 function pushClaim(run: Run, s: Sentence, cues: Cue[], claimScore: number): void {
@@ -211,7 +211,21 @@ function pushAttributions(run: Run, attributions: Attribution[]): void {
   }
 }
 
-function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion, attributions: Attribution[]): void {
+/** Does a claim cue state a number, amount, percentage or date? (With a reporting cue: a wire-like sentence.) */
+function hasNumber(cues: Cue[]): boolean {
+  for (let k = 0; k < cues.length; k++) {
+    const r = cues[k].rule;
+    if (r === 'claim.number' || r === 'claim.percentage' || r === 'claim.money' || r === 'claim.date') return true;
+  }
+  return false;
+}
+
+/** Sentence opinion score from which the contextual tier ('opinion.contextual') is shown. */
+export const CONTEXT_MIN_SENTENCE_SCORE = 0.5;
+
+function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion, attributions: Attribution[], wireLike: boolean): void {
+  // The contextual tier needs an opinion-leaning sentence that does not read like a wire report.
+  const contextOk = !wireLike && opinion.score >= CONTEXT_MIN_SENTENCE_SCORE;
   const text = run.text;
   // What the sentence contributes to each term's explanation, worked out once per sentence.
   let why: string | undefined;
@@ -219,6 +233,8 @@ function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion, attri
   for (let mi = 0; mi < matches.length; mi++) {
     const m = matches[mi];
     if (m.entry.family !== 'opinion') continue;
+    const contextual = m.entry.category === 'opinion.contextual';
+    if (contextual && (!contextOk || inContent(attributions, m.start) || (s.quotes.length > 0 && inside(s.quotes, m.start)))) continue;
     // Opinion words next to each other are one phrase ("deeply flawed", "utterly shameful decision"): one suggestion.
     let last = m;
     let top = m;
@@ -226,6 +242,7 @@ function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion, attri
     for (let k = mi + 1; k < matches.length; k++) {
       const next = matches[k];
       if (next.entry.family !== 'opinion') continue;
+      if (next.entry.category === 'opinion.contextual' && (!contextOk || inContent(attributions, next.start))) break;
       if (next.first !== last.last + 1 || !onlySpaces(text, last.end, next.start) || !intensifies(last.entry)) break;
       last = next;
       if (next.entry.weight > top.entry.weight) top = next;
@@ -259,6 +276,12 @@ const REPORTED = ' (in reported speech: the source\'s words)';
 function inReportedSpeech(attributions: Attribution[], offset: number): boolean {
   // Only content after its cue: "X said that …" reports; in "…, critics argued." the clause may be the writer's own.
   for (const a of attributions) if (a.cue && a.content && a.content.start >= a.cue.end && offset >= a.content.start && offset < a.content.end) return true;
+  return false;
+}
+
+/** Is offset inside what an attribution reports, before or after its cue? */
+function inContent(attributions: Attribution[], offset: number): boolean {
+  for (const a of attributions) if (a.content && offset >= a.content.start && offset < a.content.end) return true;
   return false;
 }
 

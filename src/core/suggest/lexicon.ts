@@ -6,12 +6,15 @@
 import { hedges } from 'hedges';
 import { weasels } from 'weasels';
 import sentimentJson from './lexicon-sentiment.json';
+import contextJson from './lexicon-context.json';
 
 export type TermCategory =
   // opinion language
   | 'opinion.evaluative' | 'opinion.booster' | 'opinion.hedge' | 'opinion.editorial' | 'opinion.modal'
   | 'opinion.loaded' | 'opinion.metaphor' | 'opinion.first-person' | 'opinion.weasel' | 'opinion.custom'
   | 'opinion.sentiment' | 'opinion.phrase' | 'opinion.framing'
+  // the contextual tier (lexicon-context.json): shown only in context (index.ts); not a feature of the sentence model
+  | 'opinion.contextual'
   // claims
   | 'claim.superlative' | 'claim.comparison' | 'claim.causal' | 'claim.official-act' | 'claim.event' | 'claim.change'
   | 'claim.custom'
@@ -369,6 +372,7 @@ export interface LexiconOptions {
 }
 
 const SENTIMENT = (sentimentJson as unknown as { entries: Array<[string, number, string]> }).entries;
+const CONTEXT_SENTIMENT = (contextJson as unknown as { entries: Array<[string, number, string]> }).entries;
 
 /** Prior weight of a sentiment-tier word: 0.6 at |valence| 1.5, up to 0.75 for the strongest (own lists: 0.75). */
 function sentimentWeight(valence: number): number {
@@ -436,6 +440,13 @@ export function buildLexicon(options: LexiconOptions = {}): Lexicon {
   for (const [word, valence, pos] of SENTIMENT) {
     const note = `sentiment-laden ${pos} (VADER ${valence > 0 ? '+' : ''}${valence.toFixed(1)})`;
     add(lex, [word], 'opinion.sentiment', sentimentWeight(valence), ignored, note);
+  }
+  // The contextual tier: weaker or mainly noun/verb VADER words. Shown only in opinion-leaning sentences, outside
+  // attributed content and quotations, never in wire-like sentences (index.ts); not features of the sentence model,
+  // so they cannot raise the score that gates them.
+  for (const [word, valence, pos] of CONTEXT_SENTIMENT) {
+    const note = `sentiment-laden ${pos} (VADER ${valence > 0 ? '+' : ''}${valence.toFixed(1)}) in an opinion-leaning sentence`;
+    add(lex, [word], 'opinion.contextual', sentimentWeight(valence) - 0.05, ignored, note);
   }
   for (const [weight, spec] of REPORTING_VERBS) {
     for (const w of spec.split(/\s+/)) if (w) add(lex, [w], 'attribution.reporting-verb', weight, ignored);
