@@ -42,8 +42,8 @@ const OWN: Array<[TermCategory, number, string]> = [
     senseless pointless useless worthless hopeless reckless irresponsible negligent incompetent inept clueless
     misguided wrongheaded naive naïve shortsighted short-sighted dishonest deceitful hypocritical cynical greedy
     corrupt rotten toxic poisonous sinister dangerous menacing alarming shocking disturbing troubling worrying
-    disappointing dismal bleak grim sorry unfortunate regrettable lamentable tragic heartbreaking heartbreaking
-    inspiring inspirational courageous brave heroic bold visionary wise sensible reasonable unreasonable 
+    disappointing dismal bleak grim sorry unfortunate regrettable lamentable tragic heartbreaking
+    inspiring inspirational courageous brave heroic bold visionary wise sensible reasonable unreasonable
     unfair unjust righteous legitimate illegitimate principled unprincipled honourable honorable dishonourable
     arrogant smug condescending patronising patronizing elitist radical extreme extremist fanatical authoritarian
     draconian tyrannical oppressive repressive heavy-handed high-handed sensational sensationalist
@@ -65,10 +65,10 @@ const OWN: Array<[TermCategory, number, string]> = [
     wrong rightly wrongly unfairly unjustly
     shamefully disgracefully outrageously ridiculously absurdly foolishly recklessly wisely sadly thankfully
     fortunately unfortunately regrettably tragically mercifully happily disappointingly alarmingly shockingly
-    sadly dangerously brilliantly beautifully terribly horribly miserably woefully pitifully
+    dangerously brilliantly beautifully terribly horribly miserably woefully pitifully
     disgrace scandal travesty outrage shame disaster catastrophe fiasco debacle farce charade mess failure
-    avoidable unavoidable inexcusable unforgivable indefensible unjustifiable unconscionable shortsighted
-    complacent complacency timid timidity negligence betrayal betrayed blunder blunders bungled botched
+    avoidable unavoidable inexcusable unforgivable indefensible unjustifiable unconscionable
+    complacent complacency timid timidity negligence betrayal betrayed blunder blunders bungled
     scandalously needlessly pointlessly carelessly cynically
     nonsense rubbish garbage hypocrisy incompetence greed arrogance folly stupidity madness insanity cowardice
     astute shrewd sagacious far-sighted farsighted clear-eyed level-headed even-handed open-minded broad-minded
@@ -77,17 +77,17 @@ const OWN: Array<[TermCategory, number, string]> = [
     ill-judged ill-fated ill-considered wrong-headed self-serving self-defeating mean-spirited high-minded
     public-spirited far-reaching epoch-making groundbreaking ground-breaking trailblazing pioneering path-breaking
     steadfast unwavering unswerving unflinching unyielding unshakable unshakeable resolute staunch tireless unremitting
-    indefatigable relentless selfless dauntless fearless exemplary commendable praiseworthy laudable
+    indefatigable relentless selfless dauntless fearless
     fruitful constructive pragmatic sincere candid cordial amicable mutually-beneficial win-win
-    ingenuity heroism brilliance wisdom foresight genius statesmanship courage bravery valour valor integrity
+    ingenuity heroism brilliance wisdom foresight statesmanship courage bravery valour valor integrity
     triumph masterstroke tour-de-force
-    groundless baseless unfounded malicious malign blatant flagrant brazen egregious shameless irresponsible
+    groundless baseless unfounded malicious malign blatant flagrant brazen
     provocative provocations provocation hegemonic hegemonism hegemony bullying meddling interference smear smears
     slander slanderous hype hyped scaremongering fearmongering warmongering warmonger warmongers hysteria hysterical
     sanctimonious disingenuous duplicitous mendacious perfidious treacherous venal nefarious dastardly odious
     unilateralism protectionism zero-sum
     warmth vigour vigor sincerity goodwill generosity magnanimity dignity decency fair-minded high-handedness
-    betrays betrayed betraying
+    betrays betraying
     |right decision|right choice|right road|right path|right direction|right thing|wrong decision|wrong choice
     |wrong direction|wrong path|true friend|true friends|true friendship|with its head held high|head held high
     |no strings attached|without strings|without political strings|any honest|no fair-minded|no honest
@@ -141,7 +141,7 @@ const OWN: Array<[TermCategory, number, string]> = [
     tremendously vastly overwhelmingly exceedingly insanely ridiculously awfully dreadfully painfully
     tremendous immense enormous colossal gigantic monumental massive staggering overwhelming
     unprecedented unparalleled unmatched unrivalled unrivaled unimaginable unthinkable
-    fundamentally radically dramatically drastically wildly hugely
+    fundamentally radically dramatically drastically wildly
     firmly resolutely staunchly steadfastly unwaveringly wholeheartedly tirelessly boldly bravely courageously
     categorically flatly blatantly flagrantly brazenly shamelessly grossly wilfully willfully sorely greatly
     sheer utter abject

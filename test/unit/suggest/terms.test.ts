@@ -1,0 +1,101 @@
+// The opinion vocabulary's tiers (issue 12): the contextual sentiment tier and its gates, and the word lists'
+// hygiene (no duplicates, every contextual word reviewed out of the sentence model's features).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CONTEXT_MIN_SENTENCE_SCORE, suggest } from '../../../src/core/suggest';
+import { buildLexicon } from '../../../src/core/suggest/lexicon';
+import { OPINION_CATEGORIES } from '../../../src/core/suggest/opinion';
+import contextJson from '../../../src/core/suggest/lexicon-context.json';
+import sentimentJson from '../../../src/core/suggest/lexicon-sentiment.json';
+import { found } from './helpers';
+
+const contextual = (text: string) => found(text, 'opinion').filter((s) => s.rule === 'opinion.contextual');
+const entries = (j: unknown) => (j as { entries: Array<[string, number, string]> }).entries;
+
+suite('suggest/terms: the contextual tier', () => {
+  test('a contextual word is suggested in an opinion-leaning sentence, with its part of speech, valence and context', () => {
+    const text = "Frankly, the council's deceit is shameful, and its cruelty to tenants is a disgrace.";
+    const hits = contextual(text);
+    assert.deepEqual(hits.map((h) => h.text), ['deceit', 'cruelty']);
+    const sentence = suggest(text).sentences[0];
+    assert.ok(sentence.opinionScore >= CONTEXT_MIN_SENTENCE_SCORE);
+    for (const h of hits) assert.match(h.explanation, /sentiment-laden noun \(VADER -\d\.\d\) in an opinion-leaning sentence/);
+  });
+
+  test('not in a factual sentence, nor in a quotation, nor in what a source is reported to say', () => {
+    // Factual: the sentence model rates it below the gate.
+    assert.deepEqual(contextual('The council reported deceit by two contractors, the ministry said on Tuesday, citing 12 cases.'), []);
+    // Quoted: the source's word (the writer's own "cruelty" in the same sentence is still found).
+    const quoted = 'We should be clear: this is cruelty, and the mayor said "cruelty" was the wrong word.';
+    const hits = contextual(quoted);
+    assert.equal(hits.length, 1);
+    assert.equal(hits[0].start, quoted.indexOf('cruelty'));
+    // Reported speech in an opinion-leaning sentence: "deceit" is the critics' word.
+    const reported = 'Frankly, this is shameful: critics argued that the deceit was a disgrace.';
+    assert.ok(suggest(reported).sentences[0].opinionScore >= CONTEXT_MIN_SENTENCE_SCORE);
+    assert.deepEqual(contextual(reported), []);
+  });
+
+  test('a wire-style paragraph stays quiet', () => {
+    const wire = [
+      'The central bank raised its main interest rate by 0.25 percentage points to 4.5 percent on Thursday, citing inflation.',
+      'Governor Lena Marsh told reporters that the decision had been unanimous and that further increases were possible.',
+      'Three people were injured in the attack, police said, and two suspects were arrested on Friday.',
+      'The ministry said the agreement with the union would cost 120 million euros over three years.',
+    ].join(' ');
+    assert.deepEqual(found(wire, 'opinion').map((s) => s.text), []);
+  });
+
+  test('contextual words are not features of the sentence model (they cannot raise the score that gates them)', () => {
+    assert.ok(!(OPINION_CATEGORIES as readonly string[]).includes('opinion.contextual'));
+  });
+
+  test('the ignoredTerms setting silences a contextual word', () => {
+    const text = "Frankly, the council's deceit is shameful, and its cruelty to tenants is a disgrace.";
+    assert.deepEqual(found(text, 'opinion', { ignoredTerms: ['cruelty'] }).filter((s) => s.rule === 'opinion.contextual').map((s) => s.text), ['deceit']);
+  });
+});
+
+suite('suggest/terms: word lists', () => {
+  test('the frozen tiers have no duplicate words and do not overlap', () => {
+    const broad = entries(sentimentJson).map((e) => e[0]);
+    const context = entries(contextJson).map((e) => e[0]);
+    assert.equal(new Set(broad).size, broad.length, 'duplicates in lexicon-sentiment.json');
+    assert.equal(new Set(context).size, context.length, 'duplicates in lexicon-context.json');
+    const inBroad = new Set(broad);
+    assert.deepEqual(context.filter((w) => inBroad.has(w)), []);
+    for (const [w, v, pos] of entries(contextJson)) {
+      assert.match(w, /^[a-z]+(?:-[a-z]+)*$/);
+      assert.ok(['adjective', 'adverb', 'noun', 'verb'].includes(pos), `${w}: ${pos}`);
+      assert.ok(Math.abs(v) >= ((pos === 'noun' || pos === 'verb') ? 1.5 : 1.0), `${w}: ${v}`);
+    }
+  });
+
+  test('the built lexicon has one entry per term and family, longest first', () => {
+    for (const [head, list] of buildLexicon()) {
+      const seen = new Set<string>();
+      for (let k = 0; k < list.length; k++) {
+        const key = `${list[k].family}:${list[k].term}`;
+        assert.ok(!seen.has(key), `duplicate ${key} under ${head}`);
+        seen.add(key);
+        if (k > 0) assert.ok(list[k - 1].words.length >= list[k].words.length, `order under ${head}`);
+      }
+    }
+  });
+
+  test('the source lists of lexicon.ts repeat no word within a tier block', () => {
+    // Duplicates inside one block of our own lists are harmless at run time (add() keeps one) but are a sign of
+    // careless editing; the words are read from the source so that a new duplicate fails here.
+    const src = fs.readFileSync(path.resolve(__dirname, '../../../../src/core/suggest/lexicon.ts'), 'utf8');
+    const blocks = [...src.matchAll(/\['(opinion\.[a-z-]+)', [\d.]+, `([^`]*)`\]/g)];
+    assert.ok(blocks.length >= 10);
+    const dups: string[] = [];
+    for (const [, category, spec] of blocks) {
+      const words = spec.split('|')[0].split(/\s+/).filter(Boolean);
+      const seen = new Set<string>();
+      for (const w of words) if (seen.has(w)) dups.push(`${category}: ${w}`); else seen.add(w);
+    }
+    assert.deepEqual(dups, []);
+  });
+});
