@@ -72,6 +72,7 @@ for (const [reason, words] of [
     optimally intellectually neatly calmly accidentally engaged focused forced hacked flunked lags tops growth
     youthful immortal definite alert sure intelligible outgoing relaxant inhibitory excitatory dynamical
     determinative devotional adversative agitative feudalistic freeborn impressionist lossy riskless`],
+  ['ambiguous: the neutral reading is commoner in news ("the answer lies in", "a waste-water plant")', 'lies waste'],
   ['a name, an abbreviation or not a word of news prose', 'aas anti yes yeah tia vip slaw pita amor okays wow wows yay hooray hurrah hurrahs hallelujah'],
 ]) for (const w of words.split(/\s+/)) if (w) CONTEXT_EXCLUDED[w] = reason;
 

@@ -3,7 +3,7 @@
 import { analyseScannedInto, analyseSentence, inside, quoteSpans, quoteSpansOfMarks, reusableSentence, ReusableSentence, Sentence } from './analyze';
 import { Cue, scoreClaim } from './claims';
 import { Attribution, explainAttribution, findAttributions } from './attributions';
-import { buildLexicon, LexEntry, Lexicon, termWords } from './lexicon';
+import { buildContextLexicon, buildLexicon, LexEntry, Lexicon, termWords } from './lexicon';
 import { DENSE_FEATURES, OPINION_MODEL, opinionFeatures, opinionTermExplanation, opinionWhyText, scoreOpinion, scoreOpinionSentence, SentenceOpinion } from './opinion';
 import { paragraphRanges as paragraphs, paragraphRangesIn, reusableChunk, scanChunk, ScannedChunk } from './text';
 
@@ -71,6 +71,8 @@ export function paragraphRanges(text: string): SpanOffsets[] {
  */
 export class Analyser {
   readonly lex: Lexicon;
+  /** The contextual tier, looked up only in opinion-leaning sentences (see pushContextual). */
+  readonly context: Map<string, LexEntry>;
   readonly ignored: Set<string>;
   private readonly chunk = reusableChunk();
   private readonly sentence = reusableSentence();
@@ -79,6 +81,7 @@ export class Analyser {
 
   constructor(terms: Pick<SuggestOptions, 'extraTerms' | 'ignoredTerms'> = {}) {
     this.lex = buildLexicon({ extraTerms: terms.extraTerms, ignoredTerms: terms.ignoredTerms });
+    this.context = buildContextLexicon(this.lex, terms.ignoredTerms);
     this.ignored = new Set((terms.ignoredTerms ?? []).map((t) => termWords(t).join(' ')));
   }
 
@@ -86,7 +89,7 @@ export class Analyser {
   suggestRange(text: string, start: number, end: number, options: SuggestOptions = {}): SuggestResult {
     const kinds = options.kinds ?? SUGGESTION_KINDS;
     const run: Run = {
-      text, lex: this.lex, ignored: this.ignored, filterIgnored: this.ignored.size > 0,
+      text, lex: this.lex, context: this.context, ignored: this.ignored, filterIgnored: this.ignored.size > 0,
       wantClaim: kinds.includes('claim'), wantAttribution: kinds.includes('attribution'), wantOpinion: kinds.includes('opinion'),
       minScore: options.minScore ?? DEFAULT_MIN_SCORE, suggestions: [], sentences: [],
       dense: this.dense, sentence: this.sentence,
@@ -142,6 +145,7 @@ export function suggestRange(text: string, start: number, end: number, options: 
 interface Run {
   text: string;
   lex: Lexicon;
+  context: Map<string, LexEntry>;
   ignored: Set<string>;
   filterIgnored: boolean;
   wantClaim: boolean;
@@ -225,7 +229,7 @@ export const CONTEXT_MIN_SENTENCE_SCORE = 0.5;
 
 function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion, attributions: Attribution[], wireLike: boolean): void {
   // The contextual tier needs an opinion-leaning sentence that does not read like a wire report.
-  const contextOk = !wireLike && opinion.score >= CONTEXT_MIN_SENTENCE_SCORE;
+  if (!wireLike && opinion.score >= CONTEXT_MIN_SENTENCE_SCORE && run.context.size > 0) pushContextual(run, s, opinion, attributions);
   const text = run.text;
   // What the sentence contributes to each term's explanation, worked out once per sentence.
   let why: string | undefined;
@@ -233,8 +237,6 @@ function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion, attri
   for (let mi = 0; mi < matches.length; mi++) {
     const m = matches[mi];
     if (m.entry.family !== 'opinion') continue;
-    const contextual = m.entry.category === 'opinion.contextual';
-    if (contextual && (!contextOk || inContent(attributions, m.start) || (s.quotes.length > 0 && inside(s.quotes, m.start)))) continue;
     // Opinion words next to each other are one phrase ("deeply flawed", "utterly shameful decision"): one suggestion.
     let last = m;
     let top = m;
@@ -242,7 +244,6 @@ function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion, attri
     for (let k = mi + 1; k < matches.length; k++) {
       const next = matches[k];
       if (next.entry.family !== 'opinion') continue;
-      if (next.entry.category === 'opinion.contextual' && (!contextOk || inContent(attributions, next.start))) break;
       if (next.first !== last.last + 1 || !onlySpaces(text, last.end, next.start) || !intensifies(last.entry)) break;
       last = next;
       if (next.entry.weight > top.entry.weight) top = next;
@@ -266,6 +267,34 @@ function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion, attri
       kind: 'opinion', start: m.start, end: last.end, text: term, rule: entry.category,
       explanation: `${what}${reported ? REPORTED : ''}; sentence opinion score ${opinion.score.toFixed(2)}.${why}`,
       score, term: entry.term,
+    });
+  }
+}
+
+/**
+ * Words of the contextual tier in an opinion-leaning sentence: not covered by a match of the main lexicon, not
+ * capitalised inside a name, outside quotations and attributed content. One suggestion per word.
+ */
+function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, attributions: Attribution[]): void {
+  const tokens = s.tokens;
+  const matches = s.matches;
+  let mi = 0;
+  let why: string | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    while (mi < matches.length && matches[mi].last < i) mi++;
+    if (mi < matches.length && matches[mi].first <= i) continue;
+    const tok = tokens[i];
+    const entry = run.context.get(tok.lower);
+    if (entry === undefined) continue;
+    if (tok.cap && i > 0 && (tokens[i - 1].cap || (i + 1 < tokens.length && tokens[i + 1].cap))) continue;
+    if ((s.quotes.length > 0 && inside(s.quotes, tok.start)) || inContent(attributions, tok.start)) continue;
+    const score = round(Math.min(1, 0.7 * entry.weight + 0.3 * opinion.score));
+    if (score < run.minScore) continue;
+    why ??= opinionWhyText(opinion);
+    const term = run.text.slice(tok.start, tok.end);
+    run.suggestions.push({
+      kind: 'opinion', start: tok.start, end: tok.end, text: term, rule: entry.category,
+      explanation: `“${term}”: ${entry.note}; sentence opinion score ${opinion.score.toFixed(2)}.${why}`, score, term: entry.term,
     });
   }
 }

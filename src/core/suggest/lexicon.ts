@@ -13,7 +13,7 @@ export type TermCategory =
   | 'opinion.evaluative' | 'opinion.booster' | 'opinion.hedge' | 'opinion.editorial' | 'opinion.modal'
   | 'opinion.loaded' | 'opinion.metaphor' | 'opinion.first-person' | 'opinion.weasel' | 'opinion.custom'
   | 'opinion.sentiment' | 'opinion.phrase' | 'opinion.framing'
-  // the contextual tier (lexicon-context.json): shown only in context (index.ts); not a feature of the sentence model
+  // the contextual tier (buildContextLexicon): shown only in context (index.ts); not a feature of the sentence model
   | 'opinion.contextual'
   // claims
   | 'claim.superlative' | 'claim.comparison' | 'claim.causal' | 'claim.official-act' | 'claim.event' | 'claim.change'
@@ -407,6 +407,24 @@ function add(lex: Lexicon, words: string[], category: TermCategory, weight: numb
   list.splice(at, 0, entry);
 }
 
+/**
+ * The contextual tier (lexicon-context.json: weaker or mainly noun/verb VADER words), by word. Kept out of the
+ * main lexicon, so that its words are no features of the sentence model (not even as quoted opinion) and cannot
+ * raise the score that gates them: index.ts looks them up only in opinion-leaning sentences, outside attributed
+ * content and quotations, never in wire-like sentences. Words of the main lexicon's opinion family and ignored
+ * terms are left out.
+ */
+export function buildContextLexicon(lex: Lexicon, ignoredTerms: string[] = []): Map<string, LexEntry> {
+  const ignored = new Set(ignoredTerms.map((t) => termWords(t).join(' ')).filter(Boolean));
+  const out = new Map<string, LexEntry>();
+  for (const [word, valence, pos] of CONTEXT_SENTIMENT) {
+    if (ignored.has(word) || lex.get(word)?.some((e) => e.family === 'opinion' && e.words.length === 1)) continue;
+    const note = `sentiment-laden ${pos} (VADER ${valence > 0 ? '+' : ''}${valence.toFixed(1)}) in an opinion-leaning sentence`;
+    out.set(word, { words: [word], term: word, category: 'opinion.contextual', family: 'opinion', weight: sentimentWeight(valence) - 0.05, note });
+  }
+  return out;
+}
+
 /** Tokenises a user-supplied term the same way the text is tokenised. */
 export function termWords(term: string): string[] {
   return term.toLowerCase().match(/[\p{L}\p{N}]+(?:(?:['’.-]|,(?=\d{3}))[\p{L}\p{N}]+)*/gu)?.map(normaliseWord) ?? [];
@@ -440,13 +458,6 @@ export function buildLexicon(options: LexiconOptions = {}): Lexicon {
   for (const [word, valence, pos] of SENTIMENT) {
     const note = `sentiment-laden ${pos} (VADER ${valence > 0 ? '+' : ''}${valence.toFixed(1)})`;
     add(lex, [word], 'opinion.sentiment', sentimentWeight(valence), ignored, note);
-  }
-  // The contextual tier: weaker or mainly noun/verb VADER words. Shown only in opinion-leaning sentences, outside
-  // attributed content and quotations, never in wire-like sentences (index.ts); not features of the sentence model,
-  // so they cannot raise the score that gates them.
-  for (const [word, valence, pos] of CONTEXT_SENTIMENT) {
-    const note = `sentiment-laden ${pos} (VADER ${valence > 0 ? '+' : ''}${valence.toFixed(1)}) in an opinion-leaning sentence`;
-    add(lex, [word], 'opinion.contextual', sentimentWeight(valence) - 0.05, ignored, note);
   }
   for (const [weight, spec] of REPORTING_VERBS) {
     for (const w of spec.split(/\s+/)) if (w) add(lex, [w], 'attribution.reporting-verb', weight, ignored);
