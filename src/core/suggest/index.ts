@@ -3,7 +3,7 @@
 import { analyseScannedInto, analyseSentence, inside, quoteSpans, quoteSpansOfMarks, reusableSentence, ReusableSentence, Sentence } from './analyze';
 import { Cue, scoreClaim } from './claims';
 import { Attribution, explainAttribution, findAttributions } from './attributions';
-import { buildContextLexicon, buildLexicon, LexEntry, Lexicon, termWords } from './lexicon';
+import { buildContextLexicon, buildLexicon, DEGREE_WORDS, GENERALISERS, LexEntry, Lexicon, NOT_JUDGED, termWords } from './lexicon';
 import { DENSE_FEATURES, OPINION_MODEL, opinionFeatures, opinionTermExplanation, opinionWhyText, scoreOpinion, scoreOpinionSentence, SentenceOpinion } from './opinion';
 import { paragraphRanges as paragraphs, paragraphRangesIn, reusableChunk, scanChunk, ScannedChunk } from './text';
 
@@ -237,14 +237,15 @@ function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion, attri
   for (let mi = 0; mi < matches.length; mi++) {
     const m = matches[mi];
     if (m.entry.family !== 'opinion') continue;
-    // Opinion words next to each other are one phrase ("deeply flawed", "utterly shameful decision"): one suggestion.
+    // Opinion words next to each other are one phrase ("deeply flawed", "utterly shameful decision", "shameful
+    // cowardice"): one suggestion, so that an evaluative noun phrase counts once.
     let last = m;
     let top = m;
     let parts = 1;
     for (let k = mi + 1; k < matches.length; k++) {
       const next = matches[k];
       if (next.entry.family !== 'opinion') continue;
-      if (next.first !== last.last + 1 || !onlySpaces(text, last.end, next.start) || !intensifies(last.entry)) break;
+      if (next.first !== last.last + 1 || !onlySpaces(text, last.end, next.start) || !(intensifies(last.entry) || joinsPhrase(last.entry, next.entry))) break;
       last = next;
       if (next.entry.weight > top.entry.weight) top = next;
       parts++;
@@ -278,25 +279,84 @@ function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion, attri
 function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, attributions: Attribution[]): void {
   const tokens = s.tokens;
   const matches = s.matches;
+  const n = tokens.length;
+  // Matches come in token order; only the opinion family's cover a word (a claim cue such as "most" does not).
   let mi = 0;
-  let why: string | undefined;
-  for (let i = 0; i < tokens.length; i++) {
-    while (mi < matches.length && matches[mi].last < i) mi++;
+  for (let i = 0; i < n; i++) {
+    while (mi < matches.length && (matches[mi].last < i || matches[mi].entry.family !== 'opinion')) mi++;
     if (mi < matches.length && matches[mi].first <= i) continue;
     const tok = tokens[i];
-    const entry = run.context.get(tok.lower);
-    if (entry === undefined) continue;
-    if (tok.cap && i > 0 && (tokens[i - 1].cap || (i + 1 < tokens.length && tokens[i + 1].cap))) continue;
     if ((s.quotes.length > 0 && inside(s.quotes, tok.start)) || inContent(attributions, tok.start)) continue;
-    const score = round(Math.min(1, 0.7 * entry.weight + 0.3 * opinion.score));
-    if (score < run.minScore) continue;
-    why ??= opinionWhyText(opinion);
-    const term = run.text.slice(tok.start, tok.end);
-    run.suggestions.push({
-      kind: 'opinion', start: tok.start, end: tok.end, text: term, rule: entry.category,
-      explanation: `“${term}”: ${entry.note}; sentence opinion score ${opinion.score.toFixed(2)}.${why}`, score, term: entry.term,
-    });
+    const lower = tok.lower;
+    if (i === 0) {
+      const g = generaliser(tokens);
+      if (g > 0) {
+        pushContext(run, opinion, tok.start, tokens[g - 1].end, GENERALISER_NOTE, 0.6, tokens[g - 1].lower === lower ? lower : `${lower} ${tokens[g - 1].lower}`);
+        i = g - 1;
+        continue;
+      }
+    }
+    if (lower === 'not' && i > 0 && COPULAS.has(tokens[i - 1].lower)) {
+      // "is not trivial", "is not nothing": a judgement by denial (the word denied must be free, as below).
+      const next = i + 1 < n ? tokens[i + 1] : undefined;
+      if (next !== undefined && !next.cap && !NOT_JUDGED.has(next.lower) && isWord(next.lower) && onlySpaces(run.text, tok.end, next.start)
+        && !(mi < matches.length && matches[mi].first === i + 1)) {
+        pushContext(run, opinion, tok.start, next.end, DENIAL_NOTE, 0.6, `not ${next.lower}`);
+        i++;
+      }
+      continue;
+    }
+    if (DEGREE_WORDS.has(lower)) {
+      // The degree word and the word it modifies, when that word is free (not a match, a name, a number or a function word).
+      const next = i + 1 < n ? tokens[i + 1] : undefined;
+      if (next !== undefined && !next.cap && !NOT_JUDGED.has(next.lower) && isWord(next.lower) && onlySpaces(run.text, tok.end, next.start)
+        && !(mi < matches.length && matches[mi].first === i + 1)) {
+        pushContext(run, opinion, tok.start, next.end, DEGREE_NOTE, 0.6, `${lower} ${next.lower}`);
+        i++;
+      }
+      continue;
+    }
+    const entry = run.context.get(lower);
+    if (entry === undefined) continue;
+    if (tok.cap && i > 0 && (tokens[i - 1].cap || (i + 1 < n && tokens[i + 1].cap))) continue;
+    pushContext(run, opinion, tok.start, tok.end, entry.note!, entry.weight, entry.term);
   }
+}
+
+const GENERALISER_NOTE = 'a sweeping generalisation opens the sentence in an opinion-leaning sentence';
+const DENIAL_NOTE = 'a judgement by denial ("is not trivial") in an opinion-leaning sentence';
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', "isn't", "wasn't"]);
+const DEGREE_NOTE = 'a degree word judges the word it modifies in an opinion-leaning sentence';
+
+/** Tokens taken by a generaliser at the start of the sentence (0: none). */
+function generaliser(tokens: Sentence['tokens']): number {
+  for (const g of GENERALISERS) {
+    if (g.length > tokens.length) continue;
+    let ok = true;
+    for (let k = 0; k < g.length && ok; k++) ok = tokens[k].lower === g[k];
+    if (ok) return g.length;
+  }
+  return 0;
+}
+
+/** Letters (and inner hyphens) only: not a number or a code. */
+function isWord(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (!((c >= 97 && c <= 122) || (c === 45 && k > 0))) return false;
+  }
+  return true;
+}
+
+function pushContext(run: Run, opinion: SentenceOpinion, start: number, end: number, note: string, weight: number, term: string): void {
+  if (run.filterIgnored && run.ignored.has(term)) return;
+  const score = round(Math.min(1, 0.7 * weight + 0.3 * opinion.score));
+  if (score < run.minScore) return;
+  const text = run.text.slice(start, end);
+  run.suggestions.push({
+    kind: 'opinion', start, end, text, rule: 'opinion.contextual',
+    explanation: `“${text}”: ${note}; sentence opinion score ${opinion.score.toFixed(2)}.${opinionWhyText(opinion)}`, score, term,
+  });
 }
 
 const REPORTED = ' (in reported speech: the source\'s words)';
@@ -387,3 +447,9 @@ export function sentenceFeatures(sentence: string, options: SuggestOptions = {})
 export function sentenceOpinionScore(sentence: string, options: SuggestOptions = {}): number {
   return scoreOpinion(sentenceFeatures(sentence, options)).score;
 }
+
+/** An evaluative word before an evaluative word ("shameful cowardice", "steadfast support"): one phrase. */
+function joinsPhrase(a: LexEntry, b: LexEntry): boolean {
+  return a.words.length === 1 && EVALUATIVE_CATEGORIES.has(a.category) && EVALUATIVE_CATEGORIES.has(b.category);
+}
+const EVALUATIVE_CATEGORIES = new Set(['opinion.evaluative', 'opinion.sentiment', 'opinion.phrase']);

@@ -425,6 +425,28 @@ export function buildContextLexicon(lex: Lexicon, ignoredTerms: string[] = []): 
   return out;
 }
 
+/**
+ * Degree words that judge the word after them in an opinion-leaning sentence ("so hard to accept", "far greater",
+ * "more reliable", "simply cranky", "most candid"): a pattern of the contextual tier, shown with that word.
+ */
+export const DEGREE_WORDS = new Set('so too simply far quite most more less least much truly utterly deeply'.split(' '));
+
+/** Words after a degree word that make it a quantity or a connective, not a judgement ("more than", "so that"). */
+export const NOT_JUDGED = new Set(`
+  the a an of to than that and or but in on at for with by as from into about it its is are was were be been being
+  this these those there their they them he she his her we our you your i me my not no so too far much many more most
+  less least few than then if when while who which what whose same such other others one two three four five six
+  seven eight nine ten hundred thousand million billion percent per cent times often long soon later ago before after
+  year years month months week weeks day days people can could will would shall should may might must do does did
+  has have had get got
+`.split(/\s+/).filter(Boolean));
+
+/**
+ * Words that open a sentence with a sweeping generalisation in the writer's voice ("Few partnerships…", "Anyone
+ * who…", "No other project…", "Not one of them…"): a pattern of the contextual tier, at the start of a sentence only.
+ */
+export const GENERALISERS: string[][] = [['few'], ['anyone'], ['nobody'], ['none'], ['neither'], ['nothing'], ['no', 'other'], ['not', 'one'], ['no', 'one']];
+
 /** Tokenises a user-supplied term the same way the text is tokenised. */
 export function termWords(term: string): string[] {
   return term.toLowerCase().match(/[\p{L}\p{N}]+(?:(?:['’.-]|,(?=\d{3}))[\p{L}\p{N}]+)*/gu)?.map(normaliseWord) ?? [];

@@ -57,6 +57,40 @@ suite('suggest/terms: the contextual tier', () => {
   });
 });
 
+suite('suggest/terms: patterns of the contextual tier', () => {
+  test('a degree word with the free word it modifies, in an opinion-leaning sentence', () => {
+    const text = 'Frankly, the plan is so hard to defend that the council should drop it, and the result is shameful.';
+    const hit = contextual(text).find((h) => h.text === 'so hard');
+    assert.ok(hit, JSON.stringify(contextual(text)));
+    assert.equal(hit.term, 'so hard');
+    assert.match(hit.explanation, /degree word judges the word it modifies/);
+    // Not before a function word, a modal or a number ("so could", "more than"), nor in a factual sentence.
+    assert.deepEqual(contextual('It is a disgrace, frankly, and so could the rest of them be.'), []);
+    assert.deepEqual(contextual('The bank said inflation was far higher than expected, citing 3.2 percent growth.'), []);
+  });
+
+  test('a sweeping generalisation opens the sentence, only at its start', () => {
+    const hits = contextual('Few ministers in our history have shown such shameful cowardice, and that is a disgrace.');
+    assert.deepEqual(hits.map((h) => [h.text, h.term]), [['Few', 'few']]);
+    assert.deepEqual(contextual('No other project has done such damage, and that is a disgrace.').map((h) => h.text), ['No other']);
+    assert.deepEqual(contextual('Frankly, it is a disgrace that few ministers came.').map((h) => h.text), []);
+    assert.deepEqual(contextual('Few details were released on Tuesday.'), []);
+  });
+
+  test('a judgement by denial after a copula', () => {
+    const text = 'Frankly, the case for the merger is not trivial, but the process was a disgrace.';
+    assert.deepEqual(contextual(text).map((h) => h.text), ['not trivial']);
+    assert.deepEqual(contextual('Frankly, the process was a disgrace and the board did not listen.').map((h) => h.text), []);
+  });
+
+  test('an evaluative word before an evaluative word is one phrase', () => {
+    const text = 'Few ministers in our history have shown such shameful cowardice, and that is a disgrace.';
+    const terms = found(text, 'opinion').map((s) => s.text);
+    assert.ok(terms.includes('shameful cowardice'), JSON.stringify(terms));
+    assert.ok(!terms.includes('cowardice'));
+  });
+});
+
 suite('suggest/terms: word lists', () => {
   test('the frozen tiers have no duplicate words and do not overlap', () => {
     const broad = entries(sentimentJson).map((e) => e[0]);
