@@ -3,7 +3,7 @@
 import { analyseScannedInto, analyseSentence, inside, quoteSpans, quoteSpansOfMarks, reusableSentence, ReusableSentence, Sentence } from './analyze';
 import { Cue, scoreClaim } from './claims';
 import { Attribution, explainAttribution, findAttributions } from './attributions';
-import { buildContextLexicon, buildLexicon, DEGREE_WORDS, GENERALISERS, LexEntry, Lexicon, NOT_JUDGED, termWords } from './lexicon';
+import { buildContextLexicon, buildLexicon, DEGREE_WORDS, GENERALISERS, LexEntry, Lexicon, NEUTRAL_LY, NOT_JUDGED, termWords } from './lexicon';
 import { DENSE_FEATURES, OPINION_MODEL, opinionFeatures, opinionTermExplanation, opinionWhyText, scoreOpinion, scoreOpinionSentence, SentenceOpinion } from './opinion';
 import { paragraphRanges as paragraphs, paragraphRangesIn, reusableChunk, scanChunk, ScannedChunk } from './text';
 
@@ -317,7 +317,13 @@ function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, attribu
       continue;
     }
     const entry = run.context.get(lower);
-    if (entry === undefined) continue;
+    if (entry === undefined) {
+      // An adverb of manner or stance ("plainly", "properly", "generously") judges how something is done.
+      if (lower.length > 5 && lower.endsWith('ly') && !tok.cap && !NEUTRAL_LY.has(lower) && isWord(lower)) {
+        pushContext(run, opinion, tok.start, tok.end, LY_NOTE, 0.6, lower);
+      }
+      continue;
+    }
     if (tok.cap && i > 0 && (tokens[i - 1].cap || (i + 1 < n && tokens[i + 1].cap))) continue;
     pushContext(run, opinion, tok.start, tok.end, entry.note!, entry.weight, entry.term);
   }
@@ -326,6 +332,7 @@ function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, attribu
 const GENERALISER_NOTE = 'a sweeping generalisation opens the sentence in an opinion-leaning sentence';
 const DENIAL_NOTE = 'a judgement by denial ("is not trivial") in an opinion-leaning sentence';
 const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', "isn't", "wasn't"]);
+const LY_NOTE = 'an adverb of manner or stance in an opinion-leaning sentence';
 const DEGREE_NOTE = 'a degree word judges the word it modifies in an opinion-leaning sentence';
 
 /** Tokens taken by a generaliser at the start of the sentence (0: none). */

@@ -435,7 +435,7 @@ export const DEGREE_WORDS = new Set('so too simply far quite most more less leas
 export const NOT_JUDGED = new Set(`
   the a an of to than that and or but in on at for with by as from into about it its is are was were be been being
   this these those there their they them he she his her we our you your i me my not no so too far much many more most
-  less least few than then if when while who which what whose same such other others one two three four five six
+  less least few then if when while who which what whose same such other others one two three four five six
   seven eight nine ten hundred thousand million billion percent per cent times often long soon later ago before after
   year years month months week weeks day days people can could will would shall should may might must do does did
   has have had get got
@@ -446,6 +446,19 @@ export const NOT_JUDGED = new Set(`
  * who…", "No other project…", "Not one of them…"): a pattern of the contextual tier, at the start of a sentence only.
  */
 export const GENERALISERS: string[][] = [['few'], ['anyone'], ['nobody'], ['none'], ['neither'], ['nothing'], ['no', 'other'], ['not', 'one'], ['no', 'one']];
+
+/**
+ * Words ending in -ly that are not adverbs of manner or stance, or that time, count or place things in news copy
+ * ("daily", "recently", "publicly", "family"): the contextual tier's -ly pattern leaves them out.
+ */
+export const NEUTRAL_LY = new Set(`only early daily weekly monthly yearly quarterly recently nearly mostly currently previously finally
+  initially reportedly respectively approximately roughly formerly family assembly supply reply apply rally italy july
+  anomaly monopoly subsequently eventually already largely partly mainly fully newly directly immediately shortly
+  lately exactly slightly highly jointly separately publicly officially formally locally nationally globally
+  internationally annually originally especially particularly specifically generally usually typically normally
+  frequently occasionally regularly increasingly gradually quickly slowly rapidly steadily sharply briefly
+  apparently allegedly presumably likely unlikely friendly elderly costly orderly holy jolly belly bully
+  ugly ally rely fly`.split(/\s+/).filter(Boolean));
 
 /** Tokenises a user-supplied term the same way the text is tokenised. */
 export function termWords(term: string): string[] {
