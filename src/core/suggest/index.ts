@@ -225,7 +225,7 @@ function hasNumber(cues: Cue[]): boolean {
 }
 
 /** Sentence opinion score from which the contextual tier ('opinion.contextual') is shown. */
-export const CONTEXT_MIN_SENTENCE_SCORE = 0.5;
+export const CONTEXT_MIN_SENTENCE_SCORE = 0.4;
 
 function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion, attributions: Attribution[], wireLike: boolean): void {
   // The contextual tier needs an opinion-leaning sentence that does not read like a wire report.
