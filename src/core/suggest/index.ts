@@ -5,7 +5,7 @@ import { Cue, scoreClaim } from './claims';
 import { Attribution, explainAttribution, findAttributions } from './attributions';
 import { buildContextLexicon, buildLexicon, DEGREE_WORDS, GENERALISERS, LexEntry, Lexicon, NEUTRAL_LY, NOT_JUDGED, termWords } from './lexicon';
 import { DENSE_FEATURES, OPINION_MODEL, opinionFeatures, opinionTermExplanation, opinionWhyText, scoreOpinion, scoreOpinionSentence, SentenceOpinion } from './opinion';
-import { paragraphRanges as paragraphs, paragraphRangesIn, reusableChunk, scanChunk, ScannedChunk } from './text';
+import { INTERN_SIZE, paragraphRanges as paragraphs, paragraphRangesIn, reusableChunk, scanChunk, ScannedChunk } from './text';
 
 export type SuggestionKind = 'claim' | 'attribution' | 'opinion';
 export const SUGGESTION_KINDS: readonly SuggestionKind[] = ['claim', 'attribution', 'opinion'];
@@ -158,6 +158,9 @@ interface Run {
   dense: Float64Array;
   /** The sentence being analysed (overwritten sentence after sentence). */
   sentence: ReusableSentence;
+  /** opinionWhyText of the sentence opinion whyOf (the contextual tier's explanations share it). */
+  whyOf?: SentenceOpinion;
+  why?: string;
 }
 
 function suggestParagraph(run: Run, into: ScannedChunk, start: number, end: number): void {
@@ -229,6 +232,7 @@ export const CONTEXT_MIN_SENTENCE_SCORE = 0.4;
 
 function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion, attributions: Attribution[], wireLike: boolean): void {
   // The contextual tier needs an opinion-leaning sentence that does not read like a wire report.
+  run.whyOf = undefined;
   if (!wireLike && opinion.score >= CONTEXT_MIN_SENTENCE_SCORE && run.context.size > 0) pushContextual(run, s, opinion, attributions);
   const text = run.text;
   // What the sentence contributes to each term's explanation, worked out once per sentence.
@@ -286,12 +290,11 @@ function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, attribu
     while (mi < matches.length && (matches[mi].last < i || matches[mi].entry.family !== 'opinion')) mi++;
     if (mi < matches.length && matches[mi].first <= i) continue;
     const tok = tokens[i];
-    if ((s.quotes.length > 0 && inside(s.quotes, tok.start)) || inContent(attributions, tok.start)) continue;
     const lower = tok.lower;
     if (i === 0) {
       const g = generaliser(tokens);
       if (g > 0) {
-        pushContext(run, opinion, tok.start, tokens[g - 1].end, GENERALISER_NOTE, 0.6, tokens[g - 1].lower === lower ? lower : `${lower} ${tokens[g - 1].lower}`);
+        pushContext(run, s, attributions, opinion, tok.start, tokens[g - 1].end, GENERALISER_NOTE, 0.6, tokens[g - 1].lower === lower ? lower : `${lower} ${tokens[g - 1].lower}`);
         i = g - 1;
         continue;
       }
@@ -301,7 +304,7 @@ function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, attribu
       const next = i + 1 < n ? tokens[i + 1] : undefined;
       if (next !== undefined && !next.cap && !NOT_JUDGED.has(next.lower) && isWord(next.lower) && onlySpaces(run.text, tok.end, next.start)
         && !(mi < matches.length && matches[mi].first === i + 1)) {
-        pushContext(run, opinion, tok.start, next.end, DENIAL_NOTE, 0.6, `not ${next.lower}`);
+        pushContext(run, s, attributions, opinion, tok.start, next.end, DENIAL_NOTE, 0.6, `not ${next.lower}`);
         i++;
       }
       continue;
@@ -311,22 +314,35 @@ function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, attribu
       const next = i + 1 < n ? tokens[i + 1] : undefined;
       if (next !== undefined && !next.cap && !NOT_JUDGED.has(next.lower) && isWord(next.lower) && onlySpaces(run.text, tok.end, next.start)
         && !(mi < matches.length && matches[mi].first === i + 1)) {
-        pushContext(run, opinion, tok.start, next.end, DEGREE_NOTE, 0.6, `${lower} ${next.lower}`);
+        pushContext(run, s, attributions, opinion, tok.start, next.end, DEGREE_NOTE, 0.6, `${lower} ${next.lower}`);
         i++;
       }
       continue;
     }
-    const entry = run.context.get(lower);
+    const entry = contextEntry(run.context, tok);
     if (entry === undefined) {
       // An adverb of manner or stance ("plainly", "properly", "generously") judges how something is done.
       if (lower.length > 5 && lower.endsWith('ly') && !tok.cap && !NEUTRAL_LY.has(lower) && isWord(lower)) {
-        pushContext(run, opinion, tok.start, tok.end, LY_NOTE, 0.6, lower);
+        pushContext(run, s, attributions, opinion, tok.start, tok.end, LY_NOTE, 0.6, lower);
       }
       continue;
     }
     if (tok.cap && i > 0 && (tokens[i - 1].cap || (i + 1 < n && tokens[i + 1].cap))) continue;
-    pushContext(run, opinion, tok.start, tok.end, entry.note!, entry.weight, entry.term);
+    pushContext(run, s, attributions, opinion, tok.start, tok.end, entry.note!, entry.weight, entry.term);
   }
+}
+
+/** Per contextual lexicon, its entries by intern slot of the word: undefined not looked up yet, null none. */
+const contextBySlot = new WeakMap<Map<string, LexEntry>, Array<LexEntry | null | undefined>>();
+
+function contextEntry(context: Map<string, LexEntry>, tok: Sentence['tokens'][number]): LexEntry | undefined {
+  const id = tok.id;
+  if (id < 0) return context.get(tok.lower);
+  let slots = contextBySlot.get(context);
+  if (slots === undefined) contextBySlot.set(context, (slots = new Array<LexEntry | null | undefined>(INTERN_SIZE).fill(undefined)));
+  let e = slots[id];
+  if (e === undefined) slots[id] = e = context.get(tok.lower) ?? null;
+  return e ?? undefined;
 }
 
 const GENERALISER_NOTE = 'a sweeping generalisation opens the sentence in an opinion-leaning sentence';
@@ -355,14 +371,21 @@ function isWord(w: string): boolean {
   return true;
 }
 
-function pushContext(run: Run, opinion: SentenceOpinion, start: number, end: number, note: string, weight: number, term: string): void {
+/** A suggestion of the contextual tier for text[start, end), unless it is quoted, attributed or ignored. */
+function pushContext(run: Run, s: Sentence, attributions: Attribution[], opinion: SentenceOpinion, start: number, end: number, note: string, weight: number, term: string): void {
+  if ((s.quotes.length > 0 && inside(s.quotes, start)) || inContent(attributions, start)) return;
   if (run.filterIgnored && run.ignored.has(term)) return;
   const score = round(Math.min(1, 0.7 * weight + 0.3 * opinion.score));
   if (score < run.minScore) return;
   const text = run.text.slice(start, end);
+  // What the sentence contributes to the explanation, once per sentence.
+  if (run.whyOf !== opinion) {
+    run.whyOf = opinion;
+    run.why = opinionWhyText(opinion);
+  }
   run.suggestions.push({
     kind: 'opinion', start, end, text, rule: 'opinion.contextual',
-    explanation: `“${text}”: ${note}; sentence opinion score ${opinion.score.toFixed(2)}.${opinionWhyText(opinion)}`, score, term,
+    explanation: `“${text}”: ${note}; sentence opinion score ${opinion.score.toFixed(2)}.${run.why}`, score, term,
   });
 }
 
