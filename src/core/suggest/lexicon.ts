@@ -7,6 +7,7 @@ import { hedges } from 'hedges';
 import { weasels } from 'weasels';
 import sentimentJson from './lexicon-sentiment.json';
 import contextJson from './lexicon-context.json';
+import expansionJson from './lexicon-expansion.json';
 
 export type TermCategory =
   // opinion language
@@ -373,6 +374,8 @@ export interface LexiconOptions {
 
 const SENTIMENT = (sentimentJson as unknown as { entries: Array<[string, number, string]> }).entries;
 const CONTEXT_SENTIMENT = (contextJson as unknown as { entries: Array<[string, number, string]> }).entries;
+/** Reviewed word-vector neighbours of our evaluative words: [word, seed, cosine] (lexicon-expansion.json). */
+const EXPANSION = (expansionJson as unknown as { entries: Array<[string, string, number]> }).entries;
 
 /** Prior weight of a sentiment-tier word: 0.6 at |valence| 1.5, up to 0.75 for the strongest (own lists: 0.75). */
 function sentimentWeight(valence: number): number {
@@ -408,7 +411,8 @@ function add(lex: Lexicon, words: string[], category: TermCategory, weight: numb
 }
 
 /**
- * The contextual tier (lexicon-context.json: weaker or mainly noun/verb VADER words), by word. Kept out of the
+ * The contextual tier (lexicon-context.json: weaker or mainly noun/verb VADER words; lexicon-expansion.json:
+ * reviewed word-vector neighbours of our evaluative words), by word. Kept out of the
  * main lexicon, so that its words are no features of the sentence model (not even as quoted opinion) and cannot
  * raise the score that gates them: index.ts looks them up only in opinion-leaning sentences, outside attributed
  * content and quotations, never in wire-like sentences. Words of the main lexicon's opinion family and ignored
@@ -421,6 +425,11 @@ export function buildContextLexicon(lex: Lexicon, ignoredTerms: string[] = []): 
     if (ignored.has(word) || lex.get(word)?.some((e) => e.family === 'opinion' && e.words.length === 1)) continue;
     const note = `sentiment-laden ${pos} (VADER ${valence > 0 ? '+' : ''}${valence.toFixed(1)}) in an opinion-leaning sentence`;
     out.set(word, { words: [word], term: word, category: 'opinion.contextual', family: 'opinion', weight: sentimentWeight(valence) - 0.05, note });
+  }
+  for (const [word, seed, cosine] of EXPANSION) {
+    if (out.has(word) || ignored.has(word) || lex.get(word)?.some((e) => e.family === 'opinion' && e.words.length === 1)) continue;
+    const note = `evaluative word (a reviewed word-vector neighbour of “${seed}”, cosine ${cosine.toFixed(2)}) in an opinion-leaning sentence`;
+    out.set(word, { words: [word], term: word, category: 'opinion.contextual', family: 'opinion', weight: 0.6, note });
   }
   return out;
 }

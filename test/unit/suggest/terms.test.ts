@@ -8,6 +8,7 @@ import { buildLexicon, DEGREE_WORDS, NEUTRAL_LY, NOT_JUDGED } from '../../../src
 import { OPINION_CATEGORIES } from '../../../src/core/suggest/opinion';
 import contextJson from '../../../src/core/suggest/lexicon-context.json';
 import sentimentJson from '../../../src/core/suggest/lexicon-sentiment.json';
+import expansionJson from '../../../src/core/suggest/lexicon-expansion.json';
 import { found } from './helpers';
 
 const contextual = (text: string) => found(text, 'opinion').filter((s) => s.rule === 'opinion.contextual');
@@ -124,6 +125,24 @@ suite('suggest/terms: word lists', () => {
       assert.ok(['adjective', 'adverb', 'noun', 'verb'].includes(pos), `${w}: ${pos}`);
       assert.ok(Math.abs(v) >= ((pos === 'noun' || pos === 'verb') ? 1.5 : 1.0), `${w}: ${v}`);
     }
+  });
+
+  test('the word-vector expansion: every entry has its seed and cosine, was reviewed, and no word is also rejected', () => {
+    const doc = expansionJson as unknown as { entries: Array<[string, string, number]>; rejected: Record<string, string[]>; reviewed: number };
+    const words = doc.entries.map((e) => e[0]);
+    assert.equal(new Set(words).size, words.length);
+    const rejected = new Set(Object.values(doc.rejected).flat());
+    assert.deepEqual(words.filter((w) => rejected.has(w)), []);
+    assert.equal(words.length + rejected.size, doc.reviewed);
+    for (const [w, seed, cos] of doc.entries) {
+      assert.match(w, /^[a-z]+$/);
+      assert.match(seed, /^[a-z]+$/);
+      assert.ok(cos >= 0.695 && cos <= 1, `${w}: ${cos}`);
+    }
+    const text = 'Frankly, the whole plan is reprehensible, and that is a disgrace.';
+    const hit = contextual(text).find((h) => h.text === 'reprehensible');
+    assert.ok(hit, JSON.stringify(found(text, 'opinion')));
+    assert.match(hit.explanation, /reviewed word-vector neighbour of “[a-z]+”, cosine 0\.\d\d/);
   });
 
   test('the built lexicon has one entry per term and family, longest first', () => {
