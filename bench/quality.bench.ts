@@ -1,5 +1,6 @@
 // Quality of the suggestions (issue 12; first version issue 6).
 //   npm run bench:quality [-- --json]     (or: npx tsc -p tsconfig.test.json && node out/bench/quality.bench.js)
+//   npm run bench:quality -- --half tune  (while tuning: loads and scores the tune half only; held-out columns stay 0)
 // 1. On our own labelled texts (test/fixtures/suggest-eval, format and split in its README): per register and per
 //    kind, on the tune and the held-out half separately, precision / recall / F1 of opinion terms, claim
 //    sentences, opinion sentences (macro-F1), attribution cues, sources and contents (spans match by overlap).
@@ -120,7 +121,11 @@ const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 function main(): void {
   const json = process.argv.includes('--json');
-  const texts = loadEvalTexts();
+  const h = process.argv.indexOf('--half');
+  const only = h >= 0 ? process.argv[h + 1] : undefined;
+  if (only !== undefined && only !== 'tune' && only !== 'heldout') throw new Error(`--half takes tune or heldout, not ${only}`);
+  // With --half tune the held-out texts are not even run through the engine.
+  const texts = loadEvalTexts().filter((t) => only === undefined || t.half === only);
   const scored = texts.map((t) => ({ t, s: scoreText(t) }));
   const registers = [...new Set(texts.map((t) => t.register))].sort((a, b) => (a === 'earlier' ? 1 : b === 'earlier' ? -1 : a.localeCompare(b)));
   const cell = (reg: string, half: Half) => aggregate(scored.filter((x) => (reg === 'all' || x.t.register === reg) && x.t.half === half).map((x) => x.s));
@@ -131,7 +136,8 @@ function main(): void {
     for (const reg of [...registers, 'all']) {
       if (reg === 'earlier' && (k === 'attribution sources' || k === 'attribution contents')) continue;
       const heldout = figure(cells[reg].heldout, k);
-      const t = reg === 'all' ? TARGETS[k] : undefined;
+      // Targets apply to the held-out half: not judged when it was left out (--half tune).
+      const t = reg === 'all' && only !== 'tune' ? TARGETS[k] : undefined;
       rows.push({ kind: k, register: reg, tune: figure(cells[reg].tune, k), heldout, target: t?.text, met: t?.met(heldout) });
     }
   }
@@ -140,7 +146,7 @@ function main(): void {
     return c ? { sentences: c.sentences, opinionSuggestions: c.opinionSuggestions, falseAlarms: c.counts['opinion terms'].fp, per100: (100 * c.opinionSuggestions) / (c.sentences || 1) } : undefined;
   };
   const wireNews = { tune: wire('tune'), heldout: wire('heldout'), target: 'at most 5 per 100 sentences' };
-  const sd = newsSd();
+  const sd = only === undefined ? newsSd() : { skipped: `--half ${only}` };
   const corpus = Object.fromEntries(registers.map((r) => [r, { tune: cells[r].tune.texts, heldout: cells[r].heldout.texts, sentences: cells[r].tune.sentences + cells[r].heldout.sentences }]));
 
   if (json) {
@@ -159,7 +165,7 @@ function main(): void {
   console.log('| --- | ---: | ---: | ---: | ---: | --- |');
   for (const h of ['tune', 'heldout'] as const) {
     const w = wireNews[h];
-    if (w) console.log(`| ${h} | ${w.sentences} | ${w.opinionSuggestions} | ${w.falseAlarms} | ${w.per100.toFixed(1)} | ${h === 'heldout' ? `<= 5: ${mark(w.per100 <= 5)}` : '<= 5'} |`);
+    if (w && (w.sentences > 0 || only === undefined)) console.log(`| ${h} | ${w.sentences} | ${w.opinionSuggestions} | ${w.falseAlarms} | ${w.per100.toFixed(1)} | ${h === 'heldout' ? `<= 5: ${mark(w.per100 <= 5)}` : '<= 5'} |`);
   }
   console.log('\n| sentence opinion, NewsSD-ENG | sentences | macro-F1 | detail | target |');
   console.log('| --- | ---: | ---: | --- | --- |');

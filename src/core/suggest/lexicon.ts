@@ -6,12 +6,16 @@
 import { hedges } from 'hedges';
 import { weasels } from 'weasels';
 import sentimentJson from './lexicon-sentiment.json';
+import contextJson from './lexicon-context.json';
+import expansionJson from './lexicon-expansion.json';
 
 export type TermCategory =
   // opinion language
   | 'opinion.evaluative' | 'opinion.booster' | 'opinion.hedge' | 'opinion.editorial' | 'opinion.modal'
   | 'opinion.loaded' | 'opinion.metaphor' | 'opinion.first-person' | 'opinion.weasel' | 'opinion.custom'
   | 'opinion.sentiment' | 'opinion.phrase' | 'opinion.framing'
+  // the contextual tier (buildContextLexicon): shown only in context (index.ts); not a feature of the sentence model
+  | 'opinion.contextual'
   // claims
   | 'claim.superlative' | 'claim.comparison' | 'claim.causal' | 'claim.official-act' | 'claim.event' | 'claim.change'
   | 'claim.custom'
@@ -39,8 +43,8 @@ const OWN: Array<[TermCategory, number, string]> = [
     senseless pointless useless worthless hopeless reckless irresponsible negligent incompetent inept clueless
     misguided wrongheaded naive naïve shortsighted short-sighted dishonest deceitful hypocritical cynical greedy
     corrupt rotten toxic poisonous sinister dangerous menacing alarming shocking disturbing troubling worrying
-    disappointing dismal bleak grim sorry unfortunate regrettable lamentable tragic heartbreaking heartbreaking
-    inspiring inspirational courageous brave heroic bold visionary wise sensible reasonable unreasonable 
+    disappointing dismal bleak grim sorry unfortunate regrettable lamentable tragic heartbreaking
+    inspiring inspirational courageous brave heroic bold visionary wise sensible reasonable unreasonable
     unfair unjust righteous legitimate illegitimate principled unprincipled honourable honorable dishonourable
     arrogant smug condescending patronising patronizing elitist radical extreme extremist fanatical authoritarian
     draconian tyrannical oppressive repressive heavy-handed high-handed sensational sensationalist
@@ -62,10 +66,10 @@ const OWN: Array<[TermCategory, number, string]> = [
     wrong rightly wrongly unfairly unjustly
     shamefully disgracefully outrageously ridiculously absurdly foolishly recklessly wisely sadly thankfully
     fortunately unfortunately regrettably tragically mercifully happily disappointingly alarmingly shockingly
-    sadly dangerously brilliantly beautifully terribly horribly miserably woefully pitifully
+    dangerously brilliantly beautifully terribly horribly miserably woefully pitifully
     disgrace scandal travesty outrage shame disaster catastrophe fiasco debacle farce charade mess failure
-    avoidable unavoidable inexcusable unforgivable indefensible unjustifiable unconscionable shortsighted
-    complacent complacency timid timidity negligence betrayal betrayed blunder blunders bungled botched
+    avoidable unavoidable inexcusable unforgivable indefensible unjustifiable unconscionable
+    complacent complacency timid timidity negligence betrayal betrayed blunder blunders bungled
     scandalously needlessly pointlessly carelessly cynically
     nonsense rubbish garbage hypocrisy incompetence greed arrogance folly stupidity madness insanity cowardice
     astute shrewd sagacious far-sighted farsighted clear-eyed level-headed even-handed open-minded broad-minded
@@ -74,17 +78,17 @@ const OWN: Array<[TermCategory, number, string]> = [
     ill-judged ill-fated ill-considered wrong-headed self-serving self-defeating mean-spirited high-minded
     public-spirited far-reaching epoch-making groundbreaking ground-breaking trailblazing pioneering path-breaking
     steadfast unwavering unswerving unflinching unyielding unshakable unshakeable resolute staunch tireless unremitting
-    indefatigable relentless selfless dauntless fearless exemplary commendable praiseworthy laudable
+    indefatigable relentless selfless dauntless fearless
     fruitful constructive pragmatic sincere candid cordial amicable mutually-beneficial win-win
-    ingenuity heroism brilliance wisdom foresight genius statesmanship courage bravery valour valor integrity
+    ingenuity heroism brilliance wisdom foresight statesmanship courage bravery valour valor integrity
     triumph masterstroke tour-de-force
-    groundless baseless unfounded malicious malign blatant flagrant brazen egregious shameless irresponsible
+    groundless baseless unfounded malicious malign blatant flagrant brazen
     provocative provocations provocation hegemonic hegemonism hegemony bullying meddling interference smear smears
     slander slanderous hype hyped scaremongering fearmongering warmongering warmonger warmongers hysteria hysterical
     sanctimonious disingenuous duplicitous mendacious perfidious treacherous venal nefarious dastardly odious
     unilateralism protectionism zero-sum
     warmth vigour vigor sincerity goodwill generosity magnanimity dignity decency fair-minded high-handedness
-    betrays betrayed betraying
+    betrays betraying
     |right decision|right choice|right road|right path|right direction|right thing|wrong decision|wrong choice
     |wrong direction|wrong path|true friend|true friends|true friendship|with its head held high|head held high
     |no strings attached|without strings|without political strings|any honest|no fair-minded|no honest
@@ -138,7 +142,7 @@ const OWN: Array<[TermCategory, number, string]> = [
     tremendously vastly overwhelmingly exceedingly insanely ridiculously awfully dreadfully painfully
     tremendous immense enormous colossal gigantic monumental massive staggering overwhelming
     unprecedented unparalleled unmatched unrivalled unrivaled unimaginable unthinkable
-    fundamentally radically dramatically drastically wildly hugely
+    fundamentally radically dramatically drastically wildly
     firmly resolutely staunchly steadfastly unwaveringly wholeheartedly tirelessly boldly bravely courageously
     categorically flatly blatantly flagrantly brazenly shamelessly grossly wilfully willfully sorely greatly
     sheer utter abject
@@ -369,6 +373,9 @@ export interface LexiconOptions {
 }
 
 const SENTIMENT = (sentimentJson as unknown as { entries: Array<[string, number, string]> }).entries;
+const CONTEXT_SENTIMENT = (contextJson as unknown as { entries: Array<[string, number, string]> }).entries;
+/** Reviewed word-vector neighbours of our evaluative words: [word, seed, cosine] (lexicon-expansion.json). */
+const EXPANSION = (expansionJson as unknown as { entries: Array<[string, string, number]> }).entries;
 
 /** Prior weight of a sentiment-tier word: 0.6 at |valence| 1.5, up to 0.75 for the strongest (own lists: 0.75). */
 function sentimentWeight(valence: number): number {
@@ -402,6 +409,65 @@ function add(lex: Lexicon, words: string[], category: TermCategory, weight: numb
   while (at > 0 && list[at - 1].words.length < words.length) at--;
   list.splice(at, 0, entry);
 }
+
+/**
+ * The contextual tier (lexicon-context.json: weaker or mainly noun/verb VADER words; lexicon-expansion.json:
+ * reviewed word-vector neighbours of our evaluative words), by word. Kept out of the
+ * main lexicon, so that its words are no features of the sentence model (not even as quoted opinion) and cannot
+ * raise the score that gates them: index.ts looks them up only in opinion-leaning sentences, outside attributed
+ * content and quotations, never in wire-like sentences. Words of the main lexicon's opinion family and ignored
+ * terms are left out.
+ */
+export function buildContextLexicon(lex: Lexicon, ignoredTerms: string[] = []): Map<string, LexEntry> {
+  const ignored = new Set(ignoredTerms.map((t) => termWords(t).join(' ')).filter(Boolean));
+  const out = new Map<string, LexEntry>();
+  for (const [word, valence, pos] of CONTEXT_SENTIMENT) {
+    if (ignored.has(word) || lex.get(word)?.some((e) => e.family === 'opinion' && e.words.length === 1)) continue;
+    const note = `sentiment-laden ${pos} (VADER ${valence > 0 ? '+' : ''}${valence.toFixed(1)}) in an opinion-leaning sentence`;
+    out.set(word, { words: [word], term: word, category: 'opinion.contextual', family: 'opinion', weight: sentimentWeight(valence) - 0.05, note });
+  }
+  for (const [word, seed, cosine] of EXPANSION) {
+    if (out.has(word) || ignored.has(word) || lex.get(word)?.some((e) => e.family === 'opinion' && e.words.length === 1)) continue;
+    const note = `evaluative word (a reviewed word-vector neighbour of “${seed}”, cosine ${cosine.toFixed(2)}) in an opinion-leaning sentence`;
+    out.set(word, { words: [word], term: word, category: 'opinion.contextual', family: 'opinion', weight: 0.6, note });
+  }
+  return out;
+}
+
+/**
+ * Degree words that judge the word after them in an opinion-leaning sentence ("so hard to accept", "far greater",
+ * "more reliable", "simply cranky", "most candid"): a pattern of the contextual tier, shown with that word.
+ */
+export const DEGREE_WORDS = new Set('so too simply far quite most more less least much truly utterly deeply'.split(' '));
+
+/** Words after a degree word that make it a quantity or a connective, not a judgement ("more than", "so that"). */
+export const NOT_JUDGED = new Set(`
+  the a an of to than that and or but in on at for with by as from into about it its is are was were be been being
+  this these those there their they them he she his her we our you your i me my not no so too far much many more most
+  less least few then if when while who which what whose same such other others one two three four five six
+  seven eight nine ten hundred thousand million billion percent per cent times often long soon later ago before after
+  year years month months week weeks day days people can could will would shall should may might must do does did
+  has have had get got
+`.split(/\s+/).filter(Boolean));
+
+/**
+ * Words that open a sentence with a sweeping generalisation in the writer's voice ("Few partnerships…", "Anyone
+ * who…", "No other project…", "Not one of them…"): a pattern of the contextual tier, at the start of a sentence only.
+ */
+export const GENERALISERS: string[][] = [['few'], ['anyone'], ['nobody'], ['none'], ['neither'], ['nothing'], ['no', 'other'], ['not', 'one'], ['no', 'one']];
+
+/**
+ * Words ending in -ly that are not adverbs of manner or stance, or that time, count or place things in news copy
+ * ("daily", "recently", "publicly", "family"): the contextual tier's -ly pattern leaves them out.
+ */
+export const NEUTRAL_LY = new Set(`only early daily weekly monthly yearly quarterly recently nearly mostly currently previously finally
+  initially reportedly respectively approximately roughly formerly family assembly supply reply apply rally italy july
+  anomaly monopoly subsequently eventually already largely partly mainly fully newly directly immediately shortly
+  lately exactly slightly highly jointly separately publicly officially formally locally nationally globally
+  internationally annually originally especially particularly specifically generally usually typically normally
+  frequently occasionally regularly increasingly gradually quickly slowly rapidly steadily sharply briefly
+  apparently allegedly presumably likely unlikely friendly elderly costly orderly holy jolly belly bully
+  ugly ally rely fly`.split(/\s+/).filter(Boolean));
 
 /** Tokenises a user-supplied term the same way the text is tokenised. */
 export function termWords(term: string): string[] {

@@ -1,0 +1,174 @@
+// The opinion vocabulary's tiers (issue 12): the contextual sentiment tier and its gates, and the word lists'
+// hygiene (no duplicates, every contextual word reviewed out of the sentence model's features).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CONTEXT_MIN_SENTENCE_SCORE, suggest } from '../../../src/core/suggest';
+import { buildLexicon, DEGREE_WORDS, NEUTRAL_LY, NOT_JUDGED } from '../../../src/core/suggest/lexicon';
+import { OPINION_CATEGORIES } from '../../../src/core/suggest/opinion';
+import contextJson from '../../../src/core/suggest/lexicon-context.json';
+import sentimentJson from '../../../src/core/suggest/lexicon-sentiment.json';
+import expansionJson from '../../../src/core/suggest/lexicon-expansion.json';
+import { found } from './helpers';
+
+const contextual = (text: string) => found(text, 'opinion').filter((s) => s.rule === 'opinion.contextual');
+const entries = (j: unknown) => (j as { entries: Array<[string, number, string]> }).entries;
+
+suite('suggest/terms: the contextual tier', () => {
+  test('a contextual word is suggested in an opinion-leaning sentence, with its part of speech, valence and context', () => {
+    const text = "Frankly, the council's deceit is shameful, and its cruelty to tenants is a disgrace.";
+    const hits = contextual(text);
+    assert.deepEqual(hits.map((h) => h.text), ['deceit', 'cruelty']);
+    const sentence = suggest(text).sentences[0];
+    assert.ok(sentence.opinionScore >= CONTEXT_MIN_SENTENCE_SCORE);
+    for (const h of hits) assert.match(h.explanation, /sentiment-laden noun \(VADER -\d\.\d\) in an opinion-leaning sentence/);
+  });
+
+  test('not in a factual sentence, nor in a quotation, nor in what a source is reported to say', () => {
+    // Factual: the sentence model rates it below the gate.
+    assert.deepEqual(contextual('The council reported deceit by two contractors, the ministry said on Tuesday, citing 12 cases.'), []);
+    // Quoted: the source's word (the writer's own "cruelty" in the same sentence is still found).
+    const quoted = 'We should be clear: this is cruelty, and the mayor said "cruelty" was the wrong word.';
+    const hits = contextual(quoted);
+    assert.equal(hits.length, 1);
+    assert.equal(hits[0].start, quoted.indexOf('cruelty'));
+    // Reported speech in an opinion-leaning sentence: "deceit" is the critics' word.
+    const reported = 'Frankly, this is shameful: critics argued that the deceit was a disgrace.';
+    assert.ok(suggest(reported).sentences[0].opinionScore >= CONTEXT_MIN_SENTENCE_SCORE);
+    assert.deepEqual(contextual(reported), []);
+  });
+
+  test('a wire-style paragraph stays quiet', () => {
+    const wire = [
+      'The central bank raised its main interest rate by 0.25 percentage points to 4.5 percent on Thursday, citing inflation.',
+      'Governor Lena Marsh told reporters that the decision had been unanimous and that further increases were possible.',
+      'Three people were injured in the attack, police said, and two suspects were arrested on Friday.',
+      'The ministry said the agreement with the union would cost 120 million euros over three years.',
+    ].join(' ');
+    assert.deepEqual(found(wire, 'opinion').map((s) => s.text), []);
+  });
+
+  test('contextual words are not features of the sentence model (they cannot raise the score that gates them)', () => {
+    assert.ok(!(OPINION_CATEGORIES as readonly string[]).includes('opinion.contextual'));
+  });
+
+  test('the ignoredTerms setting silences a contextual word', () => {
+    const text = "Frankly, the council's deceit is shameful, and its cruelty to tenants is a disgrace.";
+    assert.deepEqual(found(text, 'opinion', { ignoredTerms: ['cruelty'] }).filter((s) => s.rule === 'opinion.contextual').map((s) => s.text), ['deceit']);
+  });
+});
+
+suite('suggest/terms: patterns of the contextual tier', () => {
+  test('a degree word with the free word it modifies, in an opinion-leaning sentence', () => {
+    const text = 'Frankly, the plan is so hard to defend that the council should drop it, and the result is shameful.';
+    const hit = contextual(text).find((h) => h.text === 'so hard');
+    assert.ok(hit, JSON.stringify(contextual(text)));
+    assert.equal(hit.term, 'so hard');
+    assert.match(hit.explanation, /degree word judges the word it modifies/);
+    // Not before a function word, a modal or a number ("so could", "more than"), nor in a factual sentence.
+    assert.deepEqual(contextual('It is a disgrace, frankly, and so could the rest of them be.'), []);
+    assert.deepEqual(contextual('The bank said inflation was far higher than expected, citing 3.2 percent growth.'), []);
+  });
+
+  test('a sweeping generalisation opens the sentence, only at its start', () => {
+    const hits = contextual('Few ministers in our history have shown such shameful cowardice, and that is a disgrace.');
+    assert.deepEqual(hits.map((h) => [h.text, h.term]), [['Few', 'few']]);
+    assert.deepEqual(contextual('No other project has done such damage, and that is a disgrace.').map((h) => h.text), ['No other']);
+    assert.deepEqual(contextual('Frankly, it is a disgrace that few ministers came.').map((h) => h.text), []);
+    assert.deepEqual(contextual('Few details were released on Tuesday.'), []);
+  });
+
+  test('a judgement by denial after a copula', () => {
+    const text = 'Frankly, the case for the merger is not trivial, but the process was a disgrace.';
+    assert.deepEqual(contextual(text).map((h) => h.text), ['not trivial']);
+    assert.deepEqual(contextual('Frankly, the process was a disgrace and the board did not listen.').map((h) => h.text), []);
+  });
+
+  test('an adverb of manner or stance (-ly) in an opinion-leaning sentence; not a neutral one', () => {
+    const text = 'Frankly, the board behaved shabbily and the result is a disgrace.';
+    const hits = contextual(text);
+    assert.deepEqual(hits.map((h) => h.text), ['shabbily']);
+    assert.match(hits[0].explanation, /adverb of manner or stance/);
+    assert.deepEqual(contextual('Frankly, the board met weekly and publicly, and the result is a disgrace.'), []);
+    assert.deepEqual(contextual('The board behaved shabbily, the union said on Tuesday, citing 12 complaints.'), []);
+  });
+
+  test('the word lists of the patterns have no duplicates', () => {
+    for (const list of [NEUTRAL_LY, NOT_JUDGED, DEGREE_WORDS]) assert.ok(list.size > 5);
+    const src = fs.readFileSync(path.resolve(__dirname, '../../../../src/core/suggest/lexicon.ts'), 'utf8');
+    for (const name of ['NEUTRAL_LY', 'NOT_JUDGED', 'DEGREE_WORDS']) {
+      const m = new RegExp(`export const ${name} = new Set\\(\`([^\`]*)\`|export const ${name} = new Set\\('([^']*)'`).exec(src);
+      assert.ok(m, name);
+      const words = (m[1] ?? m[2]).split(/\s+/).filter(Boolean);
+      assert.equal(new Set(words).size, words.length, `${name}: ${words.filter((w, i) => words.indexOf(w) !== i).join(', ')}`);
+    }
+  });
+
+  test('an evaluative word before an evaluative word is one phrase', () => {
+    const text = 'Few ministers in our history have shown such shameful cowardice, and that is a disgrace.';
+    const terms = found(text, 'opinion').map((s) => s.text);
+    assert.ok(terms.includes('shameful cowardice'), JSON.stringify(terms));
+    assert.ok(!terms.includes('cowardice'));
+  });
+});
+
+suite('suggest/terms: word lists', () => {
+  test('the frozen tiers have no duplicate words and do not overlap', () => {
+    const broad = entries(sentimentJson).map((e) => e[0]);
+    const context = entries(contextJson).map((e) => e[0]);
+    assert.equal(new Set(broad).size, broad.length, 'duplicates in lexicon-sentiment.json');
+    assert.equal(new Set(context).size, context.length, 'duplicates in lexicon-context.json');
+    const inBroad = new Set(broad);
+    assert.deepEqual(context.filter((w) => inBroad.has(w)), []);
+    for (const [w, v, pos] of entries(contextJson)) {
+      assert.match(w, /^[a-z]+(?:-[a-z]+)*$/);
+      assert.ok(['adjective', 'adverb', 'noun', 'verb'].includes(pos), `${w}: ${pos}`);
+      assert.ok(Math.abs(v) >= ((pos === 'noun' || pos === 'verb') ? 1.5 : 1.0), `${w}: ${v}`);
+    }
+  });
+
+  test('the word-vector expansion: every entry has its seed and cosine, was reviewed, and no word is also rejected', () => {
+    const doc = expansionJson as unknown as { entries: Array<[string, string, number]>; rejected: Record<string, string[]>; reviewed: number };
+    const words = doc.entries.map((e) => e[0]);
+    assert.equal(new Set(words).size, words.length);
+    const rejected = new Set(Object.values(doc.rejected).flat());
+    assert.deepEqual(words.filter((w) => rejected.has(w)), []);
+    assert.equal(words.length + rejected.size, doc.reviewed);
+    for (const [w, seed, cos] of doc.entries) {
+      assert.match(w, /^[a-z]+$/);
+      assert.match(seed, /^[a-z]+$/);
+      assert.ok(cos >= 0.695 && cos <= 1, `${w}: ${cos}`);
+    }
+    const text = 'Frankly, the whole plan is reprehensible, and that is a disgrace.';
+    const hit = contextual(text).find((h) => h.text === 'reprehensible');
+    assert.ok(hit, JSON.stringify(found(text, 'opinion')));
+    assert.match(hit.explanation, /reviewed word-vector neighbour of “[a-z]+”, cosine 0\.\d\d/);
+  });
+
+  test('the built lexicon has one entry per term and family, longest first', () => {
+    for (const [head, list] of buildLexicon()) {
+      const seen = new Set<string>();
+      for (let k = 0; k < list.length; k++) {
+        const key = `${list[k].family}:${list[k].term}`;
+        assert.ok(!seen.has(key), `duplicate ${key} under ${head}`);
+        seen.add(key);
+        if (k > 0) assert.ok(list[k - 1].words.length >= list[k].words.length, `order under ${head}`);
+      }
+    }
+  });
+
+  test('the source lists of lexicon.ts repeat no word within a tier block', () => {
+    // Duplicates inside one block of our own lists are harmless at run time (add() keeps one) but are a sign of
+    // careless editing; the words are read from the source so that a new duplicate fails here.
+    const src = fs.readFileSync(path.resolve(__dirname, '../../../../src/core/suggest/lexicon.ts'), 'utf8');
+    const blocks = [...src.matchAll(/\['(opinion\.[a-z-]+)', [\d.]+, `([^`]*)`\]/g)];
+    assert.ok(blocks.length >= 10);
+    const dups: string[] = [];
+    for (const [, category, spec] of blocks) {
+      const words = spec.split('|')[0].split(/\s+/).filter(Boolean);
+      const seen = new Set<string>();
+      for (const w of words) if (seen.has(w)) dups.push(`${category}: ${w}`); else seen.add(w);
+    }
+    assert.deepEqual(dups, []);
+  });
+});
