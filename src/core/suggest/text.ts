@@ -249,8 +249,8 @@ const NUMBER_ABBREVIATIONS = new Set([
   'vol', 'pp', 'p', 'ch', 'art', 'sec', 'op',
 ]);
 
-/** "Mr." / "No. 5": the "." at dot, which closes the sentence text[s, dot], is an abbreviation's. */
-function abbreviationDot(text: string, s: number, dot: number, end: number): boolean {
+/** "Mr." / "No. 5": the "." at dot, which closes the sentence text[s, dot], is an abbreviation's. prev is the word ending at dot. */
+function abbreviationDot(text: string, s: number, dot: number, end: number, prev: Token): boolean {
   let i = dot;
   while (i > s) {
     const c = text.charCodeAt(i - 1);
@@ -258,25 +258,38 @@ function abbreviationDot(text: string, s: number, dot: number, end: number): boo
     i--;
   }
   if (dot - i > 6 || dot === i) return false;
-  // Interned lower-case form (no allocation for repeats). It equals text.slice(i, dot).toLowerCase() except that
-  // ’ becomes ', and no abbreviation holds either apostrophe.
-  const word = lowerWord(text, i, dot, true);
-  if (TITLE_ABBREVIATIONS.has(word)) return true;
-  if (!NUMBER_ABBREVIATIONS.has(word)) return false;
+  // Most sentences end in a word that the scan has just interned: its class is cached by intern slot (a stop is
+  // checked at every sentence end). Otherwise the interned lower-case form (no allocation for repeats): it equals
+  // text.slice(i, dot).toLowerCase() except that ’ becomes ', and no abbreviation holds either apostrophe.
+  let k: number;
+  if (i === prev.start && prev.end === dot && prev.id >= 0) {
+    k = abbreviationBySlot[prev.id];
+    if (k === 0) abbreviationBySlot[prev.id] = k = abbreviationKind(prev.lower);
+  } else k = abbreviationKind(lowerWord(text, i, dot, true));
+  if (k === TITLE) return true;
+  if (k !== BEFORE_NUMBER) return false;
   let j = dot + 1;
   while (j < end && isSpace(text.charCodeAt(j))) j++;
   const d = text.charCodeAt(j);
   return d >= 48 && d <= 57;
 }
 
+const NOT_ABBREVIATION = 1;
+const TITLE = 2;
+const BEFORE_NUMBER = 3;
+
+function abbreviationKind(word: string): number {
+  return TITLE_ABBREVIATIONS.has(word) ? TITLE : NUMBER_ABBREVIATIONS.has(word) ? BEFORE_NUMBER : NOT_ABBREVIATION;
+}
+
 /**
  * Scans the gap text[from, to) between two words (or after the last word, to = chunk end) of the sentence that
  * began at sentenceStart; lonePrev is its only word so far when the sentence starts with it (a possible list
- * marker). Returns -1 when no sentence ends in the gap; else the end of the sentence (closing marks included),
+ * marker), prev the word that ends at from. Returns -1 when no sentence ends in the gap; else the end of the sentence (closing marks included),
  * and sets gapNext to where the next sentence may start (a second return value, read right after the call).
  */
 let gapNext = 0;
-function sentenceEndInGap(text: string, from: number, to: number, end: number, sentenceStart: number, lonePrev: Token | undefined): number {
+function sentenceEndInGap(text: string, from: number, to: number, end: number, sentenceStart: number, lonePrev: Token | undefined, prev: Token): number {
   let found = -1;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -302,7 +315,7 @@ function sentenceEndInGap(text: string, from: number, to: number, end: number, s
     if (!strong) {
       if (j >= end) { /* the chunk ends here */ } else if (nextLetterIsLower(text, j, end)) continue;
       // Our repairs: titles and numbered abbreviations, list markers ("1." before the item).
-      if (afterTerms === from + 1 && j < end && abbreviationDot(text, sentenceStart, from, end)) continue;
+      if (afterTerms === from + 1 && j < end && abbreviationDot(text, sentenceStart, from, end, prev)) continue;
       if (lonePrev && afterTerms === from + 1 && j < end && lonePrev.end - lonePrev.start <= 3 && lonePrev.digit && /^\d+$/.test(lonePrev.lower)) continue;
     }
     if (found < 0) found = afterClose;
@@ -353,7 +366,7 @@ function scanInto(text: string, start: number, end: number, into: ScannedChunk):
     // A word starts at i. First, does the gap before it end a sentence?
     if (i > prevEnd && nTok > sentFirst) {
       const lone = nTok - sentFirst === 1 && tokens[sentFirst].start === sentStart ? tokens[sentFirst] : undefined;
-      const e = sentenceEndInGap(text, prevEnd, i, end, sentStart, lone);
+      const e = sentenceEndInGap(text, prevEnd, i, end, sentStart, lone, tokens[nTok - 1]);
       if (e >= 0) {
         let se = e;
         while (se > sentStart && isSpace(text.charCodeAt(se - 1))) se--;
@@ -424,7 +437,7 @@ function scanInto(text: string, start: number, end: number, into: ScannedChunk):
   if (nTok > sentFirst) {
     // A break in the last gap leaves only marks after it ("Done. —"): the sentence ends at the break.
     const lone = nTok - sentFirst === 1 && tokens[sentFirst].start === sentStart ? tokens[sentFirst] : undefined;
-    const e = prevEnd < end ? sentenceEndInGap(text, prevEnd, end, end, sentStart, lone) : -1;
+    const e = prevEnd < end ? sentenceEndInGap(text, prevEnd, end, end, sentStart, lone, tokens[nTok - 1]) : -1;
     let se = e >= 0 ? e : end;
     while (se > sentStart && isSpace(text.charCodeAt(se - 1))) se--;
     putSentence(sentences, nSent++, sentStart, se, sentFirst, nTok);
@@ -453,6 +466,8 @@ export const INTERN_SIZE = 1 << 16;
 const INTERN_LIMIT = INTERN_SIZE >> 1;
 const internTable: Array<string | undefined> = new Array<string | undefined>(INTERN_SIZE).fill(undefined);
 let interned = 0;
+/** abbreviationKind by intern slot (0: not looked up yet). */
+const abbreviationBySlot = new Uint8Array(INTERN_SIZE);
 /** The slot of the string lowerWord returned last, or -1 when it is not interned (a second return value). */
 let internSlot = -1;
 
