@@ -468,11 +468,13 @@ function putSentence(sentences: SentenceSpan[], k: number, start: number, end: n
 // text on a few cache lines of those arrays instead of scattered over 64k slots (on the evaluation texts the
 // reads of those arrays and of the table were a fifth of a per-paragraph pass under --cpu-prof, mostly cache
 // misses). The table holds (hash, id + 1) pairs side by side, so that a probe reads one cache line and
-// compares the characters only when the full hash matches.
+// compares the characters only when the full hash matches; it starts small and doubles when half full (up to
+// INTERN_SIZE slots), so that it stays as small as the vocabulary seen so far.
 export const INTERN_SIZE = 1 << 16;
 const INTERN_LIMIT = INTERN_SIZE >> 1;
 /** Per slot of the open-addressing table: [2 * slot] the word's hash, [2 * slot + 1] its id + 1 (0: empty). */
-const internKeys = new Int32Array(INTERN_SIZE * 2);
+let internKeys = new Int32Array(2 << 12);
+let internMask = (1 << 12) - 1;
 /** The interned words by id. */
 const internWords: string[] = [];
 let interned = 0;
@@ -510,20 +512,23 @@ function lowerWord(text: string, s: number, e: number, curly: boolean): string {
 /** lowerWord of text[s, e), which holds no character >= 128 but ’, whose hash h the caller computed. */
 function internHashed(text: string, s: number, e: number, curly: boolean, h: number): string {
   const n = e - s;
-  for (let idx = h & (INTERN_SIZE - 1); ; idx = (idx + 1) & (INTERN_SIZE - 1)) {
-    const id1 = internKeys[2 * idx + 1];
+  const keys = internKeys;
+  const mask = internMask;
+  for (let idx = h & mask; ; idx = (idx + 1) & mask) {
+    const id1 = keys[2 * idx + 1];
     if (id1 === 0) {
       const lower = lowerSlow(text, s, e, curly);
       if (interned < INTERN_LIMIT) {
-        internKeys[2 * idx] = h;
-        internKeys[2 * idx + 1] = interned + 1;
+        keys[2 * idx] = h;
+        keys[2 * idx + 1] = interned + 1;
         internWords.push(lower);
         internSlot = interned;
         interned++;
+        if (2 * interned > mask && mask < INTERN_SIZE - 1) growInternTable();
       } else internSlot = -1;
       return lower;
     }
-    if (internKeys[2 * idx] === h) {
+    if (keys[2 * idx] === h) {
       const w = internWords[id1 - 1];
       if (w.length === n && sameLower(w, text, s)) {
         internSlot = id1 - 1;
@@ -531,6 +536,22 @@ function internHashed(text: string, s: number, e: number, curly: boolean, h: num
       }
     }
   }
+}
+
+/** Doubles the intern table (ids stay). */
+function growInternTable(): void {
+  const old = internKeys;
+  const mask = internMask * 2 + 1;
+  const keys = new Int32Array(2 * (mask + 1));
+  for (let k = 0; k < old.length; k += 2) {
+    if (old[k + 1] === 0) continue;
+    let idx = old[k] & mask;
+    while (keys[2 * idx + 1] !== 0) idx = (idx + 1) & mask;
+    keys[2 * idx] = old[k];
+    keys[2 * idx + 1] = old[k + 1];
+  }
+  internKeys = keys;
+  internMask = mask;
 }
 
 function sameLower(w: string, text: string, s: number): boolean {
