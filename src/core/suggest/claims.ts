@@ -114,14 +114,14 @@ const MONTH_PREPOSITIONS = new Set(['in', 'since', 'until', 'by', 'from', 'throu
 /** Words the non-digit branches of numberCues look at (one look-up rules most words out). */
 const DATE_OR_NUMBER_WORDS = new Set([...NUMBER_WORDS, ...WEEKDAYS, ...MONTHS, ...PERIODS]);
 /**
- * The word sets that the claim cues test on every word (most words are in none), as bits by intern slot: one
+ * The word sets that the claim cues test on every word (most words are in none), as bits by interned word id (Token.id): one
  * array read instead of a Set look-up per word. 0: not looked up yet.
  */
 const DATE_OR_NUMBER_BIT = 1;
 const OFFICE_BIT = 2;
 const NOT_NAME_BIT = 4;
 const KNOWN_BIT = 128;
-const wordBitsBySlot = new Uint8Array(INTERN_SIZE);
+const wordBitsById = new Uint8Array(INTERN_SIZE);
 
 function wordBits(lower: string): number {
   return KNOWN_BIT | (DATE_OR_NUMBER_WORDS.has(lower) ? DATE_OR_NUMBER_BIT : 0) | (OFFICES.has(lower) ? OFFICE_BIT : 0) | (NOT_NAMES.has(lower) ? NOT_NAME_BIT : 0);
@@ -130,8 +130,8 @@ function wordBits(lower: string): number {
 function bitsOf(tok: Token): number {
   const id = tok.id;
   if (id < 0) return wordBits(tok.lower);
-  let k = wordBitsBySlot[id];
-  if (k === 0) wordBitsBySlot[id] = k = wordBits(tok.lower);
+  let k = wordBitsById[id];
+  if (k === 0) wordBitsById[id] = k = wordBits(tok.lower);
   return k;
 }
 

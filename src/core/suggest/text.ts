@@ -258,13 +258,13 @@ function abbreviationDot(text: string, s: number, dot: number, end: number, prev
     i--;
   }
   if (dot - i > 6 || dot === i) return false;
-  // Most sentences end in a word that the scan has just interned: its class is cached by intern slot (a stop is
+  // Most sentences end in a word that the scan has just interned: its class is cached by its id (a stop is
   // checked at every sentence end). Otherwise the interned lower-case form (no allocation for repeats): it equals
   // text.slice(i, dot).toLowerCase() except that ’ becomes ', and no abbreviation holds either apostrophe.
   let k: number;
   if (i === prev.start && prev.end === dot && prev.id >= 0) {
-    k = abbreviationBySlot[prev.id];
-    if (k === 0) abbreviationBySlot[prev.id] = k = abbreviationKind(prev.lower);
+    k = abbreviationById[prev.id];
+    if (k === 0) abbreviationById[prev.id] = k = abbreviationKind(prev.lower);
   } else k = abbreviationKind(lowerWord(text, i, dot, true));
   if (k === TITLE) return true;
   if (k !== BEFORE_NUMBER) return false;
@@ -418,18 +418,18 @@ function scanInto(text: string, start: number, end: number, into: ScannedChunk):
     let lower: string;
     if (ascii) lower = internHashed(text, s, i, curly, h);
     else {
-      internSlot = -1;
+      internId = -1;
       lower = lowerSlow(text, s, i, curly);
     }
     const tok = tokens[nTok];
-    if (tok === undefined) tokens.push(new Token(s, i, lower, isUpperAt(c), digit, internSlot));
+    if (tok === undefined) tokens.push(new Token(s, i, lower, isUpperAt(c), digit, internId));
     else {
       tok.start = s;
       tok.end = i;
       tok.lower = lower;
       tok.cap = isUpperAt(c);
       tok.digit = digit;
-      tok.id = internSlot;
+      tok.id = internId;
     }
     nTok++;
     prevEnd = i;
@@ -479,9 +479,9 @@ let internMask = (1 << 12) - 1;
 const internWords: string[] = [];
 let interned = 0;
 /** abbreviationKind by id (0: not looked up yet). */
-const abbreviationBySlot = new Uint8Array(INTERN_SIZE);
+const abbreviationById = new Uint8Array(INTERN_SIZE);
 /** The id of the string lowerWord returned last, or -1 when it is not interned (a second return value). */
-let internSlot = -1;
+let internId = -1;
 
 function lowerSlow(text: string, s: number, e: number, curly: boolean): string {
   const lower = text.slice(s, e).toLowerCase();
@@ -499,7 +499,7 @@ function lowerWord(text: string, s: number, e: number, curly: boolean): string {
     if (c >= 65 && c <= 90) c += 32;
     else if (c >= 128) {
       if (c !== 0x2019) {
-        internSlot = -1;
+        internId = -1;
         return lowerSlow(text, s, e, curly);
       }
       c = 39;
@@ -522,16 +522,16 @@ function internHashed(text: string, s: number, e: number, curly: boolean, h: num
         keys[2 * idx] = h;
         keys[2 * idx + 1] = interned + 1;
         internWords.push(lower);
-        internSlot = interned;
+        internId = interned;
         interned++;
         if (2 * interned > mask && mask < INTERN_SIZE - 1) growInternTable();
-      } else internSlot = -1;
+      } else internId = -1;
       return lower;
     }
     if (keys[2 * idx] === h) {
       const w = internWords[id1 - 1];
       if (w.length === n && sameLower(w, text, s)) {
-        internSlot = id1 - 1;
+        internId = id1 - 1;
         return w;
       }
     }
