@@ -113,15 +113,26 @@ const MONTH_PREPOSITIONS = new Set(['in', 'since', 'until', 'by', 'from', 'throu
 
 /** Words the non-digit branches of numberCues look at (one look-up rules most words out). */
 const DATE_OR_NUMBER_WORDS = new Set([...NUMBER_WORDS, ...WEEKDAYS, ...MONTHS, ...PERIODS]);
-/** DATE_OR_NUMBER_WORDS by intern slot: 0 not looked up yet, 1 no, 2 yes. */
-const dateOrNumberBySlot = new Uint8Array(INTERN_SIZE);
+/**
+ * The word sets that the claim cues test on every word (most words are in none), as bits by interned word id (Token.id): one
+ * array read instead of a Set look-up per word. 0: not looked up yet.
+ */
+const DATE_OR_NUMBER_BIT = 1;
+const OFFICE_BIT = 2;
+const NOT_NAME_BIT = 4;
+const KNOWN_BIT = 128;
+const wordBitsById = new Uint8Array(INTERN_SIZE);
 
-function isDateOrNumberWord(tok: Token): boolean {
+function wordBits(lower: string): number {
+  return KNOWN_BIT | (DATE_OR_NUMBER_WORDS.has(lower) ? DATE_OR_NUMBER_BIT : 0) | (OFFICES.has(lower) ? OFFICE_BIT : 0) | (NOT_NAMES.has(lower) ? NOT_NAME_BIT : 0);
+}
+
+function bitsOf(tok: Token): number {
   const id = tok.id;
-  if (id < 0) return DATE_OR_NUMBER_WORDS.has(tok.lower);
-  let k = dateOrNumberBySlot[id];
-  if (k === 0) dateOrNumberBySlot[id] = k = DATE_OR_NUMBER_WORDS.has(tok.lower) ? 2 : 1;
-  return k === 2;
+  if (id < 0) return wordBits(tok.lower);
+  let k = wordBitsById[id];
+  if (k === 0) wordBitsById[id] = k = wordBits(tok.lower);
+  return k;
 }
 
 export function numberCues(text: string, s: Sentence, out: Cue[] = []): Cue[] {
@@ -141,7 +152,7 @@ export function numberCues(text: string, s: Sentence, out: Cue[] = []): Cue[] {
       else if (isYear(tok.lower) || (prev && MONTHS.has(prev.lower)) || (next && MONTHS.has(next.lower))) out.push(cue('claim.date', 0.9, prev && MONTHS.has(prev.lower) ? prev : tok, tok));
       else if (isClockTime(tok.lower) || (next && isAmPm(next.lower))) out.push(cue('claim.date', 0.6, tok));
       else out.push(cue('claim.number', next && DURATION_WORDS.has(next.lower) ? 1.3 : 1.4, tok, next && (SCALE_WORDS.has(next.lower) || DURATION_WORDS.has(next.lower)) ? next : tok));
-    } else if (!isDateOrNumberWord(tok)) {
+    } else if (!(bitsOf(tok) & DATE_OR_NUMBER_BIT)) {
       continue;
     } else if (NUMBER_WORDS.has(tok.lower)) {
       if (tok.lower === 'half' && next && next.lower === 'of' && i === 0) continue;
@@ -171,10 +182,10 @@ function nameCues(s: Sentence, out: Cue[]): number {
     // The first word after a list marker ("1. The first item") is sentence-initial too.
     const initial = i === 0 || (i === 1 && t[0].digit && isShortNumber(t[0].lower));
     if (initial || inside(s.quotes, tok.start)) {
-      if (NOT_NAMES.has(tok.lower)) continue;
+      if (bitsOf(tok) & NOT_NAME_BIT) continue;
       if (initial && !(t.length > i + 1 && t[i + 1].cap)) continue;
     }
-    if (tok.lower === 'i' || NOT_NAMES.has(tok.lower) && i === 0) continue;
+    if (tok.lower === 'i' || (i === 0 && bitsOf(tok) & NOT_NAME_BIT)) continue;
     let e = i;
     while (e + 1 < t.length && t[e + 1].cap && !t[e + 1].digit) e++;
     if (count === 0) out.push(newCue('claim.named-actor', 0.8, undefined, tok.start, t[e].end));
@@ -185,7 +196,7 @@ function nameCues(s: Sentence, out: Cue[]): number {
   if (count === 0) {
     // No name: an office or organisation still makes an actor ("the ministry signed", "the government appointed").
     for (let i = 0; i < t.length; i++) {
-      if (OFFICES.has(t[i].lower) && !inside(s.quotes, t[i].start)) {
+      if (bitsOf(t[i]) & OFFICE_BIT && !inside(s.quotes, t[i].start)) {
         out.push(newCue('claim.named-actor', 0.5, undefined, t[i].start, t[i].end));
         return 1;
       }
