@@ -82,14 +82,39 @@ export function tokenize(text: string, start: number, end: number): Token[] {
   return scanChunk(text, start, end).tokens;
 }
 
+/**
+ * The entries headed by one word, as matchLexicon tries them: phrase entries by their second word, then the
+ * one-word entries (the same order as the lexicon's list, which is longest first). A modifier such as "great"
+ * heads ~100 two-word phrases: trying each against the next word was most of the matching.
+ */
+interface Headed {
+  bySecond: Map<string, LexEntry[]>;
+  single: LexEntry[];
+}
+const NO_ENTRIES: LexEntry[] = [];
+
+function headed(list: LexEntry[]): Headed {
+  const bySecond = new Map<string, LexEntry[]>();
+  const single: LexEntry[] = [];
+  for (const e of list) {
+    if (e.words.length === 1) single.push(e);
+    else {
+      const l = bySecond.get(e.words[1]);
+      if (l === undefined) bySecond.set(e.words[1], [e]);
+      else l.push(e);
+    }
+  }
+  return { bySecond, single };
+}
+
 /** Per lexicon, its entries by intern slot of the first word: undefined not looked up yet, null none. */
-const lexBySlot = new WeakMap<Lexicon, Array<LexEntry[] | null | undefined>>();
+const lexBySlot = new WeakMap<Lexicon, Array<Headed | null | undefined>>();
 
 /** Lexicon matches, longest first at each position, without overlaps inside one family. */
 export function matchLexicon(tokens: Token[], lex: Lexicon, out: Match[] = [], pool?: Match[]): Match[] {
   let count = 0;
   let slots = lexBySlot.get(lex);
-  if (slots === undefined) lexBySlot.set(lex, (slots = new Array<LexEntry[] | null | undefined>(INTERN_SIZE).fill(undefined)));
+  if (slots === undefined) lexBySlot.set(lex, (slots = new Array<Headed | null | undefined>(INTERN_SIZE).fill(undefined)));
   // Per family, the first token index not yet covered by a match.
   let coveredOpinion = 0;
   let coveredClaim = 0;
@@ -101,54 +126,60 @@ export function matchLexicon(tokens: Token[], lex: Lexicon, out: Match[] = [], p
     // Friday" (a longer entry may still match: "Cold War mentality").
     const inName = tok.cap && i > 0 && (tokens[i - 1].cap || (i + 1 < n && tokens[i + 1].cap));
     const id = tok.id;
-    let list = id >= 0 ? slots[id] : undefined;
-    if (list === undefined) {
-      list = lex.get(tok.lower) ?? possessiveEntries(lex, tok.lower);
-      if (id >= 0) slots[id] = list;
+    let h = id >= 0 ? slots[id] : undefined;
+    if (h === undefined) {
+      const list = lex.get(tok.lower) ?? possessiveEntries(lex, tok.lower);
+      h = list === null ? null : headed(list);
+      if (id >= 0) slots[id] = h;
     }
-    if (list === null) continue;
-    for (let e = 0; e < list.length; e++) {
-      const entry = list[e];
-      const len = entry.words.length;
-      if (i + len > n || (inName && len === 1)) continue;
-      let ok = true;
-      for (let k = 1; k < len; k++) {
-        if (tokens[i + k].lower !== entry.words[k]) {
-          ok = false;
-          break;
+    if (h === null) continue;
+    // Phrases whose second word is the next token, then one-word entries.
+    const phrases = i + 1 < n ? h.bySecond.get(tokens[i + 1].lower) ?? NO_ENTRIES : NO_ENTRIES;
+    for (let pass = 0; pass < 2; pass++) {
+      const list = pass === 0 ? phrases : h.single;
+      for (let e = 0; e < list.length; e++) {
+        const entry = list[e];
+        const len = entry.words.length;
+        if (i + len > n || (inName && len === 1)) continue;
+        let ok = true;
+        for (let k = 2; k < len; k++) {
+          if (tokens[i + k].lower !== entry.words[k]) {
+            ok = false;
+            break;
+          }
         }
+        if (!ok) continue;
+        const family = entry.family;
+        if (family === 'opinion') {
+          if (coveredOpinion > i) continue;
+          coveredOpinion = i + len;
+        } else if (family === 'claim') {
+          if (coveredClaim > i) continue;
+          coveredClaim = i + len;
+        } else {
+          if (coveredAttribution > i) continue;
+          coveredAttribution = i + len;
+        }
+        const first = i;
+        const last = i + len - 1;
+        const start = tokens[i].start;
+        const end = tokens[last].end;
+        // From the pool when given (its Match objects are overwritten by the next sentence).
+        let m = pool !== undefined ? pool[count] : undefined;
+        if (m === undefined) {
+          m = { entry, first, last, start, end };
+          if (pool !== undefined) pool.push(m);
+        } else {
+          m.entry = entry;
+          m.first = first;
+          m.last = last;
+          m.start = start;
+          m.end = end;
+        }
+        if (count < out.length) out[count] = m;
+        else out.push(m);
+        count++;
       }
-      if (!ok) continue;
-      const family = entry.family;
-      if (family === 'opinion') {
-        if (coveredOpinion > i) continue;
-        coveredOpinion = i + len;
-      } else if (family === 'claim') {
-        if (coveredClaim > i) continue;
-        coveredClaim = i + len;
-      } else {
-        if (coveredAttribution > i) continue;
-        coveredAttribution = i + len;
-      }
-      const first = i;
-      const last = i + len - 1;
-      const start = tokens[i].start;
-      const end = tokens[last].end;
-      // From the pool when given (its Match objects are overwritten by the next sentence).
-      let m = pool !== undefined ? pool[count] : undefined;
-      if (m === undefined) {
-        m = { entry, first, last, start, end };
-        if (pool !== undefined) pool.push(m);
-      } else {
-        m.entry = entry;
-        m.first = first;
-        m.last = last;
-        m.start = start;
-        m.end = end;
-      }
-      if (count < out.length) out[count] = m;
-      else out.push(m);
-      count++;
     }
   }
   while (out.length > count) out.pop();

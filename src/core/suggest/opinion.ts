@@ -272,6 +272,8 @@ export interface OpinionScore {
 interface CompiledModel {
   byName: Map<string, number>;
   dense: Float64Array;
+  /** 1 where the model names the dense feature (byName.has(DENSE_FEATURES[k]), for opinionTop). */
+  denseNamed: Uint8Array;
   words: Map<string, number>;
   bigrams: Map<string, Map<string, number>>;
 }
@@ -282,7 +284,7 @@ const compiled = new WeakMap<OpinionModel, CompiledModel>();
 function compile(model: OpinionModel): CompiledModel {
   let c = compiled.get(model);
   if (c) return c;
-  c = { byName: new Map(), dense: new Float64Array(DENSE_FEATURES.length), words: new Map(), bigrams: new Map() };
+  c = { byName: new Map(), dense: new Float64Array(DENSE_FEATURES.length), denseNamed: new Uint8Array(DENSE_FEATURES.length), words: new Map(), bigrams: new Map() };
   for (let i = 0; i < model.features.length; i++) {
     const name = model.features[i];
     const w = model.weights[i];
@@ -295,7 +297,10 @@ function compile(model: OpinionModel): CompiledModel {
       m.set(b, w);
     } else {
       const k = (DENSE_FEATURES as readonly string[]).indexOf(name);
-      if (k >= 0) c.dense[k] = w;
+      if (k >= 0) {
+        c.dense[k] = w;
+        c.denseNamed[k] = 1;
+      }
     }
   }
   compiled.set(model, c);
@@ -380,10 +385,11 @@ export function opinionTop(o: SentenceOpinion, model: OpinionModel = OPINION_MOD
   const contributions: OpinionScore['top'] = [];
   for (let k = 0; k < o.dense.length; k++) {
     const v = o.dense[k] * c.dense[k];
-    if (v > 0.05 && c.byName.has(DENSE_FEATURES[k])) contributions.push({ feature: DENSE_FEATURES[k], contribution: v });
+    if (v > 0.05 && c.denseNamed[k]) contributions.push({ feature: DENSE_FEATURES[k], contribution: v });
   }
   const t = o.sentence.tokens;
-  for (let i = 0; i < t.length; i++) {
+  // (The shipped model has no word or pair features: no look-up per word then.)
+  for (let i = 0; i < (c.words.size || c.bigrams.size ? t.length : 0); i++) {
     if (t[i].digit) continue;
     const w = c.words.get(t[i].lower);
     if (w !== undefined && w > 0.05) {
