@@ -1,0 +1,39 @@
+// Words as phrase memory compares them: lower case, possessive and simple plural endings dropped, so that
+// "Council's plans" and "council plan" are one phrase. The same function runs on tagged quotes and on the text
+// being matched, so consistency matters more than linguistic accuracy ("crisis" -> "crisi" on both sides).
+
+/** A word of a text: its UTF-16 offsets and its normalised form. */
+export interface Word {
+  start: number;
+  end: number;
+  norm: string;
+}
+
+// Letters and digits, with inner apostrophes and hyphens ("don't", "well-known", "Council’s").
+const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+
+/** The normalised form of one word. */
+export function normWord(word: string): string {
+  let w = word.toLowerCase().replace(/’/g, "'");
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  else if (w.endsWith("'")) w = w.slice(0, -1);
+  if (w.length > 4 && /(?:ch|sh|ss|x|z)es$/.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+/** The words of text[start, end), normalised, offsets into `text`. */
+export function words(text: string, start = 0, end = text.length): Word[] {
+  const out: Word[] = [];
+  WORD.lastIndex = 0;
+  const slice = start === 0 && end === text.length ? text : text.slice(start, end);
+  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+    out.push({ start: start + m.index, end: start + m.index + m[0].length, norm: normWord(m[0]) });
+  }
+  return out;
+}
+
+/** The phrase key of a quote: its normalised words joined by single spaces ('' when it has none). */
+export function phraseKey(quote: string): string {
+  return words(quote).map((w) => w.norm).join(' ');
+}
