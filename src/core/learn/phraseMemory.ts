@@ -111,11 +111,11 @@ export class PhraseMemory {
    */
   match(text: string, start = 0, end = text.length): PhraseMatch[] {
     if (!this.root.size) return [];
-    return this.matchWords(text, words(text, start, end));
+    return longestPerKind(this.matchAll(text, words(text, start, end)));
   }
 
-  /** As match(), over words already split. */
-  matchWords(text: string, ws: readonly Word[]): PhraseMatch[] {
+  /** Every match over words already split, overlapping ones included. */
+  matchAll(text: string, ws: readonly Word[]): PhraseMatch[] {
     const found: PhraseMatch[] = [];
     const n = ws.length;
     const walk = (node: Node, first: number, last: number, inserted: boolean) => {
@@ -134,7 +134,7 @@ export class PhraseMemory {
       const node = this.root.get(ws[i].norm);
       if (node) walk(node, i, i, false);
     }
-    return longestPerKind(found);
+    return found;
   }
 }
 
@@ -143,18 +143,21 @@ export function keyOf(kind: SuggestionKind, key: string): string {
 }
 
 /**
- * May words with text[a, b) between them belong to one phrase? Never across a paragraph break (a blank line);
- * with `strict` (a word inserted), not across a sentence end or any line break either.
+ * May words with text[a, b) between them belong to one phrase? Never across a paragraph break (a blank line) or
+ * a sentence end ("." then a space; "3.5" is one number); with `strict` (a word inserted), not across any line
+ * break or sentence punctuation either.
  */
 function gapOk(text: string, a: number, b: number, strict: boolean): boolean {
   let breaks = 0;
+  let stop = false;
+  let space = false;
   for (let i = a; i < b; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) {
-      if (strict || ++breaks > 1) return false;
-    } else if (strict && (c === 13 || c === 46 || c === 33 || c === 63)) return false; // \r . ! ?
+    if (c === 10 && (strict || ++breaks > 1)) return false;
+    if (c === 46 || c === 33 || c === 63) stop = true; // . ! ?
+    else if (c === 32 || c === 9 || c === 10 || c === 13) space = true;
   }
-  return true;
+  return !(stop && (space || strict));
 }
 
 /** Per kind, keeps the longest of overlapping matches (then the exact one, then the earliest); text order. */
