@@ -43,7 +43,8 @@ export function suggestLearnedRange(text: string, start: number, end: number, op
     const kinds = options.kinds ?? SUGGESTION_KINDS;
     const ignored = new Set((options.ignoredTerms ?? []).map(phraseKey));
     let added = false;
-    for (const m of memory.match(text, start, end)) {
+    for (const found of memory.match(text, start, end)) {
+      const m = { ...found, end: withTrailing(text, found.end, found.entry.quote) };
       if (!kinds.includes(m.entry.kind) || ignored.has(m.entry.key) || taggedHere(m, ctx.document)) continue;
       const memoryWhy = phraseExplanation(m, ctx.document);
       const same = out.findIndex((s) => s.kind === m.entry.kind && s.start === m.start && s.end === m.end);
@@ -102,6 +103,12 @@ function times(n: number): string {
 
 function exampleOf(e: PhraseEntry, document: string | undefined): PhraseSource | undefined {
   return e.sources.find((s) => s.document !== document) ?? e.sources[0];
+}
+
+/** A tag's closing punctuation ("…consultants." as a claim) is taken along when the text has it there too. */
+function withTrailing(text: string, end: number, quote: string): number {
+  const tail = /[^\p{L}\p{N}\s]+$/u.exec(quote.trimEnd())?.[0];
+  return tail && text.startsWith(tail, end) ? end + tail.length : end;
 }
 
 /** Is the match on a span this very document already tagged as the phrase's kind? */
