@@ -153,7 +153,8 @@ export class SuggestionCommands extends Disposable implements vscode.CodeActionP
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const start = document.offsetAt(diagnostic.range.start);
       const end = document.offsetAt(diagnostic.range.end);
-      const s = this.controller.find(document.uri, start, end, String(diagnostic.code));
+      const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+      const s = this.controller.find(document.uri, start, end, String(code));
       if (s) found.push({ s, ref: { uri: document.uri.toString(), start, end, rule: s.rule }, diagnostic });
     }
     return quickFixes(found);

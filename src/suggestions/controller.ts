@@ -4,10 +4,14 @@
 import * as vscode from 'vscode';
 import { Dismissal, SpanRef, Tag } from '../core/model';
 import { findNear, shiftSpans } from '../core/spans';
+import { LearnedSuggestion, suggestLearnedRange } from '../core/learn/layer';
 import { Suggestion, SuggestionKind, paragraphRanges, suggestRange } from '../core/suggest';
 import { ClaimTaggerConfig, isLanguageEnabled } from '../config';
+import { LearnCommands } from '../learn/commands';
+import { Learning } from '../learn/learning';
 import { TagStore, TagStoreError } from '../store/tagStore';
 import { showStoreError } from '../tagging/target';
+import type { WorkspaceIndex } from '../tree/workspaceIndex';
 import { Disposable } from '../util/dispose';
 import type { Step } from './delayedProgress';
 import { AcceptItem, planAccept, shownSuggestions } from './shown';
@@ -34,12 +38,20 @@ export class SuggestionController extends Disposable {
   /** While a batch of suggestions is accepted, store events do not re-render (once at the end instead). */
   private batching = 0;
   readonly onDidChange = this.changeEmitter.event;
+  /** Learning from the workspace's tags and decisions (issue 13); absent without a workspace index. */
+  readonly learning: Learning | undefined;
 
   constructor(
     private readonly store: TagStore,
     private readonly config: () => ClaimTaggerConfig,
+    index?: WorkspaceIndex,
   ) {
     super();
+    if (index) {
+      const learning = (this.learning = this._register(new Learning(index, config)));
+      this._register(new LearnCommands(learning));
+      this._register(learning.onDidChange(() => this.rerunShown()));
+    }
     for (const kind of KINDS) {
       this.types.set(kind, this._register(vscode.window.createTextEditorDecorationType({
         borderStyle: 'none none dotted none',
@@ -82,12 +94,15 @@ export class SuggestionController extends Disposable {
     const version = document.version;
     const c = this.config().suggestions;
     const options = { minScore: c.minScore, extraTerms: c.extraTerms, ignoredTerms: c.ignoredTerms };
+    const learned = await this.learning?.context(document);
+    if (this.runs.get(key) !== runId || document.version !== version) return this.shown(document.uri); // superseded meanwhile
     const chunks = visibleFirst(document, paragraphRanges(text));
     const found: Suggestion[] = [];
     let sliceStart = Date.now();
     let paintedVisible = false;
     for (let i = 0; i < chunks.length; i++) {
-      found.push(...suggestRange(text, chunks[i].start, chunks[i].end, options).suggestions);
+      const { start, end } = chunks[i];
+      found.push(...(learned ? suggestLearnedRange(text, start, end, options, learned) : suggestRange(text, start, end, options)).suggestions);
       if (!paintedVisible && !chunks[i + 1]?.visible) {
         // Show the part on screen as soon as it is done.
         paintedVisible = true;
@@ -130,6 +145,8 @@ export class SuggestionController extends Disposable {
         const span = (p: { start: number; end: number }) => ({ start: p.start, end: p.end, quote: text.slice(p.start, p.end) });
         await this.store.updateTag(document, tag.id, { source: s.parts.source && span(s.parts.source), cue: s.parts.cue && span(s.parts.cue) });
       }
+      // Tagged as another kind: the suggestion's own kind was wrong.
+      this.learning?.decided(document, s, kind === s.kind);
       return tag;
     } catch (e) {
       if (e instanceof TagStoreError) return void showStoreError(e);
@@ -217,6 +234,7 @@ export class SuggestionController extends Disposable {
     const d: Dismissal = everywhere ? { rule: s.rule, term } : { rule: s.rule, term, start: s.start, end: s.end };
     try {
       await this.store.dismiss(document, d);
+      this.learning?.decided(document, s, false);
     } catch (e) {
       if (e instanceof TagStoreError) return showStoreError(e);
       throw e;
@@ -290,7 +308,9 @@ export class SuggestionController extends Disposable {
 function toDiagnostic(document: vscode.TextDocument, s: Suggestion, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
   const d = new vscode.Diagnostic(rangeOf(document, s), `${s.kind[0].toUpperCase()}${s.kind.slice(1)}? ${s.explanation} (score ${s.score.toFixed(2)})`, severity);
   d.source = DIAGNOSTIC_SOURCE;
-  d.code = s.rule;
+  const example = (s as LearnedSuggestion).example;
+  // A remembered phrase links to an article where it was tagged (the hover shows the code as a link).
+  d.code = example ? { value: s.rule, target: vscode.Uri.parse(example.document) } : s.rule;
   return d;
 }
 

@@ -10,7 +10,7 @@ export interface Word {
 }
 
 // Letters and digits, with inner apostrophes and hyphens ("don't", "well-known", "Council’s").
-const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 /** The normalised form of one word. */
 export function normWord(word: string): string {
