@@ -59,14 +59,19 @@ export interface Adjustment {
   why?: string;
 }
 
-/** How the workspace's decisions move a suggestion of `rule` (and `term`). Bounded to [-MAX_DOWN, MAX_UP]. */
-export function adjustment(d: Decisions | undefined, rule: string, term: string | undefined): Adjustment {
+/**
+ * How the workspace's decisions move a suggestion of `rule` (and `term`). Bounded to [-MAX_DOWN, MAX_UP].
+ * A rule's own record only lowers scores: its decisions were made on suggestions above the threshold, which says
+ * little about those below it; a term's record moves them both ways (the same words, accepted again and again).
+ * `termOnly`: the rule is a family of unrelated entries (remembered phrases), judged by the term alone.
+ */
+export function adjustment(d: Decisions | undefined, rule: string, term: string | undefined, termOnly = false): Adjustment {
   if (!d) return { delta: 0 };
-  const r = Object.hasOwn(d.rules, rule) ? d.rules[rule] : undefined;
+  const r = !termOnly && Object.hasOwn(d.rules, rule) ? d.rules[rule] : undefined;
   const t = term !== undefined && Object.hasOwn(d.terms, rule) && Object.hasOwn(d.terms[rule], term) ? d.terms[rule][term] : undefined;
   if (!r && !t) return { delta: 0 };
-  const raw = lean(r) + TERM_WEIGHT * lean(t);
-  const delta = round(raw < 0 ? Math.max(-MAX_DOWN, raw) : Math.min(MAX_UP, raw / 2));
+  const raw = Math.min(0, lean(r)) + (termOnly ? 1 : TERM_WEIGHT) * lean(t);
+  const delta = round(raw < 0 ? Math.max(-MAX_DOWN, raw) : Math.min(MAX_UP, raw));
   const parts: string[] = [];
   if (t) parts.push(`'${term}' ${describe(t)}`);
   if (r) parts.push(`rule ${rule} ${describe(r)}`);
@@ -78,10 +83,9 @@ function describe(c: DecisionCounts): string {
   return c.dismissed >= c.accepted ? `dismissed ${c.dismissed} of ${n} times` : `accepted ${c.accepted} of ${n} times`;
 }
 
-/** Whether any rule or term would raise a score (then the engine must also report suggestions just under the threshold). */
+/** Whether any term would raise a score (then the engine must also report suggestions just under the threshold). */
 export function canRaise(d: Decisions | undefined): boolean {
   if (!d) return false;
-  for (const c of Object.values(d.rules)) if (c.accepted > c.dismissed) return true;
   for (const byTerm of Object.values(d.terms)) for (const c of Object.values(byTerm)) if (c.accepted > c.dismissed) return true;
   return false;
 }

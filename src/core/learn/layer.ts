@@ -55,7 +55,7 @@ export function suggestLearnedRange(text: string, start: number, end: number, op
         out[same] = { ...s, score: Math.max(s.score, base), explanation: `${s.explanation} Also ${memoryWhy}` };
         continue;
       }
-      const adj = adjustment(decisions, LEARNED_PHRASE_RULE, m.entry.key);
+      const adj = adjustment(decisions, LEARNED_PHRASE_RULE, m.entry.key, true);
       const score = clamp01(base + adj.delta);
       if (score < minScore) continue;
       const explanation = `${capitalise(memoryWhy)}${adj.why ? ` Learned: ${adj.why} (score ${base.toFixed(2)} → ${score.toFixed(2)}).` : ''}`;
@@ -70,10 +70,21 @@ export function suggestLearnedRange(text: string, start: number, end: number, op
   return { suggestions: out, sentences: engine.sentences };
 }
 
-/** Score of a remembered phrase: 0.6 for one tag, rising with more, less when a word was inserted. */
+/**
+ * Score of a remembered phrase: 0.6 for a phrase of several words tagged once, rising with more tags, less when a
+ * word was inserted. A single word ("fair", "could") is opinion in one sentence and not in the next: it needs
+ * tags in two documents before it is suggested (0.5 + 0.1 per doubling).
+ */
 export function phraseScore(m: Pick<PhraseMatch, 'entry' | 'inserted'>): number {
   const n = m.entry.sources.length;
-  return clamp01(Math.min(0.9, 0.6 + 0.1 * Math.log2(n)) - (m.inserted ? 0.05 : 0));
+  const single = !m.entry.key.includes(' ');
+  if (single && !twoDocuments(m.entry)) return 0.4;
+  return clamp01(Math.min(0.9, (single ? 0.5 : 0.6) + 0.1 * Math.log2(n)) - (m.inserted ? 0.05 : 0));
+}
+
+function twoDocuments(e: PhraseEntry): boolean {
+  for (const s of e.sources) if (s.document !== e.sources[0].document) return true;
+  return false;
 }
 
 /** "tagged as opinion 3 times in 2 other articles (e.g. bridge-report.md)", and for claims their verdicts. */

@@ -63,11 +63,11 @@ suite('CLI: suggest learns from the workspace', () => {
   test('decisions in learned.json sink a phrase dismissed again and again, and say why', async () => {
     const learned = (dismissed: number) => JSON.stringify({
       format: 'claim-tagger/learned', version: 1,
-      decisions: { rules: { 'learned.phrase': { accepted: 2, dismissed } }, terms: {} },
+      decisions: { rules: {}, terms: { 'learned.phrase': { 'bridge gamble': { accepted: 2, dismissed } } } },
     });
     fs.writeFileSync(path.join(dir, '.claim-tags', 'learned.json'), learned(3));
     const some = at(await run(path.join(dir, 'news', 'b.md')), B, 'Bridge Gambles', 'opinion').find((s) => s.rule === 'learned.phrase');
-    assert.match(some?.explanation ?? '', /rule learned\.phrase dismissed 3 of 5 times in this workspace \(score 0\.60 → 0\.5\d\)/);
+    assert.match(some?.explanation ?? '', /'bridge gamble' dismissed 3 of 5 times in this workspace \(score 0\.60 → 0\.5\d\)/);
     fs.writeFileSync(path.join(dir, '.claim-tags', 'learned.json'), learned(14));
     const none = at(await run(path.join(dir, 'news', 'b.md')), B, 'Bridge Gambles', 'opinion').find((s) => s.rule === 'learned.phrase');
     assert.equal(none, undefined);
