@@ -24,8 +24,12 @@ export interface LearnedSuggestion extends Suggestion {
   example?: PhraseSource;
 }
 
+export interface LearnedResult extends Omit<SuggestResult, 'suggestions'> {
+  suggestions: LearnedSuggestion[];
+}
+
 /** suggestRange of the engine with the learning layer applied (see the file comment). */
-export function suggestLearnedRange(text: string, start: number, end: number, options: SuggestOptions, ctx: LearningContext): SuggestResult & { suggestions: LearnedSuggestion[] } {
+export function suggestLearnedRange(text: string, start: number, end: number, options: SuggestOptions, ctx: LearningContext): LearnedResult {
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const decisions = ctx.learned?.decisions;
   // A rule the editors accept may lift suggestions from just under the threshold: ask the engine for those too.
