@@ -72,7 +72,7 @@ suite('learning from tags', () => {
     const c = await openFresh('learn/c.txt', C);
     const lowered = await eventually(async () => learnedHere(await suggestions(c.document.uri)).find((s) => /'glimmering quorp' dismissed 3 of 5 times in this workspace/.test(s.explanation)), 10_000) as S;
     const [, before, after] = /score (\d\.\d\d) → (\d\.\d\d)/.exec(lowered.explanation) ?? [];
-    assert.ok(Number(after) < Number(before) && lowered.score === Number(after), lowered.explanation);
+    assert.ok(Number(after) < Number(before) && Math.abs(lowered.score - Number(after)) < 0.006, lowered.explanation);
     // ... and 14 of 16 sinks it below the threshold.
     write(14);
     await eventually(async () => learnedHere(await suggestions(c.document.uri)).length === 0, 10_000);
