@@ -229,12 +229,13 @@ export class SuggestionController extends Disposable {
     }
   }
 
-  async dismiss(document: vscode.TextDocument, s: Suggestion, everywhere: boolean): Promise<void> {
+  /** Dismisses a suggestion; `learn` false: not counted as a decision (the same term dismissed in several places at once). */
+  async dismiss(document: vscode.TextDocument, s: Suggestion, everywhere: boolean, learn = true): Promise<void> {
     const term = (s.term ?? s.text).toLowerCase();
     const d: Dismissal = everywhere ? { rule: s.rule, term } : { rule: s.rule, term, start: s.start, end: s.end };
     try {
       await this.store.dismiss(document, d);
-      this.learning?.decided(document, s, false);
+      if (learn) this.learning?.decided(document, s, false);
     } catch (e) {
       if (e instanceof TagStoreError) return showStoreError(e);
       throw e;

@@ -15,7 +15,7 @@ export interface Decisions {
 }
 
 /** Pseudo-decisions of the prior (half accepted, half dismissed): a few clicks move the score only a little. */
-export const PRIOR = 4;
+export const PRIOR = 8;
 /** Most a rule and its term can lower a score together. */
 export const MAX_DOWN = 0.5;
 /** Most they can raise it (kept smaller: a boost only brings back suggestions just under the threshold). */

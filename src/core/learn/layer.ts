@@ -87,29 +87,54 @@ export function phraseScore(m: Pick<PhraseMatch, 'entry' | 'inserted'>): number 
 }
 
 function twoDocuments(e: PhraseEntry): boolean {
-  for (const s of e.sources) if (s.document !== e.sources[0].document) return true;
-  return false;
+  return statsOf(e).perDocument.size > 1;
 }
 
 /** "tagged as opinion 3 times in 2 other articles (e.g. bridge-report.md)", and for claims their verdicts. */
 export function phraseExplanation(m: Pick<PhraseMatch, 'entry' | 'inserted'>, document: string | undefined): string {
   const e = m.entry;
-  const here = e.sources.filter((s) => s.document === document).length;
-  const others = e.sources.filter((s) => s.document !== document);
-  const docs = [...new Set(others.map((s) => s.document))];
+  const st = statsOf(e);
+  const here = document === undefined ? 0 : st.perDocument.get(document) ?? 0;
+  const others = e.sources.length - here;
+  const docs = st.perDocument.size - (here ? 1 : 0);
   const parts: string[] = [];
-  if (others.length) parts.push(`${times(others.length)} in ${docs.length} other ${docs.length === 1 ? 'article' : 'articles'} (e.g. ${others[0].name})`);
+  if (others) parts.push(`${times(others)} in ${docs} other ${docs === 1 ? 'article' : 'articles'} (e.g. ${exampleOf(e, document)!.name})`);
   if (here) parts.push(`${times(here)} elsewhere in this article`);
   let text = `tagged as ${e.kind} ${parts.join(' and ')}${m.inserted ? ', here with a word inserted' : ''}.`;
-  if (e.kind === 'claim') {
-    const checked = e.sources.filter((s) => s.status && s.status !== 'unreviewed');
-    if (checked.length) {
-      const byStatus = new Map<string, string[]>();
-      for (const s of checked) byStatus.set(s.status!, [...new Set([...(byStatus.get(s.status!) ?? []), s.document === document ? 'this article' : s.name])]);
-      text += ` Checked before: ${[...byStatus].map(([status, names]) => `${status}, in ${names.slice(0, 3).join(', ')}${names.length > 3 ? '…' : ''}`).join('; ')}.`;
-    }
+  if (st.verdicts.size) {
+    const seen = [...st.verdicts].map(([status, list]) => {
+      const names = [...new Set(list.map((s) => (s.document === document ? 'this article' : s.name)))];
+      return `${status}, in ${names.slice(0, 3).join(', ')}${names.length > 3 ? '…' : ''}`;
+    });
+    text += ` Checked before: ${seen.join('; ')}.`;
   }
   return text;
+}
+
+interface EntryStats {
+  perDocument: Map<string, number>;
+  /** Claims: verdict -> where it was given (unreviewed left out). */
+  verdicts: Map<string, PhraseSource[]>;
+}
+
+// Worked out once per entry: a phrase tagged thousands of times is matched thousands of times.
+const stats = new WeakMap<PhraseEntry, EntryStats>();
+
+function statsOf(e: PhraseEntry): EntryStats {
+  let st = stats.get(e);
+  if (!st) {
+    st = { perDocument: new Map(), verdicts: new Map() };
+    for (const s of e.sources) {
+      st.perDocument.set(s.document, (st.perDocument.get(s.document) ?? 0) + 1);
+      if (e.kind === 'claim' && s.status && s.status !== 'unreviewed') {
+        const list = st.verdicts.get(s.status);
+        if (list) list.push(s);
+        else st.verdicts.set(s.status, [s]);
+      }
+    }
+    stats.set(e, st);
+  }
+  return st;
 }
 
 function times(n: number): string {
@@ -117,7 +142,8 @@ function times(n: number): string {
 }
 
 function exampleOf(e: PhraseEntry, document: string | undefined): PhraseSource | undefined {
-  return e.sources.find((s) => s.document !== document) ?? e.sources[0];
+  const first = e.sources[0];
+  return first.document !== document ? first : e.sources.find((s) => s.document !== document) ?? first;
 }
 
 /** A tag's closing punctuation ("…consultants." as a claim) is taken along when the text has it there too. */
@@ -128,7 +154,7 @@ function withTrailing(text: string, end: number, quote: string): number {
 
 /** Is the match on a span this very document already tagged as the phrase's kind? */
 function taggedHere(m: PhraseMatch, document: string | undefined): boolean {
-  if (document === undefined) return false;
+  if (document === undefined || !statsOf(m.entry).perDocument.has(document)) return false;
   return m.entry.sources.some((s) => s.document === document && s.start < m.end && m.start < s.end);
 }
 

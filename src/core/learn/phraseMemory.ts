@@ -1,10 +1,10 @@
 // Phrase memory (issue 13): every tagged span of the workspace becomes an entry keyed by its kind and its
-// normalised words; a trie keyed word by word (first word at the root) finds them all in one pass over a
+// normalised words; an index keyed by the first and second words finds them all in one pass over a
 // paragraph's words, exactly or with one word inserted ("deeply flawed" in "deeply and flawed" is not a
 // variant; "a deeply flawed" in "a deeply, utterly flawed" is).
 import { ClaimStatus } from '../model';
-import { SUGGESTION_KINDS, SuggestionKind } from '../suggest';
-import { Word, words } from './normalize';
+import { SuggestionKind } from '../suggest';
+import { Word, normWords, words } from './normalize';
 
 /** One tag of the workspace, as phrase memory needs it. */
 export interface SourceTag {
@@ -44,32 +44,44 @@ export interface PhraseMatch {
   inserted: boolean;
 }
 
-interface Node {
-  next?: Map<string, Node>;
-  entries?: PhraseEntry[];
+/**
+ * Phrases grouped by their first word, then by their second: a claim of 25 words costs two map entries and an
+ * array, not 25 trie nodes (100,000 tags would make half a million maps). Buckets stay small, and the words after
+ * the second are compared one by one.
+ */
+interface Head {
+  /** One-word phrases. */
+  single?: PhraseEntry[];
+  /** Second word -> the phrases going on with it. */
+  next?: Map<string, Tail[]>;
+}
+
+interface Tail {
+  /** Words after the second. */
+  rest: readonly string[];
+  entry: PhraseEntry;
 }
 
 /** Longer tags (whole paragraphs) are not remembered: they would never recur and cost memory. */
 export const MAX_PHRASE_WORDS = 60;
 
 export class PhraseMemory {
-  private readonly root = new Map<string, Node>();
+  private readonly root = new Map<string, Head>();
   private readonly byKey = new Map<string, PhraseEntry>();
 
-  /** Builds the memory of `tags`, leaving out the phrases in `skip` (kind + '\0' + key, see keyOf). */
+  /** Builds the memory of `tags`, leaving out the phrases `skip` says are forgotten. */
   constructor(tags: Iterable<SourceTag>, skip?: (kind: SuggestionKind, key: string, count: number) => boolean) {
     const norms = new Map<string, string[]>();
     for (const t of tags) {
-      if (!(SUGGESTION_KINDS as readonly string[]).includes(t.kind)) continue;
-      const ws = words(t.quote);
-      if (!ws.length || ws.length > MAX_PHRASE_WORDS) continue;
-      const parts = ws.map((w) => w.norm);
+      if (t.kind !== 'opinion' && t.kind !== 'claim' && t.kind !== 'attribution') continue;
+      const parts = normWords(t.quote);
+      if (!parts.length || parts.length > MAX_PHRASE_WORDS) continue;
       const key = parts.join(' ');
-      if (key.replace(/ /g, '').length < 3) continue; // "a", "it": not phrases
-      const id = keyOf(t.kind as SuggestionKind, key);
+      if (key.length - parts.length + 1 < 3) continue; // "a", "it": not phrases
+      const id = keyOf(t.kind, key);
       let entry = this.byKey.get(id);
       if (!entry) {
-        entry = { kind: t.kind as SuggestionKind, key, quote: t.quote, sources: [] };
+        entry = { kind: t.kind, key, quote: t.quote, sources: [] };
         this.byKey.set(id, entry);
         norms.set(id, parts);
       }
@@ -82,14 +94,17 @@ export class PhraseMemory {
         this.byKey.delete(id);
         continue;
       }
-      let level = this.root;
-      let node: Node | undefined;
-      for (const w of norms.get(id)!) {
-        node = level.get(w);
-        if (!node) level.set(w, (node = {}));
-        level = node.next ??= new Map();
+      const parts = norms.get(id)!;
+      let head = this.root.get(parts[0]);
+      if (!head) this.root.set(parts[0], (head = {}));
+      if (parts.length === 1) (head.single ??= []).push(entry);
+      else {
+        const next = (head.next ??= new Map());
+        const list = next.get(parts[1]);
+        const tail = { rest: parts.slice(2), entry };
+        if (list) list.push(tail);
+        else next.set(parts[1], [tail]);
       }
-      (node!.entries ??= []).push(entry);
     }
   }
 
@@ -118,21 +133,28 @@ export class PhraseMemory {
   matchAll(text: string, ws: readonly Word[]): PhraseMatch[] {
     const found: PhraseMatch[] = [];
     const n = ws.length;
-    const walk = (node: Node, first: number, last: number, inserted: boolean) => {
-      if (node.entries) for (const entry of node.entries) found.push({ entry, start: ws[first].start, end: ws[last].end, inserted });
-      const next = node.next;
-      if (!next || last + 1 >= n) return;
-      const exact = next.get(ws[last + 1].norm);
-      if (exact && gapOk(text, ws[last].end, ws[last + 1].start, false)) walk(exact, first, last + 1, inserted);
-      // One word inserted, within the sentence (no sentence end or line break around it).
-      if (!inserted && last + 2 < n) {
-        const skipping = next.get(ws[last + 2].norm);
-        if (skipping && gapOk(text, ws[last].end, ws[last + 2].start, true)) walk(skipping, first, last + 2, true);
+    /** The rest of a phrase from word k of `rest`, at text word `at` (the previous phrase word at `prev`). */
+    const rest = (tail: Tail, first: number, k: number, prev: number, inserted: boolean): void => {
+      if (k === tail.rest.length) {
+        found.push({ entry: tail.entry, start: ws[first].start, end: ws[prev].end, inserted });
+        return;
       }
+      const w = tail.rest[k];
+      if (prev + 1 < n && ws[prev + 1].norm === w && gapOk(text, ws[prev].end, ws[prev + 1].start, false)) rest(tail, first, k + 1, prev + 1, inserted);
+      if (!inserted && prev + 2 < n && ws[prev + 2].norm === w && gapOk(text, ws[prev].end, ws[prev + 2].start, true)) rest(tail, first, k + 1, prev + 2, true);
     };
     for (let i = 0; i < n; i++) {
-      const node = this.root.get(ws[i].norm);
-      if (node) walk(node, i, i, false);
+      const head = this.root.get(ws[i].norm);
+      if (!head) continue;
+      if (head.single) for (const entry of head.single) found.push({ entry, start: ws[i].start, end: ws[i].end, inserted: false });
+      const next = head.next;
+      if (!next) continue;
+      // The second word right after the first, or after one inserted word.
+      for (let j = i + 1; j <= i + 2 && j < n; j++) {
+        const tails = next.get(ws[j].norm);
+        if (!tails || !gapOk(text, ws[i].end, ws[j].start, j === i + 2)) continue;
+        for (const tail of tails) rest(tail, i, 0, j, j === i + 2);
+      }
     }
     return found;
   }
