@@ -30,6 +30,8 @@ interface DocSuggestions {
 export class SuggestionController extends Disposable {
   private readonly results = new Map<string, DocSuggestions>();
   private readonly runs = new Map<string, number>();
+  /** The latest run per document, for superseded runs to resolve with. */
+  private readonly running = new Map<string, Promise<Suggestion[]>>();
   private readonly typeTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly renderTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('claimTagger'));
@@ -83,12 +85,27 @@ export class SuggestionController extends Disposable {
     return this.shown(uri).find((s) => s.start === start && s.end === end && s.rule === rule);
   }
 
-  /** Runs the detectors over the whole document, visible paragraphs first; resolves with what is shown. */
-  async run(document: vscode.TextDocument): Promise<Suggestion[]> {
-    if (document.isClosed) return [];
+  /**
+   * Runs the detectors over the whole document, visible paragraphs first; resolves with what is shown. A run
+   * superseded by a newer one (an edit, or what was learned changed) resolves with the newer run's result.
+   */
+  run(document: vscode.TextDocument): Promise<Suggestion[]> {
     const key = document.uri.toString();
     const runId = (this.runs.get(key) ?? 0) + 1;
     this.runs.set(key, runId);
+    const promise: Promise<Suggestion[]> = this.runOnce(document, key, runId).then((shown) => {
+      const newer = this.running.get(key);
+      return this.runs.get(key) === runId || document.isClosed || !newer || newer === promise ? shown : newer;
+    });
+    this.running.set(key, promise);
+    void promise.finally(() => {
+      if (this.running.get(key) === promise) this.running.delete(key);
+    });
+    return promise;
+  }
+
+  private async runOnce(document: vscode.TextDocument, key: string, runId: number): Promise<Suggestion[]> {
+    if (document.isClosed) return [];
     await this.store.open(document);
     const text = document.getText();
     const version = document.version;
@@ -133,6 +150,7 @@ export class SuggestionController extends Disposable {
     clearTimeout(this.renderTimers.get(key));
     this.renderTimers.delete(key);
     this.runs.set(key, (this.runs.get(key) ?? 0) + 1);
+    this.running.delete(key);
     this.results.delete(key);
     this.render(uri);
   }
