@@ -29,10 +29,10 @@ export function normWord(word: string): string {
 /** The words of text[start, end), normalised, offsets into `text`. */
 export function words(text: string, start = 0, end = text.length): Word[] {
   const out: Word[] = [];
-  WORD.lastIndex = 0;
-  const slice = start === 0 && end === text.length ? text : text.slice(start, end);
-  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
-    out.push({ start: start + m.index, end: start + m.index + m[0].length, norm: normWord(m[0]) });
+  WORD.lastIndex = start;
+  for (let m = WORD.exec(text); m && m.index < end; m = WORD.exec(text)) {
+    const e = Math.min(end, m.index + m[0].length);
+    out.push({ start: m.index, end: e, norm: normWord(e === m.index + m[0].length ? m[0] : m[0].slice(0, e - m.index)) });
   }
   return out;
 }
