@@ -31,6 +31,8 @@ export const Commands = {
   suggestTags: 'claimTagger.suggestTags',
   acceptSuggestions: 'claimTagger.acceptSuggestions',
   clearSuggestions: 'claimTagger.clearSuggestions',
+  showLearned: 'claimTagger.showLearned',
+  forgetLearned: 'claimTagger.forgetLearned',
   undoTagAction: 'claimTagger.undoTagAction',
   compareAnnotators: 'claimTagger.compareAnnotators',
   curateTags: 'claimTagger.curateTags',

@@ -43,6 +43,8 @@ export interface ClaimTaggerConfig {
     minScore: number;
     extraTerms: Partial<Record<'claim' | 'attribution' | 'opinion', string[]>>;
     ignoredTerms: string[];
+    /** Learn from the workspace's tags and decisions (issue 13). */
+    learn: boolean;
   };
 }
 
@@ -78,6 +80,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): ClaimTaggerConfig
       minScore: clamp01(c.get<number>('suggestions.minScore') ?? 0.5),
       extraTerms: c.get<Partial<Record<'claim' | 'attribution' | 'opinion', string[]>>>('suggestions.extraTerms') ?? {},
       ignoredTerms: c.get<string[]>('suggestions.ignoredTerms') ?? [],
+      learn: c.get<boolean>('suggestions.learn') ?? true,
     },
   };
 }

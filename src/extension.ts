@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
   const statusBar = new TagStatusBar(store, getConfig, (kind) => decorator.isHidden(kind));
   const autoload = new Autoload(store, getConfig);
   const tagsView = new TagsView(store, getConfig, context.workspaceState);
-  const suggestions = new SuggestionController(store, getConfig);
+  const suggestions = new SuggestionController(store, getConfig, tagsView.index);
   const reports = new ReportCommands(store, tagsView, getConfig);
   const undo = new TagUndo();
   const tagging = new TaggingCommands(store, getConfig);

@@ -1,18 +1,30 @@
-// `claim-tagger suggest <file>... | -  [--jsonl] [--min-score N] [--kinds k1,k2]`: candidate tags as JSON.
+// `claim-tagger suggest <file>... | -  [--jsonl] [--min-score N] [--kinds k1,k2] [--workspace DIR] [--no-learned]`:
+// candidate tags as JSON, with what the workspace's tags and decisions taught (issue 13), as in the editor.
+import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { DEFAULT_MIN_SCORE, suggest, SUGGESTION_KINDS, SuggestionKind, SuggestOptions, SuggestResult } from '../core/suggest';
+import { LearnedSuggestion, LearningContext, suggestLearnedRange } from '../core/learn/layer';
+import { DEFAULT_MIN_SCORE, SUGGESTION_KINDS, SuggestionKind, SuggestOptions, SuggestResult } from '../core/suggest';
 import { terminalSafeJson } from '../util/terminal';
 import { DocumentRead, readDocument } from './document';
 import { CliIo, Exit } from './io';
+import { CliWorkspace, LearnedFileError, isFolder, loadWorkspace, nearestWorkspace } from './learnedWorkspace';
 import { writeOutput } from './output';
 
-const USAGE = `Usage: claim-tagger suggest <file>... | -  [--min-score N] [--kinds claim,attribution,opinion]
+const USAGE = `Usage: claim-tagger suggest <file>... | -  [--min-score N] [--kinds claim,attribution,opinion] [--workspace DIR] [--no-learned]
        claim-tagger suggest --jsonl  < lines of {"id": ..., "text": ...}
 Prints {"file", "suggestions", "sentences"} per input (an array when several files are given); with --jsonl,
 one {"id", "suggestions", "sentences"} line per input line. Offsets are UTF-16 offsets into the text.
+Learning: the tags in every sidecar under the workspace are remembered as phrases, and the decisions in its
+.claim-tags/learned.json move scores, as in the editor. The workspace is --workspace DIR, else the nearest folder
+above each file (above the working directory for - and --jsonl) holding .claim-tags or .git; --no-learned turns
+learning off.
 Defaults: --min-score ${DEFAULT_MIN_SCORE}, --kinds ${SUGGESTION_KINDS.join(',')}.
 `;
+
+function suggestWith(text: string, options: SuggestOptions, ctx: LearningContext): SuggestResult {
+  return suggestLearnedRange(text, 0, text.length, options, ctx);
+}
 
 /** The JSON shape of one result (suggestions without undefined fields, offsets as numbers). */
 function toJson(result: SuggestResult): Pick<SuggestResult, 'suggestions' | 'sentences'> {
@@ -22,6 +34,7 @@ function toJson(result: SuggestResult): Pick<SuggestResult, 'suggestions' | 'sen
       ...(s.term !== undefined ? { term: s.term } : {}),
       ...(s.parts ? { parts: s.parts } : {}),
       ...(s.unnamedSource !== undefined ? { unnamedSource: s.unnamedSource } : {}),
+      ...((s as LearnedSuggestion).example ? { example: { document: (s as LearnedSuggestion).example!.name, start: (s as LearnedSuggestion).example!.start, end: (s as LearnedSuggestion).example!.end } } : {}),
     })),
     sentences: result.sentences,
   };
@@ -54,7 +67,10 @@ export async function runSuggest(argv: string[], io: CliIo): Promise<number> {
   try {
     parsed = parseArgs({
       args: argv, allowPositionals: true,
-      options: { jsonl: { type: 'boolean' }, 'min-score': { type: 'string' }, kinds: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        jsonl: { type: 'boolean' }, 'min-score': { type: 'string' }, kinds: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        workspace: { type: 'string' }, 'no-learned': { type: 'boolean' },
+      },
     });
   } catch (e) {
     io.stderr.write(`claim-tagger suggest: ${(e as Error).message}\n${USAGE}`);
@@ -83,12 +99,42 @@ export async function runSuggest(argv: string[], io: CliIo): Promise<number> {
     options.kinds = kinds;
   }
 
+  if (o.workspace !== undefined && !(await isFolder(o.workspace))) {
+    io.stderr.write(`claim-tagger suggest: --workspace: ${o.workspace} is not a folder\n`);
+    return Exit.badInput;
+  }
+  const workspaces = new Map<string, CliWorkspace>();
+  /** The learning context for a file (undefined: standard input), or an error message. */
+  const contextFor = async (file: string | undefined): Promise<LearningContext | string> => {
+    if (o['no-learned']) return {};
+    const dir = o.workspace ?? (await nearestWorkspace(file ?? path.join(process.cwd(), '-')));
+    if (dir === undefined) return {};
+    const key = path.resolve(dir);
+    let ws = workspaces.get(key);
+    if (!ws) {
+      try {
+        ws = await loadWorkspace(key);
+      } catch (e) {
+        if (e instanceof LearnedFileError) return e.message;
+        throw e;
+      }
+      for (const m of ws.skipped) io.stderr.write(`claim-tagger suggest: not learned from ${m}\n`);
+      workspaces.set(key, ws);
+    }
+    return { memory: ws.memory, learned: ws.learned, document: file === undefined ? undefined : path.resolve(file) };
+  };
+
   if (o.jsonl) {
     if (positionals.length) {
       io.stderr.write(`claim-tagger suggest: --jsonl reads standard input; do not name files.\n${USAGE}`);
       return Exit.badInput;
     }
-    return runJsonl(io, options);
+    const ctx = await contextFor(undefined);
+    if (typeof ctx === 'string') {
+      io.stderr.write(`claim-tagger suggest: ${ctx}\n`);
+      return Exit.badInput;
+    }
+    return runJsonl(io, options, ctx);
   }
 
   if (!positionals.length) {
@@ -104,14 +150,19 @@ export async function runSuggest(argv: string[], io: CliIo): Promise<number> {
       failed = true;
       continue;
     }
-    const text = read.text;
-    outputs.push({ file, ...toJson(suggest(text, options)) });
+    const ctx = await contextFor(file === '-' ? undefined : file);
+    if (typeof ctx === 'string') {
+      io.stderr.write(`claim-tagger suggest: ${ctx}\n`);
+      failed = true;
+      continue;
+    }
+    outputs.push({ file, ...toJson(suggestWith(read.text, options, ctx)) });
   }
   if (outputs.length) await write(io.stdout, JSON.stringify(positionals.length === 1 ? outputs[0] : outputs) + '\n');
   return failed ? Exit.badInput : Exit.ok;
 }
 
-async function runJsonl(io: CliIo, options: SuggestOptions): Promise<number> {
+async function runJsonl(io: CliIo, options: SuggestOptions, ctx: LearningContext): Promise<number> {
   const lines = readline.createInterface({ input: io.stdin, crlfDelay: Infinity });
   let n = 0;
   let failed = false;
@@ -132,7 +183,7 @@ async function runJsonl(io: CliIo, options: SuggestOptions): Promise<number> {
       failed = true;
       continue;
     }
-    await write(io.stdout, JSON.stringify({ id: rec.id ?? null, ...toJson(suggest(rec.text, options)) }) + '\n');
+    await write(io.stdout, JSON.stringify({ id: rec.id ?? null, ...toJson(suggestWith(rec.text, options, ctx)) }) + '\n');
   }
   return failed ? Exit.badInput : Exit.ok;
 }

@@ -50,7 +50,16 @@ export class SuggestionCommands extends Disposable implements vscode.CodeActionP
     reg(Commands.clearSuggestions, (args?: { uri?: string | vscode.Uri }) => this.clearAll(args));
     reg(Commands.acceptSuggestion, (ref: SuggestionRef, kind?: string) => this.withSuggestion(ref, (d, s) => this.controller.accept(d, s, kind)));
     reg(Commands.dismissSuggestion, async (refs: SuggestionRef | SuggestionRef[], everywhere?: boolean) => {
-      for (const ref of Array.isArray(refs) ? refs : [refs]) await this.withSuggestion(ref, (d, s) => this.controller.dismiss(d, s, !!everywhere));
+      // Dismissing a term in many places at once is one decision for learning, not one per place.
+      const counted = new Set<string>();
+      for (const ref of Array.isArray(refs) ? refs : [refs]) {
+        await this.withSuggestion(ref, (d, s) => {
+          const key = `${s.rule}\u0000${(s.term ?? s.text).toLowerCase()}`;
+          const first = !counted.has(key);
+          counted.add(key);
+          return this.controller.dismiss(d, s, !!everywhere, first);
+        });
+      }
     });
     reg(Commands.neverSuggest, (term: string) => this.neverSuggest(term));
     this._register(vscode.languages.registerCodeActionsProvider({ pattern: '**' }, this, SuggestionCommands.metadata));
@@ -153,7 +162,8 @@ export class SuggestionCommands extends Disposable implements vscode.CodeActionP
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const start = document.offsetAt(diagnostic.range.start);
       const end = document.offsetAt(diagnostic.range.end);
-      const s = this.controller.find(document.uri, start, end, String(diagnostic.code));
+      const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+      const s = this.controller.find(document.uri, start, end, String(code));
       if (s) found.push({ s, ref: { uri: document.uri.toString(), start, end, rule: s.rule }, diagnostic });
     }
     return quickFixes(found);

@@ -4,10 +4,14 @@
 import * as vscode from 'vscode';
 import { Dismissal, SpanRef, Tag } from '../core/model';
 import { findNear, shiftSpans } from '../core/spans';
+import { LearnedSuggestion, suggestLearnedRange } from '../core/learn/layer';
 import { Suggestion, SuggestionKind, paragraphRanges, suggestRange } from '../core/suggest';
 import { ClaimTaggerConfig, isLanguageEnabled } from '../config';
+import { LearnCommands } from '../learn/commands';
+import { Learning } from '../learn/learning';
 import { TagStore, TagStoreError } from '../store/tagStore';
 import { showStoreError } from '../tagging/target';
+import type { WorkspaceIndex } from '../tree/workspaceIndex';
 import { Disposable } from '../util/dispose';
 import type { Step } from './delayedProgress';
 import { AcceptItem, planAccept, shownSuggestions } from './shown';
@@ -26,6 +30,8 @@ interface DocSuggestions {
 export class SuggestionController extends Disposable {
   private readonly results = new Map<string, DocSuggestions>();
   private readonly runs = new Map<string, number>();
+  /** The latest run per document, for superseded runs to resolve with. */
+  private readonly running = new Map<string, Promise<Suggestion[]>>();
   private readonly typeTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly renderTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('claimTagger'));
@@ -34,12 +40,20 @@ export class SuggestionController extends Disposable {
   /** While a batch of suggestions is accepted, store events do not re-render (once at the end instead). */
   private batching = 0;
   readonly onDidChange = this.changeEmitter.event;
+  /** Learning from the workspace's tags and decisions (issue 13); absent without a workspace index. */
+  readonly learning: Learning | undefined;
 
   constructor(
     private readonly store: TagStore,
     private readonly config: () => ClaimTaggerConfig,
+    index?: WorkspaceIndex,
   ) {
     super();
+    if (index) {
+      const learning = (this.learning = this._register(new Learning(index, config)));
+      this._register(new LearnCommands(learning));
+      this._register(learning.onDidChange(() => this.rerunShown()));
+    }
     for (const kind of KINDS) {
       this.types.set(kind, this._register(vscode.window.createTextEditorDecorationType({
         borderStyle: 'none none dotted none',
@@ -71,23 +85,41 @@ export class SuggestionController extends Disposable {
     return this.shown(uri).find((s) => s.start === start && s.end === end && s.rule === rule);
   }
 
-  /** Runs the detectors over the whole document, visible paragraphs first; resolves with what is shown. */
-  async run(document: vscode.TextDocument): Promise<Suggestion[]> {
-    if (document.isClosed) return [];
+  /**
+   * Runs the detectors over the whole document, visible paragraphs first; resolves with what is shown. A run
+   * superseded by a newer one (an edit, or what was learned changed) resolves with the newer run's result.
+   */
+  run(document: vscode.TextDocument): Promise<Suggestion[]> {
     const key = document.uri.toString();
     const runId = (this.runs.get(key) ?? 0) + 1;
     this.runs.set(key, runId);
+    const promise: Promise<Suggestion[]> = this.runOnce(document, key, runId).then((shown) => {
+      const newer = this.running.get(key);
+      return this.runs.get(key) === runId || document.isClosed || !newer || newer === promise ? shown : newer;
+    });
+    this.running.set(key, promise);
+    void promise.finally(() => {
+      if (this.running.get(key) === promise) this.running.delete(key);
+    });
+    return promise;
+  }
+
+  private async runOnce(document: vscode.TextDocument, key: string, runId: number): Promise<Suggestion[]> {
+    if (document.isClosed) return [];
     await this.store.open(document);
     const text = document.getText();
     const version = document.version;
     const c = this.config().suggestions;
     const options = { minScore: c.minScore, extraTerms: c.extraTerms, ignoredTerms: c.ignoredTerms };
+    const learned = await this.learning?.context(document);
+    if (this.runs.get(key) !== runId || document.version !== version) return this.shown(document.uri); // superseded meanwhile
     const chunks = visibleFirst(document, paragraphRanges(text));
     const found: Suggestion[] = [];
     let sliceStart = Date.now();
     let paintedVisible = false;
     for (let i = 0; i < chunks.length; i++) {
-      found.push(...suggestRange(text, chunks[i].start, chunks[i].end, options).suggestions);
+      const { start, end } = chunks[i];
+      found.push(...(learned ? suggestLearnedRange(text, start, end, options, learned) : suggestRange(text, start, end, options)).suggestions);
       if (!paintedVisible && !chunks[i + 1]?.visible) {
         // Show the part on screen as soon as it is done.
         paintedVisible = true;
@@ -118,6 +150,7 @@ export class SuggestionController extends Disposable {
     clearTimeout(this.renderTimers.get(key));
     this.renderTimers.delete(key);
     this.runs.set(key, (this.runs.get(key) ?? 0) + 1);
+    this.running.delete(key);
     this.results.delete(key);
     this.render(uri);
   }
@@ -130,6 +163,8 @@ export class SuggestionController extends Disposable {
         const span = (p: { start: number; end: number }) => ({ start: p.start, end: p.end, quote: text.slice(p.start, p.end) });
         await this.store.updateTag(document, tag.id, { source: s.parts.source && span(s.parts.source), cue: s.parts.cue && span(s.parts.cue) });
       }
+      // Tagged as another kind: the suggestion's own kind was wrong.
+      this.learning?.decided(document, s, kind === s.kind);
       return tag;
     } catch (e) {
       if (e instanceof TagStoreError) return void showStoreError(e);
@@ -212,11 +247,13 @@ export class SuggestionController extends Disposable {
     }
   }
 
-  async dismiss(document: vscode.TextDocument, s: Suggestion, everywhere: boolean): Promise<void> {
+  /** Dismisses a suggestion; `learn` false: not counted as a decision (the same term dismissed in several places at once). */
+  async dismiss(document: vscode.TextDocument, s: Suggestion, everywhere: boolean, learn = true): Promise<void> {
     const term = (s.term ?? s.text).toLowerCase();
     const d: Dismissal = everywhere ? { rule: s.rule, term } : { rule: s.rule, term, start: s.start, end: s.end };
     try {
       await this.store.dismiss(document, d);
+      if (learn) this.learning?.decided(document, s, false);
     } catch (e) {
       if (e instanceof TagStoreError) return showStoreError(e);
       throw e;
@@ -290,7 +327,9 @@ export class SuggestionController extends Disposable {
 function toDiagnostic(document: vscode.TextDocument, s: Suggestion, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
   const d = new vscode.Diagnostic(rangeOf(document, s), `${s.kind[0].toUpperCase()}${s.kind.slice(1)}? ${s.explanation} (score ${s.score.toFixed(2)})`, severity);
   d.source = DIAGNOSTIC_SOURCE;
-  d.code = s.rule;
+  const example = (s as LearnedSuggestion).example;
+  // A remembered phrase links to an article where it was tagged (the hover shows the code as a link).
+  d.code = example ? { value: s.rule, target: vscode.Uri.parse(example.document) } : s.rule;
   return d;
 }
 

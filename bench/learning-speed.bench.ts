@@ -1,0 +1,103 @@
+// Speed of the learning layer (issue 13):
+//   npm run bench -- learning-speed      (or: npx tsc -p tsconfig.test.json && node out/bench/learning-speed.bench.js)
+// 1. Building the phrase memory of 100,000 tags (generated, seeded: opinion phrases of 1-3 words, attributions of
+//    3-8 words, claims of 10-25 words, over 2,000 documents), median of 5 builds. Target: well under a second.
+// 2. Suggestions per paragraph over ~1 MB (the generator of suggest.bench.ts), as the editor runs them: the
+//    engine alone vs the engine + the learning layer with that memory and 200 learned rules and terms. The two
+//    passes are interleaved, 5 runs each after a warm-up, medians compared. Target: at most 30 % slower.
+import { PhraseMemory, SourceTag } from '../src/core/learn/phraseMemory';
+import { suggestLearnedRange } from '../src/core/learn/layer';
+import { emptyLearned } from '../src/core/learn/learnedFile';
+import { recordDecision } from '../src/core/learn/decisions';
+import { paragraphRanges, suggestRange } from '../src/core/suggest';
+import { prng } from './prng';
+import { generateText } from './suggest.bench';
+
+const VOCAB = ('council budget bridge plan minister officials percent million euros clinic port strike workers housing rent ' +
+  'transit school meals reform pension court delay data centre harbour river stadium deal hospital merger police camera ' +
+  'tariff talks central bank vaccine breach marathon speech memoir startup lane election count drought harvest doping ban ' +
+  'reckless shameful disastrous landmark historic fruitful outrageous misguided clearly frankly deeply utterly bold brave ' +
+  'said argued warned insisted denied told reporters according to statement announced approved rejected raised cut').split(' ');
+
+/** `overlap`: the share of words taken from VOCAB (the words of the generated text); the rest are made-up words. */
+function phrase(rnd: () => number, n: number, overlap: number): string {
+  const w: string[] = [];
+  for (let i = 0; i < n; i++) w.push(rnd() < overlap ? VOCAB[Math.floor(rnd() * VOCAB.length)] : `w${Math.floor(rnd() * 20000).toString(36)}`);
+  return w.join(' ');
+}
+
+export function generateTags(count: number, seed = 1313, overlap = 1): SourceTag[] {
+  const rnd = prng(seed);
+  const tags: SourceTag[] = [];
+  for (let i = 0; i < count; i++) {
+    const r = rnd();
+    const [kind, n] = r < 0.6 ? ['opinion', 1 + Math.floor(rnd() * 3)] : r < 0.7 ? ['attribution', 3 + Math.floor(rnd() * 6)] : ['claim', 10 + Math.floor(rnd() * 16)];
+    const quote = phrase(rnd, n, overlap);
+    const doc = `doc-${Math.floor(rnd() * 2000)}.md`;
+    tags.push({ document: doc, name: doc, kind, quote, start: 0, end: quote.length, status: kind === 'claim' && rnd() < 0.2 ? 'false' : undefined });
+  }
+  return tags;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(f: () => unknown): number {
+  const t0 = performance.now();
+  f();
+  return performance.now() - t0;
+}
+
+function main(): void {
+  const tags = generateTags(100_000);
+  const builds: number[] = [];
+  const floors: number[] = [];
+  let memory: PhraseMemory | undefined;
+  for (let i = 0; i < 5; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    // The floor: splitting every quote into lower-cased words with a bare regex, which any phrase index must do.
+    floors.push(time(() => {
+      let n = 0;
+      for (const t of tags) n += t.quote.toLowerCase().split(/\W+/).length;
+      return n;
+    }));
+    (globalThis as { gc?: () => void }).gc?.();
+    builds.push(time(() => (memory = new PhraseMemory(tags))));
+  }
+  console.log(`Phrase memory of ${tags.length.toLocaleString('en')} tags: ${memory!.size.toLocaleString('en')} distinct phrases; build median ${median(builds).toFixed(0)} ms (min ${Math.min(...builds).toFixed(0)}, max ${Math.max(...builds).toFixed(0)}); floor (bare word split of the same quotes) median ${median(floors).toFixed(0)} ms; target well under 1,000 ms.`);
+
+  const learned = emptyLearned();
+  const rnd = prng(7);
+  for (let i = 0; i < 200; i++) recordDecision(learned.decisions, ['opinion.evaluative', 'opinion.booster', 'claim.number', 'learned.phrase'][i % 4], VOCAB[Math.floor(rnd() * VOCAB.length)], rnd() < 0.6);
+  const text = generateText(1024 * 1024);
+  const paragraphs = paragraphRanges(text);
+  // The cost of looking: 100,000 tags none of which occurs in the text (words made up). Worst case: every tag made
+  // of the text's own 150 words, so every paragraph holds dozens of remembered phrases (suggestions double).
+  const unrelated = new PhraseMemory(generateTags(100_000, 1313, 0));
+  const passes: [string, () => number][] = [
+    ['engine alone', () => paragraphs.reduce((n, p) => n + suggestRange(text, p.start, p.end, {}).suggestions.length, 0)],
+    ['engine + learning: 100,000 tags not in the text, 200 learned rules/terms', () => paragraphs.reduce((n, p) => n + suggestLearnedRange(text, p.start, p.end, {}, { memory: unrelated, learned, document: 'bench.md' }).suggestions.length, 0)],
+    ['engine + learning, tags all of text words (worst case)', () => paragraphs.reduce((n, p) => n + suggestLearnedRange(text, p.start, p.end, {}, { memory, learned, document: 'bench.md' }).suggestions.length, 0)],
+  ];
+  const counts = passes.map(([, f]) => f()); // warm-up
+  const times: number[][] = passes.map(() => []);
+  for (let r = 0; r < 7; r++) {
+    for (const [i, [, f]] of passes.entries()) {
+      (globalThis as { gc?: () => void }).gc?.();
+      times[i].push(time(f));
+    }
+  }
+  const med = times.map(median);
+  const best = times.map((t) => Math.min(...t));
+  const vs = (x: number[], i: number) => (i ? `${x[i] >= x[0] ? '+' : ''}${((x[i] / x[0] - 1) * 100).toFixed(0)} %` : '');
+  console.log('');
+  console.log(`| ~1 MB, ${paragraphs.length.toLocaleString('en')} paragraphs, suggestRange per paragraph | suggestions | median ms (7 runs, interleaved) | vs engine | best of 7 ms | vs engine | per paragraph µs (best) |`);
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const [i, [name]] of passes.entries()) console.log(`| ${name} | ${counts[i]} | ${med[i].toFixed(0)} | ${vs(med, i)} | ${best[i].toFixed(0)} | ${vs(best, i)} | ${((best[i] * 1000) / paragraphs.length).toFixed(1)} |`);
+  console.log('');
+  console.log('Target: at most +30 % per paragraph.');
+}
+
+if (require.main === module) main();

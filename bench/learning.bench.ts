@@ -1,0 +1,124 @@
+// Learning curve of the suggestions (issue 13):  npm run bench -- learning
+// Replays the tagging of the tune texts of test/fixtures/suggest-eval (dev/ and tune/, 28 texts) in a fixed order,
+// as an editor would: every shown suggestion that overlaps a gold span of its kind is accepted (a tag on the
+// suggestion's span; other suggestions on that tag then disappear, as in the editor), every other one is
+// dismissed, and then every gold opinion term and claim sentence still untagged is tagged by hand. Decisions go
+// into the same counts as learned.json, tags into the phrase memory. After 0, 5, 10, 20 and 28 texts, suggestions
+// are scored on the 28 held-out texts (never trained on) and on the next tune text of the replay:
+// precision and recall of opinion terms and claim sentences (spans match by overlap, as in bench:quality).
+// The order is by text number, then register (column, editorial, readout, state-media, wire), the dev/ texts last:
+// fixed before any run, so the first texts mix all registers.
+import { suggestLearnedRange, LearningContext } from '../src/core/learn/layer';
+import { recordDecision, decisionTerm } from '../src/core/learn/decisions';
+import { emptyLearned } from '../src/core/learn/learnedFile';
+import { PhraseMemory, SourceTag } from '../src/core/learn/phraseMemory';
+import { Suggestion } from '../src/core/suggest';
+import { EvalText, Span, loadEvalTexts } from './evalMarkup';
+import { Counts, addCounts, prf, spanCounts, zero } from './evalMetrics';
+
+type Kind = 'opinion' | 'claim';
+const KINDS: Kind[] = ['opinion', 'claim'];
+const CHECKPOINTS = [0, 5, 10, 20, 28];
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+function gold(t: EvalText, kind: Kind | 'attribution'): Span[] {
+  if (kind === 'opinion') return t.opinionTerms;
+  if (kind === 'claim') return t.sentences.filter((s) => s.claim);
+  return t.cues;
+}
+
+export function replayOrder(texts: EvalText[]): EvalText[] {
+  const num = (t: EvalText) => Number(/-(\d+)-/.exec(t.name)?.[1] ?? 99);
+  return texts.filter((t) => t.half === 'tune').sort((a, b) => Number(a.split === 'dev') - Number(b.split === 'dev') || num(a) - num(b) || (a.name < b.name ? -1 : 1));
+}
+
+interface State {
+  tags: SourceTag[];
+  learned: ReturnType<typeof emptyLearned>;
+}
+
+function context(state: State, document: string, learn: boolean): LearningContext {
+  return learn ? { memory: new PhraseMemory(state.tags), learned: state.learned, document } : {};
+}
+
+function suggestions(t: EvalText, ctx: LearningContext): Suggestion[] {
+  return suggestLearnedRange(t.text, 0, t.text.length, {}, ctx).suggestions;
+}
+
+/** One text tagged as an editor would (see the file comment); updates `state`. */
+export function tagText(t: EvalText, state: State): { accepted: number; dismissed: number; byHand: number } {
+  const shown = suggestions(t, context(state, t.name, true));
+  const tagged: Record<string, Span[]> = { opinion: [], claim: [], attribution: [] };
+  let accepted = 0;
+  let dismissed = 0;
+  let byHand = 0;
+  const tag = (kind: string, s: Span) => {
+    tagged[kind].push(s);
+    state.tags.push({ document: t.name, name: t.name, kind, quote: t.text.slice(s.start, s.end), start: s.start, end: s.end });
+  };
+  for (const s of shown) {
+    if (tagged[s.kind].some((x) => overlaps(x, s))) continue; // gone from view once its span is tagged
+    const probe = s.kind === 'attribution' ? s.parts?.cue : s;
+    const right = !!probe && gold(t, s.kind).some((g) => overlaps(g, probe));
+    recordDecision(state.learned.decisions, s.rule, decisionTerm(s), right);
+    if (right) {
+      accepted++;
+      tag(s.kind, s);
+    } else dismissed++;
+  }
+  for (const kind of KINDS) {
+    for (const g of gold(t, kind)) {
+      if (tagged[kind].some((x) => overlaps(x, g))) continue;
+      byHand++;
+      tag(kind, g);
+    }
+  }
+  return { accepted, dismissed, byHand };
+}
+
+function score(texts: EvalText[], state: State, learn: boolean): Record<Kind, Counts> {
+  const out: Record<Kind, Counts> = { opinion: zero(), claim: zero() };
+  for (const t of texts) {
+    const s = suggestions(t, context(state, t.name, learn));
+    for (const kind of KINDS) out[kind] = addCounts(out[kind], spanCounts(gold(t, kind), s.filter((x) => x.kind === kind)));
+  }
+  return out;
+}
+
+const pct = (n: number) => (n * 100).toFixed(1);
+
+function main(): void {
+  const all = loadEvalTexts();
+  const order = replayOrder(all);
+  const heldout = all.filter((t) => t.half === 'heldout');
+  const state: State = { tags: [], learned: emptyLearned() };
+  const rows: { after: number; held: Record<Kind, Counts>; next?: Record<Kind, Counts> }[] = [];
+  let done = 0;
+  for (const k of CHECKPOINTS) {
+    while (done < k) tagText(order[done++], state);
+    rows.push({ after: k, held: score(heldout, state, true), next: order[k] ? score([order[k]], state, true) : undefined });
+  }
+  console.log(`Replay order (${order.length} tune texts): ${order.map((t) => t.name.replace(/\.txt$/, '')).join(', ')}.`);
+  console.log(`Held-out: ${heldout.length} texts. After the replay: ${state.tags.length} tags remembered; decisions on ${Object.keys(state.learned.decisions.rules).length} rules.`);
+  console.log('');
+  console.log('| after texts | held-out opinion terms P | R | held-out claims P | R | next tune text: opinion P / R | claims P / R |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | --- | --- |');
+  for (const r of rows) {
+    const h = KINDS.map((k) => prf(r.held[k]));
+    const n = r.next ? KINDS.map((k) => prf(r.next![k])) : undefined;
+    console.log(`| ${r.after} | ${pct(h[0].p)} | ${pct(h[0].r)} | ${pct(h[1].p)} | ${pct(h[1].r)} | ${n ? `${pct(n[0].p)} / ${pct(n[0].r)}` : '—'} | ${n ? `${pct(n[1].p)} / ${pct(n[1].r)}` : '—'} |`);
+  }
+  const first = rows[0];
+  const at20 = rows.find((r) => r.after === 20)!;
+  console.log('');
+  for (const k of KINDS) {
+    const a = prf(first.held[k]);
+    const b = prf(at20.held[k]);
+    const dr = (b.r - a.r) * 100;
+    const dp = (b.p - a.p) * 100;
+    console.log(`Held-out ${k === 'opinion' ? 'opinion terms' : 'claims'} after 20 texts: recall ${dr >= 0 ? '+' : ''}${dr.toFixed(1)} points (target >= +15: ${dr >= 15 ? 'met' : 'NOT met'}), precision ${dp >= 0 ? '+' : ''}${dp.toFixed(1)} points (target: does not fall: ${dp >= -0.05 ? 'met' : 'NOT met'}).`);
+  }
+}
+
+if (require.main === module) main();

@@ -1,0 +1,69 @@
+// The learning context of a folder for the CLI (issue 13): the phrase memory from every sidecar below it and
+// the decisions in its .claim-tags/learned.json, the same core the editor uses. Read only: the CLI never
+// writes learned.json.
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { parseLearned, isForgotten, Learned, LEARNED_FILE } from '../core/learn/learnedFile';
+import { PhraseMemory, SourceTag } from '../core/learn/phraseMemory';
+import { SIDECAR_FOLDER } from '../core/sidecar/paths';
+import { readRegularFile } from '../util/regularFile';
+import { documentOf, exists, readSidecarFile, walkSidecars } from './sidecarFiles';
+
+export interface CliWorkspace {
+  dir: string;
+  memory: PhraseMemory;
+  learned?: Learned;
+  /** Sidecars that could not be read (left out of the memory), one message each. */
+  skipped: string[];
+}
+
+/** The nearest folder from `file`'s folder upwards holding `.claim-tags` or `.git`, or undefined. */
+export async function nearestWorkspace(file: string): Promise<string | undefined> {
+  for (let dir = path.dirname(path.resolve(file)); ; dir = path.dirname(dir)) {
+    if ((await exists(path.join(dir, SIDECAR_FOLDER))) || (await exists(path.join(dir, '.git')))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+export class LearnedFileError extends Error {}
+
+/** Reads a workspace; throws LearnedFileError when its learned.json is corrupt or newer (it is never rewritten here). */
+export async function loadWorkspace(dir: string): Promise<CliWorkspace> {
+  const root = path.resolve(dir);
+  let learned: Learned | undefined;
+  const file = path.join(root, SIDECAR_FOLDER, LEARNED_FILE);
+  if (await exists(file)) {
+    const read = parseLearned(await readRegularFile(file));
+    if (!read.ok) {
+      const at = read.line !== undefined ? `:${read.line}:${read.column}` : '';
+      throw new LearnedFileError(`${file}${at}: ${read.message}. Fix the file, or pass --no-learned.`);
+    }
+    learned = read.learned;
+  }
+  const tags: SourceTag[] = [];
+  const skipped: string[] = [];
+  for await (const sidecar of walkSidecars(root)) {
+    const document = documentOf(sidecar);
+    if (!document) continue;
+    let read;
+    try {
+      read = await readSidecarFile(sidecar);
+    } catch (e) {
+      skipped.push(`${sidecar}: ${(e as Error).message}`);
+      continue;
+    }
+    if (!read.ok) {
+      skipped.push(`${sidecar}${read.error.line !== undefined ? `:${read.error.line}:${read.error.column}` : ''}: ${read.error.message}`);
+      continue;
+    }
+    const name = path.relative(root, document).split(path.sep).join('/');
+    for (const t of read.sidecar.tags) tags.push({ document, name, kind: t.kind, quote: t.quote, start: t.start, end: t.end, status: t.status });
+  }
+  const memory = new PhraseMemory(tags, (kind, key, count) => isForgotten(learned, kind, key, count));
+  return { dir: root, memory, learned, skipped };
+}
+
+/** Whether `p` names a folder. */
+export async function isFolder(p: string): Promise<boolean> {
+  return (await fs.stat(p).catch(() => undefined))?.isDirectory() ?? false;
+}

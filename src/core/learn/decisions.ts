@@ -1,0 +1,112 @@
+// What the editors decided about suggestions, counted per rule and per rule + term, and how those counts move
+// a suggestion's score. Counts (not a trained weight) so that two files merge by addition and the result does
+// not depend on the order of the decisions.
+
+export interface DecisionCounts {
+  accepted: number;
+  dismissed: number;
+}
+
+export interface Decisions {
+  /** rule -> counts */
+  rules: Record<string, DecisionCounts>;
+  /** rule -> term -> counts */
+  terms: Record<string, Record<string, DecisionCounts>>;
+}
+
+/** Pseudo-decisions of the prior (half accepted, half dismissed): a few clicks move the score only a little. */
+export const PRIOR = 8;
+/** Most a rule and its term can lower a score together. */
+export const MAX_DOWN = 0.5;
+/** Most they can raise it (kept smaller: a boost only brings back suggestions just under the threshold). */
+export const MAX_UP = 0.2;
+/** Terms count half as much as their rule (they have fewer decisions behind them). */
+const TERM_WEIGHT = 0.5;
+/** Terms longer than this (whole sentences of claims) are counted per rule only. */
+export const MAX_TERM_LENGTH = 60;
+
+export function emptyDecisions(): Decisions {
+  return { rules: Object.create(null), terms: Object.create(null) };
+}
+
+/** The term a suggestion's decisions are counted under, or undefined (counted per rule only). */
+export function decisionTerm(s: { term?: string; text: string }): string | undefined {
+  const t = (s.term ?? s.text).toLowerCase().replace(/\s+/g, ' ').trim();
+  return t && t.length <= MAX_TERM_LENGTH ? t : undefined;
+}
+
+/** Adds one decision (in place) and returns `d`. */
+export function recordDecision(d: Decisions, rule: string, term: string | undefined, accepted: boolean): Decisions {
+  const bump = (c: DecisionCounts) => (accepted ? c.accepted++ : c.dismissed++);
+  bump((d.rules[rule] ??= { accepted: 0, dismissed: 0 }));
+  if (term !== undefined) {
+    const byTerm = (d.terms[rule] ??= Object.create(null) as Record<string, DecisionCounts>);
+    bump((byTerm[term] ??= { accepted: 0, dismissed: 0 }));
+  }
+  return d;
+}
+
+/** Smoothed share of acceptances minus one half, in (-0.5, 0.5). */
+function lean(c: DecisionCounts | undefined): number {
+  if (!c) return 0;
+  return (c.accepted + PRIOR / 2) / (c.accepted + c.dismissed + PRIOR) - 0.5;
+}
+
+export interface Adjustment {
+  /** Added to the engine's score. */
+  delta: number;
+  /** Why, for the hover ("dismissed 14 of 16 times in this workspace"); undefined when nothing was learned. */
+  why?: string;
+}
+
+/**
+ * How the workspace's decisions move a suggestion of `rule` (and `term`). Bounded to [-MAX_DOWN, MAX_UP].
+ * A rule's own record only lowers scores: its decisions were made on suggestions above the threshold, which says
+ * little about those below it; a term's record moves them both ways (the same words, accepted again and again).
+ * `termOnly`: the rule is a family of unrelated entries (remembered phrases), judged by the term alone.
+ */
+export function adjustment(d: Decisions | undefined, rule: string, term: string | undefined, termOnly = false): Adjustment {
+  if (!d) return { delta: 0 };
+  const r = !termOnly && Object.hasOwn(d.rules, rule) ? d.rules[rule] : undefined;
+  const t = term !== undefined && Object.hasOwn(d.terms, rule) && Object.hasOwn(d.terms[rule], term) ? d.terms[rule][term] : undefined;
+  if (!r && !t) return { delta: 0 };
+  const raw = Math.min(0, lean(r)) + (termOnly ? 1 : TERM_WEIGHT) * lean(t);
+  const delta = round(raw < 0 ? Math.max(-MAX_DOWN, raw) : Math.min(MAX_UP, raw));
+  const parts: string[] = [];
+  if (t) parts.push(`'${term}' ${describe(t)}`);
+  if (r) parts.push(`rule ${rule} ${describe(r)}`);
+  return { delta, why: `${parts.join('; ')} in this workspace` };
+}
+
+function describe(c: DecisionCounts): string {
+  const n = c.accepted + c.dismissed;
+  return c.dismissed >= c.accepted ? `dismissed ${c.dismissed} of ${n} times` : `accepted ${c.accepted} of ${n} times`;
+}
+
+/** Whether any term would raise a score (then the engine must also report suggestions just under the threshold). */
+export function canRaise(d: Decisions | undefined): boolean {
+  if (!d) return false;
+  for (const byTerm of Object.values(d.terms)) for (const c of Object.values(byTerm)) if (c.accepted > c.dismissed) return true;
+  return false;
+}
+
+/** a + b, count by count (commutative and associative: how two teammates' files merge). */
+export function mergeDecisions(a: Decisions, b: Decisions): Decisions {
+  const out = emptyDecisions();
+  const add = (into: Record<string, DecisionCounts>, from: Record<string, DecisionCounts>) => {
+    for (const [k, c] of Object.entries(from)) {
+      const x = (into[k] ??= { accepted: 0, dismissed: 0 });
+      x.accepted += c.accepted;
+      x.dismissed += c.dismissed;
+    }
+  };
+  for (const d of [a, b]) {
+    add(out.rules, d.rules);
+    for (const [rule, byTerm] of Object.entries(d.terms)) add((out.terms[rule] ??= Object.create(null) as Record<string, DecisionCounts>), byTerm);
+  }
+  return out;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

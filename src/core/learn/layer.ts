@@ -1,0 +1,171 @@
+// The learning layer around the suggestion engine (issue 13): the engine's suggestions go in, come out with
+// scores moved by the workspace's decisions, and phrase-memory suggestions join them. The editor (per
+// paragraph) and the CLI (per file) call the same function.
+import {
+  DEFAULT_MIN_SCORE, SUGGESTION_KINDS, Suggestion, SuggestOptions, SuggestResult, suggestRange,
+} from '../suggest';
+import { Adjustment, MAX_UP, adjustment, canRaise, decisionTerm } from './decisions';
+import { Learned } from './learnedFile';
+import { phraseKey } from './normalize';
+import { PhraseEntry, PhraseMatch, PhraseMemory, PhraseSource } from './phraseMemory';
+
+export const LEARNED_PHRASE_RULE = 'learned.phrase';
+
+/** What the layer knows about the workspace; every part optional (learning off: nothing). */
+export interface LearningContext {
+  memory?: PhraseMemory;
+  learned?: Learned;
+  /** The document suggested for, as SourceTag.document names it: its own tags are not suggested again. */
+  document?: string;
+}
+
+/** A suggestion, with (for phrase memory) one place the phrase was tagged, for a link. */
+export interface LearnedSuggestion extends Suggestion {
+  example?: PhraseSource;
+}
+
+export interface LearnedResult extends Omit<SuggestResult, 'suggestions'> {
+  suggestions: LearnedSuggestion[];
+}
+
+/** suggestRange of the engine with the learning layer applied (see the file comment). */
+export function suggestLearnedRange(text: string, start: number, end: number, options: SuggestOptions, ctx: LearningContext): LearnedResult {
+  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  const decisions = ctx.learned?.decisions;
+  // A rule the editors accept may lift suggestions from just under the threshold: ask the engine for those too.
+  const floor = canRaise(decisions) ? Math.max(0, minScore - MAX_UP) : minScore;
+  const engine = suggestRange(text, start, end, floor === minScore ? options : { ...options, minScore: floor });
+  const out: LearnedSuggestion[] = [];
+  for (const s of engine.suggestions) {
+    const adj = adjustment(decisions, s.rule, decisionTerm(s));
+    const score = clamp01(s.score + adj.delta);
+    if (score < minScore) continue;
+    out.push(adj.why ? { ...s, score, explanation: withWhy(s.explanation, adj, s.score, score) } : s);
+  }
+  const memory = ctx.memory;
+  if (memory && memory.size) {
+    const kinds = options.kinds ?? SUGGESTION_KINDS;
+    const ignored = new Set((options.ignoredTerms ?? []).map(phraseKey));
+    let added = false;
+    for (const found of memory.match(text, start, end)) {
+      const m = { ...found, end: withTrailing(text, found.end, found.entry.quote) };
+      if (!kinds.includes(m.entry.kind) || ignored.has(m.entry.key) || taggedHere(m, ctx.document)) continue;
+      const memoryWhy = phraseExplanation(m, ctx.document);
+      const same = out.findIndex((s) => s.kind === m.entry.kind && s.start === m.start && s.end === m.end);
+      const base = phraseScore(m);
+      if (same >= 0) {
+        // The engine found it too: one suggestion, with both reasons, at the better score.
+        const s = out[same];
+        out[same] = { ...s, score: Math.max(s.score, base), explanation: `${s.explanation} Also ${memoryWhy}` };
+        continue;
+      }
+      const adj = adjustment(decisions, LEARNED_PHRASE_RULE, m.entry.key, true);
+      const score = clamp01(base + adj.delta);
+      if (score < minScore) continue;
+      const explanation = `${capitalise(memoryWhy)}${adj.why ? ` Learned: ${adj.why} (score ${base.toFixed(2)} → ${score.toFixed(2)}).` : ''}`;
+      const s: LearnedSuggestion = { kind: m.entry.kind, start: m.start, end: m.end, text: text.slice(m.start, m.end), rule: LEARNED_PHRASE_RULE, explanation, score, term: m.entry.key };
+      const example = exampleOf(m.entry, ctx.document);
+      if (example) s.example = example;
+      out.push(s);
+      added = true;
+    }
+    if (added) out.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+  return { suggestions: out, sentences: engine.sentences };
+}
+
+/**
+ * Score of a remembered phrase: 0.6 for a phrase of several words tagged once, rising with more tags, less when a
+ * word was inserted. A single word ("fair", "could") is opinion in one sentence and not in the next: it needs
+ * tags in two documents before it is suggested (0.5 + 0.1 per doubling).
+ */
+export function phraseScore(m: Pick<PhraseMatch, 'entry' | 'inserted'>): number {
+  const n = m.entry.sources.length;
+  const single = !m.entry.key.includes(' ');
+  if (single && !twoDocuments(m.entry)) return 0.4;
+  return clamp01(Math.min(0.9, (single ? 0.5 : 0.6) + 0.1 * Math.log2(n)) - (m.inserted ? 0.05 : 0));
+}
+
+function twoDocuments(e: PhraseEntry): boolean {
+  return statsOf(e).perDocument.size > 1;
+}
+
+/** "tagged as opinion 3 times in 2 other articles (e.g. bridge-report.md)", and for claims their verdicts. */
+export function phraseExplanation(m: Pick<PhraseMatch, 'entry' | 'inserted'>, document: string | undefined): string {
+  const e = m.entry;
+  const st = statsOf(e);
+  const here = document === undefined ? 0 : st.perDocument.get(document) ?? 0;
+  const others = e.sources.length - here;
+  const docs = st.perDocument.size - (here ? 1 : 0);
+  const parts: string[] = [];
+  if (others) parts.push(`${times(others)} in ${docs} other ${docs === 1 ? 'article' : 'articles'} (e.g. ${exampleOf(e, document)!.name})`);
+  if (here) parts.push(`${times(here)} elsewhere in this article`);
+  let text = `tagged as ${e.kind} ${parts.join(' and ')}${m.inserted ? ', here with a word inserted' : ''}.`;
+  if (st.verdicts.size) {
+    const seen = [...st.verdicts].map(([status, list]) => {
+      const names = [...new Set(list.map((s) => (s.document === document ? 'this article' : s.name)))];
+      return `${status}, in ${names.slice(0, 3).join(', ')}${names.length > 3 ? '…' : ''}`;
+    });
+    text += ` Checked before: ${seen.join('; ')}.`;
+  }
+  return text;
+}
+
+interface EntryStats {
+  perDocument: Map<string, number>;
+  /** Claims: verdict -> where it was given (unreviewed left out). */
+  verdicts: Map<string, PhraseSource[]>;
+}
+
+// Worked out once per entry: a phrase tagged thousands of times is matched thousands of times.
+const stats = new WeakMap<PhraseEntry, EntryStats>();
+
+function statsOf(e: PhraseEntry): EntryStats {
+  let st = stats.get(e);
+  if (!st) {
+    st = { perDocument: new Map(), verdicts: new Map() };
+    for (const s of e.sources) {
+      st.perDocument.set(s.document, (st.perDocument.get(s.document) ?? 0) + 1);
+      if (e.kind === 'claim' && s.status && s.status !== 'unreviewed') {
+        const list = st.verdicts.get(s.status);
+        if (list) list.push(s);
+        else st.verdicts.set(s.status, [s]);
+      }
+    }
+    stats.set(e, st);
+  }
+  return st;
+}
+
+function times(n: number): string {
+  return n === 1 ? 'once' : `${n} times`;
+}
+
+function exampleOf(e: PhraseEntry, document: string | undefined): PhraseSource | undefined {
+  const first = e.sources[0];
+  return first.document !== document ? first : e.sources.find((s) => s.document !== document) ?? first;
+}
+
+/** A tag's closing punctuation ("…consultants." as a claim) is taken along when the text has it there too. */
+function withTrailing(text: string, end: number, quote: string): number {
+  const tail = /[^\p{L}\p{N}\s]+$/u.exec(quote.trimEnd())?.[0];
+  return tail && text.startsWith(tail, end) ? end + tail.length : end;
+}
+
+/** Is the match on a span this very document already tagged as the phrase's kind? */
+function taggedHere(m: PhraseMatch, document: string | undefined): boolean {
+  if (document === undefined || !statsOf(m.entry).perDocument.has(document)) return false;
+  return m.entry.sources.some((s) => s.document === document && s.start < m.end && m.start < s.end);
+}
+
+function withWhy(explanation: string, adj: Adjustment, before: number, after: number): string {
+  return `${explanation} Learned: ${adj.why} (score ${before.toFixed(2)} → ${after.toFixed(2)}).`;
+}
+
+function clamp01(n: number): number {
+  return Math.round(Math.min(1, Math.max(0, n)) * 1000) / 1000;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

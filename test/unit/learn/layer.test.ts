@@ -1,0 +1,74 @@
+// The layer around the engine: nothing learned = the engine exactly; phrase suggestions explained; merged with
+// the engine's own suggestion on the same words; adjusted scores say why; ignored terms stay ignored.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { emptyDecisions, recordDecision } from '../../../src/core/learn/decisions';
+import { LEARNED_PHRASE_RULE, phraseScore, suggestLearnedRange } from '../../../src/core/learn/layer';
+import { emptyLearned } from '../../../src/core/learn/learnedFile';
+import { PhraseMemory, SourceTag } from '../../../src/core/learn/phraseMemory';
+import { suggestRange } from '../../../src/core/suggest';
+
+const TEXT = 'The council approved 310 million euros for the bridge in 2023. This is clearly a shameful failure, critics argued. A zorbic plinth it is.\n';
+const tag = (quote: string, document: string, kind = 'opinion', extra: Partial<SourceTag> = {}): SourceTag => ({ document, name: document, kind, quote, start: 0, end: quote.length, ...extra });
+const run = (text: string, ctx: Parameters<typeof suggestLearnedRange>[4], options = {}) => suggestLearnedRange(text, 0, text.length, options, ctx).suggestions;
+
+suite('learn: the layer around the engine', () => {
+  test('property: with nothing learned the layer returns exactly what the engine returns', () => {
+    const words = ['The', 'council', 'approved', '310', 'million', 'euros', 'shameful', 'clearly', 'said', '“We', 'won,”', 'critics', 'argued', '.', '\n\n'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...words), { maxLength: 60 }), fc.double({ min: 0, max: 1, noNaN: true }), (ws, minScore) => {
+      const text = ws.join(' ');
+      assert.deepEqual(run(text, { learned: emptyLearned(), memory: new PhraseMemory([]) }, { minScore }), suggestRange(text, 0, text.length, { minScore }).suggestions);
+    }), { numRuns: 60 });
+  });
+
+  test('a remembered phrase is suggested with its explanation, an example and the phrase as its term', () => {
+    const memory = new PhraseMemory([tag('zorbic plinth', 'a.md'), tag('zorbic plinths', 'b.md'), tag('zorbic plinth', 'b.md')]);
+    const [s] = run(TEXT, { memory, document: 'c.md' }).filter((x) => x.rule === LEARNED_PHRASE_RULE);
+    assert.equal(s.text, 'zorbic plinth');
+    assert.equal(s.term, 'zorbic plinth');
+    assert.equal(s.explanation, 'Tagged as opinion 3 times in 2 other articles (e.g. a.md).');
+    assert.equal(s.example?.document, 'a.md');
+    assert.ok(Math.abs(s.score - phraseScore({ entry: memory.get('opinion', 'zorbic plinth')!, inserted: false })) < 1e-9);
+  });
+
+  test('claims carry their verdict; the same words found by the engine give one suggestion with both reasons', () => {
+    const claim = 'The council approved 310 million euros for the bridge in 2023.';
+    const memory = new PhraseMemory([tag(claim, 'a.md', 'claim', { status: 'false' }), tag('shameful', 'a.md'), tag('shameful', 'b.md')]);
+    const out = run(TEXT, { memory, document: 'c.md' });
+    const claims = out.filter((x) => x.kind === 'claim' && x.start === 0);
+    assert.equal(claims.length, 1);
+    assert.match(claims[0].explanation, /Also tagged as claim once in 1 other article \(e\.g\. a\.md\)\. Checked before: false, in a\.md\./);
+    assert.equal(out.filter((x) => x.kind === 'opinion' && x.text === 'shameful').length, 1);
+  });
+
+  test('a single word tagged in one document only is not suggested; in two it is', () => {
+    const one = new PhraseMemory([tag('zorbic', 'a.md'), tag('zorbic', 'a.md')]);
+    assert.equal(run(TEXT, { memory: one }).filter((x) => x.rule === LEARNED_PHRASE_RULE).length, 0);
+    const two = new PhraseMemory([tag('zorbic', 'a.md'), tag('zorbic', 'b.md')]);
+    assert.equal(run(TEXT, { memory: two }).filter((x) => x.rule === LEARNED_PHRASE_RULE).length, 1);
+  });
+
+  test('never suggests a span its own document already tagged; ignored terms stay ignored', () => {
+    const at = TEXT.indexOf('zorbic plinth');
+    const memory = new PhraseMemory([tag('zorbic plinth', 'c.md', 'opinion', { start: at, end: at + 13 })]);
+    assert.equal(run(TEXT, { memory, document: 'c.md' }).filter((x) => x.rule === LEARNED_PHRASE_RULE).length, 0);
+    const elsewhere = new PhraseMemory([tag('zorbic plinth', 'a.md')]);
+    assert.equal(run(TEXT, { memory: elsewhere, document: 'c.md' }, { ignoredTerms: ['Zorbic  Plinths'] }).filter((x) => x.rule === LEARNED_PHRASE_RULE).length, 0);
+  });
+
+  test('decisions move engine scores and say why; a term accepted often lifts its suggestions from under the threshold', () => {
+    const base = run(TEXT, {}).find((x) => x.text === 'shameful')!;
+    const learned = emptyLearned();
+    for (let i = 0; i < 14; i++) recordDecision(learned.decisions, base.rule, 'shameful', false);
+    recordDecision(learned.decisions, base.rule, 'shameful', true);
+    const lowered = run(TEXT, { learned }, { minScore: 0 }).find((x) => x.text === 'shameful')!;
+    assert.ok(lowered.score < base.score);
+    assert.match(lowered.explanation, /Learned: 'shameful' dismissed 14 of 15 times; rule \S+ dismissed 14 of 15 times in this workspace \(score \d\.\d\d → \d\.\d\d\)\./);
+    const high = Math.min(1, base.score + 0.05);
+    const up = { ...emptyLearned(), decisions: emptyDecisions() };
+    for (let i = 0; i < 30; i++) recordDecision(up.decisions, base.rule, 'shameful', true);
+    const lifted = run(TEXT, { learned: up }, { minScore: high }).find((x) => x.text === 'shameful');
+    assert.ok(lifted && lifted.score >= high, 'shown above a threshold it was under');
+    assert.equal(run(TEXT, {}, { minScore: high }).find((x) => x.text === 'shameful'), undefined);
+  });
+});

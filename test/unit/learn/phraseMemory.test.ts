@@ -1,0 +1,98 @@
+// Phrase memory: normalisation, variants, overlaps, the trie against a naive matcher (property test).
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { normWord, phraseKey, words } from '../../../src/core/learn/normalize';
+import { PhraseMemory, SourceTag } from '../../../src/core/learn/phraseMemory';
+
+function tag(quote: string, kind = 'opinion', document = 'a.md', extra: Partial<SourceTag> = {}): SourceTag {
+  return { document, name: document, kind, quote, start: 0, end: quote.length, ...extra };
+}
+
+suite('learn: phrase memory', () => {
+  test('normalises case, possessives and simple plurals the same way on both sides', () => {
+    assert.equal(normWord('Council’s'), 'council');
+    assert.equal(normWord("council's"), 'council');
+    assert.equal(normWord('Plans'), 'plan');
+    assert.equal(normWord('churches'), 'church');
+    assert.equal(normWord('boxes'), 'box');
+    assert.equal(normWord('class'), 'class');
+    assert.equal(phraseKey('The Council’s  reckless plans'), phraseKey('the council reckless plan'));
+  });
+
+  test('finds a tagged phrase in another text: case, inflection, possessive, one word inserted', () => {
+    const m = new PhraseMemory([tag('reckless spending plan')]);
+    const cases: [string, string, boolean][] = [
+      ['This is a Reckless Spending Plan.', 'Reckless Spending Plan', false],
+      ['Two reckless spending plans were tabled.', 'reckless spending plans', false],
+      ['The reckless, wasteful spending plan failed.', 'reckless, wasteful spending plan', true],
+    ];
+    for (const [text, found, inserted] of cases) {
+      const r = m.match(text);
+      assert.equal(r.length, 1, text);
+      assert.equal(text.slice(r[0].start, r[0].end), found);
+      assert.equal(r[0].inserted, inserted);
+    }
+  });
+
+  test('never more than one inserted word, never across a sentence end or a paragraph', () => {
+    const m = new PhraseMemory([tag('reckless plan')]);
+    assert.equal(m.match('A reckless and costly plan.').length, 0);
+    assert.equal(m.match('It was reckless. Plan B follows.').length, 0);
+    assert.equal(m.match('It was reckless\n\nplan ahead').length, 0);
+    assert.equal(m.match('A reckless\nplan').length, 1, 'a hard-wrapped line is one paragraph');
+  });
+
+  test('overlapping matches of one kind: the longest wins; different kinds are both kept', () => {
+    const m = new PhraseMemory([tag('deeply flawed'), tag('flawed'), tag('deeply flawed report', 'claim')]);
+    const r = m.match('A deeply flawed report.');
+    assert.deepEqual(r.map((x) => [x.entry.kind, x.entry.key]), [['claim', 'deeply flawed report'], ['opinion', 'deeply flawed']]);
+  });
+
+  test('counts tags per phrase and document; custom kinds and one-letter phrases are not remembered', () => {
+    const m = new PhraseMemory([tag('Shameful', 'opinion', 'a.md'), tag('shameful', 'opinion', 'b.md'), tag('shameful', 'opinion', 'b.md'), tag('x', 'opinion'), tag('whatever', 'myKind')]);
+    assert.equal(m.size, 1);
+    assert.equal(m.get('opinion', 'shameful')?.sources.length, 3);
+  });
+
+  test('a tag whose text changed since is remembered by its quote (the words the editor tagged)', () => {
+    const m = new PhraseMemory([tag('utterly shameful', 'opinion', 'a.md', { start: 500, end: 516 })]);
+    assert.equal(m.match('That was utterly shameful.').length, 1);
+  });
+
+  test('skip leaves forgotten phrases out', () => {
+    const m = new PhraseMemory([tag('shameful'), tag('reckless')], (_k, key) => key === 'shameful');
+    assert.deepEqual(m.entries().map((e) => e.key), ['reckless']);
+  });
+
+  // The trie against the obvious matcher: every (start word, phrase) pair tried exactly and with one skip.
+  test('property: the trie finds exactly what a naive matcher finds (before overlap resolution)', () => {
+    const vocab = ['bad', 'plan', 'very', 'the', 'costly', 'idea', 'plans'];
+    const wordArb = fc.constantFrom(...vocab);
+    fc.assert(fc.property(
+      fc.array(fc.array(wordArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 5 }),
+      fc.array(wordArb, { maxLength: 25 }),
+      (phrases, textWords) => {
+        const quotes = phrases.map((p) => p.join(' ')).filter((q) => phraseKey(q).replace(/ /g, '').length >= 3);
+        const m = new PhraseMemory(quotes.map((q) => tag(q)));
+        const text = textWords.join(' ');
+        const ws = words(text);
+        const naive = new Set<string>();
+        for (const key of new Set(quotes.map(phraseKey))) {
+          const p = key.split(' ');
+          for (let i = 0; i < ws.length; i++) {
+            // exact
+            if (p.every((w, k) => ws[i + k]?.norm === w)) naive.add(`${i}:${i + p.length - 1}:${key}`);
+            // one word inserted after phrase word j (0 <= j < p.length - 1)
+            for (let j = 0; j < p.length - 1; j++) {
+              const ok = p.every((w, k) => ws[i + k + (k > j ? 1 : 0)]?.norm === w);
+              if (ok) naive.add(`${i}:${i + p.length}:${key}`);
+            }
+          }
+        }
+        const all = new Set(m.matchAll(text, ws).map((r) => `${ws.findIndex((w) => w.start === r.start)}:${ws.findIndex((w) => w.end === r.end)}:${r.entry.key}`));
+        assert.deepEqual([...all].sort(), [...naive].sort(), text);
+      },
+    ), { numRuns: 300 });
+  });
+});
+
