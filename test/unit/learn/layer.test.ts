@@ -57,18 +57,18 @@ suite('learn: the layer around the engine', () => {
   });
 
   test('decisions move engine scores and say why; a term accepted often lifts its suggestions from under the threshold', () => {
-    const base = run(TEXT, {}).find((x) => x.text === 'shameful')!;
+    const base = run(TEXT, {}).find((x) => x.term === 'shameful')!;
     const learned = emptyLearned();
     for (let i = 0; i < 14; i++) recordDecision(learned.decisions, base.rule, 'shameful', false);
     recordDecision(learned.decisions, base.rule, 'shameful', true);
-    const lowered = run(TEXT, { learned }, { minScore: 0 }).find((x) => x.text === 'shameful')!;
+    const lowered = run(TEXT, { learned }, { minScore: 0 }).find((x) => x.term === 'shameful')!;
     assert.ok(lowered.score < base.score);
     assert.match(lowered.explanation, /Learned: 'shameful' dismissed 14 of 15 times; rule \S+ dismissed 14 of 15 times in this workspace \(score \d\.\d\d → \d\.\d\d\)\./);
     const high = Math.min(1, base.score + 0.05);
     const up = { ...emptyLearned(), decisions: emptyDecisions() };
     for (let i = 0; i < 30; i++) recordDecision(up.decisions, base.rule, 'shameful', true);
-    const lifted = run(TEXT, { learned: up }, { minScore: high }).find((x) => x.text === 'shameful');
+    const lifted = run(TEXT, { learned: up }, { minScore: high }).find((x) => x.term === 'shameful');
     assert.ok(lifted && lifted.score >= high, 'shown above a threshold it was under');
-    assert.equal(run(TEXT, {}, { minScore: high }).find((x) => x.text === 'shameful'), undefined);
+    assert.equal(run(TEXT, {}, { minScore: high }).find((x) => x.term === 'shameful'), undefined);
   });
 });
