@@ -19,8 +19,10 @@ import { OutsideChanges } from './outsideChanges';
 import { liveConflicts, mergedConflicts } from './conflicts';
 import { ConflictChoice, resolveConflict } from '../core/team/conflicts';
 import { ConflictEntry } from '../core/team/types';
+import { parseBlindCopyPath } from '../core/team/annotators';
 import { moveSidecarsOnRename } from './rename';
-import { readSidecar, sidecarUriFor, withSidecarLock, writeSidecarAtomic } from './sidecarIO';
+import { readSidecar, withSidecarLock, writeSidecarAtomic } from './sidecarIO';
+import { tagFileFor } from './blindMode';
 
 export type TagChangeReason = 'load' | 'edit' | 'user' | 'external';
 
@@ -85,7 +87,7 @@ export class TagStore extends Disposable {
    */
   static isTaggable(document: vscode.TextDocument): boolean {
     const { scheme, path } = document.uri;
-    if (path.endsWith('.tags.json')) return false;
+    if (path.endsWith('.tags.json') || parseBlindCopyPath(path)) return false;
     if (scheme === 'untitled' || scheme === 'file') return true;
     return vscode.workspace.fs.isWritableFileSystem(scheme) === true;
   }
@@ -112,7 +114,7 @@ export class TagStore extends Disposable {
   }
 
   private async load(document: vscode.TextDocument): Promise<DocumentTags> {
-    const sidecarUri = document.isUntitled ? undefined : sidecarUriFor(document.uri, this.config().sidecarLocation);
+    const sidecarUri = document.isUntitled ? undefined : tagFileFor(document.uri, this.config());
     const doc = new DocumentTags(document.uri, sidecarUri);
     let raw: string | undefined;
     try {
@@ -550,7 +552,7 @@ export class TagStore extends Disposable {
     return this.open(document);
   }
 
-  /** Writes what is pending, then forgets every entry (after the sidecar location setting changed). */
+  /** Writes what is pending, then forgets every entry (after the sidecar location or blind mode changed). */
   async resetAll(): Promise<void> {
     await this.flush();
     // Untitled documents have no sidecar yet: their tags live only here and stay.

@@ -1,0 +1,69 @@
+// Annotate blind in the real editor: while on, the store reads and writes the author's blind copy
+// <document>.tags.<author>.json; the shared sidecar is left alone; switching back shows the shared tags again.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Tag } from '../../src/core/model';
+import { emptySidecar, serializeSidecar } from '../../src/core/sidecar/format';
+import { createTag } from '../../src/core/tags';
+import { api, closeAllEditors, eventually, workspaceUri } from './helpers';
+
+const TEXT = 'The council approved the budget on Monday. Critics called it reckless. Turnout was 41 percent.\n';
+/** Kinds highlighted in the document (marks such as gutter icons left out). */
+const highlighted = (ranges: Record<string, vscode.Range[]>) => Object.keys(ranges).filter((k) => !k.startsWith('$') && ranges[k].length);
+const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
+const span = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length });
+
+function tag(quote: string, kind: string, author: string): Tag {
+  return createTag(TEXT, { kind, ...span(quote), author });
+}
+
+suite('team: annotate blind', () => {
+  teardown(async () => {
+    await exec('claimTagger.toggleAnnotateBlind', { on: false });
+    const settings = vscode.workspace.getConfiguration('claimTagger');
+    for (const target of [vscode.ConfigurationTarget.Global, vscode.ConfigurationTarget.Workspace]) {
+      await settings.update('team.annotateBlind', undefined, target);
+    }
+    await settings.update('author', undefined, vscode.ConfigurationTarget.Global);
+    await closeAllEditors();
+  });
+
+  test('toggle on, tag: the blind copy holds the tag, the shared sidecar does not; toggle off: the shared tags are back', async () => {
+    const doc = workspaceUri('team/blind', 'article.md');
+    fs.rmSync(path.dirname(doc.fsPath), { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(doc.fsPath), { recursive: true });
+    fs.writeFileSync(doc.fsPath, TEXT);
+    const sharedFile = doc.fsPath + '.tags.json';
+    const blindFile = doc.fsPath + '.tags.ben.json';
+    const shared = serializeSidecar({ ...emptySidecar('article.md', TEXT), tags: [tag('Critics called it reckless.', 'opinion', 'ana')] });
+    fs.writeFileSync(sharedFile, shared);
+    await vscode.workspace.getConfiguration('claimTagger').update('author', 'ben', vscode.ConfigurationTarget.Global);
+    const ext = await api();
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(doc));
+    assert.deepEqual((await ext.tags(doc)).map((t) => t.author), ['ana']);
+
+    const on = await exec<{ on: boolean; indicator: string }>('claimTagger.toggleAnnotateBlind');
+    assert.equal(on.on, true);
+    assert.match(on.indicator, /Blind: ben/);
+    // The editor now shows only ben's tags: none yet.
+    await eventually(async () => (await ext.tags(doc)).length === 0 || undefined);
+    await exec('claimTagger.tagClaim', { uri: editor.document.uri, ranges: [span('The council approved the budget on Monday.')] });
+    await ext.flush();
+    const copy = JSON.parse(fs.readFileSync(blindFile, 'utf8'));
+    assert.deepEqual(copy.tags.map((t: Tag) => [t.kind, t.quote, t.author]), [['claim', 'The council approved the budget on Monday.', 'ben']]);
+    assert.equal(fs.readFileSync(sharedFile, 'utf8'), shared, 'the shared sidecar is untouched');
+    assert.deepEqual(highlighted(ext.decoratedRanges(doc)), ['claim'], 'only the blind copy\'s tag is highlighted');
+
+    // A tag not yet written when blind annotation is switched off is written to the blind copy first.
+    await exec('claimTagger.tagClaim', { uri: editor.document.uri, ranges: [span('Turnout was 41 percent.')] });
+    const off = await exec<{ on: boolean; indicator: string }>('claimTagger.toggleAnnotateBlind');
+    assert.deepEqual(off, { on: false, indicator: '' });
+    await eventually(async () => ((await ext.tags(doc)).length === 1 && (await ext.tags(doc))[0].author === 'ana') || undefined);
+    await ext.flush();
+    assert.equal(JSON.parse(fs.readFileSync(blindFile, 'utf8')).tags.length, 2);
+    assert.equal(fs.readFileSync(sharedFile, 'utf8'), shared);
+    assert.deepEqual(highlighted(ext.decoratedRanges(doc)), ['opinion']);
+  });
+});
