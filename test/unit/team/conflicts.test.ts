@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CONFLICT_LABEL } from '../../../src/core/merge';
-import { liveConflicts, resolveConflict } from '../../../src/core/team/conflicts';
+import { conflictsInText, liveConflicts, resolveConflict } from '../../../src/core/team/conflicts';
 import { ARTICLE, tagOf } from './fixtures';
 
 const NOW = '2026-11-29T10:00:00.000Z';
@@ -16,6 +16,13 @@ suite('team: merge conflicts in a sidecar', () => {
     const list = [entry, { ...entry }, { id: 'c2', otherId: 'gone' }, { id: 'c2', otherId: 'c2' }];
     assert.deepEqual(liveConflicts(list, tags), [entry]);
     assert.deepEqual(liveConflicts(list, [ours(), other()]), []);
+  });
+
+  test('conflictsInText reads well-formed entries only, and nothing from text without any', () => {
+    assert.deepEqual(conflictsInText('{"conflicts":[{"id":"a","otherId":"b"},{"id":"a"},{"id":"<x>","otherId":"b"},7]}'), [{ id: 'a', otherId: 'b' }]);
+    assert.deepEqual(conflictsInText('{"tags":[]}'), []);
+    assert.deepEqual(conflictsInText('{"conflicts": '), []);
+    assert.deepEqual(conflictsInText('{"conflicts": {"id":"a"}}'), []);
   });
 
   test('keep this: the other version goes, ours stays without the conflict label, the entry is dropped', () => {
