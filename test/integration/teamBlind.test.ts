@@ -67,3 +67,26 @@ suite('team: annotate blind', () => {
     assert.deepEqual(highlighted(ext.decoratedRanges(doc)), ['opinion']);
   });
 });
+
+suite('team: HTML report with several annotators', () => {
+  teardown(closeAllEditors);
+
+  test('the exported HTML report of a document has the agreement section; one annotator, none', async () => {
+    const doc = workspaceUri('team/report', 'article.md');
+    fs.rmSync(path.dirname(doc.fsPath), { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(doc.fsPath), { recursive: true });
+    fs.writeFileSync(doc.fsPath, TEXT);
+    fs.writeFileSync(doc.fsPath + '.tags.json', serializeSidecar({ ...emptySidecar('article.md', TEXT), tags: [tag('Critics called it reckless.', 'opinion', 'ana')] }));
+    const exportHtml = async () => {
+      await exec('claimTagger.exportReport', { scope: 'document', format: 'html', uri: doc, target: 'untitled' });
+      return vscode.window.activeTextEditor!.document.getText();
+    };
+    assert.ok(!(await exportHtml()).includes('Agreement between annotators'));
+    // ben annotated blind: his copy beside the shared sidecar makes two annotators.
+    fs.writeFileSync(doc.fsPath + '.tags.ben.json', serializeSidecar({ ...emptySidecar('article.md', TEXT), tags: [tag('reckless', 'opinion', 'ben')] }));
+    const html = await exportHtml();
+    assert.match(html, /<section class="agreement"[^>]*><h2>Agreement between annotators<\/h2>/);
+    assert.match(html, /<h3>ana and ben<\/h3>/);
+    assert.match(html, /<figcaption>Opinion: overlap F1 and token κ<\/figcaption>/);
+  });
+});
