@@ -185,7 +185,7 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
 
   let agreement: AgreementResult | undefined;
   if (format === 'html') {
-    const team = await loadAnnotated(positionals, { stderr: io.stderr, readFile: readText }, 'report', (p) => path.relative(process.cwd(), p) || p);
+    const team = await loadAnnotated(positionals, { stderr: io.stderr, readFile: readText }, 'report', (p) => path.relative(process.cwd(), p) || p, { missingIsError: false });
     if (team.unreadable) return fail(io, 'an annotator\'s sidecar cannot be read (see above); no report.');
     agreement = computeAgreement(team.annotated);
   }

@@ -68,12 +68,14 @@ async function siblingsOf(sharedSidecar: string): Promise<string[]> {
 /**
  * Every annotator's tags of the documents named (files, sidecars, blind copies, folders), placed against the
  * current text as `check` does (nothing is written). Problems are written to stderr as `claim-tagger <command>:
- * <file>[:line:column]: message`; `unreadable` says whether any input could not be read.
+ * <file>[:line:column]: message`; `unreadable` says whether any input could not be read. `missingIsError: false`
+ * passes over inputs with no sidecar at all (a report lists such documents with no tags).
  */
-export async function loadAnnotated(inputs: string[], io: Pick<CliIo, 'stderr' | 'readFile'>, command: string, rel: (p: string) => string): Promise<{ annotated: AnnotatedDocument[]; unreadable: boolean }> {
+export async function loadAnnotated(inputs: string[], io: Pick<CliIo, 'stderr' | 'readFile'>, command: string, rel: (p: string) => string, options: { missingIsError?: boolean } = {}): Promise<{ annotated: AnnotatedDocument[]; unreadable: boolean }> {
   const { documents, missing } = await collectTeamSidecars(inputs);
-  let unreadable = missing.length > 0;
-  for (const m of missing) io.stderr.write(`claim-tagger ${command}: ${m}: no such file or folder, or no sidecar\n`);
+  const missingIsError = options.missingIsError ?? true;
+  let unreadable = missingIsError && missing.length > 0;
+  if (missingIsError) for (const m of missing) io.stderr.write(`claim-tagger ${command}: ${m}: no such file or folder, or no sidecar\n`);
   const annotated: AnnotatedDocument[] = [];
   for (const d of documents) {
     let text: string | undefined;

@@ -40,6 +40,13 @@ suite('team: claim-tagger report --format html with several annotators', () => {
     assert.ok(!md.stdout.includes('Agreement between annotators'));
   });
 
+  test('a document with no sidecar at all: reported with no tags, no section, exit 0', async () => {
+    const r = await cli(['report', doc, '--format', 'html']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    assert.equal(section(r.stdout), '');
+  });
+
   test('one annotator: no section; an unreadable blind copy: exit 2 naming the file and position', async () => {
     fs.writeFileSync(doc + '.tags.json', sidecarText(ana));
     const one = await cli(['report', doc, '--format', 'html']);
