@@ -68,6 +68,30 @@ suite('team: annotate blind', () => {
   });
 });
 
+suite('team: blind copies follow their document', () => {
+  teardown(closeAllEditors);
+
+  test('renaming a document in VS Code moves its blind copies beside the moved sidecar, naming the new document', async () => {
+    const from = workspaceUri('team/rename', 'before.md');
+    const to = workspaceUri('team/rename', 'after.md');
+    fs.rmSync(path.dirname(from.fsPath), { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(from.fsPath), { recursive: true });
+    fs.writeFileSync(from.fsPath, TEXT);
+    const sidecar = (tags: Tag[]) => serializeSidecar({ ...emptySidecar('before.md', TEXT), tags });
+    fs.writeFileSync(from.fsPath + '.tags.json', sidecar([tag('reckless', 'opinion', 'ana')]));
+    fs.writeFileSync(from.fsPath + '.tags.ben.json', sidecar([tag('reckless', 'opinion', 'ben')]));
+    fs.writeFileSync(from.fsPath + '.tags.cora.json', sidecar([]));
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(from, to);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await eventually(() => fs.existsSync(to.fsPath + '.tags.ben.json') && fs.existsSync(to.fsPath + '.tags.cora.json') && fs.existsSync(to.fsPath + '.tags.json'));
+    assert.ok(!fs.existsSync(from.fsPath + '.tags.ben.json') && !fs.existsSync(from.fsPath + '.tags.cora.json'));
+    const ben = JSON.parse(fs.readFileSync(to.fsPath + '.tags.ben.json', 'utf8'));
+    assert.equal(ben.document, 'after.md');
+    assert.deepEqual(ben.tags.map((t: Tag) => t.author), ['ben']);
+  });
+});
+
 suite('team: HTML report with several annotators', () => {
   teardown(closeAllEditors);
 
