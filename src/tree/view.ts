@@ -69,7 +69,8 @@ export class TagsView extends Disposable {
 
   /** What the view shows at its first level (for tests). */
   async rootLabels(): Promise<string[]> {
-    return (await this.provider.getChildren()).map((n) => `${n.type === 'tag' ? n.tag.quote : String(this.provider.getTreeItem(n).label)} (${'count' in n ? n.count : 1})`);
+    const label = (n: TreeNode) => (n.type === 'group' ? n.label : n.type === 'tag' ? n.tag.quote : String(this.provider.getTreeItem(n).label));
+    return (await this.provider.getChildren()).map((n) => `${label(n)} (${'count' in n ? n.count : 1})`);
   }
 
   /** Tree items under a path of labels (each a prefix of a row's label), as shown; for tests. */

@@ -33,12 +33,16 @@ function merged(): { tags: Tag[]; conflicts: { id: string; otherId: string }[] }
   };
 }
 
+/** Documents written by these tests: their conflicts are settled afterwards, so other suites see none. */
+const written: vscode.Uri[] = [];
+
 function writeArticle(folder: string): vscode.Uri {
   const doc = workspaceUri(folder, 'article.md');
   fs.rmSync(path.dirname(doc.fsPath), { recursive: true, force: true });
   fs.mkdirSync(path.dirname(doc.fsPath), { recursive: true });
   fs.writeFileSync(doc.fsPath, TEXT);
   fs.writeFileSync(doc.fsPath + '.tags.json', serializeSidecar({ ...emptySidecar('article.md', TEXT), ...merged() }));
+  written.push(doc);
   return doc;
 }
 
@@ -47,6 +51,9 @@ const onDisk = (doc: vscode.Uri) => JSON.parse(fs.readFileSync(doc.fsPath + '.ta
 suite('team: merge conflicts', () => {
   teardown(async () => {
     await exec('claimTagger.groupTags', { grouping: 'document' });
+    for (const doc of written.splice(0)) {
+      for (const c of onDisk(doc).conflicts ?? []) await exec('claimTagger.keepBothVersions', { uri: doc, ...c });
+    }
     await closeAllEditors();
   });
 
