@@ -56,6 +56,13 @@ suite('team: annotate blind', () => {
     assert.equal(fs.readFileSync(sharedFile, 'utf8'), shared, 'the shared sidecar is untouched');
     assert.deepEqual(highlighted(ext.decoratedRanges(doc)), ['claim'], 'only the blind copy\'s tag is highlighted');
 
+    // Compare Annotators still sees everyone: the shared sidecar read from disk, ben's copy as the editor holds it.
+    await exec('claimTagger.compareAnnotators', { scope: 'document', uri: doc, format: 'json' });
+    const compared = JSON.parse(vscode.window.activeTextEditor!.document.getText());
+    assert.deepEqual(compared.annotators, ['ana', 'ben']);
+    assert.deepEqual([compared.pairs[0].overall.a, compared.pairs[0].overall.b], [1, 1]);
+    await vscode.window.showTextDocument(editor.document);
+
     // A tag not yet written when blind annotation is switched off is written to the blind copy first.
     await exec('claimTagger.tagClaim', { uri: editor.document.uri, ranges: [span('Turnout was 41 percent.')] });
     const off = await exec<{ on: boolean; indicator: string }>('claimTagger.toggleAnnotateBlind');
