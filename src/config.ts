@@ -37,6 +37,10 @@ export interface ClaimTaggerConfig {
     outlet?: string;
     claimant?: string;
   };
+  team: {
+    /** Tags are read from and written to the author's blind copy `<document>.tags.<author>.json`. */
+    annotateBlind: boolean;
+  };
   suggestions: {
     auto: 'off' | 'onOpen' | 'onType';
     severity: 'hint' | 'information';
@@ -73,6 +77,9 @@ export function readConfig(scope?: vscode.ConfigurationScope): ClaimTaggerConfig
       articleUrl: httpUrl(c.get<string>('report.articleUrl')),
       outlet: c.get<string>('report.outlet')?.trim() || undefined,
       claimant: c.get<string>('report.claimant')?.trim() || undefined,
+    },
+    team: {
+      annotateBlind: c.get<boolean>('team.annotateBlind') === true,
     },
     suggestions: {
       auto: oneOf(c.get<string>('suggestions.auto'), ['off', 'onOpen', 'onType'] as const, 'off'),

@@ -8,6 +8,7 @@ import { TagHoverProvider } from './decorations/hover';
 import { showStoreMessage } from './messages';
 import { TagStatusBar } from './statusBar';
 import { Autoload } from './store/autoload';
+import { tagFilesMoved } from './store/blindMode';
 import { SidecarCommands } from './store/commands';
 import { TagStore } from './store/tagStore';
 import { SidecarWatcher } from './store/watcher';
@@ -20,6 +21,7 @@ import { WordWrapPrompt } from './tagging/wordWrapPrompt';
 import { ReportCommands } from './report/commands';
 import { SuggestionCommands } from './suggestions/commands';
 import { SuggestionController } from './suggestions/controller';
+import { BlindMode } from './team/blindMode';
 import { TeamCommands } from './team/commands';
 import { TagsView } from './tree/view';
 import { WalkthroughCommands } from './walkthrough';
@@ -62,12 +64,14 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
     new HighlightCommands(decorator, getConfig),
     new SidecarCommands(store, getConfig),
     new TeamCommands(store, getConfig),
+    new BlindMode(),
     vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }], new TagHoverProvider(store, getConfig)),
     onDidChangeConfig(async () => {
       const before = config;
       config = readConfig();
-      // Sidecars elsewhere now: write what is pending where it was read from, then read from the new place.
-      if (before.sidecarLocation !== config.sidecarLocation) await store?.resetAll();
+      // Tags in other files now (sidecar location, annotate blind): write what is pending where it was read from,
+      // then read from the new place.
+      if (tagFilesMoved(before, config)) await store?.resetAll();
       decorator.restyle();
       statusBar.update();
       autoload.loadOpen();

@@ -4,7 +4,12 @@
 // Exit codes: 0 ok, 1 a --fail-on finding, 2 bad usage or unreadable input.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { FAIL_ON, FailOn, REPORT_FORMATS, ReportDocument, ReportFormat, matchesFailOn, renderReportChunks } from '../core/report';
+import * as path from 'node:path';
+import { FAIL_ON, FailOn, REPORT_FORMATS, ReportDocument, ReportFormat, ReportOptions, matchesFailOn, renderReportChunks } from '../core/report';
+import { reportDocuments, resolveOptions } from '../core/report/common';
+import { renderHtmlChunks } from '../core/report/html';
+import { AgreementResult, computeAgreement } from '../core/team/agreement';
+import { documentsForBlindCopies, loadAnnotated } from './teamFiles';
 import { ReportInput, collectReportInputs, loadSidecar, readText, textHash } from './reportInput';
 import { applyAnchorResults, reanchor } from '../core/anchor';
 import { Tag } from '../core/model';
@@ -36,7 +41,8 @@ Options:
   -h, --help          show this help
 
 A document X has its tags in X.tags.json beside it or in <folder>/.claim-tags/<path>.tags.json;
-folders are searched recursively. SOURCE_DATE_EPOCH, when set, fixes the report's date.
+folders are searched recursively. With several annotators (tag authors in a sidecar, or blind copies
+X.tags.<author>.json beside it, which may also be named) the HTML report adds an agreement section. SOURCE_DATE_EPOCH, when set, fixes the report's date.
 Exit codes: 0 ok, 1 a --fail-on finding, 2 bad usage or unreadable input.
 `;
 
@@ -158,7 +164,8 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
   if (badRule) return fail(io, `unknown --fail-on rule "${badRule}"; use ${FAIL_ON.join(', ')}.`);
   if (!positionals.length) return fail(io, `give at least one file or folder.\n${USAGE}`);
 
-  const { entries, missing } = await collectReportInputs(positionals);
+  // A blind copy named stands for its document (its tags count in the agreement section).
+  const { entries, missing } = await collectReportInputs(await documentsForBlindCopies(positionals));
   if (missing.length) return fail(io, `no such file or folder: ${missing.join(', ')}`);
   let outPath: string | undefined;
   if (o.out !== undefined && o.out !== '-') {
@@ -176,9 +183,15 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
   const docs = loaded.map((l) => l.doc!);
   if (!docs.length) io.stderr.write('claim-tagger report: warning: no tagged documents found.\n');
 
+  let agreement: AgreementResult | undefined;
+  if (format === 'html') {
+    const team = await loadAnnotated(positionals, { stderr: io.stderr, readFile: readText }, 'report', (p) => path.relative(process.cwd(), p) || p, { missingIsError: false });
+    if (team.unreadable) return fail(io, 'an annotator\'s sidecar cannot be read (see above); no report.');
+    agreement = computeAgreement(team.annotated);
+  }
+
   const generated = reportDate();
-  // Rendered in chunks of about 1 MB, so a huge note never has to fit in one string.
-  const content: Output = renderReportChunks(format, docs, {
+  const options: ReportOptions = {
     ...(o.title ? { title: o.title } : {}),
     ...(o.author ? { author: o.author } : {}),
     ...(o.outlet ? { outlet: o.outlet } : {}),
@@ -186,7 +199,11 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
     ...(o['article-url'] ? { articleUrl: o['article-url'] } : {}),
     ...(generated ? { generated } : {}),
     csvBom: !!o.bom,
-  });
+  };
+  // Rendered in chunks of about 1 MB, so a huge note never has to fit in one string.
+  const content: Output = format === 'html' && agreement && agreement.annotators.length > 1
+    ? renderHtmlChunks(resolveOptions(options), reportDocuments(docs), {}, { agreement })
+    : renderReportChunks(format, docs, options);
   try {
     if (outPath) await writeFileAtomic(outPath, content);
     else await writeOutput(io.stdout, (io.stdout as { isTTY?: boolean }).isTTY ? forTerminal(format, content) : content);

@@ -2,8 +2,13 @@
 // (`<document>.tags.<author>.json`) under the given files and folders, grouped by document.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { applyAnchorResults, reanchor } from '../core/anchor';
+import { Tag } from '../core/model';
+import { parseSidecar, textHash } from '../core/sidecar/format';
 import { isSidecarPath } from '../core/sidecar/paths';
-import { parseBlindCopyPath } from '../core/team/annotators';
+import { AnnotatedDocument } from '../core/team/agreement';
+import { annotatorsOf, parseBlindCopyPath } from '../core/team/annotators';
+import { CliIo } from './io';
 import { documentOf, exists, findSidecar, walkSidecars } from './sidecarFiles';
 
 export interface DocumentSidecars {
@@ -58,4 +63,66 @@ async function siblingsOf(sharedSidecar: string): Promise<string[]> {
   const stem = path.basename(sharedSidecar).slice(0, -'.tags.json'.length);
   const names = await fs.readdir(dir).catch(() => [] as string[]);
   return names.filter((n) => n.startsWith(stem + '.tags.') && parseBlindCopyPath(path.join(dir, n))?.sharedSidecarPath === sharedSidecar).map((n) => path.join(dir, n));
+}
+
+/**
+ * Every annotator's tags of the documents named (files, sidecars, blind copies, folders), placed against the
+ * current text as `check` does (nothing is written). Problems are written to stderr as `claim-tagger <command>:
+ * <file>[:line:column]: message`; `unreadable` says whether any input could not be read. `missingIsError: false`
+ * passes over inputs with no sidecar at all (a report lists such documents with no tags).
+ */
+export async function loadAnnotated(inputs: string[], io: Pick<CliIo, 'stderr' | 'readFile'>, command: string, rel: (p: string) => string, options: { missingIsError?: boolean } = {}): Promise<{ annotated: AnnotatedDocument[]; unreadable: boolean }> {
+  const { documents, missing } = await collectTeamSidecars(inputs);
+  const missingIsError = options.missingIsError ?? true;
+  let unreadable = missingIsError && missing.length > 0;
+  if (missingIsError) for (const m of missing) io.stderr.write(`claim-tagger ${command}: ${m}: no such file or folder, or no sidecar\n`);
+  const annotated: AnnotatedDocument[] = [];
+  for (const d of documents) {
+    let text: string | undefined;
+    try {
+      text = await io.readFile(d.document);
+    } catch {
+      io.stderr.write(`claim-tagger ${command}: ${rel(d.document)}: document missing; token-level figures leave it out\n`);
+    }
+    const read = async (file: string): Promise<Tag[] | undefined> => {
+      let raw: string;
+      try {
+        raw = await io.readFile(file);
+      } catch (e) {
+        io.stderr.write(`claim-tagger ${command}: ${rel(file)}: ${(e as Error).message}\n`);
+        return undefined;
+      }
+      const r = parseSidecar(raw);
+      if (!r.ok) {
+        const at = r.error.line ? `:${r.error.line}:${r.error.column}` : '';
+        io.stderr.write(`claim-tagger ${command}: ${rel(file)}${at}: ${r.error.message}\n`);
+        return undefined;
+      }
+      if (text !== undefined && r.sidecar.textHash !== textHash(text)) applyAnchorResults(text, r.sidecar.tags, reanchor(text, r.sidecar.tags));
+      return r.sidecar.tags;
+    };
+    const shared = d.shared ? await read(d.shared) : undefined;
+    if (d.shared && !shared) unreadable = true;
+    const blind: { author: string; tags: Tag[] }[] = [];
+    for (const b of d.blind) {
+      const tags = await read(b.file);
+      if (tags) blind.push({ author: b.author, tags });
+      else unreadable = true;
+    }
+    annotated.push({ name: rel(d.document), text, annotators: annotatorsOf(shared, blind) });
+  }
+  return { annotated, unreadable };
+}
+
+/** Inputs with each blind copy replaced by its document (others as given, in order, without repeats). */
+export async function documentsForBlindCopies(inputs: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    const blind = isSidecarPath(input) ? undefined : parseBlindCopyPath(path.resolve(input));
+    const stat = blind && (await fs.stat(input).catch(() => undefined));
+    const doc = blind && stat?.isFile() ? documentOf(blind.sharedSidecarPath) : undefined;
+    const next = doc ?? input;
+    if (!out.includes(next)) out.push(next);
+  }
+  return out;
 }

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { tagsFromAnnotations } from '../core/importTags';
+import { reportAgreement } from './agreement';
 import { REPORT_FORMATS, ReportDocument, ReportFormat, ReportOptions, parseWebAnnotations, renderHtmlReport, renderReport, reportFileExtension, reportLanguageId } from '../core/report';
 import { Commands } from '../commands';
 import { ClaimTaggerConfig, readConfig } from '../config';
@@ -102,7 +103,12 @@ export class ReportCommands extends Disposable {
       void vscode.window.showInformationMessage((e as Error).message);
       return undefined;
     }
-    const content = renderReport(format, docs, this.options(docs, scope === 'document' ? (args?.uri ? asUri(args.uri) : vscode.window.activeTextEditor?.document.uri) : undefined));
+    const documentUri = scope === 'document' ? (args?.uri ? asUri(args.uri) : vscode.window.activeTextEditor?.document.uri) : undefined;
+    const options = this.options(docs, documentUri);
+    // HTML reports of whole documents add the agreement between their annotators (two or more).
+    const content = format === 'html' && scope !== 'selection'
+      ? renderHtmlReport(docs, options, {}, { agreement: await reportAgreement(this.store, scope, documentUri) })
+      : renderReport(format, docs, options);
     const tags = docs.reduce((n, d) => n + d.tags.length, 0);
     let target = args?.target;
     if (!target) {
@@ -203,7 +209,9 @@ export class ReportCommands extends Disposable {
     const docs = await collectDocuments('document', this.store, this.view, this.previewUri);
     if (this.preview !== panel) return ''; // closed meanwhile
     const nonce = randomBytes(18).toString('base64');
-    const html = renderHtmlReport(docs, this.options(docs, this.previewUri, themePalette(vscode.window.activeColorTheme.kind)), { nonce, cspSource: panel.webview.cspSource });
+    const agreement = await reportAgreement(this.store, 'document', this.previewUri);
+    if (this.preview !== panel) return '';
+    const html = renderHtmlReport(docs, this.options(docs, this.previewUri, themePalette(vscode.window.activeColorTheme.kind)), { nonce, cspSource: panel.webview.cspSource }, { agreement });
     panel.webview.html = html;
     this.previewHtml = html;
     return html;

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { Dismissal, Tag } from '../core/model';
 import { SidecarError } from '../core/sidecar/format';
+import { ConflictEntry } from '../core/team/types';
 
 /**
  * - `ok`: tags are read and written normally;
@@ -15,6 +16,8 @@ export type DocumentTagState = 'ok' | 'broken' | 'readOnly';
 export class DocumentTags {
   tags: Tag[] = [];
   dismissed: Dismissal[] = [];
+  /** Merge conflicts listed in the sidecar (pairs of versions of one tag), kept until resolved. */
+  conflicts: ConflictEntry[] = [];
   state: DocumentTagState = 'ok';
   error: SidecarError | undefined;
   warnings: string[] = [];

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { parseSidecar, serializeSidecar } from '../core/sidecar/format';
 import { SIDECAR_FOLDER, SidecarLocation, baseName } from '../core/sidecar/paths';
+import { blindCopyPath, parseBlindCopyPath } from '../core/team/annotators';
 import { moveSidecar, readSidecar, sidecarUriFor, withSidecarLock, writeSidecarAtomic } from './sidecarIO';
 
 /** What happened to the sidecar of a renamed document: moved, nothing to move, or the target already has one. */
@@ -22,6 +23,7 @@ export async function moveSidecarsOnRename(oldUri: vscode.Uri, newUri: vscode.Ur
   }
   const from = sidecarUriFor(oldUri, location);
   const to = sidecarUriFor(newUri, location);
+  await moveBlindCopies(from, to, baseName(newUri.path));
   if (await moveSidecar(from, to)) {
     await renameDocumentField(to, baseName(newUri.path));
     return { kind: 'moved' };
@@ -42,6 +44,18 @@ async function renameDocumentField(sidecar: vscode.Uri, name: string): Promise<v
     if (!parsed.ok || parsed.readOnly || parsed.sidecar.document === name) return;
     await writeSidecarAtomic(sidecar, serializeSidecar({ ...parsed.sidecar, document: name }));
   });
+}
+
+/** Annotators' blind copies beside a moved sidecar (`<document>.tags.<author>.json`) go with it; none is replaced. */
+async function moveBlindCopies(from: vscode.Uri, to: vscode.Uri, name: string): Promise<void> {
+  const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(from, '..')).then(undefined, () => [] as [string, vscode.FileType][]);
+  for (const [entry, type] of entries) {
+    const copy = vscode.Uri.joinPath(from, '..', entry);
+    const blind = type === vscode.FileType.File ? parseBlindCopyPath(copy.path) : undefined;
+    if (!blind || blind.sharedSidecarPath !== from.path) continue;
+    const target = to.with({ path: blindCopyPath(to.path, blind.author) });
+    if (await moveSidecar(copy, target)) await renameDocumentField(target, name);
+  }
 }
 
 /** The mirror of a folder under .claim-tags/ (sidecar.location = workspaceFolder). */

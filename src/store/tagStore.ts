@@ -16,8 +16,13 @@ import { ClaimTaggerConfig } from '../config';
 import { Disposable } from '../util/dispose';
 import { DocumentTags } from './documentTags';
 import { OutsideChanges } from './outsideChanges';
+import { liveConflicts, mergedConflicts } from './conflicts';
+import { ConflictChoice, resolveConflict } from '../core/team/conflicts';
+import { ConflictEntry } from '../core/team/types';
+import { parseBlindCopyPath } from '../core/team/annotators';
 import { moveSidecarsOnRename } from './rename';
-import { readSidecar, sidecarUriFor, withSidecarLock, writeSidecarAtomic } from './sidecarIO';
+import { readSidecar, withSidecarLock, writeSidecarAtomic } from './sidecarIO';
+import { tagFileFor } from './blindMode';
 
 export type TagChangeReason = 'load' | 'edit' | 'user' | 'external';
 
@@ -82,7 +87,7 @@ export class TagStore extends Disposable {
    */
   static isTaggable(document: vscode.TextDocument): boolean {
     const { scheme, path } = document.uri;
-    if (path.endsWith('.tags.json')) return false;
+    if (path.endsWith('.tags.json') || parseBlindCopyPath(path)) return false;
     if (scheme === 'untitled' || scheme === 'file') return true;
     return vscode.workspace.fs.isWritableFileSystem(scheme) === true;
   }
@@ -109,7 +114,7 @@ export class TagStore extends Disposable {
   }
 
   private async load(document: vscode.TextDocument): Promise<DocumentTags> {
-    const sidecarUri = document.isUntitled ? undefined : sidecarUriFor(document.uri, this.config().sidecarLocation);
+    const sidecarUri = document.isUntitled ? undefined : tagFileFor(document.uri, this.config());
     const doc = new DocumentTags(document.uri, sidecarUri);
     let raw: string | undefined;
     try {
@@ -151,6 +156,7 @@ export class TagStore extends Disposable {
     doc.warnings = result.warnings;
     doc.tags = result.sidecar.tags;
     doc.dismissed = result.sidecar.dismissed ?? [];
+    doc.conflicts = result.sidecar.conflicts ?? [];
     doc.base = clone(doc.tags);
     this.reanchorAll(doc, text);
     for (const w of result.warnings) this.messages('warning', `Claim Tagger: ${w}`, doc);
@@ -235,6 +241,20 @@ export class TagStore extends Disposable {
   async dismiss(document: vscode.TextDocument, dismissal: Dismissal): Promise<void> {
     const doc = await this.writableDoc(document);
     doc.dismissed.push(dismissal);
+    this.userChanged(doc);
+  }
+
+  /** Settles a merge conflict listed in the sidecar: keep this version, the other, or both (core/team/conflicts.ts). */
+  async resolveConflict(document: vscode.TextDocument, entry: ConflictEntry, choice: ConflictChoice): Promise<void> {
+    const doc = await this.writableDoc(document);
+    let r;
+    try {
+      r = resolveConflict(doc.tags, doc.conflicts, entry, choice);
+    } catch (e) {
+      throw new TagStoreError((e as Error).message, doc);
+    }
+    doc.tags = r.tags;
+    doc.conflicts = r.conflicts;
     this.userChanged(doc);
   }
 
@@ -505,20 +525,23 @@ export class TagStore extends Disposable {
    */
   private mergeFromDisk(doc: DocumentTags, document: vscode.TextDocument, raw: string, text = document.getText()): boolean {
     const ours = doc.tags;
+    const oursConflicts = doc.conflicts;
     const base = doc.base;
     this.applyDiskContent(doc, raw, text, document);
     if (doc.state !== 'ok') {
       doc.tags = ours;
+      doc.conflicts = oursConflicts;
       return false;
     }
     const theirs = doc.tags;
     const merged = mergeTags(base, ours, theirs);
     doc.tags = merged.tags;
+    doc.conflicts = mergedConflicts(oursConflicts, doc.conflicts, merged.conflicts);
     doc.base = clone(theirs);
     doc.dirty = true;
     this.reanchorSome(doc, text, merged.tags.filter((t) => merged.fromTheirs.has(t.id)));
     if (merged.conflicts.length) {
-      this.messages('warning', `Claim Tagger: the sidecar of ${baseName(doc.uri.path)} changed on disk while you were tagging. ${merged.conflicts.length} tag(s) were edited on both sides: both versions are kept (the other one is labelled "merge-conflict").`, doc);
+      this.messages('warning', `Claim Tagger: the sidecar of ${baseName(doc.uri.path)} changed on disk while you were tagging. ${merged.conflicts.length} tag(s) were edited on both sides: both versions are kept (the other one is labelled "merge-conflict") and listed under Merge conflicts in the Tags view.`, doc);
     }
     return true;
   }
@@ -529,7 +552,7 @@ export class TagStore extends Disposable {
     return this.open(document);
   }
 
-  /** Writes what is pending, then forgets every entry (after the sidecar location setting changed). */
+  /** Writes what is pending, then forgets every entry (after the sidecar location or blind mode changed). */
   async resetAll(): Promise<void> {
     await this.flush();
     // Untitled documents have no sidecar yet: their tags live only here and stay.
@@ -594,6 +617,7 @@ export class TagStore extends Disposable {
     // What is written, and the change count it reflects: changes made during the awaits below stay dirty.
     const written = clone(doc.tags);
     const seq = doc.changes;
+    doc.conflicts = liveConflicts(doc.conflicts, written);
     const content = serializeSidecar({
       format: SIDECAR_FORMAT,
       version: SIDECAR_VERSION,
@@ -601,6 +625,7 @@ export class TagStore extends Disposable {
       textHash: textHash(text),
       tags: written,
       dismissed: doc.dismissed,
+      conflicts: doc.conflicts,
     });
     if (content === doc.lastDiskContent) {
       if (doc.changes === seq) doc.dirty = doc.moved = false;

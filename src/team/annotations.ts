@@ -50,17 +50,33 @@ export async function readTags(uri: vscode.Uri, text: string | undefined): Promi
   return read.sidecar.tags;
 }
 
-/** One open or openable document with every annotator's tags. */
-export async function annotatedDocument(store: TagStore, document: vscode.TextDocument): Promise<{ annotated: AnnotatedDocument; blind: BlindCopy[]; shared: readonly Tag[] }> {
+/**
+ * One open or openable document with every annotator's tags. While annotating blind the store holds the current
+ * author's blind copy: then the shared sidecar is read from disk and the store's live tags stand for that copy.
+ */
+export async function annotatedDocument(store: TagStore, document: vscode.TextDocument): Promise<{ annotated: AnnotatedDocument; blind: BlindCopy[]; shared: readonly Tag[]; sharedUri?: vscode.Uri }> {
   const doc = await store.open(document);
   if (doc.state === 'broken') throw new AnnotatorFileError(`${vscode.workspace.asRelativePath(document.uri, false)}: ${doc.error?.message ?? 'the sidecar cannot be read'}`);
   const text = document.getText();
-  const blind = doc.sidecarUri ? await readBlindCopies(doc.sidecarUri, text) : [];
+  const live = doc.sidecarUri ? parseBlindCopyPath(doc.sidecarUri.path) : undefined;
+  const sharedUri = live ? doc.sidecarUri!.with({ path: live.sharedSidecarPath }) : doc.sidecarUri;
+  let blind = sharedUri ? await readBlindCopies(sharedUri, text) : [];
+  let shared: readonly Tag[] = doc.tags;
+  if (live && sharedUri) {
+    shared = (await exists(sharedUri)) ? await readTags(sharedUri, text) : [];
+    blind = [...blind.filter((b) => b.uri.toString() !== doc.sidecarUri!.toString()), { author: live.author, uri: doc.sidecarUri!, tags: doc.tags }]
+      .sort((a, b) => (a.author < b.author ? -1 : a.author > b.author ? 1 : 0));
+  }
   return {
-    annotated: { name: vscode.workspace.asRelativePath(document.uri, false), text, annotators: annotatorsOf(doc.tags, blind) },
+    annotated: { name: vscode.workspace.asRelativePath(document.uri, false), text, annotators: annotatorsOf(shared, blind) },
     blind,
-    shared: doc.tags,
+    shared,
+    sharedUri,
   };
+}
+
+function exists(uri: vscode.Uri): Thenable<boolean> {
+  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
 }
 
 /** Every document of the workspace with a shared sidecar or a blind copy; unreadable ones listed in `errors`. */

@@ -47,7 +47,7 @@ export async function curateDocument(store: TagStore, author: string, args: Cura
     void vscode.window.showErrorMessage(vscode.l10n.t('Claim Tagger cannot curate: {0}', e.message));
     return undefined;
   }
-  const sidecarUri = store.get(document.uri)?.sidecarUri;
+  const sidecarUri = data.sharedUri;
   if (!sidecarUri) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Save the document first: curated tags are kept beside it.'));
     return undefined;

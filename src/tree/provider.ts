@@ -7,12 +7,16 @@ import { STATUS_LABELS, kindIcon, shorten } from '../tagging/describe';
 import { Disposable } from '../util/dispose';
 import { escapeMarkdown } from '../util/markdown';
 import { markdownToPlain } from './plainText';
+import { TeamNode, authorDocRows, authorRoots, authorTagRows, conflictRows, conflictsRoot, versionRows } from './teamNodes';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export const OPEN_TAG_COMMAND = 'claimTagger._openTag';
 
-export class TagTreeProvider extends Disposable implements vscode.TreeDataProvider<ReviewNode> {
-  private readonly emitter = this._register(new vscode.EventEmitter<ReviewNode | undefined>());
+/** Every row of the view: the review model's, and the team rows (merge conflicts, grouping by author). */
+export type TreeNode = ReviewNode | TeamNode;
+
+export class TagTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private readonly emitter = this._register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
   /**
    * Ids of the groups the user expanded or collapsed. VS Code forgets the state of rows that a filter hid or a
@@ -23,6 +27,8 @@ export class TagTreeProvider extends Disposable implements vscode.TreeDataProvid
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly config: () => ClaimTaggerConfig,
+    /** Whether the view is grouped by author (a grouping the review model does not know). */
+    private readonly byAuthor: () => boolean = () => false,
   ) {
     super();
     this._register(index.onDidChange(() => this.refresh()));
@@ -32,18 +38,81 @@ export class TagTreeProvider extends Disposable implements vscode.TreeDataProvid
     this.emitter.fire(undefined);
   }
 
-  async getChildren(node?: ReviewNode): Promise<ReviewNode[]> {
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     await this.index.ensureLoaded();
-    if (!node) return this.index.model.roots();
-    return node.type === 'group' ? this.index.model.children(node) : [];
+    const filter = this.index.model.getFilter();
+    if (!node) {
+      const conflicts = conflictsRoot(this.index);
+      const rest: TreeNode[] = this.byAuthor() ? authorRoots(this.index, filter) : this.index.model.roots();
+      return conflicts ? [conflicts, ...rest] : rest;
+    }
+    switch (node.type) {
+      case 'group': return this.index.model.children(node);
+      case 'conflicts': return conflictRows(this.index, node);
+      case 'conflict': return versionRows(node);
+      case 'author': return authorDocRows(this.index, filter, node);
+      case 'authorDoc': return authorTagRows(this.index, filter, node);
+      default: return [];
+    }
   }
 
-  getParent(node: ReviewNode): ReviewNode | undefined {
-    return node.parent;
+  getParent(node: TreeNode): TreeNode | undefined {
+    return 'parent' in node ? node.parent : undefined;
   }
 
-  getTreeItem(node: ReviewNode): vscode.TreeItem {
-    return node.type === 'group' ? this.groupItem(node) : this.tagItem(node.doc, node.tag);
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'group': return this.groupItem(node);
+      case 'tag': return this.tagItem(node.doc, node.tag);
+      default: return this.teamItem(node);
+    }
+  }
+
+  private teamItem(node: TeamNode): vscode.TreeItem {
+    const remembered = this.expansion.get(node.id);
+    const collapsed = (expanded: boolean) => (remembered ?? expanded) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    let item: vscode.TreeItem;
+    switch (node.type) {
+      case 'conflicts':
+        item = new vscode.TreeItem(vscode.l10n.t('Merge conflicts'), collapsed(true));
+        item.description = String(node.count);
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+        item.tooltip = vscode.l10n.t('Tags edited differently on two branches: both versions were kept. Keep one version, or both.');
+        item.contextValue = 'mergeConflicts';
+        break;
+      case 'conflict':
+        item = new vscode.TreeItem(shorten(node.ours.quote, 80) || '(empty)', collapsed(false));
+        item.description = node.name;
+        item.iconPath = new vscode.ThemeIcon('git-merge', new vscode.ThemeColor('list.warningForeground'));
+        item.tooltip = vscode.l10n.t('{0}: this tag was edited on both sides of a merge. Keep This Version, Keep Other Version or Keep Both Versions.', node.name);
+        item.contextValue = 'mergeConflict';
+        break;
+      case 'version': {
+        item = this.tagItem(node.doc, node.tag);
+        item.label = node.which === 'this' ? vscode.l10n.t('This version') : vscode.l10n.t('Other version');
+        item.description = [describeVersion(node.tag, this.config()), item.description].filter(Boolean).join(' · ');
+        item.contextValue = 'conflictVersion';
+        break;
+      }
+      case 'author':
+        item = new vscode.TreeItem(node.author, collapsed(false));
+        item.description = String(node.count);
+        item.iconPath = new vscode.ThemeIcon('person');
+        item.tooltip = node.count === 1 ? vscode.l10n.t('1 tag by {0}', node.author) : vscode.l10n.t('{0} tags by {1}', node.count, node.author);
+        item.contextValue = 'author';
+        break;
+      case 'authorDoc': {
+        const uri = vscode.Uri.parse(node.doc);
+        item = new vscode.TreeItem(node.name, collapsed(false));
+        item.resourceUri = uri;
+        item.label = node.name;
+        item.description = String(node.count);
+        item.contextValue = 'document';
+        break;
+      }
+    }
+    item.id = node.id;
+    return item;
   }
 
   private groupItem(node: GroupNode): vscode.TreeItem {
@@ -92,6 +161,18 @@ export class TagTreeProvider extends Disposable implements vscode.TreeDataProvid
     return item;
   }
 
+  /** Ids of a document's tags in a standing conflict (cached per tags array, which the store replaces on change). */
+  private inConflict(docKey: string): Set<string> {
+    const tags = this.index.model.document(docKey)?.tags;
+    if (!tags) return NO_IDS;
+    let ids = conflictIds.get(tags);
+    if (!ids) {
+      ids = new Set(this.index.conflicts(docKey).flatMap((c) => [c.id, c.otherId]));
+      conflictIds.set(tags, ids);
+    }
+    return ids;
+  }
+
   /** For a quote that appears in several tags of the document: its line (when the text is open) and context. */
   private whereIfAmbiguous(docKey: string, tag: Tag): string | undefined {
     const tags = this.index.model.document(docKey)?.tags;
@@ -110,10 +191,13 @@ export class TagTreeProvider extends Disposable implements vscode.TreeDataProvid
     const status = tag.kind === 'claim' ? STATUS_LABELS[tag.status ?? 'unreviewed'] : undefined;
     const who = tag.kind === 'attribution' ? (tag.source ? `— ${shorten(isSpanRef(tag.source) ? tag.source.quote : tag.source.text, 30)}` : vscode.l10n.t('— no source')) : undefined;
     item.description = [this.whereIfAmbiguous(docKey, tag), who, status, tag.note ? shorten(markdownToPlain(tag.note), 50) : undefined].filter(Boolean).join(' · ');
+    const conflicted = this.inConflict(docKey).has(tag.id);
     item.iconPath = tag.anchor.state === 'orphaned'
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('claimTagger.orphanedForeground'))
-      : kindThemeIcon(config, tag.kind);
+      : conflicted ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : kindThemeIcon(config, tag.kind);
+    if (conflicted) item.description = [vscode.l10n.t('merge conflict'), item.description].filter(Boolean).join(' · ');
     const flags = ['tag', tag.kind === 'claim' ? 'claim' : 'other', tag.anchor.state];
+    if (conflicted) flags.push('conflicted');
     if (tag.kind === 'attribution') flags.push('attribution');
     if (tag.kind === 'attribution' && !tag.source) flags.push('unattributed');
     item.contextValue = flags.join(' ');
@@ -122,6 +206,14 @@ export class TagTreeProvider extends Disposable implements vscode.TreeDataProvid
     item.accessibilityInformation = { label: `${kindLabel(config, tag.kind)}: ${tag.quote}${status ? `, ${status}` : ''}` };
     return item;
   }
+}
+
+const NO_IDS = new Set<string>();
+const conflictIds = new WeakMap<readonly Tag[], Set<string>>();
+
+/** What tells two versions of a tag apart at a glance: kind, status, note, author. */
+function describeVersion(tag: Tag, config: ClaimTaggerConfig): string {
+  return [kindLabel(config, tag.kind), tag.kind === 'claim' ? STATUS_LABELS[tag.status ?? 'unreviewed'] : undefined, tag.author].filter(Boolean).join(', ');
 }
 
 /** Per document: how many tags share each quote (cached per tags array, which the store replaces on change). */

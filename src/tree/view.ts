@@ -2,8 +2,9 @@
 // follow-the-cursor selection and the view's own commands (grouping, filter, copy, reveal sidecar).
 import * as vscode from 'vscode';
 import { CLAIM_STATUSES, Tag, isSpanRef } from '../core/model';
-import { Grouping, ReviewFilter, ReviewModel, ReviewNode, TagNode, describeFilter, isFilterActive } from '../core/review/model';
+import { Grouping, ReviewFilter, ReviewModel, TagNode, describeFilter, isFilterActive } from '../core/review/model';
 import { Commands } from '../commands';
+import { authorCounts, describeAuthorCounts } from '../core/team/authorTree';
 import { ClaimTaggerConfig, readConfig } from '../config';
 import { articleTitle, formatCitation } from '../report/citation';
 import { reportNames } from '../report/collect';
@@ -12,10 +13,13 @@ import { STATUS_LABELS } from '../tagging/describe';
 import { reveal } from '../tagging/navigation';
 import { normaliseTagArgs } from '../tagging/pickTag';
 import { Disposable } from '../util/dispose';
-import { OPEN_TAG_COMMAND, TagTreeProvider } from './provider';
+import { ConflictCommands } from './conflictCommands';
+import { OPEN_TAG_COMMAND, TagTreeProvider, TreeNode } from './provider';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export const VIEW_ID = 'claimTagger.tags';
+/** The review model's groupings, and grouping by author (./teamNodes.ts). */
+export type ViewGrouping = Grouping | 'author';
 const GROUPING_KEY = 'claimTagger.tree.grouping';
 const STARTUP_INDEX_DELAY_MS = 1500;
 
@@ -23,7 +27,9 @@ export class TagsView extends Disposable {
   readonly model: ReviewModel;
   readonly index: WorkspaceIndex;
   private readonly provider: TagTreeProvider;
-  private readonly view: vscode.TreeView<ReviewNode>;
+  private readonly view: vscode.TreeView<TreeNode>;
+  /** Grouped by author: rows built by ./teamNodes.ts, the review model keeps its own grouping meanwhile. */
+  private byAuthor: boolean;
   private followTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -32,16 +38,18 @@ export class TagsView extends Disposable {
     private readonly state: vscode.Memento,
   ) {
     super();
-    this.model = new ReviewModel(state.get<Grouping>(GROUPING_KEY, 'document'), () => config().kinds.map((k) => k.id));
+    const saved = state.get<ViewGrouping>(GROUPING_KEY, 'document');
+    this.byAuthor = saved === 'author';
+    this.model = new ReviewModel(saved === 'author' ? 'document' : saved, () => config().kinds.map((k) => k.id));
     this.index = this._register(new WorkspaceIndex(this.model, store));
-    this.provider = this._register(new TagTreeProvider(this.index, config));
+    this.provider = this._register(new TagTreeProvider(this.index, config, () => this.byAuthor));
     this.view = this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true }));
     this._register(this.index.onDidChange(() => this.updateChrome()));
     this._register(this.view.onDidExpandElement((e) => this.provider.expansion.set(e.element.id, true)));
     this._register(this.view.onDidCollapseElement((e) => this.provider.expansion.set(e.element.id, false)));
     this._register(vscode.window.onDidChangeTextEditorSelection((e) => this.scheduleFollow(e.textEditor)));
     const reg = (id: string, fn: (...args: never[]) => unknown) => this._register(vscode.commands.registerCommand(id, fn));
-    reg(Commands.groupTags, (args?: { grouping?: Grouping }) => this.groupBy(args?.grouping));
+    reg(Commands.groupTags, (args?: { grouping?: ViewGrouping }) => this.groupBy(args?.grouping));
     reg(Commands.filterTags, (args?: ReviewFilter) => this.filter(args));
     reg(Commands.clearTagFilter, () => this.setFilter({}));
     reg(Commands.refreshTags, () => this.index.reload());
@@ -49,7 +57,8 @@ export class TagsView extends Disposable {
     reg(Commands.copyQuote, (node?: unknown) => this.copy(node, false));
     reg(Commands.copyCitation, (node?: unknown) => this.copy(node, true));
     reg(Commands.revealSidecar, (node?: unknown) => this.revealSidecar(node));
-    void vscode.commands.executeCommand('setContext', GROUPING_KEY, this.model.grouping);
+    this._register(new ConflictCommands(store));
+    void vscode.commands.executeCommand('setContext', GROUPING_KEY, saved);
     void vscode.commands.executeCommand('setContext', 'claimTagger.tree.filtered', false);
     this.updateChrome();
     // The badge counts unreviewed claims from the start, not only once the view is first opened: read the
@@ -60,7 +69,8 @@ export class TagsView extends Disposable {
 
   /** What the view shows at its first level (for tests). */
   async rootLabels(): Promise<string[]> {
-    return (await this.provider.getChildren()).map((n) => `${n.type === 'group' ? n.label : n.tag.quote} (${n.type === 'group' ? n.count : 1})`);
+    const label = (n: TreeNode) => (n.type === 'group' ? n.label : n.type === 'tag' ? n.tag.quote : String(this.provider.getTreeItem(n).label));
+    return (await this.provider.getChildren()).map((n) => `${label(n)} (${'count' in n ? n.count : 1})`);
   }
 
   /** Tree items under a path of labels (each a prefix of a row's label), as shown; for tests. */
@@ -82,26 +92,30 @@ export class TagsView extends Disposable {
     return this.view.description;
   }
 
-  get selection(): readonly ReviewNode[] {
+  get selection(): readonly TreeNode[] {
     return this.view.selection;
   }
 
-  private async groupBy(grouping?: Grouping): Promise<void> {
+  private async groupBy(grouping?: ViewGrouping): Promise<void> {
+    const current: ViewGrouping = this.byAuthor ? 'author' : this.model.grouping;
     if (!grouping) {
       const pick = await vscode.window.showQuickPick(
         [
-          { label: '$(file) Document → Kind → Tag', g: 'document' as Grouping },
-          { label: '$(symbol-enum) Kind → Document → Tag', g: 'kind' as Grouping },
-          { label: '$(checklist) Claim status → Tag', g: 'status' as Grouping },
-        ].map((i) => ({ ...i, description: i.g === this.model.grouping ? vscode.l10n.t('current') : undefined })),
+          { label: '$(file) Document → Kind → Tag', g: 'document' as ViewGrouping },
+          { label: '$(symbol-enum) Kind → Document → Tag', g: 'kind' as ViewGrouping },
+          { label: '$(checklist) Claim status → Tag', g: 'status' as ViewGrouping },
+          { label: '$(person) Author → Document → Tag', g: 'author' as ViewGrouping },
+        ].map((i) => ({ ...i, description: i.g === current ? vscode.l10n.t('current') : undefined })),
         { title: vscode.l10n.t('Group tags by') },
       );
       grouping = pick?.g;
     }
-    if (!grouping) return;
-    this.model.grouping = grouping;
+    if (!grouping || !['document', 'kind', 'status', 'author'].includes(grouping)) return;
+    this.byAuthor = grouping === 'author';
+    if (grouping !== 'author') this.model.grouping = grouping;
     void this.state.update(GROUPING_KEY, grouping);
     void vscode.commands.executeCommand('setContext', GROUPING_KEY, grouping);
+    this.updateChrome();
     this.provider.refresh();
   }
 
@@ -109,6 +123,7 @@ export class TagsView extends Disposable {
     if (args && typeof args === 'object' && !('type' in args)) return this.setFilter(args);
     const current = this.model.getFilter();
     const kinds = this.config().kinds;
+    const counts = new Map(authorCounts(this.model.documents()).map((c) => [c.author, c.count]));
     type Item = vscode.QuickPickItem & { key?: 'kinds' | 'statuses' | 'authors'; value?: string };
     const items: Item[] = [
       { label: vscode.l10n.t('Kinds'), kind: vscode.QuickPickItemKind.Separator },
@@ -116,7 +131,7 @@ export class TagsView extends Disposable {
       { label: vscode.l10n.t('Claim status'), kind: vscode.QuickPickItemKind.Separator },
       ...CLAIM_STATUSES.map((s) => ({ label: STATUS_LABELS[s], key: 'statuses' as const, value: s, picked: current.statuses?.includes(s) })),
       { label: vscode.l10n.t('Author'), kind: vscode.QuickPickItemKind.Separator },
-      ...this.model.authors().map((a) => ({ label: `$(person) ${a}`, key: 'authors' as const, value: a, picked: current.authors?.includes(a) })),
+      ...this.model.authors().map((a) => ({ label: `$(person) ${a}`, description: tagCount(counts.get(a) ?? 0), key: 'authors' as const, value: a, picked: current.authors?.includes(a) })),
     ];
     const picks = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Show only tags with…') });
     if (!picks) return;
@@ -135,7 +150,10 @@ export class TagsView extends Disposable {
 
   private updateChrome(): void {
     const f = this.model.getFilter();
-    this.view.description = isFilterActive(f) ? vscode.l10n.t('Filter: {0}', describeFilter(f)) : undefined;
+    // Grouped by author, the counts per author head the view (and the filter, when one is set).
+    const byAuthor = this.byAuthor ? describeAuthorCounts(authorCounts(this.model.documents(), f)) : '';
+    const filter = isFilterActive(f) ? vscode.l10n.t('Filter: {0}', describeFilter(f)) : '';
+    this.view.description = [filter, byAuthor].filter(Boolean).join(' — ') || undefined;
     const unreviewed = this.model.unreviewedClaims();
     this.view.badge = unreviewed ? { value: unreviewed, tooltip: unreviewed === 1 ? vscode.l10n.t('1 unreviewed claim') : vscode.l10n.t('{0} unreviewed claims', unreviewed) } : undefined;
   }
@@ -199,7 +217,8 @@ export class TagsView extends Disposable {
 
   /** Moving the cursor onto a tag selects it in the tree (setting claimTagger.tree.followCursor). */
   private scheduleFollow(editor: vscode.TextEditor, attempt = 0): void {
-    if (!this.view.visible || !this.config().followCursor) return;
+    // Grouped by author, the review model's path to a tag is not the one shown.
+    if (!this.view.visible || !this.config().followCursor || this.byAuthor) return;
     clearTimeout(this.followTimer);
     this.followTimer = setTimeout(() => {
       const doc = this.store.get(editor.document.uri);
@@ -232,4 +251,8 @@ async function documentText(uri: vscode.Uri): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+function tagCount(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 tag') : vscode.l10n.t('{0} tags', n);
 }

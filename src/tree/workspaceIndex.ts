@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { ReviewModel } from '../core/review/model';
 import { parseSidecar } from '../core/sidecar/format';
 import { SIDECAR_FOLDER, documentPathFor } from '../core/sidecar/paths';
+import { conflictsInText, liveConflicts } from '../core/team/conflicts';
+import { ConflictEntry } from '../core/team/types';
 import { TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 
@@ -15,6 +17,8 @@ export class WorkspaceIndex extends Disposable {
   /** Fires (debounced) when the model changed. */
   readonly onDidChange = this.changeEmitter.event;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Merge conflicts each sidecar lists (the review model has no place for them), by document key. */
+  private readonly conflictsByDoc = new Map<string, readonly ConflictEntry[]>();
 
   constructor(
     readonly model: ReviewModel,
@@ -57,7 +61,19 @@ export class WorkspaceIndex extends Disposable {
     return this.loaded;
   }
 
+  /** The conflicts still standing in a document (both versions present in its tags). */
+  conflicts(docKey: string): ConflictEntry[] {
+    const entries = this.conflictsByDoc.get(docKey);
+    return entries?.length ? liveConflicts(entries, this.model.document(docKey)?.tags ?? []) : [];
+  }
+
+  /** Documents listing any conflict. */
+  documentsWithConflicts(): string[] {
+    return [...this.conflictsByDoc.keys()].filter((k) => this.conflicts(k).length);
+  }
+
   reload(): Promise<void> {
+    this.conflictsByDoc.clear();
     for (const d of this.model.documents()) this.model.remove(d.key);
     this.loaded = this.loadAll();
     return this.loaded.then(() => this.changed());
@@ -112,6 +128,7 @@ export class WorkspaceIndex extends Disposable {
     const parsed = parseSidecar(raw, undefined, { validate });
     raws?.set(sidecar.toString(), raw);
     const detached = !(await exists(docUri));
+    this.conflictsByDoc.set(docUri.toString(), parsed.ok ? conflictsInText(raw) : []);
     this.model.upsert({
       key: docUri.toString(),
       name: vscode.workspace.asRelativePath(docUri, vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1),
@@ -126,6 +143,7 @@ export class WorkspaceIndex extends Disposable {
     const doc = this.store.get(uri);
     if (!doc) return;
     const known = this.model.document(uri.toString());
+    this.conflictsByDoc.set(uri.toString(), doc.conflicts);
     this.model.upsert({
       key: uri.toString(),
       name: uri.scheme === 'untitled' ? uri.path : vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1),

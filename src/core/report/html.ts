@@ -1,6 +1,8 @@
 // HTML report: one self-contained, script-free page (inline CSS and SVG only) that reads on screen,
 // prints, follows light/dark, and is safe to show in a webview under a strict Content Security Policy.
 import { CLAIM_STATUSES, Tag, isSpanRef } from '../model';
+import { AgreementResult } from '../team/agreement';
+import { AGREEMENT_CSS, hasAgreement, renderAgreementSection } from './agreementSection';
 import { ChunkWriter } from './chunks';
 import {
   KindInfo, ReportDocument, ReportOptions, Resolved, STATUS_LABELS, anchorLabel, claimStatus, contextEllipses,
@@ -27,8 +29,14 @@ export function contentSecurityPolicy(embedding: HtmlEmbedding = {}): string {
   return `default-src 'none'; style-src ${style}${source}; img-src data:${source}; base-uri 'none'; form-action 'none'`;
 }
 
-export function renderHtmlReport(docs: ReportDocument[], options: ReportOptions = {}, embedding: HtmlEmbedding = {}): string {
-  return renderHtmlChunks(resolveOptions(options), reportDocuments(docs), embedding).join('');
+/** What the HTML report shows besides the documents' tags. */
+export interface HtmlExtras {
+  /** Agreement between the report's annotators: a section when there are at least two (./agreementSection.ts). */
+  agreement?: AgreementResult;
+}
+
+export function renderHtmlReport(docs: ReportDocument[], options: ReportOptions = {}, embedding: HtmlEmbedding = {}, extras: HtmlExtras = {}): string {
+  return renderHtmlChunks(resolveOptions(options), reportDocuments(docs), embedding, extras).join('');
 }
 
 /** Longest tooltip (`title`) text: a title repeats on every highlighted segment of its tag, so a huge note must not. */
@@ -199,7 +207,7 @@ function linkHtml(link: string): string {
   return url ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(link)}</a>` : `<span class="inert">${escapeHtml(link)}</span>`;
 }
 
-export function renderHtmlChunks(r: Resolved, docs: ReportDocument[], embedding: HtmlEmbedding = {}): string[] {
+export function renderHtmlChunks(r: Resolved, docs: ReportDocument[], embedding: HtmlEmbedding = {}, extras: HtmlExtras = {}): string[] {
   const kinds = kindsInUse(r, docs);
   const kindIndex = new Map(kinds.map((k, i) => [k.id, i]));
   const cls = (kind: string) => `k${kindIndex.get(kind) ?? 0}`;
@@ -215,7 +223,7 @@ export function renderHtmlChunks(r: Resolved, docs: ReportDocument[], embedding:
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(embedding))}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">', '<meta name="color-scheme" content="light dark">',
     '<meta name="referrer" content="no-referrer">',
-    `<title>${escapeHtml(r.title)}</title>`, `<style${nonceAttr}>${BASE_CSS}${kindCss(kinds)}</style>`, '</head>', '<body>');
+    `<title>${escapeHtml(r.title)}</title>`, `<style${nonceAttr}>${BASE_CSS}${hasAgreement(extras.agreement) ? AGREEMENT_CSS : ''}${kindCss(kinds)}</style>`, '</head>', '<body>');
   line(`<header><h1>${escapeHtml(r.title)}</h1><p class="meta">Generated <time datetime="${r.generated.toISOString()}">${r.generated.toISOString()}</time></p></header>`);
 
   line('<section aria-label="Summary"><ul class="figures">',
@@ -231,6 +239,7 @@ export function renderHtmlChunks(r: Resolved, docs: ReportDocument[], embedding:
     // Each status in its own colour, so that a reader sees at a glance how many claims failed the check.
     barChart('Claims per status', CLAIM_STATUSES.map((s) => ({ label: STATUS_LABELS[s], value: all.byStatus[s], cls: `st-${s}` }))),
     '</section>');
+  if (hasAgreement(extras.agreement)) line(renderAgreementSection(extras.agreement, label));
   line('<section aria-label="Legend"><h2>Legend</h2><ul class="legend">',
     ...kinds.map((k) => `<li class="${cls(k.id)}">${escapeHtml(k.label)}</li>`), '</ul>',
     '<p class="muted">Highlights are drawn in the kind colours; overlapping tags stack their underlines. Numbers refer to the table of tags.</p></section>');
