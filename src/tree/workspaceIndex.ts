@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { ReviewModel } from '../core/review/model';
 import { parseSidecar } from '../core/sidecar/format';
 import { SIDECAR_FOLDER, documentPathFor } from '../core/sidecar/paths';
-import { conflictsInText, liveConflicts } from '../core/team/conflicts';
+import { liveConflicts } from '../core/team/conflicts';
 import { ConflictEntry } from '../core/team/types';
 import { TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
@@ -128,7 +128,7 @@ export class WorkspaceIndex extends Disposable {
     const parsed = parseSidecar(raw, undefined, { validate });
     raws?.set(sidecar.toString(), raw);
     const detached = !(await exists(docUri));
-    this.conflictsByDoc.set(docUri.toString(), parsed.ok ? conflictsInText(raw) : []);
+    this.conflictsByDoc.set(docUri.toString(), parsed.ok ? (parsed.sidecar.conflicts ?? []) : []);
     this.model.upsert({
       key: docUri.toString(),
       name: vscode.workspace.asRelativePath(docUri, vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1),

@@ -111,7 +111,17 @@ function looseSidecar(data: Record<string, unknown>): SidecarFile {
     document: typeof data.document === 'string' ? data.document : '',
     textHash: typeof data.textHash === 'string' ? data.textHash : '',
     tags: coerceTags(data.tags),
+    ...looseConflicts(data.conflicts),
   };
+}
+
+/** Well-formed `conflicts` entries with safe ids only (the merge driver's list, read without the schema). */
+function looseConflicts(list: unknown): Pick<SidecarFile, 'conflicts'> {
+  if (!Array.isArray(list)) return {};
+  const conflicts = list
+    .filter((c): c is { id: string; otherId: string } => isObject(c) && isSafeTagId(c.id) && isSafeTagId(c.otherId))
+    .map((c) => ({ id: c.id, otherId: c.otherId }));
+  return conflicts.length ? { conflicts } : {};
 }
 
 /**

@@ -1,7 +1,7 @@
 // Merge conflicts listed in a sidecar (`conflicts`, written by the git merge driver or the editor's own merge):
 // which entries still stand, and how one is resolved. Pure: the store applies the result and writes it.
 import { CONFLICT_LABEL } from '../merge';
-import { Tag, isSafeTagId } from '../model';
+import { Tag } from '../model';
 import { ConflictEntry } from './types';
 
 export type ConflictChoice = 'this' | 'other' | 'both';
@@ -21,25 +21,6 @@ export function liveConflicts(conflicts: readonly ConflictEntry[], tags: readonl
     out.push({ id: c.id, otherId: c.otherId });
   }
   return out;
-}
-
-/**
- * The `conflicts` of a sidecar's text, read loosely (the quick, unvalidated read of the Tags view leaves them
- * out): well-formed entries with safe ids only. Cheap when the file lists none.
- */
-export function conflictsInText(raw: string): ConflictEntry[] {
-  if (!raw.includes('"conflicts"')) return [];
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return [];
-  }
-  const list = (data as { conflicts?: unknown } | null)?.conflicts;
-  if (!Array.isArray(list)) return [];
-  return list
-    .filter((c): c is ConflictEntry => isSafeTagId((c as ConflictEntry)?.id) && isSafeTagId((c as ConflictEntry)?.otherId))
-    .map((c) => ({ id: c.id, otherId: c.otherId }));
 }
 
 export interface Resolution {

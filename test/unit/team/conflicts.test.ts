@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CONFLICT_LABEL } from '../../../src/core/merge';
-import { conflictsInText, liveConflicts, resolveConflict } from '../../../src/core/team/conflicts';
+import { liveConflicts, resolveConflict } from '../../../src/core/team/conflicts';
+import { parseSidecar } from '../../../src/core/sidecar/format';
 import { ARTICLE, tagOf } from './fixtures';
 
 const NOW = '2026-11-29T10:00:00.000Z';
@@ -18,11 +19,14 @@ suite('team: merge conflicts in a sidecar', () => {
     assert.deepEqual(liveConflicts(list, [ours(), other()]), []);
   });
 
-  test('conflictsInText reads well-formed entries only, and nothing from text without any', () => {
-    assert.deepEqual(conflictsInText('{"conflicts":[{"id":"a","otherId":"b"},{"id":"a"},{"id":"<x>","otherId":"b"},7]}'), [{ id: 'a', otherId: 'b' }]);
-    assert.deepEqual(conflictsInText('{"tags":[]}'), []);
-    assert.deepEqual(conflictsInText('{"conflicts": '), []);
-    assert.deepEqual(conflictsInText('{"conflicts": {"id":"a"}}'), []);
+  test('the quick, unvalidated read keeps well-formed conflict entries only', () => {
+    const loose = (body: string) => {
+      const r = parseSidecar(`{"format":"claim-tagger/tags","version":1,"document":"a.md","textHash":"","tags":[]${body}}`, undefined, { validate: false });
+      return r.ok ? r.sidecar.conflicts : 'error';
+    };
+    assert.deepEqual(loose(',"conflicts":[{"id":"a","otherId":"b"},{"id":"a"},{"id":"<x>","otherId":"b"},7]'), [{ id: 'a', otherId: 'b' }]);
+    assert.equal(loose(''), undefined);
+    assert.equal(loose(',"conflicts": {"id":"a"}'), undefined);
   });
 
   test('keep this: the other version goes, ours stays without the conflict label, the entry is dropped', () => {
