@@ -41,7 +41,7 @@ export class TagsView extends Disposable {
     const saved = state.get<ViewGrouping>(GROUPING_KEY, 'document');
     this.byAuthor = saved === 'author';
     this.model = new ReviewModel(saved === 'author' ? 'document' : saved, () => config().kinds.map((k) => k.id));
-    this.index = this._register(new WorkspaceIndex(this.model, store));
+    this.index = this._register(new WorkspaceIndex(this.model, store, config));
     this.provider = this._register(new TagTreeProvider(this.index, config, () => this.byAuthor));
     this.view = this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true }));
     this._register(this.index.onDidChange(() => this.updateChrome()));
@@ -153,7 +153,10 @@ export class TagsView extends Disposable {
     // Grouped by author, the counts per author head the view (and the filter, when one is set).
     const byAuthor = this.byAuthor ? describeAuthorCounts(authorCounts(this.model.documents(), f)) : '';
     const filter = isFilterActive(f) ? vscode.l10n.t('Filter: {0}', describeFilter(f)) : '';
-    this.view.description = [filter, byAuthor].filter(Boolean).join(' — ') || undefined;
+    // Annotating blind, the view lists only the author's blind copies: it says so first.
+    const blind = this.index.blindAuthor;
+    const whose = blind === undefined ? '' : vscode.l10n.t('Blind: {0}', blind);
+    this.view.description = [whose, filter, byAuthor].filter(Boolean).join(' — ') || undefined;
     const unreviewed = this.model.unreviewedClaims();
     this.view.badge = unreviewed ? { value: unreviewed, tooltip: unreviewed === 1 ? vscode.l10n.t('1 unreviewed claim') : vscode.l10n.t('{0} unreviewed claims', unreviewed) } : undefined;
   }

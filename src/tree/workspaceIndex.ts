@@ -1,11 +1,14 @@
 // Feeds the review model: every sidecar in the workspace (both locations), read on first use and kept
 // current from the file watcher and the store. Only sidecars are read, never the documents' text.
+// While annotating blind, the files read are the current author's blind copies instead (the store's rule,
+// src/store/blindMode.ts), so the view, the workspace report and the learned phrases see no one else's tags.
 import * as vscode from 'vscode';
+import { ClaimTaggerConfig, onDidChangeConfig } from '../config';
 import { ReviewModel } from '../core/review/model';
 import { parseSidecar } from '../core/sidecar/format';
-import { SIDECAR_FOLDER, documentPathFor } from '../core/sidecar/paths';
 import { liveConflicts } from '../core/team/conflicts';
 import { ConflictEntry } from '../core/team/types';
+import { documentOfTagFile, tagFilesGlob, tagFilesMoved } from '../store/blindMode';
 import { TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 
@@ -19,22 +22,24 @@ export class WorkspaceIndex extends Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Merge conflicts each sidecar lists (the review model has no place for them), by document key. */
   private readonly conflictsByDoc = new Map<string, readonly ConflictEntry[]>();
+  /** The settings the files read were chosen by (annotate blind, author). */
+  private mode: ClaimTaggerConfig;
+  /** Watches the files holding tags in this mode; replaced when the mode changes. */
+  private watcher: vscode.Disposable | undefined;
+  /** Bumped on every reload, so reads begun for an earlier one are dropped. */
+  private generation = 0;
 
   constructor(
     readonly model: ReviewModel,
     private readonly store: TagStore,
+    private readonly config: () => ClaimTaggerConfig,
   ) {
     super();
-    const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.tags.json'));
-    const reread = (uri: vscode.Uri) => {
-      if (this.loaded) void this.readSidecar(uri).then(() => this.changed());
-    };
-    this._register(watcher.onDidChange(reread));
-    this._register(watcher.onDidCreate(reread));
-    this._register(watcher.onDidDelete((uri) => {
-      for (const d of this.model.documents()) if (d.sidecar === uri.toString() && !this.store.get(vscode.Uri.parse(d.key))) this.model.remove(d.key);
-      this.changed();
-    }));
+    this.mode = config();
+    this.watch();
+    this._register({ dispose: () => this.watcher?.dispose() });
+    // Deferred: the extension's own listener refreshes the config getter on the same event.
+    this._register(onDidChangeConfig(() => setTimeout(() => this.configChanged(), 0)));
     this._register(store.onDidChange((e) => {
       if (this.loaded) this.fromStore(e.uri);
     }));
@@ -55,6 +60,11 @@ export class WorkspaceIndex extends Disposable {
     this._register({ dispose: () => clearTimeout(this.timer) });
   }
 
+  /** The author whose blind copies are listed, or undefined when the shared sidecars are. */
+  get blindAuthor(): string | undefined {
+    return this.mode.team.annotateBlind ? this.mode.author : undefined;
+  }
+
   /** Reads every sidecar once (the first time the view asks). */
   ensureLoaded(): Promise<void> {
     this.loaded ??= this.loadAll();
@@ -73,10 +83,38 @@ export class WorkspaceIndex extends Disposable {
   }
 
   reload(): Promise<void> {
+    this.generation++;
     this.conflictsByDoc.clear();
     for (const d of this.model.documents()) this.model.remove(d.key);
     this.loaded = this.loadAll();
     return this.loaded.then(() => this.changed());
+  }
+
+  private watch(): void {
+    this.watcher?.dispose();
+    const watcher = vscode.workspace.createFileSystemWatcher(tagFilesGlob(this.mode));
+    const reread = (uri: vscode.Uri) => {
+      if (this.loaded) void this.readSidecar(uri).then(() => this.changed());
+    };
+    this.watcher = vscode.Disposable.from(
+      watcher,
+      watcher.onDidChange(reread),
+      watcher.onDidCreate(reread),
+      watcher.onDidDelete((uri) => {
+        for (const d of this.model.documents()) if (d.sidecar === uri.toString() && !this.store.get(vscode.Uri.parse(d.key))) this.model.remove(d.key);
+        this.changed();
+      }),
+    );
+  }
+
+  /** Blind mode or its author switched: other files hold the tags now, so watch and read those. */
+  private configChanged(): void {
+    const before = this.mode;
+    this.mode = this.config();
+    if (!tagFilesMoved(before, this.mode)) return;
+    this.watch();
+    if (this.loaded) void this.reload();
+    else this.changed(); // the view's description says whose tags it lists
   }
 
   /**
@@ -84,11 +122,13 @@ export class WorkspaceIndex extends Disposable {
    * them against the schema in the background and marks the ones that fail.
    */
   private async loadAll(): Promise<void> {
-    const files = await vscode.workspace.findFiles('**/*.tags.json', '**/node_modules/**');
+    const generation = this.generation;
+    const files = await vscode.workspace.findFiles(tagFilesGlob(this.mode), '**/node_modules/**');
     const raws = new Map<string, string>();
-    for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
+    for (let i = 0; i < files.length && generation === this.generation; i += READ_CONCURRENCY) {
       await Promise.all(files.slice(i, i + READ_CONCURRENCY).map((f) => this.readSidecar(f, false, raws)));
     }
+    if (generation !== this.generation) return;
     for (const doc of this.store.all()) this.fromStore(doc.uri, false);
     void this.validateLater(raws);
   }
@@ -114,8 +154,10 @@ export class WorkspaceIndex extends Disposable {
     if (changed) this.changed();
   }
 
+  /** Reads one file holding tags in the current mode (a shared sidecar, or the author's blind copy). */
   private async readSidecar(sidecar: vscode.Uri, validate = true, raws?: Map<string, string>): Promise<void> {
-    const docUri = documentUriOf(sidecar);
+    const generation = this.generation;
+    const docUri = documentOfTagFile(sidecar, this.mode);
     if (!docUri) return;
     // An open document's live tags (moved by unsaved edits) win over its sidecar.
     if (this.store.get(docUri)) return this.fromStore(docUri, false);
@@ -128,6 +170,7 @@ export class WorkspaceIndex extends Disposable {
     const parsed = parseSidecar(raw, undefined, { validate });
     raws?.set(sidecar.toString(), raw);
     const detached = !(await exists(docUri));
+    if (generation !== this.generation) return; // read for a reload (or a mode) that is gone
     this.conflictsByDoc.set(docUri.toString(), parsed.ok ? (parsed.sidecar.conflicts ?? []) : []);
     this.model.upsert({
       key: docUri.toString(),
@@ -159,14 +202,6 @@ export class WorkspaceIndex extends Disposable {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.changeEmitter.fire(), 50);
   }
-}
-
-/** The document of a sidecar: beside it, or mirrored under `<folder>/.claim-tags/`. */
-export function documentUriOf(sidecar: vscode.Uri): vscode.Uri | undefined {
-  const folder = vscode.workspace.getWorkspaceFolder(sidecar);
-  const root = folder && sidecar.path.startsWith(`${folder.uri.path}/${SIDECAR_FOLDER}/`) ? folder.uri.path : undefined;
-  const path = documentPathFor(sidecar.path, root);
-  return path === undefined ? undefined : sidecar.with({ path });
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
