@@ -1,0 +1,81 @@
+// Annotate blind reaches closed documents: the Tags view (and what it feeds: the workspace report, the learned
+// phrases) lists only the current author's blind copies while the mode is on, and the shared sidecars when off.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Tag } from '../../src/core/model';
+import { emptySidecar, serializeSidecar } from '../../src/core/sidecar/format';
+import { createTag } from '../../src/core/tags';
+import { api, closeAllEditors, eventually, workspaceUri } from './helpers';
+
+const TEXT = 'The council approved the budget on Monday. Critics called it reckless. Turnout was 41 percent.\n';
+const FOLDER = 'team/blindindex';
+const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
+
+function sidecar(name: string, ...tags: [string, string, string][]): string {
+  const made = tags.map(([quote, kind, author]): Tag => createTag(TEXT, { kind, start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, author }));
+  return serializeSidecar({ ...emptySidecar(name, TEXT), tags: made });
+}
+
+suite('team: annotate blind in the Tags view', () => {
+  suiteSetup(async () => {
+    await exec('claimTagger.tags.focus');
+    await exec('claimTagger.groupTags', { grouping: 'document' });
+  });
+  teardown(async () => {
+    await exec('claimTagger.toggleAnnotateBlind', { on: false });
+    const settings = vscode.workspace.getConfiguration('claimTagger');
+    for (const target of [vscode.ConfigurationTarget.Global, vscode.ConfigurationTarget.Workspace]) {
+      await settings.update('team.annotateBlind', undefined, target);
+    }
+    await settings.update('author', undefined, vscode.ConfigurationTarget.Global);
+    await closeAllEditors();
+  });
+
+  test('closed documents: blind on lists only the author\'s blind copies, off the shared sidecars; the description says so', async () => {
+    const shared = workspaceUri(FOLDER, 'shared.md');
+    const mine = workspaceUri(FOLDER, 'mine.md');
+    fs.rmSync(path.dirname(shared.fsPath), { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(shared.fsPath), { recursive: true });
+    fs.writeFileSync(shared.fsPath, TEXT);
+    fs.writeFileSync(mine.fsPath, TEXT);
+    // shared.md: ben's tags in the shared sidecar, and ben's own blind copy (someone else's: never listed for ana).
+    fs.writeFileSync(shared.fsPath + '.tags.json', sidecar('shared.md', ['Critics called it reckless.', 'opinion', 'ben'], ['Turnout was 41 percent.', 'claim', 'ben']));
+    fs.writeFileSync(shared.fsPath + '.tags.ben.json', sidecar('shared.md', ['reckless', 'opinion', 'ben']));
+    // mine.md: only ana's blind copy.
+    fs.writeFileSync(mine.fsPath + '.tags.ana.json', sidecar('mine.md', ['The council approved the budget on Monday.', 'claim', 'ana']));
+    await vscode.workspace.getConfiguration('claimTagger').update('author', 'ana', vscode.ConfigurationTarget.Global);
+    const ext = await api();
+    const ours = async () => (await ext.tree.rootLabels()).filter((l) => l.startsWith(FOLDER + '/')).sort();
+    const quotes = async (doc: string) => (await ext.tree.items([doc, 'Claim'])).concat(await ext.tree.items([doc, 'Opinion'])).map((r) => r.label).sort();
+
+    await exec('claimTagger.refreshTags');
+    await eventually(async () => JSON.stringify(await ours()) === JSON.stringify([`${FOLDER}/shared.md (2)`]) || undefined);
+    assert.doesNotMatch(ext.tree.description() ?? '', /Blind/);
+
+    assert.equal((await exec<{ on: boolean }>('claimTagger.toggleAnnotateBlind', { on: true })).on, true);
+    await eventually(async () => JSON.stringify(await ours()) === JSON.stringify([`${FOLDER}/mine.md (1)`]) || undefined);
+    assert.deepEqual(await quotes(`${FOLDER}/mine.md`), ['The council approved the budget on Monday.']);
+    // The description follows the view's (debounced) change event.
+    await eventually(() => /^Blind: ana/.test(ext.tree.description() ?? '') || undefined);
+
+    // A blind copy written meanwhile (watched under its own name, which the shared glob does not match) appears;
+    // one of another author does not.
+    fs.writeFileSync(shared.fsPath + '.tags.ana.json', sidecar('shared.md', ['Turnout was 41 percent.', 'claim', 'ana']));
+    fs.writeFileSync(mine.fsPath + '.tags.ben.json', sidecar('mine.md', ['reckless', 'opinion', 'ben'], ['Turnout', 'claim', 'ben']));
+    await eventually(async () => JSON.stringify(await ours()) === JSON.stringify([`${FOLDER}/mine.md (1)`, `${FOLDER}/shared.md (1)`]) || undefined, 10_000);
+    assert.deepEqual(await quotes(`${FOLDER}/shared.md`), ['Turnout was 41 percent.']);
+
+    // Another author while blind: their copies instead.
+    await vscode.workspace.getConfiguration('claimTagger').update('author', 'ben', vscode.ConfigurationTarget.Global);
+    await eventually(async () => JSON.stringify(await ours()) === JSON.stringify([`${FOLDER}/mine.md (2)`, `${FOLDER}/shared.md (1)`]) || undefined);
+    assert.deepEqual(await quotes(`${FOLDER}/shared.md`), ['reckless']);
+    await eventually(() => /^Blind: ben/.test(ext.tree.description() ?? '') || undefined);
+
+    assert.equal((await exec<{ on: boolean }>('claimTagger.toggleAnnotateBlind', { on: false })).on, false);
+    await eventually(async () => JSON.stringify(await ours()) === JSON.stringify([`${FOLDER}/shared.md (2)`]) || undefined);
+    assert.deepEqual(await quotes(`${FOLDER}/shared.md`), ['Critics called it reckless.', 'Turnout was 41 percent.']);
+    await eventually(() => !/Blind/.test(ext.tree.description() ?? '') || undefined);
+  });
+});
