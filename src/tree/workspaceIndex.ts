@@ -92,7 +92,9 @@ export class WorkspaceIndex extends Disposable {
 
   private watch(): void {
     this.watcher?.dispose();
-    const watcher = vscode.workspace.createFileSystemWatcher(tagFilesGlob(this.mode));
+    // One watcher for shared sidecars and blind copies alike, created once: readSidecar keeps only the files of the
+    // current mode. (Replacing the watcher when the mode changed lost events: a new watcher takes a moment to start.)
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.tags*.json');
     const reread = (uri: vscode.Uri) => {
       if (this.loaded) void this.readSidecar(uri).then(() => this.changed());
     };
@@ -112,7 +114,6 @@ export class WorkspaceIndex extends Disposable {
     const before = this.mode;
     this.mode = this.config();
     if (!tagFilesMoved(before, this.mode)) return;
-    this.watch();
     if (this.loaded) void this.reload();
     else this.changed(); // the view's description says whose tags it lists
   }

@@ -28,7 +28,7 @@ const opt = (name, dflt) => {
 };
 const keep = argv.includes('--keep');
 const screenshots = argv.includes('--screenshots') || process.env.CLAIM_TAGGER_SCREENSHOTS === '1';
-const timeoutMs = 1000 * Number(opt('timeout', 300));
+const timeoutMs = 1000 * Number(opt('timeout', 900));
 const grep = opt('grep');
 const t0 = Date.now();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
