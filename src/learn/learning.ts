@@ -70,7 +70,12 @@ export class Learning extends Disposable {
 
   /** Counts an accepted or dismissed suggestion (learning on, trusted workspace: see LearnedFiles). */
   decided(document: vscode.TextDocument, s: Suggestion, accepted: boolean): void {
-    if (this.enabled) this.files.decide(document.uri, s.rule, decisionTerm(s), accepted);
+    this.decidedAll(document, [s], accepted);
+  }
+
+  /** Counts many suggestions decided at once (Accept All): one change, one write. */
+  decidedAll(document: vscode.TextDocument, list: readonly Suggestion[], accepted: boolean): void {
+    if (this.enabled && list.length) this.files.decide(document.uri, list.map((s) => ({ rule: s.rule, term: decisionTerm(s), accepted })));
   }
 
   private async rebuild(): Promise<void> {

@@ -214,6 +214,8 @@ export class SuggestionController extends Disposable {
         }
       }
       step?.report(items.length, items.length);
+      // One accept per suggestion accepted, counted together (one write of learned.json).
+      this.learning?.decidedAll(document, items.flatMap((i) => i.accepts), true);
       return added;
     } catch (e) {
       if (e instanceof TagStoreError) {
