@@ -4,7 +4,7 @@
 import {
   DEFAULT_MIN_SCORE, SUGGESTION_KINDS, Suggestion, SuggestOptions, SuggestResult, suggestRange,
 } from '../suggest';
-import { Adjustment, MAX_UP, adjustment, canRaise, decisionTerm } from './decisions';
+import { Adjustment, MAX_UP, adjustment, canRaise, decidedAbout, decisionTerm } from './decisions';
 import { Learned } from './learnedFile';
 import { phraseKey } from './normalize';
 import { PhraseEntry, PhraseMatch, PhraseMemory, PhraseSource } from './phraseMemory';
@@ -37,6 +37,10 @@ export function suggestLearnedRange(text: string, start: number, end: number, op
   const engine = suggestRange(text, start, end, floor === minScore ? options : { ...options, minScore: floor });
   const out: LearnedSuggestion[] = [];
   for (const s of engine.suggestions) {
+    if (!decidedAbout(decisions, s.rule)) {
+      if (s.score >= minScore) out.push(s);
+      continue;
+    }
     const adj = adjustment(decisions, s.rule, decisionTerm(s));
     const score = clamp01(s.score + adj.delta);
     if (score < minScore) continue;

@@ -4,7 +4,7 @@
 // variant; "a deeply flawed" in "a deeply, utterly flawed" is).
 import { ClaimStatus } from '../model';
 import { SuggestionKind } from '../suggest';
-import { Word, normWords, words } from './normalize';
+import { Word, hashString, normHash, normSlice, scanWords } from './normalize';
 
 /** One tag of the workspace, as phrase memory needs it. */
 export interface SourceTag {
@@ -65,43 +65,60 @@ interface Tail {
 /** Longer tags (whole paragraphs) are not remembered: they would never recur and cost memory. */
 export const MAX_PHRASE_WORDS = 60;
 
+const REMEMBERED = new Set<string>(['opinion', 'claim', 'attribution']);
+
+// Scratch for one quote's words and for one paragraph's words: reused, so that neither building nor matching
+// allocates per word (match is not re-entrant).
+const quoteWords: string[] = [];
+const starts: number[] = [];
+const ends: number[] = [];
+const norms: (string | undefined)[] = [];
+
 export class PhraseMemory {
   private readonly root = new Map<string, Head>();
-  private readonly byKey = new Map<string, PhraseEntry>();
+  /** Kind -> key -> entry (no per-tag "kind + key" strings). */
+  private readonly byKind = new Map<string, Map<string, PhraseEntry>>();
+  /** hashString of every first word: most words of a paragraph are ruled out without building a string. */
+  private readonly firstHashes = new Set<number>();
+  private count = 0;
 
   /** Builds the memory of `tags`, leaving out the phrases `skip` says are forgotten. */
   constructor(tags: Iterable<SourceTag>, skip?: (kind: SuggestionKind, key: string, count: number) => boolean) {
-    const norms = new Map<string, string[]>();
+    const fresh: { entry: PhraseEntry; parts: string[] }[] = [];
     for (const t of tags) {
-      if (t.kind !== 'opinion' && t.kind !== 'claim' && t.kind !== 'attribution') continue;
-      const parts = normWords(t.quote);
-      if (!parts.length || parts.length > MAX_PHRASE_WORDS) continue;
-      const key = parts.join(' ');
-      if (key.length - parts.length + 1 < 3) continue; // "a", "it": not phrases
-      const id = keyOf(t.kind, key);
-      let entry = this.byKey.get(id);
+      if (!REMEMBERED.has(t.kind)) continue;
+      const n = splitQuote(t.quote);
+      if (!n || n > MAX_PHRASE_WORDS) continue;
+      const key = n === 1 ? quoteWords[0] : quoteWords.join(' ');
+      if (key.length - n + 1 < 3) continue; // "a", "it": not phrases
+      let byKey = this.byKind.get(t.kind);
+      if (!byKey) this.byKind.set(t.kind, (byKey = new Map()));
+      let entry = byKey.get(key);
       if (!entry) {
-        entry = { kind: t.kind, key, quote: t.quote, sources: [] };
-        this.byKey.set(id, entry);
-        norms.set(id, parts);
+        entry = { kind: t.kind as SuggestionKind, key, quote: t.quote, sources: [] };
+        byKey.set(key, entry);
+        fresh.push({ entry, parts: quoteWords.slice(0, n) });
       }
       const source: PhraseSource = { document: t.document, name: t.name, start: t.start, end: t.end };
       if (t.status) source.status = t.status;
       entry.sources.push(source);
     }
-    for (const [id, entry] of this.byKey) {
+    for (const { entry, parts } of fresh) {
       if (skip?.(entry.kind, entry.key, entry.sources.length)) {
-        this.byKey.delete(id);
+        this.byKind.get(entry.kind)!.delete(entry.key);
         continue;
       }
-      const parts = norms.get(id)!;
+      this.count++;
       let head = this.root.get(parts[0]);
-      if (!head) this.root.set(parts[0], (head = {}));
+      if (!head) {
+        this.root.set(parts[0], (head = {}));
+        this.firstHashes.add(hashString(parts[0]));
+      }
       if (parts.length === 1) (head.single ??= []).push(entry);
       else {
         const next = (head.next ??= new Map());
         const list = next.get(parts[1]);
-        const tail = { rest: parts.slice(2), entry };
+        const tail = { rest: parts.length > 2 ? parts.slice(2) : NO_WORDS, entry };
         if (list) list.push(tail);
         else next.set(parts[1], [tail]);
       }
@@ -109,15 +126,17 @@ export class PhraseMemory {
   }
 
   get size(): number {
-    return this.byKey.size;
+    return this.count;
   }
 
   entries(): PhraseEntry[] {
-    return [...this.byKey.values()];
+    const out: PhraseEntry[] = [];
+    for (const byKey of this.byKind.values()) for (const e of byKey.values()) out.push(e);
+    return out;
   }
 
   get(kind: SuggestionKind, key: string): PhraseEntry | undefined {
-    return this.byKey.get(keyOf(kind, key));
+    return this.byKind.get(kind)?.get(key);
   }
 
   /**
@@ -126,38 +145,80 @@ export class PhraseMemory {
    */
   match(text: string, start = 0, end = text.length): PhraseMatch[] {
     if (!this.root.size) return [];
-    return longestPerKind(this.matchAll(text, words(text, start, end)));
+    let n = 0;
+    scanWords(text, start, end, (s, e) => {
+      starts[n] = s;
+      ends[n] = e;
+      norms[n++] = undefined;
+    });
+    const found: PhraseMatch[] = [];
+    const hashes = this.firstHashes;
+    for (let i = 0; i < n; i++) {
+      const h = normHash(text, starts[i], ends[i]);
+      if (h !== undefined && !hashes.has(h)) continue;
+      this.matchAt(text, i, n, found);
+    }
+    return longestPerKind(found);
   }
 
   /** Every match over words already split, overlapping ones included. */
   matchAll(text: string, ws: readonly Word[]): PhraseMatch[] {
-    const found: PhraseMatch[] = [];
     const n = ws.length;
-    /** The rest of a phrase from word k of `rest`, at text word `at` (the previous phrase word at `prev`). */
-    const rest = (tail: Tail, first: number, k: number, prev: number, inserted: boolean): void => {
+    for (let i = 0; i < n; i++) {
+      starts[i] = ws[i].start;
+      ends[i] = ws[i].end;
+      norms[i] = ws[i].norm;
+    }
+    const found: PhraseMatch[] = [];
+    for (let i = 0; i < n; i++) this.matchAt(text, i, n, found);
+    return found;
+  }
+
+  /** The phrases starting at word i of the scratch words (n of them), into `found`. */
+  private matchAt(text: string, i: number, n: number, found: PhraseMatch[]): void {
+    const head = this.root.get(normAt(text, i));
+    if (!head) return;
+    if (head.single) for (const entry of head.single) found.push({ entry, start: starts[i], end: ends[i], inserted: false });
+    const next = head.next;
+    if (!next) return;
+    /** The rest of a phrase from word k of `rest`, the previous phrase word at text word `prev`. */
+    const rest = (tail: Tail, k: number, prev: number, inserted: boolean): void => {
       if (k === tail.rest.length) {
-        found.push({ entry: tail.entry, start: ws[first].start, end: ws[prev].end, inserted });
+        found.push({ entry: tail.entry, start: starts[i], end: ends[prev], inserted });
         return;
       }
       const w = tail.rest[k];
-      if (prev + 1 < n && ws[prev + 1].norm === w && gapOk(text, ws[prev].end, ws[prev + 1].start, false)) rest(tail, first, k + 1, prev + 1, inserted);
-      if (!inserted && prev + 2 < n && ws[prev + 2].norm === w && gapOk(text, ws[prev].end, ws[prev + 2].start, true)) rest(tail, first, k + 1, prev + 2, true);
+      if (prev + 1 < n && normAt(text, prev + 1) === w && gapOk(text, ends[prev], starts[prev + 1], false)) rest(tail, k + 1, prev + 1, inserted);
+      if (!inserted && prev + 2 < n && normAt(text, prev + 2) === w && gapOk(text, ends[prev], starts[prev + 2], true)) rest(tail, k + 1, prev + 2, true);
     };
-    for (let i = 0; i < n; i++) {
-      const head = this.root.get(ws[i].norm);
-      if (!head) continue;
-      if (head.single) for (const entry of head.single) found.push({ entry, start: ws[i].start, end: ws[i].end, inserted: false });
-      const next = head.next;
-      if (!next) continue;
-      // The second word right after the first, or after one inserted word.
-      for (let j = i + 1; j <= i + 2 && j < n; j++) {
-        const tails = next.get(ws[j].norm);
-        if (!tails || !gapOk(text, ws[i].end, ws[j].start, j === i + 2)) continue;
-        for (const tail of tails) rest(tail, i, 0, j, j === i + 2);
-      }
+    // The second word right after the first, or after one inserted word.
+    for (let j = i + 1; j <= i + 2 && j < n; j++) {
+      const tails = next.get(normAt(text, j));
+      if (!tails || !gapOk(text, ends[i], starts[j], j === i + 2)) continue;
+      for (const tail of tails) rest(tail, 0, j, j === i + 2);
     }
-    return found;
   }
+}
+
+const NO_WORDS: readonly string[] = [];
+
+/** The normalised form of scratch word j, built on first use. */
+function normAt(text: string, j: number): string {
+  return (norms[j] ??= normSlice(text, starts[j], ends[j]));
+}
+
+/** Splits a quote into quoteWords (normalised); returns how many, stopping past MAX_PHRASE_WORDS. */
+function splitQuote(quote: string): number {
+  // One toLowerCase per quote rather than per word, when it keeps every offset (almost always).
+  const lower = quote.toLowerCase();
+  const source = lower.length === quote.length ? lower : quote;
+  let n = 0;
+  scanWords(source, 0, source.length, (s, e) => {
+    if (n <= MAX_PHRASE_WORDS) quoteWords[n] = normSlice(source, s, e);
+    n++;
+  });
+  quoteWords.length = Math.min(n, MAX_PHRASE_WORDS + 1);
+  return n;
 }
 
 export function keyOf(kind: SuggestionKind, key: string): string {

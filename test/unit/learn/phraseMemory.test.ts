@@ -1,7 +1,7 @@
 // Phrase memory: normalisation, variants, overlaps, the trie against a naive matcher (property test).
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { normWord, phraseKey, words } from '../../../src/core/learn/normalize';
+import { hashString, normHash, normWord, phraseKey, words } from '../../../src/core/learn/normalize';
 import { PhraseMemory, SourceTag } from '../../../src/core/learn/phraseMemory';
 
 function tag(quote: string, kind = 'opinion', document = 'a.md', extra: Partial<SourceTag> = {}): SourceTag {
@@ -64,9 +64,24 @@ suite('learn: phrase memory', () => {
     assert.deepEqual(m.entries().map((e) => e.key), ['reckless']);
   });
 
+  // The char loop that finds words against the regex it replaced (for speed), on text mixing every kind of unit.
+  test('property: words are what /[\\p{L}\\p{N}]+(?:[\'’-][\\p{L}\\p{N}]+)*/u finds, normalised by normWord; normHash agrees with hashString', () => {
+    const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+    const unit = fc.constantFrom('a', 'B', 's', 'S', 'e', 'x', 'z', 'c', 'h', '9', 'é', 'İ', 'ß', 'Σ', '中', '𝒜', '😀', '\u0301', "'", '’', '-', ' ', '.', '\n', ',', '\ud800');
+    fc.assert(fc.property(fc.array(unit, { maxLength: 40 }).map((u) => u.join('')), (text) => {
+      const expected = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, norm: normWord(m[0]) }));
+      assert.deepEqual(words(text), expected);
+      for (const w of expected) {
+        const h = normHash(text, w.start, w.end);
+        if (h !== undefined) assert.equal(h, hashString(w.norm), text.slice(w.start, w.end));
+      }
+    }), { numRuns: 2000 });
+    for (const w of ['boxes', 'ashes', 'churches', 'classes', 'buses', "Council’s", "James's", 'news', 'Plans', 'class', 'is', 'ss']) assert.equal(normHash(w, 0, w.length), hashString(normWord(w)), w);
+  });
+
   // The trie against the obvious matcher: every (start word, phrase) pair tried exactly and with one skip.
   test('property: the trie finds exactly what a naive matcher finds (before overlap resolution)', () => {
-    const vocab = ['bad', 'plan', 'very', 'the', 'costly', 'idea', 'plans'];
+    const vocab = ['bad', 'plan', 'very', 'the', 'costly', 'idea', 'plans', 'Plans', 'BAD', 'idea’s', 'véry', 'Véry'];
     const wordArb = fc.constantFrom(...vocab);
     fc.assert(fc.property(
       fc.array(fc.array(wordArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 5 }),
@@ -91,6 +106,13 @@ suite('learn: phrase memory', () => {
         }
         const all = new Set(m.matchAll(text, ws).map((r) => `${ws.findIndex((w) => w.start === r.start)}:${ws.findIndex((w) => w.end === r.end)}:${r.entry.key}`));
         assert.deepEqual([...all].sort(), [...naive].sort(), text);
+        // match() rules words out by a hash before normalising them: it must keep every match (or one as long
+        // of its kind overlapping it) and invent none.
+        const id = (r: { start: number; end: number; entry: { key: string } }) => `${r.start}:${r.end}:${r.entry.key}`;
+        const every = m.matchAll(text, ws);
+        const kept = m.match(text);
+        assert.ok(kept.every((r) => every.some((x) => id(x) === id(r))), text);
+        assert.ok(every.every((x) => kept.some((r) => r.entry.kind === x.entry.kind && r.start < x.end && x.start < r.end && r.end - r.start >= x.end - x.start)), text);
       },
     ), { numRuns: 300 });
   });
