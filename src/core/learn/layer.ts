@@ -116,6 +116,9 @@ export function phraseExplanation(m: Pick<PhraseMatch, 'entry' | 'inserted'>, do
 }
 
 interface EntryStats {
+  /** The sources worked out from (phrase memory updates replace the array or add to it). */
+  sources: readonly PhraseSource[];
+  count: number;
   perDocument: Map<string, number>;
   /** Claims: verdict -> where it was given (unreviewed left out). */
   verdicts: Map<string, PhraseSource[]>;
@@ -126,8 +129,8 @@ const stats = new WeakMap<PhraseEntry, EntryStats>();
 
 function statsOf(e: PhraseEntry): EntryStats {
   let st = stats.get(e);
-  if (!st) {
-    st = { perDocument: new Map(), verdicts: new Map() };
+  if (!st || st.sources !== e.sources || st.count !== e.sources.length) {
+    st = { sources: e.sources, count: e.sources.length, perDocument: new Map(), verdicts: new Map() };
     for (const s of e.sources) {
       st.perDocument.set(s.document, (st.perDocument.get(s.document) ?? 0) + 1);
       if (e.kind === 'claim' && s.status && s.status !== 'unreviewed') {

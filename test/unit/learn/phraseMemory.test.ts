@@ -64,6 +64,34 @@ suite('learn: phrase memory', () => {
     assert.deepEqual(m.entries().map((e) => e.key), ['reckless']);
   });
 
+  // Incremental updates (a document's tags changed) against building the memory again from every tag.
+  test('property: update(document, its tags now) gives the memory a rebuild gives; returns the first words that changed', () => {
+    const vocab = ['bad', 'plan', 'very', 'costly', 'idea', 'Plans'];
+    const tagArb = fc.record({
+      document: fc.constantFrom('a.md', 'b.md', 'c.md'),
+      kind: fc.constantFrom('opinion', 'claim'),
+      words: fc.array(fc.constantFrom(...vocab), { minLength: 1, maxLength: 3 }),
+    }).map(({ document, kind, words: w }) => tag(w.join(' '), kind, document));
+    const view = (m: PhraseMemory) => m.entries().map((e) => `${e.kind}|${e.key}|${e.sources.map((x) => x.document).sort().join(',')}`).sort();
+    fc.assert(fc.property(fc.array(tagArb, { maxLength: 12 }), fc.constantFrom('a.md', 'b.md', 'd.md'), fc.array(tagArb, { maxLength: 4 }), fc.array(fc.constantFrom(...vocab), { maxLength: 12 }), (before, doc, now, textWords) => {
+      const mine = now.map((t) => ({ ...t, document: doc, name: doc }));
+      // Forgotten while tagged at most twice: updates must apply it too.
+      const skip = (_k: string, key: string, count: number) => key === 'costly idea' && count <= 2;
+      const m = new PhraseMemory(before, skip);
+      const beforeEntries = new Map(m.entries().map((e) => [`${e.kind}|${e.key}`, e.sources.length]));
+      const firsts = m.update(doc, mine);
+      const fresh = new PhraseMemory([...before.filter((t) => t.document !== doc), ...mine], skip);
+      assert.deepEqual(view(m), view(fresh));
+      assert.equal(m.size, fresh.size);
+      const text = textWords.join(' ');
+      const at = (x: PhraseMemory) => x.match(text).map((r) => `${r.start}:${r.end}:${r.entry.kind}:${r.entry.key}:${r.entry.sources.length}`).sort();
+      assert.deepEqual(at(m), at(fresh), text);
+      // Every phrase whose tags changed starts with a word reported.
+      for (const e of fresh.entries()) if (beforeEntries.get(`${e.kind}|${e.key}`) !== e.sources.length) assert.ok(firsts.has(e.key.split(' ')[0]), e.key);
+      for (const key of beforeEntries.keys()) if (!fresh.get(key.split('|')[0] as 'opinion', key.split('|')[1])) assert.ok(firsts.has(key.split('|')[1].split(' ')[0]), key);
+    }), { numRuns: 300 });
+  });
+
   // The char loop that finds words against the regex it replaced (for speed), on text mixing every kind of unit.
   test('property: words are what /[\\p{L}\\p{N}]+(?:[\'’-][\\p{L}\\p{N}]+)*/u finds, normalised by normWord; normHash agrees with hashString', () => {
     const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
