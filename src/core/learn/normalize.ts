@@ -151,3 +151,22 @@ export function normHash(text: string, start: number, end: number): number | und
   for (let i = start; i < e; i++) h = (Math.imul(h, 31) + at(i)) | 0;
   return h;
 }
+
+/**
+ * Whether text holds a word normalising to one of `norms` (the first words of phrases that changed): decides
+ * whether a document's suggestions can change after another document's tags did. One scan, strings only for
+ * words whose hash is among them.
+ */
+export function mentionsAny(text: string, norms: ReadonlySet<string>): boolean {
+  if (!norms.size) return false;
+  const hashes = new Set<number>();
+  for (const w of norms) hashes.add(hashString(w));
+  let found = false;
+  // scanWords cannot stop early; a found flag skips the work for the rest (documents are scanned rarely).
+  scanWords(text, 0, text.length, (s, e) => {
+    if (found) return;
+    const h = normHash(text, s, e);
+    if (h === undefined || hashes.has(h)) found = norms.has(normSlice(text, s, e));
+  });
+  return found;
+}

@@ -1,7 +1,7 @@
 // Phrase memory: normalisation, variants, overlaps, the trie against a naive matcher (property test).
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { hashString, normHash, normWord, phraseKey, words } from '../../../src/core/learn/normalize';
+import { hashString, mentionsAny, normHash, normWord, phraseKey, words } from '../../../src/core/learn/normalize';
 import { PhraseMemory, SourceTag } from '../../../src/core/learn/phraseMemory';
 
 function tag(quote: string, kind = 'opinion', document = 'a.md', extra: Partial<SourceTag> = {}): SourceTag {
@@ -89,6 +89,17 @@ suite('learn: phrase memory', () => {
       // Every phrase whose tags changed starts with a word reported.
       for (const e of fresh.entries()) if (beforeEntries.get(`${e.kind}|${e.key}`) !== e.sources.length) assert.ok(firsts.has(e.key.split(' ')[0]), e.key);
       for (const key of beforeEntries.keys()) if (!fresh.get(key.split('|')[0] as 'opinion', key.split('|')[1])) assert.ok(firsts.has(key.split('|')[1].split(' ')[0]), key);
+    }), { numRuns: 300 });
+  });
+
+  test('mentionsAny: a word normalising to one of the set, in any inflection or case; nothing else', () => {
+    assert.equal(mentionsAny('The Council’s Plans were costly.', new Set(['plan'])), true);
+    assert.equal(mentionsAny('The council’s planning was costly.', new Set(['plan'])), false);
+    assert.equal(mentionsAny('Ça coûte CHER, Élodie.', new Set(['élodie'])), true);
+    assert.equal(mentionsAny('anything', new Set()), false);
+    fc.assert(fc.property(fc.array(fc.constantFrom('bad', 'Plans', 'véry', 'idea’s', 'x'), { maxLength: 8 }), fc.constantFrom('bad', 'plan', 'véry', 'idea', 'zzz'), (ws, w) => {
+      const text = ws.join(' ');
+      assert.equal(mentionsAny(text, new Set([w])), words(text).some((x) => x.norm === w), text);
     }), { numRuns: 300 });
   });
 
