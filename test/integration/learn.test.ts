@@ -121,6 +121,30 @@ suite('learning from tags', () => {
     await eventually(() => learnedJson() !== undefined && Object.keys(learnedJson()!.decisions.rules).length === 0, 10_000);
   });
 
+  test('a new tag updates suggestions only where its phrase occurs: open documents without it are not run again', async () => {
+    const unrelated = await openFresh('learn/g.txt', 'Officials said the harbour plan was approved on Monday.\n');
+    const holder = await openFresh('learn/h.txt', 'Critics called it a plomby zark again.\n');
+    await suggestions(unrelated.document.uri);
+    await suggestions(holder.document.uri);
+    const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Claim Tagger' && /plomby zark/i.test(holder.document.getText(d.range)));
+    assert.equal(ours(holder.document.uri).length, 0);
+    const touched: string[] = [];
+    const listener = vscode.languages.onDidChangeDiagnostics((e) => touched.push(...e.uris.map((u) => u.toString())));
+    try {
+      const text = 'The plan is a plomby zark, she said.\n';
+      const src = await openFresh('learn/i.txt', text);
+      await exec('claimTagger.tagOpinion', { uri: src.document.uri, ranges: [{ start: text.indexOf('plomby'), end: text.indexOf('plomby') + 'plomby zark'.length }] });
+      // Shown in the document holding the phrase without asking (the update reran it) ...
+      await eventually(() => ours(holder.document.uri).length === 1, 10_000);
+      await new Promise((r) => setTimeout(r, 1000));
+      // ... and the other open document was left alone.
+      assert.ok(touched.includes(holder.document.uri.toString()));
+      assert.ok(!touched.includes(unrelated.document.uri.toString()), 'the document without the phrase was run again');
+    } finally {
+      listener.dispose();
+    }
+  });
+
   test('Accept All counts one accept per suggestion accepted, in one write of learned.json', async () => {
     fs.rmSync(learnedFile().fsPath, { force: true });
     const text = 'Pure glimmering quorp. More glimmering quorp here. A third glimmering quorp.\n';
