@@ -15,6 +15,8 @@ export interface CliWorkspace {
   learned?: Learned;
   /** Sidecars that could not be read (left out of the memory), one message each. */
   skipped: string[];
+  /** How many sidecars were read into the memory. */
+  learnedFrom: number;
 }
 
 /** The nearest folder from `file`'s folder upwards holding `.claim-tags` or `.git`, or undefined. */
@@ -42,6 +44,7 @@ export async function loadWorkspace(dir: string): Promise<CliWorkspace> {
   }
   const tags: SourceTag[] = [];
   const skipped: string[] = [];
+  let learnedFrom = 0;
   for await (const sidecar of walkSidecars(root)) {
     const document = documentOf(sidecar);
     if (!document) continue;
@@ -56,11 +59,12 @@ export async function loadWorkspace(dir: string): Promise<CliWorkspace> {
       skipped.push(`${sidecar}${read.error.line !== undefined ? `:${read.error.line}:${read.error.column}` : ''}: ${read.error.message}`);
       continue;
     }
+    learnedFrom++;
     const name = path.relative(root, document).split(path.sep).join('/');
     for (const t of read.sidecar.tags) tags.push({ document, name, kind: t.kind, quote: t.quote, start: t.start, end: t.end, status: t.status });
   }
   const memory = new PhraseMemory(tags, (kind, key, count) => isForgotten(learned, kind, key, count));
-  return { dir: root, memory, learned, skipped };
+  return { dir: root, memory, learned, skipped, learnedFrom };
 }
 
 /** Whether `p` names a folder. */

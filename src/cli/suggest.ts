@@ -1,24 +1,24 @@
-// `claim-tagger suggest <file>... | -  [--jsonl] [--min-score N] [--kinds k1,k2] [--workspace DIR] [--no-learned]`:
+// `claim-tagger suggest <file>... | -  [--jsonl] [--min-score N] [--kinds k1,k2] [--workspace DIR] [--no-learned] [--verbose]`:
 // candidate tags as JSON, with what the workspace's tags and decisions taught (issue 13), as in the editor.
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { LearnedSuggestion, LearningContext, suggestLearnedRange } from '../core/learn/layer';
 import { DEFAULT_MIN_SCORE, SUGGESTION_KINDS, SuggestionKind, SuggestOptions, SuggestResult } from '../core/suggest';
-import { terminalSafeJson } from '../util/terminal';
+import { stripControls, terminalSafeJson } from '../util/terminal';
 import { DocumentRead, readDocument } from './document';
 import { CliIo, Exit } from './io';
 import { CliWorkspace, LearnedFileError, isFolder, loadWorkspace, nearestWorkspace } from './learnedWorkspace';
 import { writeOutput } from './output';
 
-const USAGE = `Usage: claim-tagger suggest <file>... | -  [--min-score N] [--kinds claim,attribution,opinion] [--workspace DIR] [--no-learned]
+const USAGE = `Usage: claim-tagger suggest <file>... | -  [--min-score N] [--kinds claim,attribution,opinion] [--workspace DIR] [--no-learned] [--verbose]
        claim-tagger suggest --jsonl  < lines of {"id": ..., "text": ...}
 Prints {"file", "suggestions", "sentences"} per input (an array when several files are given); with --jsonl,
 one {"id", "suggestions", "sentences"} line per input line. Offsets are UTF-16 offsets into the text.
 Learning: the tags in every sidecar under the workspace are remembered as phrases, and the decisions in its
 .claim-tags/learned.json move scores, as in the editor. The workspace is --workspace DIR, else the nearest folder
 above each file (above the working directory for - and --jsonl) holding .claim-tags or .git; --no-learned turns
-learning off.
+learning off. Sidecars that cannot be read are skipped and counted in one line; --verbose names each.
 Defaults: --min-score ${DEFAULT_MIN_SCORE}, --kinds ${SUGGESTION_KINDS.join(',')}.
 `;
 
@@ -69,7 +69,7 @@ export async function runSuggest(argv: string[], io: CliIo): Promise<number> {
       args: argv, allowPositionals: true,
       options: {
         jsonl: { type: 'boolean' }, 'min-score': { type: 'string' }, kinds: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-        workspace: { type: 'string' }, 'no-learned': { type: 'boolean' },
+        workspace: { type: 'string' }, 'no-learned': { type: 'boolean' }, verbose: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -118,7 +118,9 @@ export async function runSuggest(argv: string[], io: CliIo): Promise<number> {
         if (e instanceof LearnedFileError) return e.message;
         throw e;
       }
-      for (const m of ws.skipped) io.stderr.write(`claim-tagger suggest: not learned from ${m}\n`);
+      // A git checkout's root may hold many unrelated broken sidecars: one line, unless asked for each.
+      if (o.verbose) for (const m of ws.skipped) io.stderr.write(`claim-tagger suggest: not learned from ${stripControls(m)}\n`);
+      if (ws.skipped.length) io.stderr.write(`claim-tagger suggest: ${stripControls(skippedSummary(ws, !o.verbose))}\n`);
       workspaces.set(key, ws);
     }
     return { memory: ws.memory, learned: ws.learned, document: file === undefined ? undefined : path.resolve(file) };
@@ -160,6 +162,12 @@ export async function runSuggest(argv: string[], io: CliIo): Promise<number> {
   }
   if (outputs.length) await write(io.stdout, JSON.stringify(positionals.length === 1 ? outputs[0] : outputs) + '\n');
   return failed ? Exit.badInput : Exit.ok;
+}
+
+/** "learned from N sidecars in DIR; M unreadable skipped, see --verbose". */
+export function skippedSummary(ws: Pick<CliWorkspace, 'dir' | 'learnedFrom' | 'skipped'>, hint: boolean): string {
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  return `learned from ${n(ws.learnedFrom, 'sidecar', 'sidecars')} in ${ws.dir}; ${ws.skipped.length} unreadable skipped${hint ? ', see --verbose' : ''}`;
 }
 
 async function runJsonl(io: CliIo, options: SuggestOptions, ctx: LearningContext): Promise<number> {

@@ -12,9 +12,16 @@ import { Disposable } from '../util/dispose';
 
 const WRITE_DELAY_MS = 300;
 
+/** One accepted or dismissed suggestion. */
+export interface Decision {
+  rule: string;
+  term?: string;
+  accepted: boolean;
+}
+
 /** A change to apply to the file as it is on disk when written. */
 type Op =
-  | { type: 'decide'; rule: string; term?: string; accepted: boolean }
+  | { type: 'decide'; decisions: readonly Decision[] }
   | { type: 'forgetPhrase'; kind: SuggestionKind; key: string; count: number }
   | { type: 'forgetRule'; rule: string }
   | { type: 'forgetTerm'; rule: string; term: string }
@@ -78,9 +85,9 @@ export class LearnedFiles extends Disposable {
     return vscode.workspace.isTrusted && folder.uri.scheme === 'file' && !!s && !s.problem;
   }
 
-  /** Counts one decision in the folder of `uri`; written shortly after. */
-  decide(uri: vscode.Uri, rule: string, term: string | undefined, accepted: boolean): void {
-    this.apply(uri, { type: 'decide', rule, term, accepted });
+  /** Counts decisions in the folder of `uri` (one change, however many); written shortly after. */
+  decide(uri: vscode.Uri, decisions: readonly Decision[]): void {
+    this.apply(uri, { type: 'decide', decisions });
   }
 
   forgetPhrase(folder: vscode.WorkspaceFolder, kind: SuggestionKind, key: string, count: number): void {
@@ -180,7 +187,7 @@ function applyOp(l: Learned, op: Op): Learned {
   const out = mergeLearned(l, emptyLearned());
   switch (op.type) {
     case 'decide':
-      recordDecision(out.decisions, op.rule, op.term, op.accepted);
+      for (const d of op.decisions) recordDecision(out.decisions, d.rule, d.term, d.accepted);
       break;
     case 'forgetPhrase':
       forgetPhrase(out, op);

@@ -1,27 +1,47 @@
 // The learning layer in the editor: phrase memory per workspace folder, built from the Tags view's index of
-// every sidecar (never from the documents' text) and rebuilt when tags or learned.json change; decisions
-// counted into learned.json. The suggestion controller asks it for a LearningContext per document.
+// every sidecar (never from the documents' text) and kept current in place when tags change (only the changed
+// documents' phrases are updated); decisions counted into learned.json. The suggestion controller asks it for a
+// LearningContext per document, and reruns only the documents a change can affect.
 import * as vscode from 'vscode';
 import { decisionTerm } from '../core/learn/decisions';
-import { isForgotten } from '../core/learn/learnedFile';
+import { isForgotten, serializeLearned } from '../core/learn/learnedFile';
 import { LearningContext } from '../core/learn/layer';
+import { mentionsAny } from '../core/learn/normalize';
 import { PhraseMemory, SourceTag } from '../core/learn/phraseMemory';
+import { ReviewDocument } from '../core/review/model';
 import { Suggestion } from '../core/suggest';
 import { ClaimTaggerConfig } from '../config';
 import { WorkspaceIndex } from '../tree/workspaceIndex';
 import { Disposable } from '../util/dispose';
 import { LearnedFiles } from './learnedFiles';
 
-const REBUILD_DELAY_MS = 200;
+const UPDATE_DELAY_MS = 200;
+
+/** What changed: `affects(document)` says whether that document's suggestions can differ now. */
+export interface LearningChange {
+  affects(document: vscode.TextDocument): boolean;
+}
+
+/** What a document gave its folder's memory last time (to find what changed). */
+interface Seen {
+  doc: ReviewDocument;
+  folder: string;
+  /** Its tags as phrase memory sees them, one string ('' for none). */
+  print: string;
+}
 
 export class Learning extends Disposable {
   readonly files = this._register(new LearnedFiles());
   /** Folder URI -> its phrase memory ('' for documents outside every folder). */
   private memories = new Map<string, PhraseMemory>();
+  private seen = new Map<string, Seen>();
+  /** Folder URI -> its learned.json as last used (serialised), to tell real changes from re-reads. */
+  private learnedPrint = new Map<string, string>();
   private built: Promise<void> | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly changeEmitter = this._register(new vscode.EventEmitter<void>());
-  /** Fires when what was learned changed (suggestions should be run again). */
+  private indexTimer: ReturnType<typeof setTimeout> | undefined;
+  private filesTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<LearningChange>());
+  /** Fires when what was learned changed, with the documents whose suggestions should be run again. */
   readonly onDidChange = this.changeEmitter.event;
 
   constructor(
@@ -29,17 +49,18 @@ export class Learning extends Disposable {
     private readonly config: () => ClaimTaggerConfig,
   ) {
     super();
-    const later = () => {
+    // Debounced: a burst of tag edits (Accept All, a pull) is one update and one rerun.
+    this._register(index.onDidChange(() => {
       if (!this.built) return;
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => {
-        this.built = this.rebuild();
-        void this.built.then(() => this.changeEmitter.fire());
-      }, REBUILD_DELAY_MS);
-    };
-    this._register(index.onDidChange(later));
-    this._register(this.files.onDidChange(later));
-    this._register({ dispose: () => clearTimeout(this.timer) });
+      clearTimeout(this.indexTimer);
+      this.indexTimer = setTimeout(() => void this.afterIndexChange(), UPDATE_DELAY_MS);
+    }));
+    this._register(this.files.onDidChange(() => {
+      if (!this.built) return;
+      clearTimeout(this.filesTimer);
+      this.filesTimer = setTimeout(() => void this.afterFilesChange(), UPDATE_DELAY_MS);
+    }));
+    this._register({ dispose: () => (clearTimeout(this.indexTimer), clearTimeout(this.filesTimer)) });
   }
 
   get enabled(): boolean {
@@ -70,25 +91,126 @@ export class Learning extends Disposable {
 
   /** Counts an accepted or dismissed suggestion (learning on, trusted workspace: see LearnedFiles). */
   decided(document: vscode.TextDocument, s: Suggestion, accepted: boolean): void {
-    if (this.enabled) this.files.decide(document.uri, s.rule, decisionTerm(s), accepted);
+    this.decidedAll(document, [s], accepted);
+  }
+
+  /** Counts many suggestions decided at once (Accept All): one change, one write. */
+  decidedAll(document: vscode.TextDocument, list: readonly Suggestion[], accepted: boolean): void {
+    if (this.enabled && list.length) this.files.decide(document.uri, list.map((s) => ({ rule: s.rule, term: decisionTerm(s), accepted })));
+  }
+
+  private async afterIndexChange(): Promise<void> {
+    await this.built;
+    const change = this.updateFromIndex();
+    if (change) this.changeEmitter.fire(change);
+  }
+
+  /**
+   * learned.json changed (a decision, a Forget, a pull) or was only re-read: forgotten phrases change the memory
+   * (built again); decisions move scores in the folder's documents.
+   */
+  private async afterFilesChange(): Promise<void> {
+    await this.built;
+    const folders = new Set<string>();
+    let forgottenChanged = false;
+    for (const { folder, learned, problem } of this.files.folderStates()) {
+      const key = folder.uri.toString();
+      const print = problem ? `!${problem}` : serializeLearned(learned);
+      const before = this.learnedPrint.get(key);
+      if (before === print) continue;
+      this.learnedPrint.set(key, print);
+      folders.add(key);
+      if (before === undefined || forgottenOf(before) !== forgottenOf(print)) forgottenChanged = true;
+    }
+    if (!folders.size) return;
+    if (forgottenChanged) {
+      this.built = this.rebuild();
+      await this.built;
+    }
+    this.changeEmitter.fire({ affects: (d) => folders.has(vscode.workspace.getWorkspaceFolder(d.uri)?.uri.toString() ?? '') });
+  }
+
+  /** Updates the memories in place for the documents whose tags changed; undefined when none did. */
+  private updateFromIndex(): LearningChange | undefined {
+    const firsts = new Map<string, Set<string>>();
+    const changed = new Set<string>();
+    const present = new Set<string>();
+    const update = (folder: string, key: string, tags: SourceTag[]) => {
+      let memory = this.memories.get(folder);
+      if (!memory) this.memories.set(folder, (memory = this.newMemory(folder, [])));
+      let words = firsts.get(folder);
+      if (!words) firsts.set(folder, (words = new Set()));
+      for (const w of memory.update(key, tags)) words.add(w);
+      changed.add(key);
+    };
+    for (const d of this.index.model.documents()) {
+      present.add(d.key);
+      const prev = this.seen.get(d.key);
+      if (prev?.doc === d) continue;
+      const folder = prev?.folder ?? folderOf(d.key);
+      const tags = sourceTags(d);
+      const print = fingerprint(tags);
+      this.seen.set(d.key, { doc: d, folder, print });
+      if ((prev?.print ?? '') !== print) update(folder, d.key, tags);
+    }
+    for (const [key, prev] of this.seen) {
+      if (present.has(key)) continue;
+      this.seen.delete(key);
+      if (prev.print) update(prev.folder, key, []);
+    }
+    if (!changed.size) return undefined;
+    return {
+      affects: (document) => {
+        const key = document.uri.toString();
+        if (changed.has(key)) return true;
+        const words = firsts.get(folderOf(key));
+        return !!words && mentionsAny(document.getText(), words);
+      },
+    };
   }
 
   private async rebuild(): Promise<void> {
     await Promise.all([this.index.ensureLoaded(), this.files.ready()]);
     const byFolder = new Map<string, SourceTag[]>();
+    const seen = new Map<string, Seen>();
     for (const d of this.index.model.documents()) {
-      if (d.error) continue;
-      const uri = vscode.Uri.parse(d.key);
-      const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
+      const folder = folderOf(d.key);
+      const tags = sourceTags(d);
+      seen.set(d.key, { doc: d, folder, print: fingerprint(tags) });
       let list = byFolder.get(folder);
       if (!list) byFolder.set(folder, (list = []));
-      for (const t of d.tags) list.push({ document: d.key, name: d.name, kind: t.kind, quote: t.quote, start: t.start, end: t.end, status: t.status });
+      for (const t of tags) list.push(t);
     }
     const memories = new Map<string, PhraseMemory>();
-    for (const [folder, tags] of byFolder) {
-      const learned = folder ? this.files.learnedFor(vscode.Uri.parse(folder)) : undefined;
-      memories.set(folder, new PhraseMemory(tags, (kind, key, count) => isForgotten(learned, kind, key, count)));
-    }
+    for (const [folder, tags] of byFolder) memories.set(folder, this.newMemory(folder, tags));
+    for (const { folder, learned, problem } of this.files.folderStates()) this.learnedPrint.set(folder.uri.toString(), problem ? `!${problem}` : serializeLearned(learned));
     this.memories = memories;
+    this.seen = seen;
   }
+
+  private newMemory(folder: string, tags: SourceTag[]): PhraseMemory {
+    // Forgotten phrases are looked up when a phrase's count changes, in learned.json as it is then.
+    const uri = folder ? vscode.Uri.parse(folder) : undefined;
+    return new PhraseMemory(tags, (kind, key, count) => isForgotten(uri && this.files.learnedFor(uri), kind, key, count));
+  }
+}
+
+function folderOf(key: string): string {
+  return vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(key))?.uri.toString() ?? '';
+}
+
+function sourceTags(d: ReviewDocument): SourceTag[] {
+  if (d.error) return [];
+  return d.tags.map((t) => ({ document: d.key, name: d.name, kind: t.kind, quote: t.quote, start: t.start, end: t.end, status: t.status }));
+}
+
+/** What phrase memory takes from a document's tags, as one comparable string. */
+function fingerprint(tags: readonly SourceTag[]): string {
+  return tags.map((t) => `${t.kind}\u0000${t.quote}\u0000${t.start}\u0000${t.end}\u0000${t.status ?? ''}\u0000${t.name}`).join('\u0001');
+}
+
+/** The "forgotten" part of a serialised learned.json (the part that changes the memory). */
+function forgottenOf(print: string): string {
+  const at = print.lastIndexOf('\n  "forgotten": '); // the top-level key (a term may be called "forgotten")
+  return at < 0 ? '' : print.slice(at);
 }

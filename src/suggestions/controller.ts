@@ -52,7 +52,9 @@ export class SuggestionController extends Disposable {
     if (index) {
       const learning = (this.learning = this._register(new Learning(index, config)));
       this._register(new LearnCommands(learning));
-      this._register(learning.onDidChange(() => this.rerunShown()));
+      // Only where the change can show: documents holding a phrase whose tags changed, or in a folder whose
+      // decisions changed.
+      this._register(learning.onDidChange((change) => this.rerunShown((d) => change.affects(d))));
     }
     for (const kind of KINDS) {
       this.types.set(kind, this._register(vscode.window.createTextEditorDecorationType({
@@ -138,9 +140,11 @@ export class SuggestionController extends Disposable {
     return this.shown(document.uri);
   }
 
-  /** Runs again wherever suggestions are shown (after the term or score settings changed). */
-  rerunShown(): void {
-    for (const document of vscode.workspace.textDocuments) if (this.results.has(document.uri.toString())) void this.run(document);
+  /** Runs again wherever suggestions are shown (after the term or score settings changed), or where `only` says. */
+  rerunShown(only?: (document: vscode.TextDocument) => boolean): void {
+    for (const document of vscode.workspace.textDocuments) {
+      if (this.results.has(document.uri.toString()) && (!only || only(document))) void this.run(document);
+    }
   }
 
   clear(uri: vscode.Uri): void {
@@ -214,6 +218,8 @@ export class SuggestionController extends Disposable {
         }
       }
       step?.report(items.length, items.length);
+      // One accept per suggestion accepted, counted together (one write of learned.json).
+      this.learning?.decidedAll(document, items.flatMap((i) => i.accepts), true);
       return added;
     } catch (e) {
       if (e instanceof TagStoreError) {

@@ -17,6 +17,8 @@ export interface AcceptItem {
   end: number;
   source?: SpanRef;
   cue?: SpanRef;
+  /** The shown suggestions this tag accepts (several rules on the same words): each counts as a decision. */
+  accepts: Suggestion[];
 }
 
 /**
@@ -24,15 +26,19 @@ export interface AcceptItem {
  * same words give one tag), in document order.
  */
 export function planAccept(text: string, shown: readonly Suggestion[], kind: SuggestionKind): AcceptItem[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, AcceptItem>();
   const out: AcceptItem[] = [];
   const span = (p: { start: number; end: number }): SpanRef => ({ start: p.start, end: p.end, quote: text.slice(p.start, p.end) });
   for (const s of shown) {
     if (s.kind !== kind) continue;
     const key = `${s.start}:${s.end}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const item: AcceptItem = { kind, start: s.start, end: s.end };
+    const same = seen.get(key);
+    if (same) {
+      same.accepts.push(s);
+      continue;
+    }
+    const item: AcceptItem = { kind, start: s.start, end: s.end, accepts: [s] };
+    seen.set(key, item);
     if (kind === 'attribution' && s.parts) {
       if (s.parts.source && s.parts.source.end > s.parts.source.start) item.source = span(s.parts.source);
       if (s.parts.cue && s.parts.cue.end > s.parts.cue.start) item.cue = span(s.parts.cue);

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { closeAllEditors, eventually, openFresh, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, openFresh, workspaceUri } from './helpers';
 
 type S = { kind: string; start: number; end: number; rule: string; term?: string; text: string; explanation: string; score: number };
 const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
@@ -21,10 +21,38 @@ async function suggestions(uri: vscode.Uri): Promise<S[]> {
   return exec<S[]>('claimTagger.suggestTags', { uri });
 }
 
-const learnedHere = (list: S[]) => list.filter((s) => s.rule === 'learned.phrase');
+// Only this suite's made-up phrase: tags other suites left in the shared workspace must not change its counts.
+const learnedHere = (list: S[]) => list.filter((s) => s.rule === 'learned.phrase' && /quorp/i.test(s.text));
+
+/**
+ * The suite leaves the shared fixture workspace as it found it: learned.json as before (or absent), and none of
+ * its documents, whose tags would otherwise be phrase memory for every later suite.
+ */
+function isolate(): { restore: () => Promise<void> } {
+  const file = learnedFile().fsPath;
+  const before = fs.existsSync(file) ? fs.readFileSync(file) : undefined;
+  fs.rmSync(file, { force: true });
+  return {
+    restore: async () => {
+      await closeAllEditors();
+      await (await api()).flush(); // learned.json is written on a timer: nothing may land after the restore
+      await new Promise((r) => setTimeout(r, 500));
+      fs.rmSync(workspaceUri('learn').fsPath, { recursive: true, force: true });
+      if (before) fs.writeFileSync(file, before);
+      else fs.rmSync(file, { force: true });
+    },
+  };
+}
 
 suite('learning from tags', () => {
-  suiteSetup(() => fs.rmSync(learnedFile().fsPath, { force: true }));
+  let isolation: { restore: () => Promise<void> } | undefined;
+  suiteSetup(() => {
+    isolation = isolate();
+  });
+  suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration('claimTagger').update('suggestions.learn', undefined, vscode.ConfigurationTarget.Global);
+    await isolation?.restore();
+  });
   teardown(async () => {
     await vscode.workspace.getConfiguration('claimTagger').update('suggestions.learn', undefined, vscode.ConfigurationTarget.Global);
     await closeAllEditors();
@@ -91,6 +119,57 @@ suite('learning from tags', () => {
     await eventually(async () => learnedHere(await suggestions(c.document.uri)).length === 0, 10_000);
     await exec('claimTagger.forgetLearned', { all: true });
     await eventually(() => learnedJson() !== undefined && Object.keys(learnedJson()!.decisions.rules).length === 0, 10_000);
+  });
+
+  test('a new tag updates suggestions only where its phrase occurs: open documents without it are not run again', async () => {
+    const unrelated = await openFresh('learn/g.txt', 'Officials said the harbour plan was approved on Monday.\n');
+    const holder = await openFresh('learn/h.txt', 'Critics called it a plomby zark again.\n');
+    await suggestions(unrelated.document.uri);
+    await suggestions(holder.document.uri);
+    const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Claim Tagger' && /plomby zark/i.test(holder.document.getText(d.range)));
+    assert.equal(ours(holder.document.uri).length, 0);
+    const touched: string[] = [];
+    const listener = vscode.languages.onDidChangeDiagnostics((e) => touched.push(...e.uris.map((u) => u.toString())));
+    try {
+      const text = 'The plan is a plomby zark, she said.\n';
+      const src = await openFresh('learn/i.txt', text);
+      await exec('claimTagger.tagOpinion', { uri: src.document.uri, ranges: [{ start: text.indexOf('plomby'), end: text.indexOf('plomby') + 'plomby zark'.length }] });
+      // Shown in the document holding the phrase without asking (the update reran it) ...
+      await eventually(() => ours(holder.document.uri).length === 1, 10_000);
+      await new Promise((r) => setTimeout(r, 1000));
+      // ... and the other open document was left alone.
+      assert.ok(touched.includes(holder.document.uri.toString()));
+      assert.ok(!touched.includes(unrelated.document.uri.toString()), 'the document without the phrase was run again');
+    } finally {
+      listener.dispose();
+    }
+  });
+
+  test('Accept All counts one accept per suggestion accepted, in one write of learned.json', async () => {
+    fs.rmSync(learnedFile().fsPath, { force: true });
+    const text = 'Pure glimmering quorp. More glimmering quorp here. A third glimmering quorp.\n';
+    const f = await openFresh('learn/f.txt', text);
+    const shown = await eventually(async () => {
+      const l = learnedHere(await suggestions(f.document.uri));
+      return l.length === 3 ? l : undefined;
+    }, 10_000) as S[];
+    // Count the writes: each one replaces the file (a new inode) or changes its mtime.
+    const writes: number[] = [];
+    const watch = setInterval(() => {
+      const st = fs.statSync(learnedFile().fsPath, { throwIfNoEntry: false });
+      if (st && writes[writes.length - 1] !== st.mtimeMs + st.ino) writes.push(st.mtimeMs + st.ino);
+    }, 5);
+    try {
+      const tags = await exec<unknown[]>('claimTagger.acceptSuggestions', { uri: f.document.uri, kind: 'opinion', confirm: false });
+      assert.ok(tags.length >= shown.length, `${tags.length} tags`);
+      const term = await eventually(() => learnedJson()?.decisions.terms['learned.phrase']?.['glimmering quorp'], 10_000);
+      await new Promise((r) => setTimeout(r, 600));
+      assert.deepEqual(term, { accepted: 3, dismissed: 0 });
+      assert.equal(learnedJson()?.decisions.rules['learned.phrase'].accepted, 3);
+      assert.equal(writes.length, 1, 'one write');
+    } finally {
+      clearInterval(watch);
+    }
   });
 
   test('learning off: no phrase suggestions and no decisions written', async () => {

@@ -36,6 +36,10 @@ async function run(action: vscode.CodeAction | undefined): Promise<void> {
 }
 
 suite('suggestions in the editor', () => {
+  // The engine alone: tags and decisions other suites left in the shared workspace must not move these counts
+  // (learning has its own suite, learn.test.ts).
+  suiteSetup(() => vscode.workspace.getConfiguration('claimTagger').update('suggestions.learn', false, vscode.ConfigurationTarget.Global));
+  suiteTeardown(() => vscode.workspace.getConfiguration('claimTagger').update('suggestions.learn', undefined, vscode.ConfigurationTarget.Global));
   teardown(async () => {
     await vscode.workspace.getConfiguration('claimTagger').update('suggestions.ignoredTerms', undefined, vscode.ConfigurationTarget.Global);
     await closeAllEditors();

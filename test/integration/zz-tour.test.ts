@@ -11,9 +11,12 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 suite('tour of the sample article', () => {
   suiteSetup(async () => {
     await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).update('wordWrap', 'on', vscode.ConfigurationTarget.Workspace, true);
+    // Suggestions from the engine alone: what earlier suites tagged must not change the tour (or its screenshots).
+    await vscode.workspace.getConfiguration('claimTagger').update('suggestions.learn', false, vscode.ConfigurationTarget.Global);
   });
   suiteTeardown(async () => {
     await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).update('wordWrap', undefined, vscode.ConfigurationTarget.Workspace, true);
+    await vscode.workspace.getConfiguration('claimTagger').update('suggestions.learn', undefined, vscode.ConfigurationTarget.Global);
     await closeAllEditors();
   });
 

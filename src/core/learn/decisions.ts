@@ -25,6 +25,9 @@ const TERM_WEIGHT = 0.5;
 /** Terms longer than this (whole sentences of claims) are counted per rule only. */
 export const MAX_TERM_LENGTH = 60;
 
+// Asked once per paragraph: worked out once per Decisions object, until recordDecision changes it.
+const raising = new WeakMap<Decisions, boolean>();
+
 export function emptyDecisions(): Decisions {
   return { rules: Object.create(null), terms: Object.create(null) };
 }
@@ -37,6 +40,7 @@ export function decisionTerm(s: { term?: string; text: string }): string | undef
 
 /** Adds one decision (in place) and returns `d`. */
 export function recordDecision(d: Decisions, rule: string, term: string | undefined, accepted: boolean): Decisions {
+  raising.delete(d);
   const bump = (c: DecisionCounts) => (accepted ? c.accepted++ : c.dismissed++);
   bump((d.rules[rule] ??= { accepted: 0, dismissed: 0 }));
   if (term !== undefined) {
@@ -86,8 +90,18 @@ function describe(c: DecisionCounts): string {
 /** Whether any term would raise a score (then the engine must also report suggestions just under the threshold). */
 export function canRaise(d: Decisions | undefined): boolean {
   if (!d) return false;
-  for (const byTerm of Object.values(d.terms)) for (const c of Object.values(byTerm)) if (c.accepted > c.dismissed) return true;
-  return false;
+  let yes = raising.get(d);
+  if (yes === undefined) {
+    yes = false;
+    for (const byTerm of Object.values(d.terms)) for (const c of Object.values(byTerm)) if (c.accepted > c.dismissed) yes = true;
+    raising.set(d, yes);
+  }
+  return yes;
+}
+
+/** Whether anything was decided about `rule` (else adjustment() is nothing, whatever the term). */
+export function decidedAbout(d: Decisions | undefined, rule: string): boolean {
+  return !!d && (Object.hasOwn(d.rules, rule) || Object.hasOwn(d.terms, rule));
 }
 
 /** a + b, count by count (commutative and associative: how two teammates' files merge). */

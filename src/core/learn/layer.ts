@@ -4,7 +4,7 @@
 import {
   DEFAULT_MIN_SCORE, SUGGESTION_KINDS, Suggestion, SuggestOptions, SuggestResult, suggestRange,
 } from '../suggest';
-import { Adjustment, MAX_UP, adjustment, canRaise, decisionTerm } from './decisions';
+import { Adjustment, MAX_UP, adjustment, canRaise, decidedAbout, decisionTerm } from './decisions';
 import { Learned } from './learnedFile';
 import { phraseKey } from './normalize';
 import { PhraseEntry, PhraseMatch, PhraseMemory, PhraseSource } from './phraseMemory';
@@ -37,6 +37,10 @@ export function suggestLearnedRange(text: string, start: number, end: number, op
   const engine = suggestRange(text, start, end, floor === minScore ? options : { ...options, minScore: floor });
   const out: LearnedSuggestion[] = [];
   for (const s of engine.suggestions) {
+    if (!decidedAbout(decisions, s.rule)) {
+      if (s.score >= minScore) out.push(s);
+      continue;
+    }
     const adj = adjustment(decisions, s.rule, decisionTerm(s));
     const score = clamp01(s.score + adj.delta);
     if (score < minScore) continue;
@@ -112,6 +116,9 @@ export function phraseExplanation(m: Pick<PhraseMatch, 'entry' | 'inserted'>, do
 }
 
 interface EntryStats {
+  /** The sources worked out from (phrase memory updates replace the array or add to it). */
+  sources: readonly PhraseSource[];
+  count: number;
   perDocument: Map<string, number>;
   /** Claims: verdict -> where it was given (unreviewed left out). */
   verdicts: Map<string, PhraseSource[]>;
@@ -122,8 +129,8 @@ const stats = new WeakMap<PhraseEntry, EntryStats>();
 
 function statsOf(e: PhraseEntry): EntryStats {
   let st = stats.get(e);
-  if (!st) {
-    st = { perDocument: new Map(), verdicts: new Map() };
+  if (!st || st.sources !== e.sources || st.count !== e.sources.length) {
+    st = { sources: e.sources, count: e.sources.length, perDocument: new Map(), verdicts: new Map() };
     for (const s of e.sources) {
       st.perDocument.set(s.document, (st.perDocument.get(s.document) ?? 0) + 1);
       if (e.kind === 'claim' && s.status && s.status !== 'unreviewed') {

@@ -1,6 +1,8 @@
 // Words as phrase memory compares them: lower case, possessive and simple plural endings dropped, so that
 // "Council's plans" and "council plan" are one phrase. The same function runs on tagged quotes and on the text
 // being matched, so consistency matters more than linguistic accuracy ("crisis" -> "crisi" on both sides).
+// Words are found by a char loop, not a regex: building the memory of 100,000 tags and scanning every paragraph
+// of a 1 MB article spend most of their time here (issue 13's speed targets).
 
 /** A word of a text: its UTF-16 offsets and its normalised form. */
 export interface Word {
@@ -9,12 +11,73 @@ export interface Word {
   norm: string;
 }
 
-// Letters and digits, with inner apostrophes and hyphens ("don't", "well-known", "Council’s").
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+// Letters and digits, with inner apostrophes and hyphens ("don't", "well-known", "Council’s"): what the regex
+// /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/u matches, which the unit tests compare against.
+const LETTER = /^[\p{L}\p{N}]$/u;
+/** BMP code unit -> 0 not yet known, 1 letter or digit, 2 neither (filled on first sight). */
+const bmp = new Uint8Array(0x10000);
+const astral = new Map<number, boolean>();
+
+function isWordUnit(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  let k = bmp[c];
+  if (!k) bmp[c] = k = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
+
+/** Length (0, 1 or 2 UTF-16 units) of the letter or digit at text[i], 0 when there is none or i >= end. */
+function letterAt(text: string, i: number, end: number): number {
+  if (i >= end) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return c >= 0xdc00 && c <= 0xdfff ? 0 : isWordUnit(c) ? 1 : 0;
+  if (i + 1 >= end) return 0;
+  const cp = text.codePointAt(i)!;
+  if (cp < 0x10000) return 0;
+  let yes = astral.get(cp);
+  if (yes === undefined) astral.set(cp, (yes = LETTER.test(String.fromCodePoint(cp))));
+  return yes ? 2 : 0;
+}
+
+/** The end of the word starting at text[i] (a letter or digit there), not beyond `end`. */
+function wordEnd(text: string, i: number, end: number): number {
+  for (;;) {
+    let n: number;
+    while ((n = letterAt(text, i, end))) i += n;
+    const c = i < end ? text.charCodeAt(i) : 0;
+    if ((c === 39 || c === 0x2019 || c === 45) && letterAt(text, i + 1, end)) i++;
+    else return i;
+  }
+}
+
+/**
+ * Calls `each(start, end)` for every word of text[start, end) in order; returns how many. A word cut by `end` ends
+ * there. No strings are built: callers normalise only the words they need.
+ */
+export function scanWords(text: string, start: number, end: number, each: (start: number, end: number) => void): number {
+  let count = 0;
+  let i = start;
+  while (i < end) {
+    const n = letterAt(text, i, end);
+    if (!n) {
+      i++;
+      continue;
+    }
+    const e = wordEnd(text, i, end);
+    each(i, e);
+    count++;
+    i = e;
+  }
+  return count;
+}
 
 /** The normalised form of one word. */
 export function normWord(word: string): string {
-  let w = word.toLowerCase();
+  return normSlice(word, 0, word.length);
+}
+
+/** The normalised form of text[start, end) (one word). */
+export function normSlice(text: string, start: number, end: number): string {
+  let w = text.slice(start, end).toLowerCase();
   if (w.includes('’')) w = w.replace(/’/g, "'");
   if (w.endsWith("'s")) w = w.slice(0, -2);
   else if (w.endsWith("'")) w = w.slice(0, -1);
@@ -29,23 +92,81 @@ export function normWord(word: string): string {
 /** The words of text[start, end), normalised, offsets into `text`. */
 export function words(text: string, start = 0, end = text.length): Word[] {
   const out: Word[] = [];
-  WORD.lastIndex = start;
-  for (let m = WORD.exec(text); m && m.index < end; m = WORD.exec(text)) {
-    const e = Math.min(end, m.index + m[0].length);
-    out.push({ start: m.index, end: e, norm: normWord(e === m.index + m[0].length ? m[0] : m[0].slice(0, e - m.index)) });
-  }
+  scanWords(text, start, end, (s, e) => out.push({ start: s, end: e, norm: normSlice(text, s, e) }));
   return out;
 }
 
 /** The normalised words of a quote (no offsets: building the memory of 100,000 tags allocates less). */
 export function normWords(quote: string): string[] {
   const out: string[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(quote); m; m = WORD.exec(quote)) out.push(normWord(m[0]));
+  scanWords(quote, 0, quote.length, (s, e) => out.push(normSlice(quote, s, e)));
   return out;
 }
 
 /** The phrase key of a quote: its normalised words joined by single spaces ('' when it has none). */
 export function phraseKey(quote: string): string {
   return normWords(quote).join(' ');
+}
+
+/** A 32-bit hash of a string's UTF-16 units (the same as normHash of a word that normalises to it). */
+export function hashString(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/**
+ * hashString(normSlice(text, start, end)) without building a string, or undefined when the word has a unit
+ * outside ASCII (other than ’), whose lower case only toLowerCase knows. Lets a paragraph scan rule out the
+ * words no phrase starts with before allocating anything for them.
+ */
+export function normHash(text: string, start: number, end: number): number | undefined {
+  const at = (i: number): number => {
+    const c = text.charCodeAt(i);
+    return c === 0x2019 ? 39 : lowerAscii(c);
+  };
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 && c !== 0x2019) return undefined;
+  }
+  let e = end;
+  if (e - start >= 2 && at(e - 1) === 115 && at(e - 2) === 39) e -= 2;
+  else if (e - start >= 1 && at(e - 1) === 39) e -= 1;
+  const m = e - start;
+  if (m > 3 && at(e - 1) === 115) {
+    const p = at(e - 2);
+    if (m > 4 && p === 101) {
+      const a = at(e - 3);
+      const b = at(e - 4);
+      // (?:ch|sh|ss|x|z)es$
+      if (a === 120 || a === 122 || (a === 104 && (b === 99 || b === 115)) || (a === 115 && b === 115)) e -= 2;
+      else e -= 1;
+    } else if (p !== 115) e -= 1;
+  }
+  let h = 0;
+  for (let i = start; i < e; i++) h = (Math.imul(h, 31) + at(i)) | 0;
+  return h;
+}
+
+/**
+ * Whether text holds a word normalising to one of `norms` (the first words of phrases that changed): decides
+ * whether a document's suggestions can change after another document's tags did. One scan, strings only for
+ * words whose hash is among them.
+ */
+export function mentionsAny(text: string, norms: ReadonlySet<string>): boolean {
+  if (!norms.size) return false;
+  const hashes = new Set<number>();
+  for (const w of norms) hashes.add(hashString(w));
+  let found = false;
+  // scanWords cannot stop early; a found flag skips the work for the rest (documents are scanned rarely).
+  scanWords(text, 0, text.length, (s, e) => {
+    if (found) return;
+    const h = normHash(text, s, e);
+    if (h === undefined || hashes.has(h)) found = norms.has(normSlice(text, s, e));
+  });
+  return found;
 }

@@ -4,7 +4,7 @@
 // variant; "a deeply flawed" in "a deeply, utterly flawed" is).
 import { ClaimStatus } from '../model';
 import { SuggestionKind } from '../suggest';
-import { Word, normWords, words } from './normalize';
+import { Word, hashString, normHash, normSlice, scanWords } from './normalize';
 
 /** One tag of the workspace, as phrase memory needs it. */
 export interface SourceTag {
@@ -45,79 +45,101 @@ export interface PhraseMatch {
 }
 
 /**
- * Phrases grouped by their first word, then by their second: a claim of 25 words costs two map entries and an
- * array, not 25 trie nodes (100,000 tags would make half a million maps). Buckets stay small, and the words after
- * the second are compared one by one.
+ * Phrases grouped by their first word, then by their second: a claim of 25 words costs two map entries, not 25
+ * trie nodes (100,000 tags would make half a million maps). Buckets stay small, and the words after the second
+ * are compared with the phrase's key itself (no array of words kept per phrase: less to allocate and collect).
  */
 interface Head {
   /** One-word phrases. */
-  single?: PhraseEntry[];
+  single?: Slot[];
   /** Second word -> the phrases going on with it. */
-  next?: Map<string, Tail[]>;
+  next?: Map<string, Slot[]>;
 }
 
-interface Tail {
-  /** Words after the second. */
-  rest: readonly string[];
+/** An entry and where it is in the index. */
+interface Slot {
   entry: PhraseEntry;
+  /** Offset in entry.key of the third word (key.length + 1 when there is none). */
+  from: number;
+  /** In the index (false while forgotten). */
+  indexed: boolean;
 }
 
 /** Longer tags (whole paragraphs) are not remembered: they would never recur and cost memory. */
 export const MAX_PHRASE_WORDS = 60;
 
+const REMEMBERED = new Set<string>(['opinion', 'claim', 'attribution']);
+
+// Scratch for one quote's words and for one paragraph's words: reused, so that neither building nor matching
+// allocates per word (match is not re-entrant).
+const quoteWords: string[] = [];
+const starts: number[] = [];
+const ends: number[] = [];
+const norms: (string | undefined)[] = [];
+
+export type SkipPhrase = (kind: SuggestionKind, key: string, count: number) => boolean;
+
 export class PhraseMemory {
   private readonly root = new Map<string, Head>();
-  private readonly byKey = new Map<string, PhraseEntry>();
+  /** Kind -> key -> slot (no per-tag "kind + key" strings). */
+  private readonly byKind = new Map<string, Map<string, Slot>>();
+  /** Document -> the slots its tags went into (with repeats), for update(). */
+  private readonly byDocument = new Map<string, Slot[]>();
+  /**
+   * hashString of every first word ever indexed (never removed: a stale one costs a lookup, nothing more): most
+   * words of a paragraph are ruled out without building a string.
+   */
+  private readonly firstHashes = new Set<number>();
+  private count = 0;
 
   /** Builds the memory of `tags`, leaving out the phrases `skip` says are forgotten. */
-  constructor(tags: Iterable<SourceTag>, skip?: (kind: SuggestionKind, key: string, count: number) => boolean) {
-    const norms = new Map<string, string[]>();
-    for (const t of tags) {
-      if (t.kind !== 'opinion' && t.kind !== 'claim' && t.kind !== 'attribution') continue;
-      const parts = normWords(t.quote);
-      if (!parts.length || parts.length > MAX_PHRASE_WORDS) continue;
-      const key = parts.join(' ');
-      if (key.length - parts.length + 1 < 3) continue; // "a", "it": not phrases
-      const id = keyOf(t.kind, key);
-      let entry = this.byKey.get(id);
-      if (!entry) {
-        entry = { kind: t.kind, key, quote: t.quote, sources: [] };
-        this.byKey.set(id, entry);
-        norms.set(id, parts);
-      }
-      const source: PhraseSource = { document: t.document, name: t.name, start: t.start, end: t.end };
-      if (t.status) source.status = t.status;
-      entry.sources.push(source);
-    }
-    for (const [id, entry] of this.byKey) {
-      if (skip?.(entry.kind, entry.key, entry.sources.length)) {
-        this.byKey.delete(id);
-        continue;
-      }
-      const parts = norms.get(id)!;
-      let head = this.root.get(parts[0]);
-      if (!head) this.root.set(parts[0], (head = {}));
-      if (parts.length === 1) (head.single ??= []).push(entry);
-      else {
-        const next = (head.next ??= new Map());
-        const list = next.get(parts[1]);
-        const tail = { rest: parts.slice(2), entry };
-        if (list) list.push(tail);
-        else next.set(parts[1], [tail]);
+  constructor(tags: Iterable<SourceTag>, private readonly skip?: SkipPhrase) {
+    this.add(tags);
+  }
+
+  /**
+   * Replaces what `document` contributed with `tags` (its tags now; none when it was deleted), touching only
+   * the phrases involved. Returns the first words of the phrases that changed (gained or lost a tag), so that
+   * the caller reruns suggestions only in documents holding one of them.
+   */
+  update(document: string, tags: Iterable<SourceTag>): Set<string> {
+    const changed = new Set<Slot>();
+    const old = this.byDocument.get(document);
+    if (old) {
+      this.byDocument.delete(document);
+      for (const slot of old) {
+        const sources = slot.entry.sources;
+        const kept = sources.filter((x) => x.document !== document);
+        if (kept.length !== sources.length) {
+          slot.entry.sources = kept;
+          changed.add(slot);
+        }
       }
     }
+    this.collect(tags, changed);
+    const firsts = new Set<string>();
+    for (const slot of changed) {
+      this.settle(slot);
+      const key = slot.entry.key;
+      const sp = key.indexOf(' ');
+      firsts.add(sp < 0 ? key : key.slice(0, sp));
+    }
+    return firsts;
   }
 
   get size(): number {
-    return this.byKey.size;
+    return this.count;
   }
 
   entries(): PhraseEntry[] {
-    return [...this.byKey.values()];
+    const out: PhraseEntry[] = [];
+    for (const byKey of this.byKind.values()) for (const slot of byKey.values()) if (slot.indexed) out.push(slot.entry);
+    return out;
   }
 
   get(kind: SuggestionKind, key: string): PhraseEntry | undefined {
-    return this.byKey.get(keyOf(kind, key));
+    const slot = this.byKind.get(kind)?.get(key);
+    return slot?.indexed ? slot.entry : undefined;
   }
 
   /**
@@ -126,38 +148,161 @@ export class PhraseMemory {
    */
   match(text: string, start = 0, end = text.length): PhraseMatch[] {
     if (!this.root.size) return [];
-    return longestPerKind(this.matchAll(text, words(text, start, end)));
+    let n = 0;
+    scanWords(text, start, end, (s, e) => {
+      starts[n] = s;
+      ends[n] = e;
+      norms[n++] = undefined;
+    });
+    const found: PhraseMatch[] = [];
+    const hashes = this.firstHashes;
+    for (let i = 0; i < n; i++) {
+      const h = normHash(text, starts[i], ends[i]);
+      if (h !== undefined && !hashes.has(h)) continue;
+      this.matchAt(text, i, n, found);
+    }
+    return longestPerKind(found);
   }
 
   /** Every match over words already split, overlapping ones included. */
   matchAll(text: string, ws: readonly Word[]): PhraseMatch[] {
-    const found: PhraseMatch[] = [];
     const n = ws.length;
-    /** The rest of a phrase from word k of `rest`, at text word `at` (the previous phrase word at `prev`). */
-    const rest = (tail: Tail, first: number, k: number, prev: number, inserted: boolean): void => {
-      if (k === tail.rest.length) {
-        found.push({ entry: tail.entry, start: ws[first].start, end: ws[prev].end, inserted });
-        return;
-      }
-      const w = tail.rest[k];
-      if (prev + 1 < n && ws[prev + 1].norm === w && gapOk(text, ws[prev].end, ws[prev + 1].start, false)) rest(tail, first, k + 1, prev + 1, inserted);
-      if (!inserted && prev + 2 < n && ws[prev + 2].norm === w && gapOk(text, ws[prev].end, ws[prev + 2].start, true)) rest(tail, first, k + 1, prev + 2, true);
-    };
     for (let i = 0; i < n; i++) {
-      const head = this.root.get(ws[i].norm);
-      if (!head) continue;
-      if (head.single) for (const entry of head.single) found.push({ entry, start: ws[i].start, end: ws[i].end, inserted: false });
-      const next = head.next;
-      if (!next) continue;
-      // The second word right after the first, or after one inserted word.
-      for (let j = i + 1; j <= i + 2 && j < n; j++) {
-        const tails = next.get(ws[j].norm);
-        if (!tails || !gapOk(text, ws[i].end, ws[j].start, j === i + 2)) continue;
-        for (const tail of tails) rest(tail, i, 0, j, j === i + 2);
-      }
+      starts[i] = ws[i].start;
+      ends[i] = ws[i].end;
+      norms[i] = ws[i].norm;
     }
+    const found: PhraseMatch[] = [];
+    for (let i = 0; i < n; i++) this.matchAt(text, i, n, found);
     return found;
   }
+
+  private add(tags: Iterable<SourceTag>): void {
+    this.collect(tags);
+    for (const byKey of this.byKind.values()) for (const slot of byKey.values()) this.settle(slot);
+  }
+
+  /** Adds each tag to its entry (created unindexed when new), and the slots touched to `touched`. */
+  private collect(tags: Iterable<SourceTag>, touched?: Set<Slot>): void {
+    let last: Slot | undefined;
+    for (const t of tags) {
+      if (!REMEMBERED.has(t.kind)) continue;
+      const n = splitQuote(t.quote);
+      if (!n || n > MAX_PHRASE_WORDS) continue;
+      const key = n === 1 ? quoteWords[0] : quoteWords.join(' ');
+      if (key.length - n + 1 < 3) continue; // "a", "it": not phrases
+      let byKey = this.byKind.get(t.kind);
+      if (!byKey) this.byKind.set(t.kind, (byKey = new Map()));
+      let slot = byKey.get(key);
+      if (!slot) {
+        const entry: PhraseEntry = { kind: t.kind as SuggestionKind, key, quote: t.quote, sources: [] };
+        slot = { entry, from: n > 2 ? quoteWords[0].length + quoteWords[1].length + 2 : key.length + 1, indexed: false };
+        byKey.set(key, slot);
+      }
+      const source: PhraseSource = { document: t.document, name: t.name, start: t.start, end: t.end };
+      if (t.status) source.status = t.status;
+      slot.entry.sources.push(source);
+      const mine = this.byDocument.get(t.document);
+      if (mine) mine.push(slot);
+      else this.byDocument.set(t.document, [slot]);
+      if (touched && slot !== last) touched.add(slot);
+      last = slot;
+    }
+  }
+
+  /** Puts a slot in the index or takes it out, after its sources changed. */
+  private settle(slot: Slot): void {
+    const e = slot.entry;
+    const keep = e.sources.length > 0 && !this.skip?.(e.kind, e.key, e.sources.length);
+    if (!e.sources.length) this.byKind.get(e.kind)?.delete(e.key);
+    if (keep === slot.indexed) return;
+    slot.indexed = keep;
+    this.count += keep ? 1 : -1;
+    const key = e.key;
+    const sp = key.indexOf(' ');
+    const first = sp < 0 ? key : key.slice(0, sp);
+    let head = this.root.get(first);
+    if (keep) {
+      if (!head) {
+        this.root.set(first, (head = {}));
+        this.firstHashes.add(hashString(first));
+      }
+      if (sp < 0) (head.single ??= []).push(slot);
+      else {
+        const second = key.slice(sp + 1, slot.from - 1);
+        const next = (head.next ??= new Map<string, Slot[]>());
+        const list = next.get(second);
+        if (list) list.push(slot);
+        else next.set(second, [slot]);
+      }
+      return;
+    }
+    if (!head) return;
+    if (sp < 0) head.single = without(head.single, slot);
+    else {
+      const second = key.slice(sp + 1, slot.from - 1);
+      const list = without(head.next?.get(second), slot);
+      if (list) head.next!.set(second, list);
+      else head.next?.delete(second);
+      if (!head.next?.size) head.next = undefined;
+    }
+    if (!head.single && !head.next) this.root.delete(first);
+  }
+
+  /** The phrases starting at word i of the scratch words (n of them), into `found`. */
+  private matchAt(text: string, i: number, n: number, found: PhraseMatch[]): void {
+    const head = this.root.get(normAt(text, i));
+    if (!head) return;
+    if (head.single) for (const { entry } of head.single) found.push({ entry, start: starts[i], end: ends[i], inserted: false });
+    const next = head.next;
+    if (!next) return;
+    /** The rest of a phrase from offset `at` of its key, the previous phrase word at text word `prev`. */
+    const rest = (slot: Slot, at: number, prev: number, inserted: boolean): void => {
+      const key = slot.entry.key;
+      if (at > key.length) {
+        found.push({ entry: slot.entry, start: starts[i], end: ends[prev], inserted });
+        return;
+      }
+      for (let j = prev + 1; j <= prev + 2 && j < n; j++) {
+        const skipped = j === prev + 2;
+        if (skipped && inserted) break;
+        const w = normAt(text, j);
+        const after = at + w.length;
+        if (key.startsWith(w, at) && (after === key.length || key.charCodeAt(after) === 32) && gapOk(text, ends[prev], starts[j], skipped)) rest(slot, after + 1, j, inserted || skipped);
+      }
+    };
+    // The second word right after the first, or after one inserted word.
+    for (let j = i + 1; j <= i + 2 && j < n; j++) {
+      const slots = next.get(normAt(text, j));
+      if (!slots || !gapOk(text, ends[i], starts[j], j === i + 2)) continue;
+      for (const slot of slots) rest(slot, slot.from, j, j === i + 2);
+    }
+  }
+}
+
+/** `list` without `x` (undefined when that leaves it empty). */
+function without<T>(list: T[] | undefined, x: T): T[] | undefined {
+  const out = list?.filter((y) => y !== x);
+  return out?.length ? out : undefined;
+}
+
+/** The normalised form of scratch word j, built on first use. */
+function normAt(text: string, j: number): string {
+  return (norms[j] ??= normSlice(text, starts[j], ends[j]));
+}
+
+/** Splits a quote into quoteWords (normalised); returns how many, stopping past MAX_PHRASE_WORDS. */
+function splitQuote(quote: string): number {
+  // One toLowerCase per quote rather than per word, when it keeps every offset (almost always).
+  const lower = quote.toLowerCase();
+  const source = lower.length === quote.length ? lower : quote;
+  let n = 0;
+  scanWords(source, 0, source.length, (s, e) => {
+    if (n <= MAX_PHRASE_WORDS) quoteWords[n] = normSlice(source, s, e);
+    n++;
+  });
+  quoteWords.length = Math.min(n, MAX_PHRASE_WORDS + 1);
+  return n;
 }
 
 export function keyOf(kind: SuggestionKind, key: string): string {

@@ -84,6 +84,24 @@ suite('CLI: suggest learns from the workspace', () => {
     assert.equal((await cli(['suggest', path.join(dir, 'news', 'b.md'), '--no-learned'])).code, 0);
   });
 
+  test('unreadable sidecars: one summary line on stderr, each named with --verbose; the others still learned from', async () => {
+    fs.mkdirSync(path.join(dir, 'vendor'));
+    for (let i = 0; i < 5; i++) fs.writeFileSync(path.join(dir, 'vendor', `x${i}.md.tags.json`), '{ not json');
+    fs.writeFileSync(path.join(dir, 'vendor', 'x0.md'), 'x');
+    const r = await cli(['suggest', path.join(dir, 'news', 'b.md')]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(r.stderr.trimEnd().split('\n'), [`claim-tagger suggest: learned from 1 sidecar in ${dir}; 5 unreadable skipped, see --verbose`]);
+    assert.ok(at(JSON.parse(r.stdout) as Out, B, 'Bridge Gambles', 'opinion').length, 'a.md still learned from');
+    const v = await cli(['suggest', path.join(dir, 'news', 'b.md'), '--verbose']);
+    const lines = v.stderr.trimEnd().split('\n');
+    assert.equal(lines.length, 6, v.stderr);
+    assert.ok(lines.slice(0, 5).every((l) => /^claim-tagger suggest: not learned from .*vendor[\\/]x\d\.md\.tags\.json/.test(l)), v.stderr);
+    assert.match(lines[5], /learned from 1 sidecar in .*; 5 unreadable skipped$/);
+    // Nothing unreadable: nothing on stderr.
+    fs.rmSync(path.join(dir, 'vendor'), { recursive: true });
+    assert.equal((await cli(['suggest', path.join(dir, 'news', 'b.md')])).stderr, '');
+  });
+
   test('--workspace must be a folder', async () => {
     const r = await cli(['suggest', path.join(dir, 'news', 'b.md'), '--workspace', path.join(dir, 'nope')]);
     assert.equal(r.code, 2);

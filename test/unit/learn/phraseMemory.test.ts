@@ -1,7 +1,7 @@
 // Phrase memory: normalisation, variants, overlaps, the trie against a naive matcher (property test).
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { normWord, phraseKey, words } from '../../../src/core/learn/normalize';
+import { hashString, mentionsAny, normHash, normWord, phraseKey, words } from '../../../src/core/learn/normalize';
 import { PhraseMemory, SourceTag } from '../../../src/core/learn/phraseMemory';
 
 function tag(quote: string, kind = 'opinion', document = 'a.md', extra: Partial<SourceTag> = {}): SourceTag {
@@ -64,9 +64,63 @@ suite('learn: phrase memory', () => {
     assert.deepEqual(m.entries().map((e) => e.key), ['reckless']);
   });
 
+  // Incremental updates (a document's tags changed) against building the memory again from every tag.
+  test('property: update(document, its tags now) gives the memory a rebuild gives; returns the first words that changed', () => {
+    const vocab = ['bad', 'plan', 'very', 'costly', 'idea', 'Plans'];
+    const tagArb = fc.record({
+      document: fc.constantFrom('a.md', 'b.md', 'c.md'),
+      kind: fc.constantFrom('opinion', 'claim'),
+      words: fc.array(fc.constantFrom(...vocab), { minLength: 1, maxLength: 3 }),
+    }).map(({ document, kind, words: w }) => tag(w.join(' '), kind, document));
+    const view = (m: PhraseMemory) => m.entries().map((e) => `${e.kind}|${e.key}|${e.sources.map((x) => x.document).sort().join(',')}`).sort();
+    fc.assert(fc.property(fc.array(tagArb, { maxLength: 12 }), fc.constantFrom('a.md', 'b.md', 'd.md'), fc.array(tagArb, { maxLength: 4 }), fc.array(fc.constantFrom(...vocab), { maxLength: 12 }), (before, doc, now, textWords) => {
+      const mine = now.map((t) => ({ ...t, document: doc, name: doc }));
+      // Forgotten while tagged at most twice: updates must apply it too.
+      const skip = (_k: string, key: string, count: number) => key === 'costly idea' && count <= 2;
+      const m = new PhraseMemory(before, skip);
+      const beforeEntries = new Map(m.entries().map((e) => [`${e.kind}|${e.key}`, e.sources.length]));
+      const firsts = m.update(doc, mine);
+      const fresh = new PhraseMemory([...before.filter((t) => t.document !== doc), ...mine], skip);
+      assert.deepEqual(view(m), view(fresh));
+      assert.equal(m.size, fresh.size);
+      const text = textWords.join(' ');
+      const at = (x: PhraseMemory) => x.match(text).map((r) => `${r.start}:${r.end}:${r.entry.kind}:${r.entry.key}:${r.entry.sources.length}`).sort();
+      assert.deepEqual(at(m), at(fresh), text);
+      // Every phrase whose tags changed starts with a word reported.
+      for (const e of fresh.entries()) if (beforeEntries.get(`${e.kind}|${e.key}`) !== e.sources.length) assert.ok(firsts.has(e.key.split(' ')[0]), e.key);
+      for (const key of beforeEntries.keys()) if (!fresh.get(key.split('|')[0] as 'opinion', key.split('|')[1])) assert.ok(firsts.has(key.split('|')[1].split(' ')[0]), key);
+    }), { numRuns: 300 });
+  });
+
+  test('mentionsAny: a word normalising to one of the set, in any inflection or case; nothing else', () => {
+    assert.equal(mentionsAny('The Council’s Plans were costly.', new Set(['plan'])), true);
+    assert.equal(mentionsAny('The council’s planning was costly.', new Set(['plan'])), false);
+    assert.equal(mentionsAny('Ça coûte CHER, Élodie.', new Set(['élodie'])), true);
+    assert.equal(mentionsAny('anything', new Set()), false);
+    fc.assert(fc.property(fc.array(fc.constantFrom('bad', 'Plans', 'véry', 'idea’s', 'x'), { maxLength: 8 }), fc.constantFrom('bad', 'plan', 'véry', 'idea', 'zzz'), (ws, w) => {
+      const text = ws.join(' ');
+      assert.equal(mentionsAny(text, new Set([w])), words(text).some((x) => x.norm === w), text);
+    }), { numRuns: 300 });
+  });
+
+  // The char loop that finds words against the regex it replaced (for speed), on text mixing every kind of unit.
+  test('property: words are what /[\\p{L}\\p{N}]+(?:[\'’-][\\p{L}\\p{N}]+)*/u finds, normalised by normWord; normHash agrees with hashString', () => {
+    const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+    const unit = fc.constantFrom('a', 'B', 's', 'S', 'e', 'x', 'z', 'c', 'h', '9', 'é', 'İ', 'ß', 'Σ', '中', '𝒜', '😀', '\u0301', "'", '’', '-', ' ', '.', '\n', ',', '\ud800');
+    fc.assert(fc.property(fc.array(unit, { maxLength: 40 }).map((u) => u.join('')), (text) => {
+      const expected = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, norm: normWord(m[0]) }));
+      assert.deepEqual(words(text), expected);
+      for (const w of expected) {
+        const h = normHash(text, w.start, w.end);
+        if (h !== undefined) assert.equal(h, hashString(w.norm), text.slice(w.start, w.end));
+      }
+    }), { numRuns: 2000 });
+    for (const w of ['boxes', 'ashes', 'churches', 'classes', 'buses', "Council’s", "James's", 'news', 'Plans', 'class', 'is', 'ss']) assert.equal(normHash(w, 0, w.length), hashString(normWord(w)), w);
+  });
+
   // The trie against the obvious matcher: every (start word, phrase) pair tried exactly and with one skip.
   test('property: the trie finds exactly what a naive matcher finds (before overlap resolution)', () => {
-    const vocab = ['bad', 'plan', 'very', 'the', 'costly', 'idea', 'plans'];
+    const vocab = ['bad', 'plan', 'very', 'the', 'costly', 'idea', 'plans', 'Plans', 'BAD', 'idea’s', 'véry', 'Véry'];
     const wordArb = fc.constantFrom(...vocab);
     fc.assert(fc.property(
       fc.array(fc.array(wordArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 5 }),
@@ -91,6 +145,13 @@ suite('learn: phrase memory', () => {
         }
         const all = new Set(m.matchAll(text, ws).map((r) => `${ws.findIndex((w) => w.start === r.start)}:${ws.findIndex((w) => w.end === r.end)}:${r.entry.key}`));
         assert.deepEqual([...all].sort(), [...naive].sort(), text);
+        // match() rules words out by a hash before normalising them: it must keep every match (or one as long
+        // of its kind overlapping it) and invent none.
+        const id = (r: { start: number; end: number; entry: { key: string } }) => `${r.start}:${r.end}:${r.entry.key}`;
+        const every = m.matchAll(text, ws);
+        const kept = m.match(text);
+        assert.ok(kept.every((r) => every.some((x) => id(x) === id(r))), text);
+        assert.ok(every.every((x) => kept.some((r) => r.entry.kind === x.entry.kind && r.start < x.end && x.start < r.end && r.end - r.start >= x.end - x.start)), text);
       },
     ), { numRuns: 300 });
   });
