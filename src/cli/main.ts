@@ -13,7 +13,7 @@ Commands:
                       add a tag to the document's sidecar and print its id
   check <file|dir>... [--json] [--write]
                       re-anchor tags against the current text and report each tag's state
-  suggest <file>... | -  [--jsonl] [--min-score N] [--kinds k1,k2] [--workspace DIR] [--no-learned]
+  suggest <file>... | -  [--jsonl] [--min-score N] [--kinds k1,k2] [--workspace DIR] [--no-learned] [--verbose]
                       propose candidate tags (JSON)
   report <file|dir>... --format md|html|csv|json|w3c|claimreview [--out FILE|-] [--fail-on unreviewed|orphaned|unattributed]
                       write a tag report
