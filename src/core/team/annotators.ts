@@ -11,7 +11,8 @@ const BLIND = /^(.+)\.tags\.([^/\\]+)\.json$/;
 /** A file-name-safe form of an author name (letters, digits, `.`, `_`, `-`). */
 export function authorFileName(author: string): string {
   const safe = author.trim().replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[.-]+|-+$/g, '');
-  return safe || 'anonymous';
+  // "tags" or "x.tags" would name the copy "….tags.tags.json": a shared sidecar's name. A trailing "_" keeps it apart.
+  return /(^|\.)tags$/i.test(safe) ? `${safe}_` : safe || 'anonymous';
 }
 
 /** `dir/article.md.tags.json` (or the document path) -> `dir/article.md.tags.<author>.json`. */
