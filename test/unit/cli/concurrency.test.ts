@@ -58,10 +58,12 @@ suite('cli: concurrent writers', function () {
     let killedMidway = 0;
     for (let i = 0; i < 12; i++) {
       const p = spawn(process.execPath, [CLI, 'tag', 'story.txt', '--kind', 'claim', '--range', range(10 + i)], { cwd: dir, stdio: 'ignore' });
+      // Listen before waiting: on a quiet machine the process may end, and 'close' fire, before the kill.
+      const closed = new Promise((r) => p.once('close', r));
       await new Promise((r) => setTimeout(r, 40 + ((i * 37) % 160)));
       const exited = p.exitCode !== null;
       p.kill('SIGKILL');
-      await new Promise((r) => p.once('close', r));
+      await closed;
       if (!exited) killedMidway++;
       const read = parseSidecar(fs.readFileSync(sidecar, 'utf8'), 'story.txt');
       assert.ok(read.ok, `after kill ${i}: ${!read.ok && read.error.message}`);
