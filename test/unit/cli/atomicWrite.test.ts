@@ -3,18 +3,17 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { removeAbandonedTemps, replaceFileAtomic, writeFileAtomic } from '../../../src/util/atomicWrite';
-import { tempDir } from './helpers';
+import { tempDirPerTest } from './helpers';
 
 const posix = process.platform !== 'win32';
 
 suite('atomic write', () => {
   let dir: string;
   let file: string;
-  setup(() => {
-    dir = tempDir();
-    file = path.join(dir, 'a.md.tags.json');
+  tempDirPerTest((d) => {
+    dir = d;
+    file = path.join(d, 'a.md.tags.json');
   });
-  teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('writes chunks in order, creates folders, leaves no temporary file', async () => {
     const nested = path.join(dir, 'x', 'y', 'r.md');

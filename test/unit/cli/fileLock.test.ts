@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LockTimeoutError, lockFileFor, withFileLock } from '../../../src/util/fileLock';
-import { tempDir } from './helpers';
+import { tempDirPerTest } from './helpers';
 
 /** A pid that is not running: above Linux's pid_max and Windows' usual range, and checked. */
 function deadPid(): number {
@@ -17,13 +17,10 @@ function deadPid(): number {
 }
 
 suite('file lock (cross-process, O_EXCL)', () => {
-  let dir: string;
   let file: string;
-  setup(() => {
-    dir = tempDir();
-    file = path.join(dir, 'a.md.tags.json');
+  tempDirPerTest((d) => {
+    file = path.join(d, 'a.md.tags.json');
   });
-  teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('holders never overlap, and the lock file is gone afterwards', async () => {
     let inside = 0;

@@ -26,3 +26,13 @@ export async function cli(args: string[], stdin = ''): Promise<CliRun> {
 export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'claim-tagger-test-'));
 }
+
+/** Inside a suite: a fresh temporary folder for every test, handed to `onCreate`, removed after the test. */
+export function tempDirPerTest(onCreate: (dir: string) => void): void {
+  let dir = '';
+  setup(() => {
+    dir = tempDir();
+    onCreate(dir);
+  });
+  teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
+}

@@ -5,7 +5,7 @@ import { commitSidecar, withSidecarLock } from '../../../src/cli/sidecarWrite';
 import { SIDECAR_FORMAT, SIDECAR_VERSION, SidecarFile } from '../../../src/core/model';
 import { parseSidecar, serializeSidecar, textHash } from '../../../src/core/sidecar/format';
 import { createTag } from '../../../src/core/tags';
-import { tempDir } from './helpers';
+import { tempDirPerTest } from './helpers';
 
 const TEXT = 'The mayor said the budget grew by 12 percent. Critics called it a disgraceful waste.\n';
 
@@ -15,13 +15,10 @@ function sidecarWith(...quotes: string[]): SidecarFile {
 }
 
 suite('cli: sidecar commit (lock + merge before rename)', () => {
-  let dir: string;
   let file: string;
-  setup(() => {
-    dir = tempDir();
-    file = path.join(dir, 'a.md.tags.json');
+  tempDirPerTest((d) => {
+    file = path.join(d, 'a.md.tags.json');
   });
-  teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('a tag added by a writer that takes no lock, between our read and our rename, is kept beside ours', async () => {
     const base = sidecarWith('the budget grew');

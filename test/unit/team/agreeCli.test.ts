@@ -2,18 +2,17 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { blindCopyPath, parseBlindCopyPath } from '../../../src/core/team/annotators';
-import { cli, tempDir } from '../cli/helpers';
+import { cli, tempDirPerTest } from '../cli/helpers';
 import { ARTICLE, sidecarText, tagOf } from './fixtures';
 
 suite('team: claim-tagger agree', () => {
   let dir: string;
   let doc: string;
-  setup(() => {
-    dir = tempDir();
-    doc = path.join(dir, 'article.md');
+  tempDirPerTest((d) => {
+    dir = d;
+    doc = path.join(d, 'article.md');
     fs.writeFileSync(doc, ARTICLE);
   });
-  teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const ana = [tagOf('The council approved the budget on Monday.', 'claim', 'ana'), tagOf('reckless', 'opinion', 'ana')];
   const ben = [tagOf('The council approved the budget', 'claim', 'ben'), tagOf('reckless', 'opinion', 'ben')];
