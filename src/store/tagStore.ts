@@ -1,6 +1,7 @@
 // The registry of open documents' tags: loads them once, changes them on the user's behalf, and wires the
 // workspace events to the parts that do the work: edit tracking (editTracking.ts), the hand-over of untitled
-// documents' tags (untitledHandOver.ts), sidecar sync (sidecarSync.ts) and outside changes (outsideChanges.ts).
+// documents' tags (untitledHandOver.ts), sidecar sync (sidecarSync.ts), outside changes (outsideChanges.ts) and
+// renames (rename.ts).
 import * as vscode from 'vscode';
 import { Dismissal, Tag } from '../core/model';
 import { baseName } from '../core/sidecar/paths';
@@ -14,7 +15,7 @@ import { DocumentTags } from './documentTags';
 import { trackEdit } from './editTracking';
 import { OutsideChanges } from './outsideChanges';
 import { reanchorSome } from './placement';
-import { moveSidecarsOnRename } from './rename';
+import { followRenames } from './rename';
 import { readSidecar } from './sidecarIO';
 import { SidecarSync } from './sidecarSync';
 import { StoreMessages, TagChangeEvent, TagChangeReason } from './storeEvents';
@@ -66,7 +67,8 @@ export class TagStore extends Disposable {
     }));
     this._register(vscode.workspace.onDidSaveTextDocument((d) => this.onSave(d)));
     this._register(vscode.workspace.onDidCloseTextDocument((d) => this.onClose(d)));
-    this._register(vscode.workspace.onWillRenameFiles((e) => e.waitUntil(this.onWillRename(e.files))));
+    const renameHost = { all: () => this.all(), flush: (uri: vscode.Uri) => this.flush(uri), drop: (uri: vscode.Uri) => this.drop(uri.toString()), messages: this.messages };
+    this._register(vscode.workspace.onWillRenameFiles((e) => e.waitUntil(followRenames(e.files, this.config().sidecarLocation, renameHost))));
     this._register(vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((f) => this.forget(f))));
   }
 
@@ -261,25 +263,6 @@ export class TagStore extends Disposable {
   private drop(key: string): void {
     this.sync.cancel(key);
     this.docs.delete(key);
-  }
-
-  private async onWillRename(files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[]): Promise<void> {
-    const location = this.config().sidecarLocation;
-    for (const { oldUri, newUri } of files) {
-      if (oldUri.path.endsWith('.tags.json')) continue;
-      // Write what is pending for the document (or every document below a folder) before moving anything.
-      const below = (d: DocumentTags) => d.uri.toString() === oldUri.toString() || (d.uri.scheme === oldUri.scheme && d.uri.path.startsWith(oldUri.path + '/'));
-      for (const d of this.all().filter(below)) await this.flush(d.uri);
-      try {
-        const outcome = await moveSidecarsOnRename(oldUri, newUri, location);
-        if (outcome.kind === 'taken') {
-          this.messages('warning', `Claim Tagger: ${baseName(newUri.path)} already has a sidecar; the tags of ${baseName(oldUri.path)} stay in ${baseName(outcome.kept.path)}.`);
-        }
-      } catch (err) {
-        this.messages('error', `Claim Tagger: could not move the sidecar of ${baseName(oldUri.path)}: ${(err as Error).message}`);
-      }
-      for (const d of this.all().filter(below)) this.drop(d.uri.toString());
-    }
   }
 
   // ---- sidecar on disk ------------------------------------------------------------------------------
