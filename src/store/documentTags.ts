@@ -73,3 +73,8 @@ export class DocumentTags {
     return this.quoteHistory.get(tag.id) ?? [];
   }
 }
+
+/** Deep copies, kept apart from the live tags (a merge base, what was written, an untitled document's snapshot). */
+export function cloneTags(tags: readonly Tag[]): Tag[] {
+  return tags.map((t) => structuredClone(t));
+}

@@ -3,10 +3,40 @@ import * as vscode from 'vscode';
 import { parseSidecar, serializeSidecar } from '../core/sidecar/format';
 import { SIDECAR_FOLDER, SidecarLocation, baseName } from '../core/sidecar/paths';
 import { blindCopyPath, parseBlindCopyPath } from '../core/team/annotators';
+import { DocumentTags } from './documentTags';
 import { moveSidecar, readSidecar, sidecarUriFor, withSidecarLock, writeSidecarAtomic } from './sidecarIO';
+import { StoreMessages } from './storeEvents';
 
 /** What happened to the sidecar of a renamed document: moved, nothing to move, or the target already has one. */
 export type RenameOutcome = { kind: 'moved' | 'none' } | { kind: 'taken'; kept: vscode.Uri };
+
+/** What following a rename needs from the store. */
+export interface RenameHost {
+  all(): DocumentTags[];
+  flush(uri: vscode.Uri): Promise<void>;
+  /** Forgets a document's entry: it is loaded again under its new name. */
+  drop(uri: vscode.Uri): void;
+  readonly messages: StoreMessages;
+}
+
+/** Before files or folders are renamed: writes what is pending for the documents concerned, then moves their sidecars. */
+export async function followRenames(files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[], location: SidecarLocation, host: RenameHost): Promise<void> {
+  for (const { oldUri, newUri } of files) {
+    if (oldUri.path.endsWith('.tags.json')) continue;
+    // Write what is pending for the document (or every document below a folder) before moving anything.
+    const below = (d: DocumentTags) => d.uri.toString() === oldUri.toString() || (d.uri.scheme === oldUri.scheme && d.uri.path.startsWith(oldUri.path + '/'));
+    for (const d of host.all().filter(below)) await host.flush(d.uri);
+    try {
+      const outcome = await moveSidecarsOnRename(oldUri, newUri, location);
+      if (outcome.kind === 'taken') {
+        host.messages('warning', `Claim Tagger: ${baseName(newUri.path)} already has a sidecar; the tags of ${baseName(oldUri.path)} stay in ${baseName(outcome.kept.path)}.`);
+      }
+    } catch (err) {
+      host.messages('error', `Claim Tagger: could not move the sidecar of ${baseName(oldUri.path)}: ${(err as Error).message}`);
+    }
+    for (const d of host.all().filter(below)) host.drop(d.uri);
+  }
+}
 
 /**
  * Moves the sidecar of a document (or, under .claim-tags, the mirrored folder of a folder) to its new place; a

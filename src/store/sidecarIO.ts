@@ -1,5 +1,6 @@
 // File access for sidecars: atomic writes on disk (temporary file + rename, so a failure mid-write
 // leaves the previous sidecar intact), workspace.fs for virtual file systems.
+import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -63,6 +64,17 @@ export async function moveSidecar(from: vscode.Uri, to: vscode.Uri): Promise<boo
     await vscode.workspace.fs.rename(from, to, { overwrite: false });
   }
   return true;
+}
+
+/** Why a sidecar on disk must not be replaced (read-only file), or undefined when it may be written. */
+export async function unwritable(uri: vscode.Uri): Promise<string | undefined> {
+  if (uri.scheme !== 'file') return undefined;
+  try {
+    await fs.access(uri.fsPath, fsConstants.W_OK);
+    return undefined;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : 'is read-only';
+  }
 }
 
 function isNotFound(e: unknown): boolean {
