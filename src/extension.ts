@@ -16,7 +16,7 @@ import { TaggingCommands } from './tagging/commands';
 import { CursorContext } from './tagging/cursorContext';
 import { EditCommands } from './tagging/editCommands';
 import { Navigation } from './tagging/navigation';
-import { TagUndo } from './tagging/tagUndo';
+import { TagUndo } from './editor/tagUndo';
 import { WordWrapPrompt } from './tagging/wordWrapPrompt';
 import { ReportCommands } from './report/commands';
 import { SuggestionCommands } from './suggestions/commands';

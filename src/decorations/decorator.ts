@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { Tag, isSpanRef } from '../core/model';
 import { ClaimTaggerConfig, KindConfig } from '../config';
-import { STATUS_GLYPHS } from '../tagging/describe';
+import { STATUS_GLYPHS } from '../editor/describe';
 import { TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 

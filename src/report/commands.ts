@@ -8,7 +8,7 @@ import { REPORT_FORMATS, ReportDocument, ReportFormat, ReportOptions, parseWebAn
 import { Commands } from '../commands';
 import { ClaimTaggerConfig, readConfig } from '../config';
 import { TagStore, TagStoreError } from '../store/tagStore';
-import { resolveDocument, showStoreError } from '../tagging/target';
+import { resolveDocument, showStoreError } from '../editor/target';
 import { TagsView } from '../tree/view';
 import { Disposable } from '../util/dispose';
 import { ReportPalette, ReportScope, collectDocuments, reportKinds } from './collect';

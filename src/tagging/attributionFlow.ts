@@ -10,7 +10,7 @@ import { TagStore, TagStoreError } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 import { pickTag, TagArgs } from './pickTag';
 import { SpanPicker } from './spanPicker';
-import { OffsetRange, showStoreError, toOffsets } from './target';
+import { OffsetRange, showStoreError, toOffsets } from '../editor/target';
 
 export type PartArg = vscode.Range | OffsetRange;
 

@@ -11,7 +11,7 @@ import { Disposable } from '../util/dispose';
 import { attributionContent } from './attributionContent';
 import { AttributionFlow, PartArg } from './attributionFlow';
 import { normaliseTagArgs } from './pickTag';
-import { OffsetRange, resolveDocument, showStoreError, toOffsets } from './target';
+import { OffsetRange, resolveDocument, showStoreError, toOffsets } from '../editor/target';
 
 export interface TagCommandArgs {
   /** Document to tag (default: the active editor's). */

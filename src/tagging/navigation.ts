@@ -6,7 +6,7 @@ import { ClaimTaggerConfig } from '../config';
 import { rangeOf } from '../decorations/decorator';
 import { TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
-import { describeTag } from './describe';
+import { describeTag } from '../editor/describe';
 
 export interface NavigateArgs {
   /** Only tags of this kind. */

@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import { Tag } from '../core/model';
 import { DocumentTags } from '../store/documentTags';
 import { TagStore } from '../store/tagStore';
-import { describeTag } from './describe';
-import { CommandTarget, resolveDocument } from './target';
+import { describeTag } from '../editor/describe';
+import { CommandTarget, resolveDocument } from '../editor/target';
 import { ClaimTaggerConfig } from '../config';
 
 export interface TagArgs {
