@@ -8,7 +8,8 @@ import { Commands } from '../commands';
 import { ClaimTaggerConfig } from '../config';
 import { TagStore, TagStoreError } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
-import { pickTag, TagArgs } from './pickTag';
+import { TagArgs } from '../editor/tagArgs';
+import { pickTag } from './pickTag';
 import { SpanPicker } from './spanPicker';
 import { OffsetRange, showStoreError, toOffsets } from '../editor/target';
 

@@ -8,7 +8,8 @@ import { TagPatch, TagStore, TagStoreError } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 import { STATUS_GLYPHS, STATUS_LABELS, shorten } from '../editor/describe';
 import { NoteDocuments } from './noteDocuments';
-import { PickedTag, TagArgs, normaliseTagArgs, pickTag } from './pickTag';
+import { TagArgs, normaliseTagArgs } from '../editor/tagArgs';
+import { PickedTag, pickTag } from './pickTag';
 import { resolveDocument, showStoreError } from '../editor/target';
 
 export interface ValueArgs extends TagArgs {
