@@ -9,7 +9,7 @@ import { showStoreMessage } from './messages';
 import { TagStatusBar } from './statusBar';
 import { Autoload } from './store/autoload';
 import { tagFilesMoved } from './store/blindMode';
-import { SidecarCommands } from './store/commands';
+import { SidecarCommands } from './tagging/sidecarCommands';
 import { TagStore } from './store/tagStore';
 import { SidecarWatcher } from './store/watcher';
 import { TaggingCommands } from './tagging/commands';

@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { Commands } from '../commands';
 import { resolveDocument } from '../editor/target';
 import { Disposable } from '../util/dispose';
-import { TagStore } from './tagStore';
-import { sidecarUriFor } from './sidecarIO';
+import { TagStore } from '../store/tagStore';
+import { sidecarUriFor } from '../store/sidecarIO';
 import { ClaimTaggerConfig } from '../config';
 
 export class SidecarCommands extends Disposable {
