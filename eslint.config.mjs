@@ -7,6 +7,42 @@ import globals from 'globals';
 const NETWORK = ['http', 'https', 'net', 'tls', 'dgram', 'node:http', 'node:https', 'node:net', 'node:tls', 'node:dgram']
   .map((name) => ({ name, message: 'Claim Tagger makes no network requests.' }));
 
+// Layers (README "Layout"): core <- store <- editor <- features, with util/config/messages/commands beside them
+// for every layer but core; extension.ts, api.ts and the status bar and walkthrough wire it all and sit on top.
+// Each folder may import only the layers below it; features never import each other. The CLI uses core and util.
+const FEATURES = ['tagging', 'tree', 'decorations', 'report', 'suggestions', 'learn', 'team'];
+const TOP = ['extension', 'api', 'statusBar', 'walkthrough'];
+const SHARED = ['config', 'messages', 'commands'];
+const VSCODE = { name: 'vscode', message: 'src/core and the CLI must not depend on VS Code: convert offsets in the editor layer instead.' };
+
+/** Folder (under src/) -> the top-level names it must not import, why, and whether `vscode` is barred too. */
+const ZONES = {
+  core: { banned: ['store', 'editor', 'cli', ...FEATURES, ...TOP, ...SHARED], why: 'src/core imports nothing outside src/core but pure util helpers.', vscode: true },
+  cli: { banned: ['store', 'editor', ...FEATURES, ...TOP, ...SHARED], why: 'The CLI runs without VS Code: it uses src/core and util only.', vscode: true },
+  store: { banned: ['editor', 'cli', ...FEATURES, ...TOP], why: 'The store sits below the editor layer and the features: pass what it needs in.' },
+  editor: { banned: ['cli', ...FEATURES, ...TOP], why: 'The shared editor layer never imports a feature: move the shared piece into src/editor.' },
+  ...Object.fromEntries(FEATURES.map((f) => [f, {
+    banned: ['cli', ...FEATURES.filter((g) => g !== f), ...TOP],
+    why: 'Features never import each other: move what two features share into src/editor, or pass it in from extension.ts.',
+  }])),
+};
+
+/**
+ * One block per folder and depth: a relative import climbing out of a file `depth` folders below src/ names a
+ * banned top-level module or folder. Each block repeats the network ban (a later block replaces a rule's options).
+ */
+function zones() {
+  return Object.entries(ZONES).flatMap(([folder, zone]) => [1, 2, 3].map((depth) => ({
+    files: [`src/${folder}/${'*/'.repeat(depth - 1)}*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [...NETWORK, ...(zone.vscode ? [VSCODE] : [])],
+        patterns: [{ regex: `^(\\.\\./){${depth}}(${zone.banned.join('|')})(/|\\.ts$|$)`, message: zone.why }],
+      }],
+    },
+  })));
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', 'test/.runs/**', 'src/**/*.generated.ts'] },
   js.configs.recommended,
@@ -28,14 +64,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: NETWORK }],
     },
   },
-  {
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [...NETWORK, { name: 'vscode', message: 'src/core must not depend on VS Code: convert offsets in the editor layer instead.' }],
-      }],
-    },
-  },
+  ...zones(),
   {
     files: ['**/*.mjs', 'scripts/**', 'test/runners/**'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -5,19 +5,21 @@ import { onDidChangeConfig, readConfig } from './config';
 import { HighlightCommands } from './decorations/commands';
 import { Decorator } from './decorations/decorator';
 import { TagHoverProvider } from './decorations/hover';
+import { TagUndo } from './editor/tagUndo';
 import { showStoreMessage } from './messages';
 import { TagStatusBar } from './statusBar';
 import { Autoload } from './store/autoload';
 import { tagFilesMoved } from './store/blindMode';
-import { SidecarCommands } from './store/commands';
 import { TagStore } from './store/tagStore';
 import { SidecarWatcher } from './store/watcher';
 import { TaggingCommands } from './tagging/commands';
 import { CursorContext } from './tagging/cursorContext';
 import { EditCommands } from './tagging/editCommands';
 import { Navigation } from './tagging/navigation';
-import { TagUndo } from './tagging/tagUndo';
+import { SidecarCommands } from './tagging/sidecarCommands';
 import { WordWrapPrompt } from './tagging/wordWrapPrompt';
+import { LearnCommands } from './learn/commands';
+import { Learning } from './learn/learning';
 import { ReportCommands } from './report/commands';
 import { SuggestionCommands } from './suggestions/commands';
 import { SuggestionController } from './suggestions/controller';
@@ -36,7 +38,8 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
   const statusBar = new TagStatusBar(store, getConfig, (kind) => decorator.isHidden(kind));
   const autoload = new Autoload(store, getConfig);
   const tagsView = new TagsView(store, getConfig, context.workspaceState);
-  const suggestions = new SuggestionController(store, getConfig, tagsView.index);
+  const learning = new Learning(tagsView.index, getConfig);
+  const suggestions = new SuggestionController(store, getConfig, learning);
   const reports = new ReportCommands(store, tagsView, getConfig);
   const undo = new TagUndo();
   const tagging = new TaggingCommands(store, getConfig);
@@ -49,6 +52,8 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
     statusBar,
     autoload,
     tagsView,
+    learning,
+    new LearnCommands(learning),
     new WalkthroughCommands(context.extensionUri),
     suggestions,
     undo,

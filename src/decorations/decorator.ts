@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { Tag, isSpanRef } from '../core/model';
 import { ClaimTaggerConfig, KindConfig } from '../config';
-import { STATUS_GLYPHS } from '../tagging/describe';
+import { STATUS_GLYPHS } from '../editor/describe';
+import { rangeOf } from '../editor/ranges';
 import { TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 
@@ -215,6 +216,3 @@ function point(document: vscode.TextDocument, offset: number): vscode.Range {
   return new vscode.Range(p, p);
 }
 
-export function rangeOf(document: vscode.TextDocument, span: { start: number; end: number }): vscode.Range {
-  return new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
-}

@@ -6,9 +6,9 @@ import { Tag, isSpanRef } from '../core/model';
 import { Commands } from '../commands';
 import { ClaimTaggerConfig, kindLabel } from '../config';
 import { TagStore } from '../store/tagStore';
-import { STATUS_GLYPHS, STATUS_LABELS } from '../tagging/describe';
+import { STATUS_GLYPHS, STATUS_LABELS } from '../editor/describe';
 import { escapeMarkdown, markdownLink } from '../util/markdown';
-import { rangeOf } from './decorator';
+import { rangeOf } from '../editor/ranges';
 
 const ACTIONS = [Commands.editNote, Commands.setStatus, Commands.removeTag, Commands.setSource, Commands.addLink, Commands.repinTag];
 

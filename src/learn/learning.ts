@@ -11,7 +11,7 @@ import { PhraseMemory, SourceTag } from '../core/learn/phraseMemory';
 import { ReviewDocument } from '../core/review/model';
 import { Suggestion } from '../core/suggest';
 import { ClaimTaggerConfig } from '../config';
-import { WorkspaceIndex } from '../tree/workspaceIndex';
+import { WorkspaceIndex } from '../store/workspaceIndex';
 import { Disposable } from '../util/dispose';
 import { LearnedFiles } from './learnedFiles';
 

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { AgreementResult, AnnotatedDocument, computeAgreement } from '../core/team/agreement';
 import { TagStore } from '../store/tagStore';
-import { AnnotatorFileError, annotatedDocument, annotatedWorkspace } from '../team/annotations';
+import { AnnotatorFileError, annotatedDocument, annotatedWorkspace } from '../editor/annotations';
 
 /**
  * Agreement over the annotators of one document or of the workspace; undefined with fewer than two annotators.

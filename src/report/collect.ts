@@ -3,9 +3,22 @@
 import * as vscode from 'vscode';
 import { Tag } from '../core/model';
 import { KindInfo, ReportDocument } from '../core/report';
-import { ClaimTaggerConfig, readConfig } from '../config';
+import { ReviewModel, ReviewNode } from '../core/review/model';
+import { ClaimTaggerConfig } from '../config';
+import { reportNames } from '../editor/reportNames';
 import { TagStore } from '../store/tagStore';
-import { TagsView } from '../tree/view';
+import { WorkspaceIndex } from '../store/workspaceIndex';
+
+/**
+ * What a report reads from the Tags view: the workspace index, the review model and the selected rows. The view
+ * (tree/view.ts) has this shape and is passed in by extension.ts, so the report does not import the tree.
+ */
+export interface TagsSource {
+  readonly index: WorkspaceIndex;
+  readonly model: ReviewModel;
+  /** Review rows, and the view's team rows (conflicts, authors), which the report skips. */
+  readonly selection: readonly (ReviewNode | { type: 'conflicts' | 'conflict' | 'version' | 'author' | 'authorDoc' })[];
+}
 
 export type ReportScope = 'document' | 'workspace' | 'selection';
 
@@ -27,7 +40,7 @@ export function reportKinds(config: ClaimTaggerConfig, palette: ReportPalette = 
   return config.kinds.map((k) => ({ id: k.id, label: k.label, color: k.color ?? PALETTES[palette][k.id] ?? '#8a63d2' }));
 }
 
-export async function collectDocuments(scope: ReportScope, store: TagStore, view: TagsView, uri?: vscode.Uri): Promise<ReportDocument[]> {
+export async function collectDocuments(scope: ReportScope, store: TagStore, view: TagsSource, uri?: vscode.Uri): Promise<ReportDocument[]> {
   if (scope === 'document') {
     const target = uri ?? vscode.window.activeTextEditor?.document.uri;
     if (!target) throw new Error(vscode.l10n.t('Open a document to report on it.'));
@@ -47,19 +60,6 @@ export async function collectDocuments(scope: ReportScope, store: TagStore, view
   }
   const docs = view.model.documents().filter((d) => d.tags.length);
   return Promise.all(docs.map((d) => withText(d.key, d.tags, d.detached)));
-}
-
-/**
- * How a report names a document: its path relative to the workspace folder (with the folder's name in a
- * multi-root workspace), never an absolute path of this machine; its identifier is the article's published URL
- * when the setting gives one, else that relative path.
- */
-export function reportNames(uri: vscode.Uri): { uri: string; name: string } {
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  const name = uri.scheme === 'untitled' ? uri.path
-    : folder ? vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1)
-    : uri.path.split('/').pop() ?? uri.path;
-  return { uri: readConfig(uri).report.articleUrl ?? name, name };
 }
 
 async function withText(key: string, tags: readonly Tag[], detached = false): Promise<ReportDocument> {

@@ -8,10 +8,9 @@ import { REPORT_FORMATS, ReportDocument, ReportFormat, ReportOptions, parseWebAn
 import { Commands } from '../commands';
 import { ClaimTaggerConfig, readConfig } from '../config';
 import { TagStore, TagStoreError } from '../store/tagStore';
-import { resolveDocument, showStoreError } from '../tagging/target';
-import { TagsView } from '../tree/view';
+import { resolveDocument, showStoreError } from '../editor/target';
 import { Disposable } from '../util/dispose';
-import { ReportPalette, ReportScope, collectDocuments, reportKinds } from './collect';
+import { ReportPalette, ReportScope, TagsSource, collectDocuments, reportKinds } from './collect';
 
 export interface ExportArgs {
   scope?: ReportScope;
@@ -47,7 +46,7 @@ export class ReportCommands extends Disposable {
 
   constructor(
     private readonly store: TagStore,
-    private readonly view: TagsView,
+    private readonly view: TagsSource,
     private readonly config: () => ClaimTaggerConfig,
   ) {
     super();

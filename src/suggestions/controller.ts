@@ -7,13 +7,12 @@ import { findNear, shiftSpans } from '../core/spans';
 import { LearnedSuggestion, suggestLearnedRange } from '../core/learn/layer';
 import { Suggestion, SuggestionKind, paragraphRanges, suggestRange } from '../core/suggest';
 import { ClaimTaggerConfig, isLanguageEnabled } from '../config';
-import { LearnCommands } from '../learn/commands';
-import { Learning } from '../learn/learning';
 import { TagStore, TagStoreError } from '../store/tagStore';
-import { showStoreError } from '../tagging/target';
-import type { WorkspaceIndex } from '../tree/workspaceIndex';
+import { rangeOf } from '../editor/ranges';
+import { showStoreError } from '../editor/target';
 import { Disposable } from '../util/dispose';
 import type { Step } from './delayedProgress';
+import type { LearningHooks } from './learningHooks';
 import { AcceptItem, planAccept, shownSuggestions } from './shown';
 
 export const DIAGNOSTIC_SOURCE = 'Claim Tagger';
@@ -40,18 +39,14 @@ export class SuggestionController extends Disposable {
   /** While a batch of suggestions is accepted, store events do not re-render (once at the end instead). */
   private batching = 0;
   readonly onDidChange = this.changeEmitter.event;
-  /** Learning from the workspace's tags and decisions (issue 13); absent without a workspace index. */
-  readonly learning: Learning | undefined;
-
   constructor(
     private readonly store: TagStore,
     private readonly config: () => ClaimTaggerConfig,
-    index?: WorkspaceIndex,
+    /** Learning from the workspace's tags and decisions (issue 13); absent without a workspace index. */
+    readonly learning?: LearningHooks,
   ) {
     super();
-    if (index) {
-      const learning = (this.learning = this._register(new Learning(index, config)));
-      this._register(new LearnCommands(learning));
+    if (learning) {
       // Only where the change can show: documents holding a phrase whose tags changed, or in a folder whose
       // decisions changed.
       this._register(learning.onDidChange((change) => this.rerunShown((d) => change.affects(d))));
@@ -337,10 +332,6 @@ function toDiagnostic(document: vscode.TextDocument, s: Suggestion, severity: vs
   // A remembered phrase links to an article where it was tagged (the hover shows the code as a link).
   d.code = example ? { value: s.rule, target: vscode.Uri.parse(example.document) } : s.rule;
   return d;
-}
-
-function rangeOf(document: vscode.TextDocument, s: { start: number; end: number }): vscode.Range {
-  return new vscode.Range(document.positionAt(s.start), document.positionAt(s.end));
 }
 
 function shiftParts(s: Suggestion, changes: { start: number; end: number; text: string }[]): Suggestion {

@@ -8,9 +8,10 @@ import { Commands } from '../commands';
 import { ClaimTaggerConfig } from '../config';
 import { TagStore, TagStoreError } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
-import { pickTag, TagArgs } from './pickTag';
+import { TagArgs } from '../editor/tagArgs';
+import { pickTag } from './pickTag';
 import { SpanPicker } from './spanPicker';
-import { OffsetRange, showStoreError, toOffsets } from './target';
+import { OffsetRange, showStoreError, toOffsets } from '../editor/target';
 
 export type PartArg = vscode.Range | OffsetRange;
 

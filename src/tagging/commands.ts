@@ -10,8 +10,8 @@ import { TagStore, TagStoreError } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 import { attributionContent } from './attributionContent';
 import { AttributionFlow, PartArg } from './attributionFlow';
-import { normaliseTagArgs } from './pickTag';
-import { OffsetRange, resolveDocument, showStoreError, toOffsets } from './target';
+import { normaliseTagArgs } from '../editor/tagArgs';
+import { OffsetRange, resolveDocument, showStoreError, toOffsets } from '../editor/target';
 
 export interface TagCommandArgs {
   /** Document to tag (default: the active editor's). */

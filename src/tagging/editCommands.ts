@@ -6,10 +6,11 @@ import { Commands } from '../commands';
 import { ClaimTaggerConfig, kindLabel } from '../config';
 import { TagPatch, TagStore, TagStoreError } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
-import { STATUS_GLYPHS, STATUS_LABELS, shorten } from './describe';
+import { STATUS_GLYPHS, STATUS_LABELS, shorten } from '../editor/describe';
 import { NoteDocuments } from './noteDocuments';
-import { PickedTag, TagArgs, normaliseTagArgs, pickTag } from './pickTag';
-import { resolveDocument, showStoreError } from './target';
+import { TagArgs, normaliseTagArgs } from '../editor/tagArgs';
+import { PickedTag, pickTag } from './pickTag';
+import { resolveDocument, showStoreError } from '../editor/target';
 
 export interface ValueArgs extends TagArgs {
   value?: string;

@@ -3,10 +3,10 @@ import * as vscode from 'vscode';
 import { Tag } from '../core/model';
 import { Commands } from '../commands';
 import { ClaimTaggerConfig } from '../config';
-import { rangeOf } from '../decorations/decorator';
 import { TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
-import { describeTag } from './describe';
+import { describeTag } from '../editor/describe';
+import { reveal } from '../editor/ranges';
 
 export interface NavigateArgs {
   /** Only tags of this kind. */
@@ -96,10 +96,4 @@ export class Navigation extends Disposable {
       qp.show();
     });
   }
-}
-
-export function reveal(editor: vscode.TextEditor, tag: Tag): void {
-  const range = rangeOf(editor.document, tag);
-  editor.selection = new vscode.Selection(range.start, range.end);
-  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }

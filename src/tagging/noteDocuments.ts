@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { TagStore, TagStoreError } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
-import { shorten } from './describe';
-import { showStoreError } from './target';
+import { shorten } from '../editor/describe';
+import { showStoreError } from '../editor/target';
 
 export const NOTE_SCHEME = 'claim-tagger-note';
 

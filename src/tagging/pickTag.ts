@@ -4,21 +4,10 @@ import * as vscode from 'vscode';
 import { Tag } from '../core/model';
 import { DocumentTags } from '../store/documentTags';
 import { TagStore } from '../store/tagStore';
-import { describeTag } from './describe';
-import { CommandTarget, resolveDocument } from './target';
+import { describeTag } from '../editor/describe';
+import { CommandTarget, resolveDocument } from '../editor/target';
+import { TagArgs, normaliseTagArgs } from '../editor/tagArgs';
 import { ClaimTaggerConfig } from '../config';
-
-export interface TagArgs {
-  uri?: vscode.Uri | string;
-  id?: string;
-}
-
-/** Tree nodes (and anything with `{ doc, tag }`) passed by the Tags view, normalised to `{ uri, id }`. */
-export function normaliseTagArgs<T extends TagArgs>(args: unknown): T | undefined {
-  const a = args as { type?: string; doc?: string; tag?: { id: string } } | undefined;
-  if (a && a.type === 'tag' && typeof a.doc === 'string' && a.tag) return { uri: a.doc, id: a.tag.id } as T;
-  return args as T | undefined;
-}
 
 export interface PickedTag extends CommandTarget {
   doc: DocumentTags;

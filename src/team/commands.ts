@@ -5,10 +5,10 @@ import * as vscode from 'vscode';
 import { computeAgreement } from '../core/team/agreement';
 import { AGREEMENT_FORMATS, AgreementFormat, renderAgreement } from '../core/team/report';
 import { TagStore } from '../store/tagStore';
-import { resolveDocument } from '../tagging/target';
+import { resolveDocument } from '../editor/target';
 import { Disposable } from '../util/dispose';
 import { ClaimTaggerConfig } from '../config';
-import { AnnotatorFileError, annotatedDocument, annotatedWorkspace } from './annotations';
+import { AnnotatorFileError, annotatedDocument, annotatedWorkspace } from '../editor/annotations';
 import { CurateArgs, curateDocument } from './curate';
 
 export interface CompareArgs {

@@ -9,9 +9,9 @@ import { blindCopyPath } from '../core/team/annotators';
 import { CurationDecision, CurationItem, curate, curationItems } from '../core/team/curate';
 import { serializeTeamSidecar } from '../core/team/serialize';
 import { TagStore } from '../store/tagStore';
-import { resolveDocument } from '../tagging/target';
+import { resolveDocument } from '../editor/target';
 import { writeFileAtomic } from '../util/atomicWrite';
-import { AnnotatorFileError, annotatedDocument } from './annotations';
+import { AnnotatorFileError, annotatedDocument } from '../editor/annotations';
 
 export interface CurateArgs {
   uri?: vscode.Uri | string;

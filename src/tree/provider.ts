@@ -3,12 +3,12 @@ import * as vscode from 'vscode';
 import { ClaimStatus, Tag, isSpanRef } from '../core/model';
 import { GroupNode, ReviewNode } from '../core/review/model';
 import { ClaimTaggerConfig, kindLabel } from '../config';
-import { STATUS_LABELS, kindIcon, shorten } from '../tagging/describe';
+import { STATUS_LABELS, kindIcon, shorten } from '../editor/describe';
 import { Disposable } from '../util/dispose';
 import { escapeMarkdown } from '../util/markdown';
 import { markdownToPlain } from './plainText';
 import { TeamNode, authorDocRows, authorRoots, authorTagRows, conflictRows, conflictsRoot, versionRows } from './teamNodes';
-import { WorkspaceIndex } from './workspaceIndex';
+import { WorkspaceIndex } from '../store/workspaceIndex';
 
 export const OPEN_TAG_COMMAND = 'claimTagger._openTag';
 

@@ -4,7 +4,7 @@ import { Tag } from '../core/model';
 import { ReviewFilter, TagNode } from '../core/review/model';
 import { authorCounts, tagsOfAuthor } from '../core/team/authorTree';
 import { ConflictEntry } from '../core/team/types';
-import { WorkspaceIndex } from './workspaceIndex';
+import { WorkspaceIndex } from '../store/workspaceIndex';
 
 export interface ConflictsNode { type: 'conflicts'; id: string; count: number }
 export interface ConflictNode { type: 'conflict'; id: string; doc: string; name: string; entry: ConflictEntry; ours: Tag; theirs: Tag; parent: ConflictsNode }

@@ -6,16 +6,16 @@ import { Grouping, ReviewFilter, ReviewModel, TagNode, describeFilter, isFilterA
 import { Commands } from '../commands';
 import { authorCounts, describeAuthorCounts } from '../core/team/authorTree';
 import { ClaimTaggerConfig, readConfig } from '../config';
-import { articleTitle, formatCitation } from '../report/citation';
-import { reportNames } from '../report/collect';
+import { articleTitle, formatCitation } from '../editor/citation';
+import { reportNames } from '../editor/reportNames';
 import { TagStore } from '../store/tagStore';
-import { STATUS_LABELS } from '../tagging/describe';
-import { reveal } from '../tagging/navigation';
-import { normaliseTagArgs } from '../tagging/pickTag';
+import { STATUS_LABELS } from '../editor/describe';
+import { reveal } from '../editor/ranges';
+import { normaliseTagArgs } from '../editor/tagArgs';
 import { Disposable } from '../util/dispose';
 import { ConflictCommands } from './conflictCommands';
 import { OPEN_TAG_COMMAND, TagTreeProvider, TreeNode } from './provider';
-import { WorkspaceIndex } from './workspaceIndex';
+import { WorkspaceIndex } from '../store/workspaceIndex';
 
 export const VIEW_ID = 'claimTagger.tags';
 /** The review model's groupings, and grouping by author (./teamNodes.ts). */

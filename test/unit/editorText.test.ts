@@ -1,7 +1,7 @@
 // The editor layer's vscode-free text helpers: citations, notes as plain text, an attribution's content.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { articleTitle, formatCitation } from '../../src/report/citation';
+import { articleTitle, formatCitation } from '../../src/editor/citation';
 import { attributionContent } from '../../src/tagging/attributionContent';
 import { markdownToPlain } from '../../src/tree/plainText';
 

@@ -1,10 +1,10 @@
 // Commands about sidecar files themselves: open one, re-read one after fixing it by hand.
 import * as vscode from 'vscode';
 import { Commands } from '../commands';
-import { resolveDocument } from '../tagging/target';
+import { resolveDocument } from '../editor/target';
 import { Disposable } from '../util/dispose';
-import { TagStore } from './tagStore';
-import { sidecarUriFor } from './sidecarIO';
+import { TagStore } from '../store/tagStore';
+import { sidecarUriFor } from '../store/sidecarIO';
 import { ClaimTaggerConfig } from '../config';
 
 export class SidecarCommands extends Disposable {

@@ -8,8 +8,8 @@ import { ReviewModel } from '../core/review/model';
 import { parseSidecar } from '../core/sidecar/format';
 import { liveConflicts } from '../core/team/conflicts';
 import { ConflictEntry } from '../core/team/types';
-import { documentOfTagFile, tagFilesGlob, tagFilesMoved } from '../store/blindMode';
-import { TagStore } from '../store/tagStore';
+import { documentOfTagFile, tagFilesGlob, tagFilesMoved } from './blindMode';
+import { TagStore } from './tagStore';
 import { Disposable } from '../util/dispose';
 
 const READ_CONCURRENCY = 16;

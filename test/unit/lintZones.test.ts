@@ -1,0 +1,110 @@
+// The layer zones of eslint.config.mjs hold: small sources placed (by file path, never written to disk) in each
+// folder of src/ are linted with the project's own config; an import across a zone is rejected, an allowed one passes.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { ESLint } from 'eslint';
+
+const root = path.resolve(__dirname, '../../..');
+const FEATURES = ['tagging', 'tree', 'decorations', 'report', 'suggestions', 'learn', 'team'];
+
+let eslint: ESLint;
+
+/** Messages of no-restricted-imports (and every other message, for sources that must pass cleanly). */
+async function lint(file: string, source: string): Promise<{ restricted: string[]; all: string[] }> {
+  const [result] = await eslint.lintText(source, { filePath: path.join(root, file) });
+  const all = result.messages.map((m) => `${m.ruleId ?? 'parse'}: ${m.message}`);
+  return { restricted: result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message), all };
+}
+
+/** A module that imports `specifier` and uses what it imported (so no other rule fires). */
+function importing(specifier: string): string {
+  return `import * as m from '${specifier}';\nexport const used = m;\n`;
+}
+
+async function assertRejected(file: string, source: string, because?: RegExp): Promise<void> {
+  const { restricted } = await lint(file, source);
+  assert.equal(restricted.length, 1, `${file} should be rejected:\n${source}`);
+  if (because) assert.match(restricted[0], because);
+}
+
+async function assertAllowed(file: string, source: string): Promise<void> {
+  const { all } = await lint(file, source);
+  assert.deepEqual(all, [], `${file} should pass:\n${source}`);
+}
+
+suite('lint zones (eslint.config.mjs)', function () {
+  this.timeout(120_000);
+
+  suiteSetup(() => {
+    eslint = new ESLint({ cwd: root, overrideConfigFile: path.join(root, 'eslint.config.mjs') });
+  });
+
+  test('features never import each other (every pair, import and re-export)', async () => {
+    for (const f of FEATURES) {
+      for (const g of FEATURES.filter((x) => x !== f)) {
+        await assertRejected(`src/${f}/zoneFixture.ts`, importing(`../${g}/anything`), /Features never import each other/);
+      }
+    }
+    await assertRejected('src/tree/zoneFixture.ts', "export { reveal } from '../tagging/navigation';\n");
+    await assertRejected('src/suggestions/zoneFixture.ts', "import type { Learning } from '../learn/learning';\nexport type L = Learning;\n");
+  });
+
+  test('a feature may import its own folder, the editor layer, the store, core and the shared modules', async () => {
+    for (const f of FEATURES) {
+      for (const spec of ['./sibling', '../editor/target', '../store/tagStore', '../core/model', '../util/dispose', '../config', '../messages', '../commands', 'vscode']) {
+        await assertAllowed(`src/${f}/zoneFixture.ts`, importing(spec));
+      }
+    }
+  });
+
+  test('nothing below the top imports the wiring (extension, api)', async () => {
+    for (const folder of [...FEATURES, 'editor', 'store']) {
+      await assertRejected(`src/${folder}/zoneFixture.ts`, importing('../extension'));
+      await assertRejected(`src/${folder}/zoneFixture.ts`, importing('../api'));
+    }
+  });
+
+  test('the editor layer never imports a feature', async () => {
+    for (const f of FEATURES) await assertRejected('src/editor/zoneFixture.ts', importing(`../${f}/anything`), /shared editor layer/);
+    await assertAllowed('src/editor/zoneFixture.ts', importing('../store/tagStore'));
+    await assertAllowed('src/editor/zoneFixture.ts', importing('./target'));
+  });
+
+  test('the store never imports the editor layer or a feature', async () => {
+    await assertRejected('src/store/zoneFixture.ts', importing('../editor/target'), /store sits below/);
+    for (const f of FEATURES) await assertRejected('src/store/zoneFixture.ts', importing(`../${f}/anything`));
+    await assertAllowed('src/store/zoneFixture.ts', importing('./tagStore'));
+    await assertAllowed('src/store/zoneFixture.ts', importing('../core/sidecar/format'));
+    await assertAllowed('src/store/zoneFixture.ts', importing('../config'));
+  });
+
+  test('core imports neither vscode nor any layer above it, at any depth', async () => {
+    await assertRejected('src/core/zoneFixture.ts', importing('vscode'), /must not depend on VS Code/);
+    await assertRejected('src/core/report/zoneFixture.ts', importing('vscode'));
+    await assertRejected('src/core/zoneFixture.ts', importing('../store/tagStore'));
+    await assertRejected('src/core/zoneFixture.ts', importing('../config'));
+    await assertRejected('src/core/report/zoneFixture.ts', importing('../../editor/target'));
+    await assertRejected('src/core/report/zoneFixture.ts', importing('../../tagging/commands'));
+    // Within core, `..` from a subfolder stays in core: allowed.
+    await assertAllowed('src/core/report/zoneFixture.ts', importing('../team/agreement'));
+    await assertAllowed('src/core/zoneFixture.ts', importing('./model'));
+  });
+
+  test('the CLI uses core and util only, never vscode', async () => {
+    await assertRejected('src/cli/zoneFixture.ts', importing('vscode'));
+    await assertRejected('src/cli/zoneFixture.ts', importing('../store/tagStore'));
+    await assertRejected('src/cli/zoneFixture.ts', importing('../report/collect'));
+    await assertAllowed('src/cli/zoneFixture.ts', importing('../core/model'));
+    await assertAllowed('src/cli/zoneFixture.ts', importing('../util/atomicWrite'));
+  });
+
+  test('the network ban still holds inside every zone', async () => {
+    for (const folder of ['core', 'cli', 'store', 'editor', ...FEATURES]) {
+      await assertRejected(`src/${folder}/zoneFixture.ts`, importing('node:https'), /no network/);
+    }
+  });
+
+  test('the wiring at the top may import every feature', async () => {
+    for (const f of FEATURES) await assertAllowed('src/extension.ts', importing(`./${f}/anything`));
+  });
+});
