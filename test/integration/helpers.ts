@@ -4,6 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ClaimTaggerApi } from '../../src/api';
+import { eventually } from './eventually';
+
+export { eventually, type Expectation } from './eventually';
 
 export const EXTENSION_ID = 'claim-tagger.claim-tagger';
 
@@ -43,23 +46,6 @@ export function select(editor: vscode.TextEditor, text: string, occurrence = 1):
   return sel;
 }
 
-/** Polls `probe` until it returns a truthy value (or throws the last assertion after `ms`). */
-export async function eventually<T>(probe: () => T | Promise<T>, ms = 5000): Promise<T> {
-  const until = Date.now() + ms;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v) return v;
-      lastError = new Error('condition not met');
-    } catch (e) {
-      lastError = e;
-    }
-    if (Date.now() > until) throw lastError;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 export function readJson(uri: vscode.Uri): unknown {
   return JSON.parse(fs.readFileSync(uri.fsPath, 'utf8'));
 }
@@ -69,5 +55,5 @@ export async function screenshot(name: string): Promise<void> {
   const dir = process.env.CLAIM_TAGGER_SHOT_DIR;
   if (!dir) return; // desktop runner: no screenshots
   fs.writeFileSync(path.join(dir, `${name}.request`), '');
-  await eventually(() => fs.existsSync(path.join(dir, `${name}.done`)), 20_000);
+  await eventually(() => fs.existsSync(path.join(dir, `${name}.done`)), 20_000, `the runner to take screenshot ${name}`);
 }
