@@ -1,4 +1,5 @@
 // Waiting for the extension host to catch up, without `vscode`: unit-tested in test/unit/eventually.test.ts.
+import * as assert from 'node:assert/strict';
 
 /**
  * What a wait is for, named when it times out: the state expected, and optionally how to read the state seen
@@ -56,4 +57,12 @@ function show(v: unknown): string {
 function clip(s: string, max = 400): string {
   const one = s.replace(/\s+/g, ' ').trim();
   return one.length > max ? `${one.slice(0, max)}… (${one.length} characters)` : one;
+}
+
+/** Waits until `read()` deep-equals `expected`; on a timeout the assertion shows both (and `message`). */
+export async function eventuallyEqual<T>(read: () => T | Promise<T>, expected: T, ms = 5000, message?: string): Promise<void> {
+  await eventually(async () => {
+    assert.deepEqual(await read(), expected, message);
+    return true;
+  }, ms);
 }

@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ClaimTaggerApi } from '../../src/api';
-import { eventually } from './eventually';
+import { Expectation, eventually } from './eventually';
 
-export { eventually, type Expectation } from './eventually';
+export { eventually, eventuallyEqual, type Expectation } from './eventually';
 
 export const EXTENSION_ID = 'claim-tagger.claim-tagger';
 
@@ -44,6 +44,24 @@ export function select(editor: vscode.TextEditor, text: string, occurrence = 1):
   const sel = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at + text.length));
   editor.selection = sel;
   return sel;
+}
+
+/** What `eventually` waits for in the Tags view's roots; a timeout lists the roots seen. */
+export function rootsExpectation(expected: string): Expectation {
+  return { expected: `the Tags view's roots ${expected}`, seen: async () => (await api()).tree.rootLabels() };
+}
+
+/** What `eventually` waits for in a document's text; a timeout shows the text seen. */
+export function textExpectation(editor: vscode.TextEditor, expected: string): Expectation {
+  return { expected: `${path.basename(editor.document.uri.path)} to read ${expected}`, seen: () => editor.document.getText() };
+}
+
+/** What `eventually` waits for in a document's tags; a timeout lists each tag's anchor state, offsets, quote and author. */
+export function tagsExpectation(uri: vscode.Uri, expected: string): Expectation {
+  return {
+    expected: `the tags of ${path.basename(uri.path)} ${expected}`,
+    seen: async () => (await (await api()).tags(uri)).map((t) => `${t.anchor.state} ${t.start}-${t.end} ${JSON.stringify(t.quote)}${t.author ? ` by ${t.author}` : ''}`),
+  };
 }
 
 export function readJson(uri: vscode.Uri): unknown {

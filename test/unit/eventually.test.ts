@@ -1,6 +1,6 @@
 // The integration suites' waiting helper: a wait that times out says what it waited for and what it saw.
 import * as assert from 'node:assert/strict';
-import { eventually } from '../integration/eventually';
+import { eventually, eventuallyEqual } from '../integration/eventually';
 
 suite('eventually (integration waiting helper)', () => {
   test('returns the first truthy value the probe returns', async () => {
@@ -41,6 +41,23 @@ suite('eventually (integration waiting helper)', () => {
       assert.ok(!e.message.includes('\n'));
       assert.match(e.message, /… \(\d+ characters\)$/);
       assert.ok(e.message.length < 600);
+      return true;
+    });
+  });
+});
+
+suite('eventuallyEqual (integration waiting helper)', () => {
+  test('resolves once the value deep-equals the expected one', async () => {
+    let n = 0;
+    await eventuallyEqual(() => (++n >= 3 ? ['a', 'b'] : ['a']), ['a', 'b'], 2000);
+    assert.equal(n, 3);
+  });
+
+  test('on a timeout the assertion shows the expected value and the one last seen', async () => {
+    await assert.rejects(eventuallyEqual(() => ['mine.md (1)'], ['mine.md (1)', 'shared.md (1)'], 80, 'blind roots'), (e: Error) => {
+      assert.ok(e instanceof assert.AssertionError);
+      assert.deepEqual([e.actual, e.expected], [['mine.md (1)'], ['mine.md (1)', 'shared.md (1)']]);
+      assert.match(e.message, /^blind roots\b[^]*- {3}'shared\.md \(1\)'/);
       return true;
     });
   });
