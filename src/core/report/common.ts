@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { CLAIM_STATUSES, ClaimStatus, CONTEXT_LENGTH, SourceRef, Tag, compareTags, isSpanRef } from '../model';
 import { coerceTags } from '../tagShape';
+import { httpUrl } from '../url';
 
 export type ReportFormat = 'md' | 'html' | 'csv' | 'json' | 'w3c' | 'claimreview';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'csv', 'json', 'w3c', 'claimreview'];
@@ -262,21 +263,15 @@ export function tagUrn(doc: ReportDocument, tag: Tag): string {
  */
 export function publicIri(doc: ReportDocument, options: ReportOptions = {}): string {
   for (const candidate of [doc.url, options.articleUrl, doc.uri]) {
-    if (typeof candidate === 'string' && /^https?:\/\/[^\s<>"]+$/i.test(candidate.trim())) {
-      try {
-        return new URL(candidate.trim()).href;
-      } catch {
-        // not a URL after all: try the next
-      }
-    }
+    const url = httpUrl(candidate);
+    if (url) return url;
   }
   return documentIri(doc.name.replace(/^[\\/]+/, '').replace(/^[a-z]:[\\/]+/i, ''));
 }
 
 /** The public http(s) URL of a document for display, or undefined (see {@link publicIri}). */
 export function publicUrl(doc: ReportDocument, options: ReportOptions = {}): string | undefined {
-  const iri = publicIri(doc, options);
-  return /^https?:/.test(iri) ? iri : undefined;
+  return httpUrl(publicIri(doc, options));
 }
 
 /**

@@ -8,7 +8,8 @@ import {
   KindInfo, ReportDocument, ReportOptions, Resolved, STATUS_LABELS, anchorLabel, claimStatus, contextEllipses,
   documentLength, hasUsableRange, kindsInUse, publicUrl, reportDocuments, resolveOptions, sortedTags, sourceText, summarize, summarizeAll,
 } from './common';
-import { escapeHtml, httpUrl } from './text';
+import { escapeHtml } from '../escape';
+import { httpUrl } from '../url';
 
 export interface HtmlEmbedding {
   /** A webview's `cspSource`, added to style-src and img-src. */

@@ -4,7 +4,7 @@ import {
   renderReport, reportFileExtension, reportLanguageId,
 } from '../../../src/core/report';
 import { highlightText, opinionDensity } from '../../../src/core/report/html';
-import { escapeMarkdown } from '../../../src/core/report/markdown';
+import { escapeMarkdown } from '../../../src/core/escape';
 import { Tag } from '../../../src/core/model';
 import { assertGolden } from './golden';
 import { parseCsv } from './csvParse';
