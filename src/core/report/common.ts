@@ -1,6 +1,7 @@
 // What every report format shares: the report's input types, kind colours, per-document figures,
 // the tag predicates behind `--fail-on`, and deterministic ids.
 import { createHash } from 'node:crypto';
+import { KIND_COLORS } from '../kindColors';
 import { CLAIM_STATUSES, ClaimStatus, CONTEXT_LENGTH, SourceRef, Tag, compareTags, isSpanRef } from '../model';
 import { coerceTags } from '../tagShape';
 import { httpUrl } from '../url';
@@ -60,9 +61,9 @@ export interface ReportOptions {
 }
 
 export const DEFAULT_KINDS: readonly KindInfo[] = Object.freeze([
-  Object.freeze({ id: 'claim', label: 'Claim', color: '#0066cc' }),
-  Object.freeze({ id: 'attribution', label: 'Attribution', color: '#1a8a4a' }),
-  Object.freeze({ id: 'opinion', label: 'Opinion', color: '#c07000' }),
+  Object.freeze({ id: 'claim', label: 'Claim', color: KIND_COLORS.light.claim }),
+  Object.freeze({ id: 'attribution', label: 'Attribution', color: KIND_COLORS.light.attribution }),
+  Object.freeze({ id: 'opinion', label: 'Opinion', color: KIND_COLORS.light.opinion }),
 ]);
 
 export const DEFAULT_TITLE = 'Claim Tagger report';
