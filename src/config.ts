@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { BUILTIN_KINDS } from './core/model';
 import { SidecarLocation } from './core/sidecar/paths';
+import { httpUrl } from './core/url';
 
 export type HighlightStyle = 'background' | 'underline' | 'border';
 
@@ -114,18 +115,6 @@ export function kindLabel(config: ClaimTaggerConfig, id: string): string {
 
 export function isLanguageEnabled(config: ClaimTaggerConfig, languageId: string): boolean {
   return config.enabledLanguages.includes('*') || config.enabledLanguages.includes(languageId);
-}
-
-/** An http(s) URL, or undefined for anything else (no file:, javascript: or relative links in reports). */
-function httpUrl(value: string | undefined): string | undefined {
-  const v = value?.trim();
-  if (!v) return undefined;
-  try {
-    const u = new URL(v);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function clamp01(n: number): number {

@@ -2,6 +2,7 @@
 /// <reference lib="dom.iterable" />
 // The HTML report in a real browser (headless Debian Chromium): script-injection payloads in notes, quotes,
 // file names, sources and links must stay inert text. Runs outside VS Code: `npm run test:browser`.
+// Without Chromium the suite fails (it never skips): a skipped security test would read as a pass.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -28,7 +29,9 @@ suite('HTML report in headless Chromium', function () {
   let dir: string;
 
   suiteSetup(async function () {
-    if (!fs.existsSync(CHROMIUM)) this.skip();
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_BIN.`);
+    }
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claim-tagger-browser-'));
     browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
 import { emptySidecar, serializeSidecar } from '../../src/core/sidecar/format';
 import { createTag } from '../../src/core/tags';
-import { api, closeAllEditors, eventually, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, eventuallyEqual, workspaceUri } from './helpers';
 
 const TEXT = 'The council approved the budget on Monday. Critics called it reckless. Turnout was 41 percent.\n';
 const FOLDER = 'team/blindindex';
@@ -52,14 +52,14 @@ suite('team: annotate blind in the Tags view', () => {
     const quotes = async (doc: string) => (await ext.tree.items([doc, 'Claim'])).concat(await ext.tree.items([doc, 'Opinion'])).map((r) => r.label).sort();
 
     await exec('claimTagger.refreshTags');
-    await eventually(async () => JSON.stringify(await ours()) === JSON.stringify([`${FOLDER}/shared.md (2)`]) || undefined);
+    await eventuallyEqual(ours, [`${FOLDER}/shared.md (2)`], 5000, "the Tags view's roots in the folder");
     assert.doesNotMatch(ext.tree.description() ?? '', /Blind/);
 
     assert.equal((await exec<{ on: boolean }>('claimTagger.toggleAnnotateBlind', { on: true })).on, true);
-    await eventually(async () => JSON.stringify(await ours()) === JSON.stringify([`${FOLDER}/mine.md (1)`]) || undefined);
+    await eventuallyEqual(ours, [`${FOLDER}/mine.md (1)`], 5000, "the Tags view's roots in the folder");
     assert.deepEqual(await quotes(`${FOLDER}/mine.md`), ['The council approved the budget on Monday.']);
     // The description follows the view's (debounced) change event.
-    await eventually(() => /^Blind: ana/.test(ext.tree.description() ?? '') || undefined);
+    await eventually(() => /^Blind: ana/.test(ext.tree.description() ?? '') || undefined, 5000, { expected: "the Tags view's description to start with Blind: ana", seen: () => ext.tree.description() });
 
     // A blind copy written meanwhile appears;
     // one of another author does not.
@@ -68,18 +68,18 @@ suite('team: annotate blind in the Tags view', () => {
     // Refreshed explicitly: the file watcher's delivery in a folder just created proved unreliable in code-server early
     // in a fresh run (the watcher itself is covered by the Tags view's "a sidecar changed on disk" test).
     await exec('claimTagger.refreshTags');
-    await eventually(async () => JSON.stringify(await ours()) === JSON.stringify([`${FOLDER}/mine.md (1)`, `${FOLDER}/shared.md (1)`]) || undefined, 10_000);
+    await eventuallyEqual(ours, [`${FOLDER}/mine.md (1)`, `${FOLDER}/shared.md (1)`], 10_000, "the Tags view's roots in the folder");
     assert.deepEqual(await quotes(`${FOLDER}/shared.md`), ['Turnout was 41 percent.']);
 
     // Another author while blind: their copies instead.
     await vscode.workspace.getConfiguration('claimTagger').update('author', 'ben', vscode.ConfigurationTarget.Global);
-    await eventually(async () => JSON.stringify(await ours()) === JSON.stringify([`${FOLDER}/mine.md (2)`, `${FOLDER}/shared.md (1)`]) || undefined);
+    await eventuallyEqual(ours, [`${FOLDER}/mine.md (2)`, `${FOLDER}/shared.md (1)`], 5000, "the Tags view's roots in the folder");
     assert.deepEqual(await quotes(`${FOLDER}/shared.md`), ['reckless']);
-    await eventually(() => /^Blind: ben/.test(ext.tree.description() ?? '') || undefined);
+    await eventually(() => /^Blind: ben/.test(ext.tree.description() ?? '') || undefined, 5000, { expected: "the Tags view's description to start with Blind: ben", seen: () => ext.tree.description() });
 
     assert.equal((await exec<{ on: boolean }>('claimTagger.toggleAnnotateBlind', { on: false })).on, false);
-    await eventually(async () => JSON.stringify(await ours()) === JSON.stringify([`${FOLDER}/shared.md (2)`]) || undefined);
+    await eventuallyEqual(ours, [`${FOLDER}/shared.md (2)`], 5000, "the Tags view's roots in the folder");
     assert.deepEqual(await quotes(`${FOLDER}/shared.md`), ['Critics called it reckless.', 'Turnout was 41 percent.']);
-    await eventually(() => !/Blind/.test(ext.tree.description() ?? '') || undefined);
+    await eventually(() => !/Blind/.test(ext.tree.description() ?? '') || undefined, 5000, { expected: "the Tags view's description to no longer say Blind", seen: () => ext.tree.description() });
   });
 });

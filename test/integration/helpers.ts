@@ -4,6 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ClaimTaggerApi } from '../../src/api';
+import { Expectation, eventually } from './eventually';
+
+export { eventually, eventuallyEqual, type Expectation } from './eventually';
 
 export const EXTENSION_ID = 'claim-tagger.claim-tagger';
 
@@ -43,21 +46,22 @@ export function select(editor: vscode.TextEditor, text: string, occurrence = 1):
   return sel;
 }
 
-/** Polls `probe` until it returns a truthy value (or throws the last assertion after `ms`). */
-export async function eventually<T>(probe: () => T | Promise<T>, ms = 5000): Promise<T> {
-  const until = Date.now() + ms;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v) return v;
-      lastError = new Error('condition not met');
-    } catch (e) {
-      lastError = e;
-    }
-    if (Date.now() > until) throw lastError;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** What `eventually` waits for in the Tags view's roots; a timeout lists the roots seen. */
+export function rootsExpectation(expected: string): Expectation {
+  return { expected: `the Tags view's roots ${expected}`, seen: async () => (await api()).tree.rootLabels() };
+}
+
+/** What `eventually` waits for in a document's text; a timeout shows the text seen. */
+export function textExpectation(editor: vscode.TextEditor, expected: string): Expectation {
+  return { expected: `${path.basename(editor.document.uri.path)} to read ${expected}`, seen: () => editor.document.getText() };
+}
+
+/** What `eventually` waits for in a document's tags; a timeout lists each tag's anchor state, offsets, quote and author. */
+export function tagsExpectation(uri: vscode.Uri, expected: string): Expectation {
+  return {
+    expected: `the tags of ${path.basename(uri.path)} ${expected}`,
+    seen: async () => (await (await api()).tags(uri)).map((t) => `${t.anchor.state} ${t.start}-${t.end} ${JSON.stringify(t.quote)}${t.author ? ` by ${t.author}` : ''}`),
+  };
 }
 
 export function readJson(uri: vscode.Uri): unknown {
@@ -69,5 +73,5 @@ export async function screenshot(name: string): Promise<void> {
   const dir = process.env.CLAIM_TAGGER_SHOT_DIR;
   if (!dir) return; // desktop runner: no screenshots
   fs.writeFileSync(path.join(dir, `${name}.request`), '');
-  await eventually(() => fs.existsSync(path.join(dir, `${name}.done`)), 20_000);
+  await eventually(() => fs.existsSync(path.join(dir, `${name}.done`)), 20_000, `the runner to take screenshot ${name}`);
 }

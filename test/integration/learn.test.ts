@@ -113,7 +113,7 @@ suite('learning from tags', () => {
     assert.equal(await exec<number>('claimTagger.forgetLearned', { terms: [{ rule: 'learned.phrase', term: 'glimmering quorp' }] }), 1);
     await eventually(async () => learnedHere(await suggestions(c.document.uri)).length === 1, 10_000);
     const page = await exec<vscode.TextDocument>('claimTagger.showLearned');
-    await eventually(() => /glimmering quorp \| opinion \| 2 \|/.test(page.getText()) && page.getText().includes('learn/a\\.txt'), 10_000);
+    await eventually(() => /glimmering quorp \| opinion \| 2 \|/.test(page.getText()) && page.getText().includes('learn/a.txt'), 10_000, { expected: 'the learned view to list glimmering quorp from learn/a.txt', seen: () => page.getText() });
     assert.equal(await exec<number>('claimTagger.forgetLearned', { phrases: [{ kind: 'opinion', key: 'glimmering quorp' }] }), 1);
     await eventually(() => learnedJson()?.forgotten?.opinion?.['glimmering quorp'] === 2, 10_000);
     await eventually(async () => learnedHere(await suggestions(c.document.uri)).length === 0, 10_000);

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
-import { api, closeAllEditors, eventually, openFresh, readJson, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, openFresh, readJson, tagsExpectation, textExpectation, workspaceUri } from './helpers';
 
 const LINES = [
   'The regional transport authority said about 48,000 vehicles crossed the Old Mill Bridge each weekday.',
@@ -66,7 +66,7 @@ function assertSidecarOn(uri: vscode.Uri, text: string, states: Record<string, s
 
 async function changeOnDisk(editor: vscode.TextEditor, text: string): Promise<void> {
   fs.writeFileSync(editor.document.uri.fsPath, text);
-  await eventually(() => editor.document.getText() === text, 15_000);
+  await eventually(() => editor.document.getText() === text, 15_000, textExpectation(editor, 'the text written outside'));
 }
 
 suite('outside changes to open articles', () => {
@@ -89,7 +89,7 @@ suite('outside changes to open articles', () => {
     await claimTagger.flush();
     const pulled = 'Update, 14:05: figures corrected after publication.\n' + ARTICLE.replace('Residents of the east bank', 'People living on the east bank');
     await changeOnDisk(editor, pulled);
-    await eventually(async () => (await claimTagger.tags(editor.document.uri)).every((t) => t.anchor.state === 'anchored' && pulled.slice(t.start, t.end) === t.quote), 10_000);
+    await eventually(async () => (await claimTagger.tags(editor.document.uri)).every((t) => t.anchor.state === 'anchored' && pulled.slice(t.start, t.end) === t.quote), 10_000, tagsExpectation(editor.document.uri, 'to be anchored on their quotes in the pulled text'));
     assert.deepEqual((await claimTagger.tags(editor.document.uri)).map((t) => t.id).sort(), tags.map((t) => t.id).sort());
     await eventually(() => told.some((l) => /pull\.txt was reloaded or replaced: 4 tags found again/.test(l)), 5_000);
     await claimTagger.flush();
@@ -104,7 +104,7 @@ suite('outside changes to open articles', () => {
     const lines = [LINES[0], LINES[5], LINES[1], LINES[2], LINES[3].replace('ignored three warnings', 'ignored three written warnings')];
     const changed = lines.join('\n') + '\n';
     await changeOnDisk(editor, changed);
-    await eventually(async () => (await claimTagger.tags(editor.document.uri)).some((t) => t.anchor.state === 'fuzzy'), 10_000);
+    await eventually(async () => (await claimTagger.tags(editor.document.uri)).some((t) => t.anchor.state === 'fuzzy'), 10_000, tagsExpectation(editor.document.uri, 'to include a fuzzy one'));
     await claimTagger.flush();
     const side = assertSidecarOn(editor.document.uri, changed, {
       [Q.double]: 'anchored',
@@ -124,7 +124,7 @@ suite('outside changes to open articles', () => {
     await claimTagger.flush();
     const crlf = ARTICLE.replace(/\n/g, '\r\n');
     await changeOnDisk(editor, crlf);
-    await eventually(async () => (await claimTagger.tags(editor.document.uri)).every((t) => t.anchor.state === 'anchored' && crlf.slice(t.start, t.end) === t.quote), 10_000);
+    await eventually(async () => (await claimTagger.tags(editor.document.uri)).every((t) => t.anchor.state === 'anchored' && crlf.slice(t.start, t.end) === t.quote), 10_000, tagsExpectation(editor.document.uri, 'to be anchored on their quotes in the CRLF text'));
     await claimTagger.flush();
     const side = assertSidecarOn(editor.document.uri, crlf, { [Q.vehicles]: 'anchored', [Q.signatures]: 'anchored' });
     assert.equal(side.tags.find((t) => t.quote === Q.signatures)!.start, crlf.indexOf(Q.signatures));
@@ -140,10 +140,10 @@ suite('outside changes to open articles', () => {
       b.delete(line); // the sentence with "declined to comment" goes: its tag is orphaned
       b.insert(new vscode.Position(0, 0), 'A draft paragraph nobody saved.\n');
     });
-    await eventually(async () => (await claimTagger.tags(editor.document.uri)).some((t) => t.anchor.state === 'orphaned'));
+    await eventually(async () => (await claimTagger.tags(editor.document.uri)).some((t) => t.anchor.state === 'orphaned'), 5000, tagsExpectation(editor.document.uri, 'to include an orphaned one'));
     await vscode.commands.executeCommand('workbench.action.files.revert');
-    await eventually(() => editor.document.getText() === ARTICLE && !editor.document.isDirty, 10_000);
-    await eventually(async () => (await claimTagger.tags(editor.document.uri)).every((t) => t.anchor.state === 'anchored' && ARTICLE.slice(t.start, t.end) === t.quote), 10_000);
+    await eventually(() => editor.document.getText() === ARTICLE && !editor.document.isDirty, 10_000, { expected: 'the reverted document to read the article and not be dirty', seen: () => ({ isDirty: editor.document.isDirty, text: editor.document.getText() }) });
+    await eventually(async () => (await claimTagger.tags(editor.document.uri)).every((t) => t.anchor.state === 'anchored' && ARTICLE.slice(t.start, t.end) === t.quote), 10_000, tagsExpectation(editor.document.uri, 'to be anchored on their quotes in the article'));
     await claimTagger.flush();
     assertSidecarOn(editor.document.uri, ARTICLE, { [Q.alarming]: 'anchored', [Q.declined]: 'anchored' });
   });
@@ -182,14 +182,14 @@ suite('outside changes to open articles', () => {
       return fuzzy?.quote === reworded && now.every((t) => t.anchor.state !== 'orphaned') ? now.map((t) => structuredClone(t)) : undefined;
     }, 10_000);
     await vscode.commands.executeCommand('undo');
-    await eventually(() => editor.document.getText() === ARTICLE, 10_000);
+    await eventually(() => editor.document.getText() === ARTICLE, 10_000, textExpectation(editor, 'the article again after undo'));
     const exactly = (want: readonly Tag[]) => async () => {
       const now = await claimTagger.tags(editor.document.uri);
       return want.every((b) => now.some((t) => t.id === b.id && t.start === b.start && t.end === b.end && t.quote === b.quote && JSON.stringify(t.anchor) === JSON.stringify(b.anchor)));
     };
     await eventually(exactly(before), 10_000);
     await vscode.commands.executeCommand('redo');
-    await eventually(() => editor.document.getText() === changed, 10_000);
+    await eventually(() => editor.document.getText() === changed, 10_000, textExpectation(editor, 'the changed text after redo'));
     await eventually(exactly(after!), 10_000);
     await vscode.commands.executeCommand('undo');
     await eventually(exactly(before), 10_000);
@@ -208,7 +208,7 @@ suite('outside changes to open articles', () => {
     const [onDraft, onSaved] = await tagAll(editor, [draft, Q.signatures]);
     await claimTagger.flush();
     await vscode.commands.executeCommand('workbench.action.files.revert');
-    await eventually(() => editor.document.getText() === ARTICLE, 10_000);
+    await eventually(() => editor.document.getText() === ARTICLE, 10_000, textExpectation(editor, 'the article again after revert'));
     await eventually(async () => {
       const ids = (await claimTagger.tags(editor.document.uri)).map((t) => t.id);
       return !ids.includes(onDraft.id) && ids.includes(onSaved.id);

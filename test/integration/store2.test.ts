@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
-import { api, closeAllEditors, eventually, openFresh, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, openFresh, workspaceUri, rootsExpectation, tagsExpectation } from './helpers';
 
 const TEXT = 'Officials said the bridge opens in May. The mayor disagreed sharply.\n';
 const span = (q: string) => ({ start: TEXT.indexOf(q), end: TEXT.indexOf(q) + q.length });
@@ -23,7 +23,7 @@ suite('tag store: locations, re-pinning, deletion, untitled documents', () => {
     await eventually(() => fs.existsSync(mirrored.fsPath));
     assert.ok(!fs.existsSync(editor.document.uri.fsPath + '.tags.json'), 'nothing beside the document');
     const claimTagger = await api();
-    await eventually(async () => (await claimTagger.tree.rootLabels()).includes('desk/located.txt (1)'));
+    await eventually(async () => (await claimTagger.tree.rootLabels()).includes('desk/located.txt (1)'), 5000, rootsExpectation('to include desk/located.txt (1)'));
   });
 
   test('an orphaned tag is re-pinned to a new selection', async () => {
@@ -33,7 +33,7 @@ suite('tag store: locations, re-pinning, deletion, untitled documents', () => {
     await claimTagger.flush();
     const rewritten = 'Officials said the bridge opens in May. The city council voted against it.\n';
     fs.writeFileSync(editor.document.uri.fsPath, rewritten);
-    await eventually(async () => (await claimTagger.tags(editor.document.uri))[0]?.anchor.state === 'orphaned', 10_000);
+    await eventually(async () => (await claimTagger.tags(editor.document.uri))[0]?.anchor.state === 'orphaned', 10_000, tagsExpectation(editor.document.uri, 'to start with an orphaned one'));
     const at = rewritten.indexOf('The city council');
     const pinned = await exec<Tag>('claimTagger.repinTag', { uri: editor.document.uri, id: tag.id, range: { start: at, end: rewritten.length - 1 } });
     assert.equal(pinned.anchor.state, 'anchored');
@@ -50,7 +50,7 @@ suite('tag store: locations, re-pinning, deletion, untitled documents', () => {
     edit.deleteFile(editor.document.uri);
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.ok(fs.existsSync(editor.document.uri.fsPath + '.tags.json'), 'the sidecar is kept');
-    await eventually(async () => (await claimTagger.tree.rootLabels()).some((l) => /^Detached \(\d+\)$/.test(l)), 10_000);
+    await eventually(async () => (await claimTagger.tree.rootLabels()).some((l) => /^Detached \(\d+\)$/.test(l)), 10_000, rootsExpectation('to include Detached (N)'));
   });
 
   test('an untitled document keeps its tags in memory and writes them when first saved', async () => {

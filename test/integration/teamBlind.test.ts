@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
 import { emptySidecar, serializeSidecar } from '../../src/core/sidecar/format';
 import { createTag } from '../../src/core/tags';
-import { api, closeAllEditors, eventually, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, tagsExpectation, workspaceUri } from './helpers';
 
 const TEXT = 'The council approved the budget on Monday. Critics called it reckless. Turnout was 41 percent.\n';
 /** Kinds highlighted in the document (marks such as gutter icons left out). */
@@ -48,7 +48,7 @@ suite('team: annotate blind', () => {
     assert.equal(on.on, true);
     assert.match(on.indicator, /Blind: ben/);
     // The editor now shows only ben's tags: none yet.
-    await eventually(async () => (await ext.tags(doc)).length === 0 || undefined);
+    await eventually(async () => (await ext.tags(doc)).length === 0 || undefined, 5000, tagsExpectation(doc, 'to be none'));
     await exec('claimTagger.tagClaim', { uri: editor.document.uri, ranges: [span('The council approved the budget on Monday.')] });
     await ext.flush();
     const copy = JSON.parse(fs.readFileSync(blindFile, 'utf8'));
@@ -67,7 +67,7 @@ suite('team: annotate blind', () => {
     await exec('claimTagger.tagClaim', { uri: editor.document.uri, ranges: [span('Turnout was 41 percent.')] });
     const off = await exec<{ on: boolean; indicator: string }>('claimTagger.toggleAnnotateBlind');
     assert.deepEqual(off, { on: false, indicator: '' });
-    await eventually(async () => ((await ext.tags(doc)).length === 1 && (await ext.tags(doc))[0].author === 'ana') || undefined);
+    await eventually(async () => ((await ext.tags(doc)).length === 1 && (await ext.tags(doc))[0].author === 'ana') || undefined, 5000, tagsExpectation(doc, "to be one of ana's"));
     await ext.flush();
     assert.equal(JSON.parse(fs.readFileSync(blindFile, 'utf8')).tags.length, 2);
     assert.equal(fs.readFileSync(sharedFile, 'utf8'), shared);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
-import { api, closeAllEditors, eventually, openFresh, readJson, screenshot, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, openFresh, readJson, screenshot, workspaceUri, rootsExpectation } from './helpers';
 
 const TEXT = 'The mayor said the bridge will cost 310 million euros. Critics called it a disgrace. Officials disagree.\n';
 const span = (q: string) => ({ start: TEXT.indexOf(q), end: TEXT.indexOf(q) + q.length });
@@ -24,7 +24,7 @@ suite('Tags view', () => {
     const editor = await openFresh('tree/one.txt', TEXT);
     await exec('claimTagger.tagClaim', { ranges: [span('the bridge will cost 310 million euros')] });
     await exec('claimTagger.tagOpinion', { ranges: [span('disgrace')] });
-    await eventually(async () => (await claimTagger.tree.rootLabels()).includes('tree/one.txt (2)'));
+    await eventually(async () => (await claimTagger.tree.rootLabels()).includes('tree/one.txt (2)'), 5000, rootsExpectation('to include tree/one.txt (2)'));
     assert.ok(claimTagger.tree.unreviewedClaims() >= 1);
     void editor;
   });
@@ -140,9 +140,9 @@ suite('Tags view', () => {
     await vscode.window.showTextDocument(document);
     await exec('claimTagger.tagClaim', { uri: document.uri, ranges: [{ start: 0, end: 13 }] });
     const name = document.uri.path;
-    await eventually(async () => (await claimTagger.tree.rootLabels()).some((l) => l.startsWith(name)));
+    await eventually(async () => (await claimTagger.tree.rootLabels()).some((l) => l.startsWith(name)), 5000, rootsExpectation(`to list ${name}`));
     await exec('workbench.action.revertAndCloseActiveEditor');
-    await eventually(async () => !(await claimTagger.tree.rootLabels()).some((l) => l.startsWith(name)));
+    await eventually(async () => !(await claimTagger.tree.rootLabels()).some((l) => l.startsWith(name)), 5000, rootsExpectation(`to no longer list ${name}`));
   });
 
   test('grouping and filter switches change the first level; the description names the filter', async () => {
@@ -182,10 +182,10 @@ suite('Tags view', () => {
     data.document = 'copied.txt';
     data.tags.push({ ...data.tags[0], id: 'second', kind: 'opinion', status: undefined });
     fs.writeFileSync(copy.fsPath + '.tags.json', JSON.stringify(data, null, 2));
-    await eventually(async () => (await claimTagger.tree.rootLabels()).includes('tree/copied.txt (2)'), 10_000);
+    await eventually(async () => (await claimTagger.tree.rootLabels()).includes('tree/copied.txt (2)'), 10_000, rootsExpectation('to include tree/copied.txt (2)'));
     fs.rmSync(copy.fsPath);
     fs.rmSync(copy.fsPath + '.tags.json');
-    await eventually(async () => !(await claimTagger.tree.rootLabels()).some((l) => l.startsWith('tree/copied.txt')), 10_000);
+    await eventually(async () => !(await claimTagger.tree.rootLabels()).some((l) => l.startsWith('tree/copied.txt')), 10_000, rootsExpectation('to no longer list tree/copied.txt'));
   });
 
   test('moving the cursor onto a tag selects it in the view', async () => {

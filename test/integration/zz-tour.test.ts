@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
-import { api, closeAllEditors, eventually, screenshot, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, screenshot, workspaceUri, rootsExpectation } from './helpers';
 
 const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -64,7 +64,7 @@ suite('tour of the sample article', () => {
 
     // The Tags view, grouped by document and kind.
     await exec('claimTagger.tags.focus');
-    await eventually(async () => (await claimTagger.tree.rootLabels()).some((l) => l.startsWith('riverside-bridge.md (13)')));
+    await eventually(async () => (await claimTagger.tree.rootLabels()).some((l) => l.startsWith('riverside-bridge.md (13)')), 5000, rootsExpectation('to list riverside-bridge.md (13)'));
     await vscode.window.showTextDocument(editor.document);
     const onClaim = editor.document.positionAt(span('61 percent of residents').start + 3);
     editor.selection = new vscode.Selection(onClaim, onClaim);

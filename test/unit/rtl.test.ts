@@ -20,9 +20,16 @@ suite('right-to-left text', () => {
       applyChanges([tag], [{ start: 0, end: 0, text: insert }]);
       const edited = insert + text;
       assert.equal(edited.slice(tag.start, tag.end), quote);
-      const outside = '‏مقدمه. ' + edited.replace(quote, quote);
+      // An edit made outside VS Code: a paragraph before (starting with a right-to-left mark), guillemets around
+      // the quote and a remark after it, so the quote moves by more than the prefix and its context changes.
+      const before = '\u200Fمقدمه. ';
+      const at = edited.indexOf(quote);
+      const outside = `${before}${edited.slice(0, at)}«${quote}» (تأیید نشده)${edited.slice(at + quote.length)}`;
       const fresh = createTag(text, { kind: 'claim', start, end: start + quote.length });
-      applyAnchorResults(outside, [fresh], reanchor(outside, [fresh]));
+      const [result] = reanchor(outside, [fresh]);
+      assert.equal(result.state, 'moved');
+      applyAnchorResults(outside, [fresh], [result]);
+      assert.equal(fresh.start, before.length + at + 1);
       assert.equal(outside.slice(fresh.start, fresh.end), quote);
       refreshQuotes(outside, [fresh]);
       const raw = serializeSidecar({ format: SIDECAR_FORMAT, version: SIDECAR_VERSION, document: 'مقاله.md', textHash: textHash(outside), tags: [fresh] });

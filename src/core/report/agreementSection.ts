@@ -2,7 +2,7 @@
 // annotators (a row per kind, then all kinds) and a small inline-SVG chart per kind (overlap F1 and token kappa
 // of each pair). Script-free, no style attributes (the report's CSP), every name escaped, numbers formatted here.
 import { AgreementResult, KindAgreement, PairAgreement } from '../team/agreement';
-import { escapeHtml } from './text';
+import { escapeHtml } from '../escape';
 
 export const AGREEMENT_CSS = `
 .agreement table{margin-bottom:1rem}.agreement .charts figure{flex:0 1 24rem}

@@ -7,7 +7,7 @@
 import { ClaimStatus, Tag } from '../model';
 import { ChunkWriter, writeJson } from './chunks';
 import { ReportDocument, Resolved, STATUS_LABELS, claimStatus, hasUsableRange, htmlSafeJson, isDateTime, publicIri, sortedTags, sourceText } from './common';
-import { httpUrl } from './text';
+import { httpUrl } from '../url';
 
 /** Rating on a 1 (worst) to 5 (best) scale; unverifiable claims get a verdict name but no number. */
 export const STATUS_RATING: Partial<Record<ClaimStatus, number>> = { false: 1, misleading: 2, disputed: 3, verified: 5 };

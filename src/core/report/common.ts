@@ -1,8 +1,10 @@
 // What every report format shares: the report's input types, kind colours, per-document figures,
 // the tag predicates behind `--fail-on`, and deterministic ids.
 import { createHash } from 'node:crypto';
+import { KIND_COLORS } from '../kindColors';
 import { CLAIM_STATUSES, ClaimStatus, CONTEXT_LENGTH, SourceRef, Tag, compareTags, isSpanRef } from '../model';
 import { coerceTags } from '../tagShape';
+import { httpUrl } from '../url';
 
 export type ReportFormat = 'md' | 'html' | 'csv' | 'json' | 'w3c' | 'claimreview';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'html', 'csv', 'json', 'w3c', 'claimreview'];
@@ -59,9 +61,9 @@ export interface ReportOptions {
 }
 
 export const DEFAULT_KINDS: readonly KindInfo[] = Object.freeze([
-  Object.freeze({ id: 'claim', label: 'Claim', color: '#0066cc' }),
-  Object.freeze({ id: 'attribution', label: 'Attribution', color: '#1a8a4a' }),
-  Object.freeze({ id: 'opinion', label: 'Opinion', color: '#c07000' }),
+  Object.freeze({ id: 'claim', label: 'Claim', color: KIND_COLORS.light.claim }),
+  Object.freeze({ id: 'attribution', label: 'Attribution', color: KIND_COLORS.light.attribution }),
+  Object.freeze({ id: 'opinion', label: 'Opinion', color: KIND_COLORS.light.opinion }),
 ]);
 
 export const DEFAULT_TITLE = 'Claim Tagger report';
@@ -262,21 +264,15 @@ export function tagUrn(doc: ReportDocument, tag: Tag): string {
  */
 export function publicIri(doc: ReportDocument, options: ReportOptions = {}): string {
   for (const candidate of [doc.url, options.articleUrl, doc.uri]) {
-    if (typeof candidate === 'string' && /^https?:\/\/[^\s<>"]+$/i.test(candidate.trim())) {
-      try {
-        return new URL(candidate.trim()).href;
-      } catch {
-        // not a URL after all: try the next
-      }
-    }
+    const url = httpUrl(candidate);
+    if (url) return url;
   }
   return documentIri(doc.name.replace(/^[\\/]+/, '').replace(/^[a-z]:[\\/]+/i, ''));
 }
 
 /** The public http(s) URL of a document for display, or undefined (see {@link publicIri}). */
 export function publicUrl(doc: ReportDocument, options: ReportOptions = {}): string | undefined {
-  const iri = publicIri(doc, options);
-  return /^https?:/.test(iri) ? iri : undefined;
+  return httpUrl(publicIri(doc, options));
 }
 
 /**

@@ -8,7 +8,9 @@ import {
   KindInfo, ReportDocument, ReportOptions, Resolved, STATUS_LABELS, anchorLabel, claimStatus, contextEllipses,
   documentLength, hasUsableRange, kindsInUse, publicUrl, reportDocuments, resolveOptions, sortedTags, sourceText, summarize, summarizeAll,
 } from './common';
-import { escapeHtml, httpUrl } from './text';
+import { escapeHtml } from '../escape';
+import { KIND_COLORS } from '../kindColors';
+import { httpUrl } from '../url';
 
 export interface HtmlEmbedding {
   /** A webview's `cspSource`, added to style-src and img-src. */
@@ -58,7 +60,7 @@ h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.25rem;margin:2rem 0 .5rem;o
 figcaption{font-weight:600;margin-bottom:.25rem}
 svg text{fill:var(--fg);font:12px system-ui,sans-serif}
 svg .bar{fill:var(--bar)}svg .track{fill:var(--panel)}
-svg .dens{fill:var(--c,#c07000)}
+svg .dens{fill:var(--c,${KIND_COLORS.light.opinion})}
 .strip{width:100%;height:18px;display:block;border:1px solid var(--line);border-radius:3px;background:var(--panel)}
 .legend{display:flex;flex-wrap:wrap;gap:.5rem 1rem;padding:0;list-style:none}
 .legend li::before{content:"";display:inline-block;width:.9em;height:.9em;margin-right:.35em;vertical-align:-.1em;border-radius:2px;background:var(--c);border:1px solid var(--c)}

@@ -18,8 +18,8 @@ export { CSV_COLUMNS } from './csv';
 export { JSON_REPORT_FORMAT, JSON_REPORT_VERSION } from './json';
 export { ANNO_CONTEXT, parseWebAnnotations } from './w3c';
 export type { ImportOptions, ImportResult, ImportedAnnotation, ImportedSpan } from './w3c';
-export { codePointToUtf16, escapeHtml, utf16ToCodePoint } from './text';
-export { escapeMarkdown } from './markdown';
+export { codePointToUtf16, utf16ToCodePoint } from './text';
+export { escapeHtml, escapeMarkdown } from '../escape';
 
 /**
  * The report as a list of chunks of about 1 MB, in order; write them one after the other. No chunk, and no

@@ -8,15 +8,8 @@ import {
   ReportDocument, Resolved, STATUS_LABELS, anchorLabel, claimStatus, contextEllipses, hasUsableRange, kindLabel, kindsInUse,
   publicUrl, sortedTags, sourceText, summarize, summarizeAll,
 } from './common';
-import { httpUrl, oneLine } from './text';
-
-/**
- * Escapes user text for inline Markdown: white space collapsed to one line, and every character that
- * could start emphasis, code, a link, raw HTML, an entity or a table cell backslash-escaped.
- */
-export function escapeMarkdown(s: string): string {
-  return oneLine(String(s)).replace(/[\\`*_{}[\]()<>#+!|~&]/g, '\\$&');
-}
+import { escapeMarkdown } from '../escape';
+import { httpUrl } from '../url';
 
 /** Kinds listed in the compact opinion table rather than one section per tag. */
 const COMPACT_KINDS = new Set(['opinion']);

@@ -1,4 +1,5 @@
-// Small string helpers shared by the report renderers: offset conversion, escaping, context snippets.
+// Small string helpers shared by the report renderers: offset conversion, context snippets (escaping and the
+// http(s) link test are src/core/escape.ts and src/core/url.ts, shared with the editor).
 
 /**
  * Converts a UTF-16 code unit offset into `text` to a Unicode code point offset (what the W3C
@@ -74,18 +75,6 @@ export class CodePointCounter {
   }
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
-
-/** Escapes text for HTML element content and for quoted attribute values. */
-export function escapeHtml(s: string): string {
-  return String(s).replace(/[&<>"'`]/g, (c) => HTML_ESCAPES[c]);
-}
-
-/** Collapses runs of white space (newlines included) into single spaces. */
-export function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ');
-}
-
 /** Drops a lone low surrogate at the start and a lone high surrogate at the end (left by cutting at a UTF-16 offset). */
 export function trimBrokenSurrogates(s: string): string {
   let start = 0;
@@ -99,15 +88,4 @@ export function trimBrokenSurrogates(s: string): string {
     if (c >= 0xd800 && c <= 0xdbff) end--;
   }
   return start === 0 && end === s.length ? s : s.slice(start, end);
-}
-
-/** The link as a normalised URL when it is an absolute http(s) URL, else undefined. */
-export function httpUrl(link: string): string | undefined {
-  if (typeof link !== 'string' || /[\s<>"]/.test(link.trim())) return undefined;
-  try {
-    const url = new URL(link.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -9,7 +9,8 @@ import { ChunkWriter, writeJson } from './chunks';
 import {
   ReportDocument, Resolved, STATUS_LABELS, htmlSafeJson, isDateTime, publicIri, sortedTags, stableUuidOf, tagUrn,
 } from './common';
-import { CodePointCounter, codePointToUtf16, httpUrl, trimBrokenSurrogates, utf16ToCodePoint } from './text';
+import { httpUrl } from '../url';
+import { CodePointCounter, codePointToUtf16, trimBrokenSurrogates, utf16ToCodePoint } from './text';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const GENERATOR_NAME = 'Claim Tagger';

@@ -4,7 +4,7 @@ import {
   renderReport, reportFileExtension, reportLanguageId,
 } from '../../../src/core/report';
 import { highlightText, opinionDensity } from '../../../src/core/report/html';
-import { escapeMarkdown } from '../../../src/core/report/markdown';
+import { escapeMarkdown } from '../../../src/core/escape';
 import { Tag } from '../../../src/core/model';
 import { assertGolden } from './golden';
 import { parseCsv } from './csvParse';
@@ -117,7 +117,11 @@ suite('report formats', () => {
         assert.match(html, new RegExp(`<rect class="dens st-${st}"`));
         assert.match(html, new RegExp(`\\.st-${st}\\{--c:#[0-9a-f]{6}\\}`));
       }
-      assert.match(html, /<ul class="legend"><\/ul>|<ul class="legend">\n<li class="k0">Claim<\/li>/);
+      // One legend entry per kind, in order, each in its kind's colour class.
+      const legend = /<ul class="legend">\n((?:<li class="k\d+">[^<]*<\/li>\n)*)<\/ul>/.exec(html);
+      assert.ok(legend, 'the legend list is there');
+      assert.deepEqual([...legend[1].matchAll(/<li class="(k\d+)">([^<]*)<\/li>/g)].map((m) => `${m[1]} ${m[2]}`),
+        SAMPLE_KINDS.map((k, i) => `k${i} ${k.label}`));
       assert.equal((html.match(/class="strip /g) ?? []).length, 2);
       assert.match(html, /The document text is not included in this report\./);
     });

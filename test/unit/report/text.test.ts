@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { codePointToUtf16, escapeHtml, utf16ToCodePoint } from '../../../src/core/report';
-import { CodePointCounter, httpUrl, trimBrokenSurrogates } from '../../../src/core/report/text';
+import { CodePointCounter, trimBrokenSurrogates } from '../../../src/core/report/text';
+import { httpUrl, isHttpUrl } from '../../../src/core/url';
+import { markdownLink } from '../../../src/util/markdown';
 
 const anyText = fc.string({ unit: fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.constantFrom('😀', '𝒻', 'é', '\ud800', '\udc00', '\n')), maxLength: 40 });
 
@@ -69,6 +71,22 @@ suite('report text helpers', () => {
     for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', '//example.org', 'example.org', 'http://a b', 'https://x/"onmouseover="y']) {
       assert.equal(httpUrl(bad), undefined, bad);
     }
+  });
+
+  test('one http(s) test for reports, settings, link entry and hovers', () => {
+    // Settings and entered links arrive with white space around them; reports publish the normalised form.
+    assert.equal(httpUrl('  https://News.example/a b  '), undefined);
+    assert.equal(httpUrl('  https://News.example/a  '), 'https://news.example/a');
+    for (const v of [undefined, '', '   ', 'http:example.org', 'https:/example.org', 'http://', 'https://<x>', 'ftp://example.org']) {
+      assert.equal(httpUrl(v), undefined, String(v));
+    }
+    assert.equal(isHttpUrl('https://example.org/x?y=1'), true);
+    assert.equal(isHttpUrl('javascript:alert(1)'), false);
+    // A hover links what a report would link, and shows anything else as escaped text.
+    assert.equal(markdownLink('https://example.org/a(b)'), '[https://example.org/a\\(b\\)](https://example.org/a%28b%29)');
+    assert.equal(markdownLink('javascript:alert(1)'), 'javascript:alert\\(1\\)');
+    assert.equal(markdownLink('https://x/"onmouseover="y'), 'https://x/"onmouseover="y');
+    fc.assert(fc.property(fc.string(), (s) => assert.equal(isHttpUrl(s), httpUrl(s) !== undefined && /^https?:\/\//i.test(s.trim()))));
   });
 
   test('trimBrokenSurrogates drops only halves cut off at the edges', () => {
