@@ -170,9 +170,14 @@ suite('tagging commands', () => {
     assert.equal(note!.document.getText(), 'First draft');
     const text = 'Checked against the minutes:\n\n- page 4, **item 2**\n- the 2023 budget';
     assert.ok(await note!.edit((b) => b.replace(new vscode.Range(0, 0, note!.document.lineCount, 0), text)));
-    assert.ok(await note!.document.save());
-    const [stored] = await tagsOf(editor.document.uri);
-    assert.equal(stored.note, text);
+    // Under load, save() can resolve false before VS Code hands the text to our file system provider, which then
+    // writes it: what matters is that the tag gets the note, so wait for that (and report what it holds instead).
+    await note!.document.save();
+    await eventually(async () => (await tagsOf(editor.document.uri))[0]?.note === text, 10000, {
+      expected: `the tag's note to be ${JSON.stringify(text)}`,
+      seen: async () => (await tagsOf(editor.document.uri))[0]?.note,
+    });
+    await eventually(() => !note!.document.isDirty, 5000, 'the note document to be saved (not dirty)');
   });
 
   test('next/previous wrap around and can filter by kind; goToTag selects by id', async () => {
