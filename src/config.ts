@@ -2,6 +2,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { BUILTIN_KINDS } from './core/model';
+import { CUSTOM_KIND_COLOR } from './core/kindColors';
 import { SidecarLocation } from './core/sidecar/paths';
 import { httpUrl } from './core/url';
 
@@ -101,7 +102,7 @@ function kinds(custom: unknown[]): KindConfig[] {
     out.push({
       id: o.id,
       label: typeof o.label === 'string' && o.label ? o.label : o.id,
-      color: typeof o.color === 'string' && /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(o.color) ? o.color : '#8a63d2',
+      color: typeof o.color === 'string' && /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(o.color) ? o.color : CUSTOM_KIND_COLOR,
       icon: typeof o.icon === 'string' && o.icon ? o.icon : 'tag',
       builtin: false,
     });

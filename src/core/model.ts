@@ -96,10 +96,6 @@ export function isSafeTagId(id: unknown): boolean {
   return typeof id === 'string' && TAG_ID_PATTERN.test(id);
 }
 
-export function isBuiltinKind(kind: string): kind is BuiltinKind {
-  return (BUILTIN_KINDS as readonly string[]).includes(kind);
-}
-
 export function isClaimStatus(value: unknown): value is ClaimStatus {
   return typeof value === 'string' && (CLAIM_STATUSES as readonly string[]).includes(value);
 }

@@ -1,7 +1,7 @@
 // The agreement report as Markdown, self-contained HTML (no script, nothing remote) or JSON. Every name comes
 // from user data and is escaped; numbers are formatted here, never taken as text from input.
 import { AgreementResult, KindAgreement, PairAgreement } from './agreement';
-import { escapeHtml, escapeMarkdownCell } from './escape';
+import { escapeHtml, escapeMarkdownCell } from '../escape';
 
 export type AgreementFormat = 'md' | 'html' | 'json';
 export const AGREEMENT_FORMATS: readonly AgreementFormat[] = ['md', 'html', 'json'];
