@@ -1,15 +1,11 @@
 // Sentence and word boundaries around an offset, for tagging with an empty selection. Sentences come from the
 // suggestion engine's segmenter (suggest/text.ts scanChunk over the same paragraph chunks), so that the sentence
 // tagged at the cursor is exactly the sentence a claim suggestion covers ("Mr. Smith said…", "1. The first item").
+import { Span } from './spans';
 import { paragraphRangesIn, scanChunk } from './suggest/text';
 
-export interface Range {
-  start: number;
-  end: number;
-}
-
 /** The paragraph (text between blank lines) containing `offset`. */
-export function paragraphAt(text: string, offset: number): Range {
+export function paragraphAt(text: string, offset: number): Span {
   const blank = /\r?\n[ \t]*\r?\n/g;
   let start = 0;
   // Walk back from the offset for the previous blank line without scanning the whole text.
@@ -28,7 +24,7 @@ export function paragraphAt(text: string, offset: number): Range {
 }
 
 /** The sentence containing `offset`, without surrounding white space; empty when there is only white space. */
-export function sentenceAt(text: string, offset: number): Range {
+export function sentenceAt(text: string, offset: number): Span {
   const para = paragraphAt(text, offset);
   const chunks = paragraphRangesIn(text, para.start, para.end);
   if (!chunks.length) return { start: offset, end: offset };
@@ -45,7 +41,7 @@ export function sentenceAt(text: string, offset: number): Range {
 const WORD = /[\p{L}\p{M}\p{N}'’-]/u;
 
 /** The word at `offset` (letters, marks, digits, apostrophes, hyphens); empty between words. */
-export function wordAt(text: string, offset: number): Range {
+export function wordAt(text: string, offset: number): Span {
   let start = offset;
   let end = offset;
   while (start > 0 && WORD.test(text[start - 1])) start--;

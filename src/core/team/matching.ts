@@ -2,10 +2,7 @@
 // Exact: same start and end. Overlap: spans sharing at least one code unit, paired greedily by the largest
 // overlap (ties: earlier spans first), so each tag is matched at most once and the counts are symmetric.
 
-export interface Span {
-  start: number;
-  end: number;
-}
+import { Span } from '../spans';
 
 export function exactMatches(a: readonly Span[], b: readonly Span[]): number {
   const counts = new Map<string, number>();
