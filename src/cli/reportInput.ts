@@ -47,13 +47,13 @@ export interface ReportInput {
 }
 
 /** Expands files and folders into documents with their sidecars; folders are walked recursively. */
-export async function collectReportInputs(inputs: string[]): Promise<{ entries: ReportInput[]; missing: string[] }> {
+export async function collectReportInputs(inputs: string[], cwd: string): Promise<{ entries: ReportInput[]; missing: string[] }> {
   const entries = new Map<string, ReportInput>();
   const missing: string[] = [];
   const slash = (p: string) => p.split(path.sep).join('/');
   // Files given by path are named relative to the working directory when inside it, else as given.
   const fileName = (abs: string, given: string) => {
-    const rel = path.relative(process.cwd(), abs);
+    const rel = path.relative(cwd, abs);
     return slash(rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : path.normalize(given));
   };
   for (const input of inputs) {
@@ -72,7 +72,7 @@ export async function collectReportInputs(inputs: string[]): Promise<{ entries: 
       if (!entries.has(document)) entries.set(document, { document, name: fileName(document, documentOf(input)!), sidecar });
     } else {
       const document = path.resolve(input);
-      if (!entries.has(document)) entries.set(document, { document, name: fileName(document, input), sidecar: await findSidecar(document) });
+      if (!entries.has(document)) entries.set(document, { document, name: fileName(document, input), sidecar: await findSidecar(document, cwd) });
     }
   }
   return { entries: [...entries.values()].sort((a, b) => (a.document < b.document ? -1 : a.document > b.document ? 1 : 0)), missing };

@@ -11,12 +11,15 @@ import { readRegularFile } from '../util/regularFile';
 
 export { writeFileAtomic };
 
-/** The sidecar of `document`: beside it, or in a trusted `.claim-tags/` folder (see claimTagsFolder) mirroring its path. */
-export async function findSidecar(document: string): Promise<string | undefined> {
+/**
+ * The sidecar of `document`: beside it, or in a trusted `.claim-tags/` folder (see claimTagsFolder) mirroring its
+ * path. `cwd` bounds the search outside a repository (see searchFolders).
+ */
+export async function findSidecar(document: string, cwd: string): Promise<string | undefined> {
   const abs = path.resolve(document);
   const beside = abs + SIDECAR_SUFFIX;
   if (await exists(beside)) return beside;
-  for (const dir of await searchFolders(abs)) {
+  for (const dir of await searchFolders(abs, cwd)) {
     const folder = await claimTagsFolder(dir);
     const candidate = folder && path.join(folder, path.relative(dir, abs) + SIDECAR_SUFFIX);
     if (candidate && (await exists(candidate))) return candidate;
@@ -25,9 +28,9 @@ export async function findSidecar(document: string): Promise<string | undefined>
 }
 
 /** Where a new sidecar for `document` goes: under the nearest trusted `.claim-tags/`, else beside it. */
-export async function newSidecarPath(document: string): Promise<string> {
+export async function newSidecarPath(document: string, cwd: string): Promise<string> {
   const abs = path.resolve(document);
-  for (const dir of await searchFolders(abs)) {
+  for (const dir of await searchFolders(abs, cwd)) {
     const folder = await claimTagsFolder(dir);
     if (folder) return path.join(folder, path.relative(dir, abs) + SIDECAR_SUFFIX);
   }
@@ -39,7 +42,7 @@ export async function newSidecarPath(document: string): Promise<string> {
  * repository root (the nearest folder holding `.git`), else up to the working directory when the document lies
  * inside it, else the document's own folder only.
  */
-async function searchFolders(abs: string): Promise<string[]> {
+async function searchFolders(abs: string, cwd: string): Promise<string[]> {
   let boundary: string | undefined;
   for (let dir = path.dirname(abs); ; dir = path.dirname(dir)) {
     if (await exists(path.join(dir, '.git'))) {
@@ -48,7 +51,7 @@ async function searchFolders(abs: string): Promise<string[]> {
     }
     if (path.dirname(dir) === dir) break;
   }
-  boundary ??= process.cwd();
+  boundary ??= cwd;
   return claimTagsFolders(toPosix(abs), toPosix(boundary)).map(fromPosix);
 }
 
@@ -88,7 +91,7 @@ export async function readSidecarFile(sidecar: string, documentName?: string): P
 }
 
 /** Every sidecar under the given files and folders (skipping node_modules and dot-folders other than .claim-tags). */
-export async function collectSidecars(inputs: string[]): Promise<{ sidecars: string[]; missing: string[] }> {
+export async function collectSidecars(inputs: string[], cwd: string): Promise<{ sidecars: string[]; missing: string[] }> {
   const sidecars = new Set<string>();
   const missing: string[] = [];
   for (const input of inputs) {
@@ -97,7 +100,7 @@ export async function collectSidecars(inputs: string[]): Promise<{ sidecars: str
     else if (stat.isDirectory()) for await (const f of walkSidecars(input)) sidecars.add(path.resolve(f));
     else if (isSidecarPath(input)) sidecars.add(path.resolve(input));
     else {
-      const s = await findSidecar(input);
+      const s = await findSidecar(input, cwd);
       if (s) sidecars.add(s);
     }
   }

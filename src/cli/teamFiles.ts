@@ -17,7 +17,7 @@ export interface DocumentSidecars {
   blind: { author: string; file: string }[];
 }
 
-export async function collectTeamSidecars(inputs: string[]): Promise<{ documents: DocumentSidecars[]; missing: string[] }> {
+export async function collectTeamSidecars(inputs: string[], cwd: string): Promise<{ documents: DocumentSidecars[]; missing: string[] }> {
   // Keyed by the shared sidecar's path (present or not): blind copies sit beside it.
   const byDoc = new Map<string, DocumentSidecars>();
   const missing: string[] = [];
@@ -42,7 +42,7 @@ export async function collectTeamSidecars(inputs: string[]): Promise<{ documents
     else if (isSidecarPath(input) || parseBlindCopyPath(path.resolve(input))) addFile(input);
     else {
       // A document: its shared sidecar (beside it or under .claim-tags/) and the blind copies beside that.
-      const shared = (await findSidecar(input)) ?? path.resolve(input) + '.tags.json';
+      const shared = (await findSidecar(input, cwd)) ?? path.resolve(input) + '.tags.json';
       if (await exists(shared)) addFile(shared);
       for (const f of await siblingsOf(shared)) addFile(f);
       if (!byDoc.has(shared)) missing.push(`${input} (no sidecar)`);
@@ -71,8 +71,8 @@ async function siblingsOf(sharedSidecar: string): Promise<string[]> {
  * <file>[:line:column]: message`; `unreadable` says whether any input could not be read. `missingIsError: false`
  * passes over inputs with no sidecar at all (a report lists such documents with no tags).
  */
-export async function loadAnnotated(inputs: string[], io: Pick<CliIo, 'stderr' | 'readFile'>, command: string, rel: (p: string) => string, options: { missingIsError?: boolean } = {}): Promise<{ annotated: AnnotatedDocument[]; unreadable: boolean }> {
-  const { documents, missing } = await collectTeamSidecars(inputs);
+export async function loadAnnotated(inputs: string[], io: Pick<CliIo, 'stderr' | 'readFile' | 'cwd'>, command: string, rel: (p: string) => string, options: { missingIsError?: boolean } = {}): Promise<{ annotated: AnnotatedDocument[]; unreadable: boolean }> {
+  const { documents, missing } = await collectTeamSidecars(inputs, io.cwd);
   const missingIsError = options.missingIsError ?? true;
   let unreadable = missingIsError && missing.length > 0;
   if (missingIsError) for (const m of missing) io.stderr.write(`claim-tagger ${command}: ${m}: no such file or folder, or no sidecar\n`);
