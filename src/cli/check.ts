@@ -9,7 +9,8 @@ import { LockTimeoutError } from '../util/fileLock';
 import { NotRegularFileError } from '../util/regularFile';
 import { stripControls, terminalSafeJson } from '../util/terminal';
 import { readDocument } from './document';
-import { collectSidecars, documentOf, readSidecarFile, sidecarReadOnly } from './sidecarFiles';
+import { collectSidecars, missingInputs } from './sidecarCollector';
+import { documentOf, readSidecarFile, sidecarReadOnly } from './sidecarFiles';
 import { SidecarChangedError, commitSidecar, withSidecarLock } from './sidecarWrite';
 
 interface CheckedTag {
@@ -30,7 +31,9 @@ interface CheckedDocument {
 
 export async function check({ values: o, positionals }: ParsedArgs<typeof CHECK_OPTIONS>, io: CliIo): Promise<ExitCode> {
   if (!positionals.length) return usageError(commandNamed('check'), io, 'name at least one file or folder.');
-  const { sidecars, missing } = await collectSidecars(positionals, io.cwd);
+  const collected = await collectSidecars(positionals, { cwd: io.cwd });
+  const missing = missingInputs(collected);
+  const sidecars = [...new Set(collected.flatMap((c) => c.found.flatMap((f) => (f.sidecar ? [f.sidecar] : []))))].sort();
   let unreadable = missing.length > 0;
   for (const m of missing) io.stderr.write(`claim-tagger check: ${m}: no such file or folder\n`);
   const documents: CheckedDocument[] = [];

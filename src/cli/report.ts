@@ -16,6 +16,7 @@ import { writeFileAtomic } from '../util/atomicWrite';
 import { NotRegularFileError } from '../util/regularFile';
 import { stripControls, terminalSafeJson } from '../util/terminal';
 import { resolveOutTarget } from './outTarget';
+import { RunReads } from './runReads';
 import { Output, isBrokenPipe, writeOutput } from './output';
 import { ParsedArgs, runCommand, usageError } from './command';
 import { REPORT_OPTIONS, commandNamed } from './commands';
@@ -50,12 +51,12 @@ interface Loaded {
   warning?: string;
 }
 
-async function loadInput(input: ReportInput, reanchorForGate: boolean): Promise<Loaded> {
+async function loadInput(input: ReportInput, reanchorForGate: boolean, read: (file: string) => Promise<string>): Promise<Loaded> {
   let tags: ReportDocument['tags'] = [];
   let hash: string | undefined;
   if (input.sidecar) {
     try {
-      const sidecar = await loadSidecar(input.sidecar);
+      const sidecar = await loadSidecar(input.sidecar, read);
       tags = sidecar.tags;
       hash = sidecar.textHash;
     } catch (e) {
@@ -65,7 +66,7 @@ async function loadInput(input: ReportInput, reanchorForGate: boolean): Promise<
   const doc: ReportDocument = { uri: pathToFileURL(input.document).href, name: input.name, tags };
   let warning: string | undefined;
   let unreadable: string | undefined;
-  const text = await readText(input.document).catch((e: NodeJS.ErrnoException) => {
+  const text = await read(input.document).catch((e: NodeJS.ErrnoException) => {
     unreadable = e instanceof NotRegularFileError ? `${input.name} is ${e.what}, not a regular file` : undefined;
     return undefined;
   });
@@ -128,7 +129,9 @@ export async function report({ values: o, positionals }: ParsedArgs<typeof REPOR
   }
 
   const gateOrphans = rules.includes('orphaned');
-  const loaded = await mapLimit(entries, READ_CONCURRENCY, (input) => loadInput(input, gateOrphans));
+  // The HTML report's agreement section reads the same files again: each is read once.
+  const reads = new RunReads(readText, format === 'html');
+  const loaded = await mapLimit(entries, READ_CONCURRENCY, (input) => loadInput(input, gateOrphans, reads.first));
   const errors = loaded.filter((l) => l.error).map((l) => l.error!);
   if (errors.length) return fail(io, `cannot read ${errors.length} input${errors.length === 1 ? '' : 's'}:\n  ${errors.join('\n  ')}`);
   for (const l of loaded) if (l.warning) io.stderr.write(`claim-tagger report: warning: ${l.warning}\n`);
@@ -137,7 +140,7 @@ export async function report({ values: o, positionals }: ParsedArgs<typeof REPOR
 
   let agreement: AgreementResult | undefined;
   if (format === 'html') {
-    const team = await loadAnnotated(positionals, { stderr: io.stderr, readFile: readText, cwd: io.cwd }, 'report', (p) => path.relative(io.cwd, p) || p, { missingIsError: false });
+    const team = await loadAnnotated(positionals, { stderr: io.stderr, readFile: reads.second, cwd: io.cwd }, 'report', (p) => path.relative(io.cwd, p) || p, { missingIsError: false });
     if (team.unreadable) return fail(io, 'an annotator\'s sidecar cannot be read (see above); no report.');
     agreement = computeAgreement(team.annotated);
   }

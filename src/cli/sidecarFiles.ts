@@ -1,11 +1,12 @@
-// Sidecars on the local file system, for the CLI: find, read and validate, write atomically.
+// Sidecars on the local file system, for the CLI: find one document's, read and validate, write atomically
+// (sidecarCollector expands files and folders named on the command line).
 // Only regular files are read (a FIFO would block forever).
 import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { SIDECAR_SUFFIX, SidecarFile } from '../core/model';
 import { SidecarReadResult, parseSidecar } from '../core/sidecar/format';
-import { SIDECAR_FOLDER, claimTagsFolders, documentPathFor, isSidecarPath } from '../core/sidecar/paths';
+import { SIDECAR_FOLDER, claimTagsFolders, documentPathFor } from '../core/sidecar/paths';
 import { writeFileAtomic } from '../util/atomicWrite';
 import { readRegularFile } from '../util/regularFile';
 
@@ -88,39 +89,6 @@ export function documentOf(sidecar: string): string | undefined {
 export async function readSidecarFile(sidecar: string, documentName?: string): Promise<SidecarReadResult & { raw: string }> {
   const raw = await readRegularFile(sidecar);
   return { ...parseSidecar(raw, documentName), raw };
-}
-
-/** Every sidecar under the given files and folders (skipping node_modules and dot-folders other than .claim-tags). */
-export async function collectSidecars(inputs: string[], cwd: string): Promise<{ sidecars: string[]; missing: string[] }> {
-  const sidecars = new Set<string>();
-  const missing: string[] = [];
-  for (const input of inputs) {
-    const stat = await fs.stat(input).catch(() => undefined);
-    if (!stat) missing.push(input);
-    else if (stat.isDirectory()) for await (const f of walkSidecars(input)) sidecars.add(path.resolve(f));
-    else if (isSidecarPath(input)) sidecars.add(path.resolve(input));
-    else {
-      const s = await findSidecar(input, cwd);
-      if (s) sidecars.add(s);
-    }
-  }
-  return { sidecars: [...sidecars].sort(), missing };
-}
-
-/**
- * Sidecars below `dir` in name order, skipping node_modules and dot-folders other than .claim-tags. `accept` widens
- * what counts (e.g. blind copies for `agree`).
- */
-export async function* walkSidecars(dir: string, accept: (name: string, file: string) => boolean = isSidecarPath): AsyncGenerator<string> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (e.name === 'node_modules' || (e.name.startsWith('.') && e.name !== SIDECAR_FOLDER)) continue;
-      yield* walkSidecars(p, accept);
-    } else if (e.isFile() && accept(e.name, p)) yield p;
-  }
 }
 
 export async function exists(p: string): Promise<boolean> {
