@@ -1,5 +1,5 @@
-// `claim-tagger agree <sidecar|file|dir>... [--authors a,b] [--json] [--format md|html]`: agreement between
-// annotators, from shared sidecars (by tag author) and blind copies `<document>.tags.<author>.json`.
+// `claim-tagger agree`: agreement between annotators, from shared sidecars (by tag author) and blind copies
+// `<document>.tags.<author>.json`. Options: AGREE_OPTIONS in commands.ts.
 import * as path from 'node:path';
 import { computeAgreement } from '../core/team/agreement';
 import { AGREEMENT_FORMATS, AgreementFormat, renderAgreement } from '../core/team/report';

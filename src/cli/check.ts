@@ -1,4 +1,4 @@
-// `claim-tagger check <file|dir>... [--json] [--write]`: tag drift as a CI gate.
+// `claim-tagger check`: tag drift as a CI gate. Options: CHECK_OPTIONS in commands.ts.
 import * as path from 'node:path';
 import { AnchorResult, applyAnchorResults, reanchor } from '../core/anchor';
 import { serializeSidecar, textHash } from '../core/sidecar/format';

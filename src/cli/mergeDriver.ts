@@ -1,5 +1,5 @@
 // `claim-tagger merge-driver %O %A %B %P`: git's custom merge driver for sidecars, and
-// `claim-tagger install-merge-driver [--global]`, which registers it.
+// `claim-tagger install-merge-driver`, which registers it.
 // Git contract: the merged result goes into %A; exit 0 = merged cleanly, non-zero = conflict (git then keeps
 // %A as it is and all three versions in the index). We exit 1 only when an input cannot be merged, leaving %A
 // untouched; conflicting edits of one tag are merged (both kept, flagged inside the file) and exit 0.

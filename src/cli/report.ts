@@ -1,6 +1,4 @@
-// `claim-tagger report <file|dir>... --format md|html|csv|json|w3c|claimreview [--out FILE]
-//   [--fail-on unreviewed|orphaned|unattributed] [--title T] [--author A] [--bom]`
-// Writes a tag report of the documents' sidecars; with --fail-on it is a CI gate (exit 1 on a finding).
+// `claim-tagger report` (options: REPORT_OPTIONS in commands.ts). Writes a tag report of the documents' sidecars; with --fail-on it is a CI gate (exit 1 on a finding).
 // Exit codes: 0 ok, 1 a --fail-on finding, 2 bad usage or unreadable input.
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';

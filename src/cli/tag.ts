@@ -1,4 +1,4 @@
-// `claim-tagger tag <file> --kind K (--quote Q [--occurrence N] | --range S:E) [--note T] [--status S]`
+// `claim-tagger tag`: adds one tag to a document's sidecar, under its lock. Options: TAG_OPTIONS in commands.ts.
 import * as path from 'node:path';
 import { applyAnchorResults, reanchor } from '../core/anchor';
 import { SIDECAR_FORMAT, SIDECAR_VERSION, SidecarFile, Tag, isClaimStatus, CLAIM_STATUSES } from '../core/model';
