@@ -1,4 +1,5 @@
-// `claim-tagger report` (options: REPORT_OPTIONS in commands.ts). Writes a tag report of the documents' sidecars; with --fail-on it is a CI gate (exit 1 on a finding).
+// `claim-tagger report` (options: REPORT_OPTIONS in commands.ts). Writes a tag report of the documents'
+// sidecars; with --fail-on it is a CI gate (exit 1 on a finding).
 // Exit codes: 0 ok, 1 a --fail-on finding, 2 bad usage or unreadable input.
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';

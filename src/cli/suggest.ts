@@ -1,4 +1,5 @@
-// `claim-tagger suggest` (options: SUGGEST_OPTIONS in commands.ts): candidate tags as JSON, with what the workspace's tags and decisions taught (issue 13), as in the editor.
+// `claim-tagger suggest` (options: SUGGEST_OPTIONS in commands.ts): candidate tags as JSON, with what the
+// workspace's tags and decisions taught (issue 13), as in the editor.
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { LearnedSuggestion, LearningContext, suggestLearnedRange } from '../core/learn/layer';
