@@ -1,13 +1,7 @@
-// Entry point of the `claim-tagger` command (bundled to dist/cli.js).
-import * as fs from 'node:fs/promises';
+// Entry point of the `claim-tagger` command (bundled to dist/cli.js): the only place that sets the exit code.
 import { main } from './cli/main';
 
-main(process.argv.slice(2), {
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  readFile: (p) => fs.readFile(p, 'utf8'),
-}).then(
+main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

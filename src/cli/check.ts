@@ -1,14 +1,16 @@
-// `claim-tagger check <file|dir>... [--json] [--write]`: tag drift as a CI gate.
+// `claim-tagger check`: tag drift as a CI gate. Options: CHECK_OPTIONS in commands.ts.
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { AnchorResult, applyAnchorResults, reanchor } from '../core/anchor';
 import { serializeSidecar, textHash } from '../core/sidecar/format';
-import { CliIo, Exit } from './io';
+import { ParsedArgs, usageError } from './command';
+import { CHECK_OPTIONS, commandNamed } from './commands';
+import { CliIo, ExitCode } from './io';
 import { LockTimeoutError } from '../util/fileLock';
 import { NotRegularFileError } from '../util/regularFile';
 import { stripControls, terminalSafeJson } from '../util/terminal';
 import { readDocument } from './document';
-import { collectSidecars, documentOf, readSidecarFile, sidecarReadOnly } from './sidecarFiles';
+import { collectSidecars, missingInputs } from './sidecarCollector';
+import { documentOf, readSidecarFile, sidecarReadOnly } from './sidecarFiles';
 import { SidecarChangedError, commitSidecar, withSidecarLock } from './sidecarWrite';
 
 interface CheckedTag {
@@ -27,31 +29,16 @@ interface CheckedDocument {
   tags: CheckedTag[];
 }
 
-const USAGE = 'Usage: claim-tagger check <file|dir>... [--json] [--write]\n';
-
-export async function runCheck(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, write: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (e) {
-    io.stderr.write(`claim-tagger check: ${(e as Error).message}\n${USAGE}`);
-    return Exit.badInput;
-  }
-  const { values: o, positionals } = parsed;
-  if (o.help) {
-    io.stdout.write(USAGE);
-    return Exit.ok;
-  }
-  if (!positionals.length) {
-    io.stderr.write(`claim-tagger check: name at least one file or folder.\n${USAGE}`);
-    return Exit.badInput;
-  }
-  const { sidecars, missing } = await collectSidecars(positionals);
+export async function check({ values: o, positionals }: ParsedArgs<typeof CHECK_OPTIONS>, io: CliIo): Promise<ExitCode> {
+  if (!positionals.length) return usageError(commandNamed('check'), io, 'name at least one file or folder.');
+  const collected = await collectSidecars(positionals, { cwd: io.cwd });
+  const missing = missingInputs(collected);
+  const sidecars = [...new Set(collected.flatMap((c) => c.found.flatMap((f) => (f.sidecar ? [f.sidecar] : []))))].sort();
   let unreadable = missing.length > 0;
   for (const m of missing) io.stderr.write(`claim-tagger check: ${m}: no such file or folder\n`);
   const documents: CheckedDocument[] = [];
   const counts = { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
-  const rel = (p: string) => path.relative(process.cwd(), p) || p;
+  const rel = (p: string) => path.relative(io.cwd, p) || p;
   const warn = (message: string) => {
     io.stderr.write(`claim-tagger check: ${message}\n`);
     unreadable = true;
@@ -118,8 +105,8 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     const total = counts.anchored + counts.moved + counts.fuzzy + counts.orphaned;
     io.stdout.write(`\n${documents.length} document(s), ${total} tag(s): ${counts.anchored} anchored, ${counts.moved} moved, ${counts.fuzzy} fuzzy, ${counts.orphaned} orphaned\n`);
   }
-  if (unreadable) return Exit.badInput;
-  return counts.orphaned ? Exit.finding : Exit.ok;
+  if (unreadable) return ExitCode.badInput;
+  return counts.orphaned ? ExitCode.finding : ExitCode.ok;
 }
 
 function shorten(s: string): string {

@@ -7,7 +7,8 @@ import { parseLearned, isForgotten, Learned, LEARNED_FILE } from '../core/learn/
 import { PhraseMemory, SourceTag } from '../core/learn/phraseMemory';
 import { SIDECAR_FOLDER } from '../core/sidecar/paths';
 import { readRegularFile } from '../util/regularFile';
-import { documentOf, exists, readSidecarFile, walkSidecars } from './sidecarFiles';
+import { collectSidecars } from './sidecarCollector';
+import { exists, readSidecarFile } from './sidecarFiles';
 
 export interface CliWorkspace {
   dir: string;
@@ -45,9 +46,9 @@ export async function loadWorkspace(dir: string): Promise<CliWorkspace> {
   const tags: SourceTag[] = [];
   const skipped: string[] = [];
   let learnedFrom = 0;
-  for await (const sidecar of walkSidecars(root)) {
-    const document = documentOf(sidecar);
-    if (!document) continue;
+  const [folder] = await collectSidecars([root], { cwd: root });
+  for (const { sidecar, document } of folder.found) {
+    if (!sidecar) continue;
     let read;
     try {
       read = await readSidecarFile(sidecar);

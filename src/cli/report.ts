@@ -1,9 +1,7 @@
-// `claim-tagger report <file|dir>... --format md|html|csv|json|w3c|claimreview [--out FILE]
-//   [--fail-on unreviewed|orphaned|unattributed] [--title T] [--author A] [--bom]`
-// Writes a tag report of the documents' sidecars; with --fail-on it is a CI gate (exit 1 on a finding).
+// `claim-tagger report` (options: REPORT_OPTIONS in commands.ts). Writes a tag report of the documents'
+// sidecars; with --fail-on it is a CI gate (exit 1 on a finding).
 // Exit codes: 0 ok, 1 a --fail-on finding, 2 bad usage or unreadable input.
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import * as path from 'node:path';
 import { FAIL_ON, FailOn, REPORT_FORMATS, ReportDocument, ReportFormat, ReportOptions, matchesFailOn, renderReportChunks } from '../core/report';
 import { reportDocuments, resolveOptions } from '../core/report/common';
@@ -17,44 +15,18 @@ import { writeFileAtomic } from '../util/atomicWrite';
 import { NotRegularFileError } from '../util/regularFile';
 import { stripControls, terminalSafeJson } from '../util/terminal';
 import { resolveOutTarget } from './outTarget';
+import { RunReads } from './runReads';
 import { Output, isBrokenPipe, writeOutput } from './output';
+import { ParsedArgs, runCommand, usageError } from './command';
+import { REPORT_OPTIONS, commandNamed } from './commands';
+import { CliIo, ExitCode, processIo } from './io';
 
-export interface ReportIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
-
-const USAGE = `Usage: claim-tagger report <file|dir>... --format md|html|csv|json|w3c|claimreview [options]
-
-Options:
-  --format F          md, html, csv, json, w3c (W3C Web Annotation JSON-LD) or claimreview (schema.org)
-  --out FILE          write the report to FILE (a new file or a regular file that is not an input,
-                      a sidecar, a link or a device); --out - or no --out: standard output
-  --fail-on RULE      exit 1 when a tag matches: unreviewed (claims), orphaned, unattributed (attributions
-                      without a source); repeat or separate with commas for several rules
-  --title TEXT        report title
-  --author NAME       W3C creator for tags without an author
-  --outlet NAME       ClaimReview author: the fact-checking organisation publishing the reviews
-  --claimant NAME     ClaimReview claimant when no attribution names who made a claim
-  --article-url URL   the article's public address (ClaimReview appearance, W3C target)
-  --bom               start CSV output with a UTF-8 byte order mark
-  -h, --help          show this help
-
-A document X has its tags in X.tags.json beside it or in <folder>/.claim-tags/<path>.tags.json;
-folders are searched recursively. With several annotators (tag authors in a sidecar, or blind copies
-X.tags.<author>.json beside it, which may also be named) the HTML report adds an agreement section. SOURCE_DATE_EPOCH, when set, fixes the report's date.
-Exit codes: 0 ok, 1 a --fail-on finding, 2 bad usage or unreadable input.
-`;
-
-const EXIT_OK = 0;
-const EXIT_FINDING = 1;
-const EXIT_BAD_INPUT = 2;
 /** Files read at once; enough to hide latency without exhausting file handles. */
 const READ_CONCURRENCY = 32;
 
-function fail(io: ReportIo, message: string): number {
+function fail(io: Pick<CliIo, 'stderr'>, message: string): ExitCode {
   io.stderr.write(`claim-tagger report: ${message}\n`);
-  return EXIT_BAD_INPUT;
+  return ExitCode.badInput;
 }
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -78,12 +50,12 @@ interface Loaded {
   warning?: string;
 }
 
-async function loadInput(input: ReportInput, reanchorForGate: boolean): Promise<Loaded> {
+async function loadInput(input: ReportInput, reanchorForGate: boolean, read: (file: string) => Promise<string>): Promise<Loaded> {
   let tags: ReportDocument['tags'] = [];
   let hash: string | undefined;
   if (input.sidecar) {
     try {
-      const sidecar = await loadSidecar(input.sidecar);
+      const sidecar = await loadSidecar(input.sidecar, read);
       tags = sidecar.tags;
       hash = sidecar.textHash;
     } catch (e) {
@@ -93,7 +65,7 @@ async function loadInput(input: ReportInput, reanchorForGate: boolean): Promise<
   const doc: ReportDocument = { uri: pathToFileURL(input.document).href, name: input.name, tags };
   let warning: string | undefined;
   let unreadable: string | undefined;
-  const text = await readText(input.document).catch((e: NodeJS.ErrnoException) => {
+  const text = await read(input.document).catch((e: NodeJS.ErrnoException) => {
     unreadable = e instanceof NotRegularFileError ? `${input.name} is ${e.what}, not a regular file` : undefined;
     return undefined;
   });
@@ -115,8 +87,8 @@ async function loadInput(input: ReportInput, reanchorForGate: boolean): Promise<
   return { doc, warning, gate };
 }
 
-function reportDate(): Date | undefined {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
+function reportDate(env: CliIo['env']): Date | undefined {
+  const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || !/^\d+$/.test(epoch)) return undefined;
   return new Date(Number(epoch) * 1000);
 }
@@ -127,34 +99,14 @@ function* forTerminal(format: ReportFormat, content: Output): Iterable<string> {
   for (const chunk of typeof content === 'string' ? [content] : content) yield json ? terminalSafeJson(chunk) : stripControls(chunk);
 }
 
-export async function runReport(argv: string[], io: ReportIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        out: { type: 'string', short: 'o' },
-        'fail-on': { type: 'string', multiple: true },
-        title: { type: 'string' },
-        author: { type: 'string' },
-        outlet: { type: 'string' },
-        claimant: { type: 'string' },
-        'article-url': { type: 'string' },
-        bom: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    return fail(io, `${(e as Error).message}\n${USAGE}`);
-  }
-  const { values: o, positionals } = parsed;
-  if (o.help) {
-    io.stdout.write(USAGE);
-    return EXIT_OK;
-  }
-  if (!o.format) return fail(io, `--format is required (${REPORT_FORMATS.join(', ')}).\n${USAGE}`);
+/** `claim-tagger report` with its arguments as given (tests and benchmarks); the rest of `io` from this process. */
+export function runReport(argv: string[], io: Partial<CliIo>): Promise<ExitCode> {
+  return runCommand(commandNamed('report'), argv, processIo(io));
+}
+
+export async function report({ values: o, positionals }: ParsedArgs<typeof REPORT_OPTIONS>, io: CliIo): Promise<ExitCode> {
+  const command = commandNamed('report');
+  if (!o.format) return usageError(command, io, `--format is required (${REPORT_FORMATS.join(', ')}).`);
   if (!(REPORT_FORMATS as readonly string[]).includes(o.format)) return fail(io, `unknown format "${o.format}"; use one of ${REPORT_FORMATS.join(', ')}.`);
   const format = o.format as ReportFormat;
   const rules = (o['fail-on'] ?? []).flatMap((r) => r.split(',')).map((r) => r.trim());
@@ -162,10 +114,10 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
   if (rules.some((r) => !r)) return fail(io, `--fail-on needs a rule (${FAIL_ON.join(', ')}); an empty one is not allowed.`);
   const badRule = rules.find((r) => !(FAIL_ON as readonly string[]).includes(r));
   if (badRule) return fail(io, `unknown --fail-on rule "${badRule}"; use ${FAIL_ON.join(', ')}.`);
-  if (!positionals.length) return fail(io, `give at least one file or folder.\n${USAGE}`);
+  if (!positionals.length) return usageError(command, io, 'give at least one file or folder.');
 
   // A blind copy named stands for its document (its tags count in the agreement section).
-  const { entries, missing } = await collectReportInputs(await documentsForBlindCopies(positionals));
+  const { entries, missing } = await collectReportInputs(await documentsForBlindCopies(positionals), io.cwd);
   if (missing.length) return fail(io, `no such file or folder: ${missing.join(', ')}`);
   let outPath: string | undefined;
   if (o.out !== undefined && o.out !== '-') {
@@ -176,7 +128,9 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
   }
 
   const gateOrphans = rules.includes('orphaned');
-  const loaded = await mapLimit(entries, READ_CONCURRENCY, (input) => loadInput(input, gateOrphans));
+  // The HTML report's agreement section reads the same files again: each is read once.
+  const reads = new RunReads(readText, format === 'html');
+  const loaded = await mapLimit(entries, READ_CONCURRENCY, (input) => loadInput(input, gateOrphans, reads.first));
   const errors = loaded.filter((l) => l.error).map((l) => l.error!);
   if (errors.length) return fail(io, `cannot read ${errors.length} input${errors.length === 1 ? '' : 's'}:\n  ${errors.join('\n  ')}`);
   for (const l of loaded) if (l.warning) io.stderr.write(`claim-tagger report: warning: ${l.warning}\n`);
@@ -185,12 +139,12 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
 
   let agreement: AgreementResult | undefined;
   if (format === 'html') {
-    const team = await loadAnnotated(positionals, { stderr: io.stderr, readFile: readText }, 'report', (p) => path.relative(process.cwd(), p) || p, { missingIsError: false });
+    const team = await loadAnnotated(positionals, { stderr: io.stderr, readFile: reads.second, cwd: io.cwd }, 'report', (p) => path.relative(io.cwd, p) || p, { missingIsError: false });
     if (team.unreadable) return fail(io, 'an annotator\'s sidecar cannot be read (see above); no report.');
     agreement = computeAgreement(team.annotated);
   }
 
-  const generated = reportDate();
+  const generated = reportDate(io.env);
   const options: ReportOptions = {
     ...(o.title ? { title: o.title } : {}),
     ...(o.author ? { author: o.author } : {}),
@@ -212,7 +166,7 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
     if (!isBrokenPipe(e)) return fail(io, `cannot write the report${outPath ? ` to ${outPath}` : ''}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 
-  if (!rules.length) return EXIT_OK;
+  if (!rules.length) return ExitCode.ok;
   let found = 0;
   for (const rule of rules as FailOn[]) {
     const hits = loaded.flatMap(({ doc: d, gate }) => (gate ?? d!.tags).filter((t) => matchesFailOn(t, rule)).map((t) => ({ d: d!, t })));
@@ -222,5 +176,5 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
     for (const { d, t } of hits.slice(0, 20)) io.stderr.write(`  ${d.name}:${t.start}-${t.end} ${t.kind} ${JSON.stringify(t.quote.length > 60 ? `${t.quote.slice(0, 57)}...` : t.quote)}\n`);
     if (hits.length > 20) io.stderr.write(`  ... and ${hits.length - 20} more\n`);
   }
-  return found ? EXIT_FINDING : EXIT_OK;
+  return found ? ExitCode.finding : ExitCode.ok;
 }

@@ -1,22 +1,26 @@
-// Sidecars on the local file system, for the CLI: find, read and validate, write atomically.
+// Sidecars on the local file system, for the CLI: find one document's, read and validate, write atomically
+// (sidecarCollector expands files and folders named on the command line).
 // Only regular files are read (a FIFO would block forever).
 import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { SIDECAR_SUFFIX, SidecarFile } from '../core/model';
 import { SidecarReadResult, parseSidecar } from '../core/sidecar/format';
-import { SIDECAR_FOLDER, claimTagsFolders, documentPathFor, isSidecarPath } from '../core/sidecar/paths';
+import { SIDECAR_FOLDER, claimTagsFolders, documentPathFor } from '../core/sidecar/paths';
 import { writeFileAtomic } from '../util/atomicWrite';
 import { readRegularFile } from '../util/regularFile';
 
 export { writeFileAtomic };
 
-/** The sidecar of `document`: beside it, or in a trusted `.claim-tags/` folder (see claimTagsFolder) mirroring its path. */
-export async function findSidecar(document: string): Promise<string | undefined> {
+/**
+ * The sidecar of `document`: beside it, or in a trusted `.claim-tags/` folder (see claimTagsFolder) mirroring its
+ * path. `cwd` bounds the search outside a repository (see searchFolders).
+ */
+export async function findSidecar(document: string, cwd: string): Promise<string | undefined> {
   const abs = path.resolve(document);
   const beside = abs + SIDECAR_SUFFIX;
   if (await exists(beside)) return beside;
-  for (const dir of await searchFolders(abs)) {
+  for (const dir of await searchFolders(abs, cwd)) {
     const folder = await claimTagsFolder(dir);
     const candidate = folder && path.join(folder, path.relative(dir, abs) + SIDECAR_SUFFIX);
     if (candidate && (await exists(candidate))) return candidate;
@@ -25,9 +29,9 @@ export async function findSidecar(document: string): Promise<string | undefined>
 }
 
 /** Where a new sidecar for `document` goes: under the nearest trusted `.claim-tags/`, else beside it. */
-export async function newSidecarPath(document: string): Promise<string> {
+export async function newSidecarPath(document: string, cwd: string): Promise<string> {
   const abs = path.resolve(document);
-  for (const dir of await searchFolders(abs)) {
+  for (const dir of await searchFolders(abs, cwd)) {
     const folder = await claimTagsFolder(dir);
     if (folder) return path.join(folder, path.relative(dir, abs) + SIDECAR_SUFFIX);
   }
@@ -39,7 +43,7 @@ export async function newSidecarPath(document: string): Promise<string> {
  * repository root (the nearest folder holding `.git`), else up to the working directory when the document lies
  * inside it, else the document's own folder only.
  */
-async function searchFolders(abs: string): Promise<string[]> {
+async function searchFolders(abs: string, cwd: string): Promise<string[]> {
   let boundary: string | undefined;
   for (let dir = path.dirname(abs); ; dir = path.dirname(dir)) {
     if (await exists(path.join(dir, '.git'))) {
@@ -48,7 +52,7 @@ async function searchFolders(abs: string): Promise<string[]> {
     }
     if (path.dirname(dir) === dir) break;
   }
-  boundary ??= process.cwd();
+  boundary ??= cwd;
   return claimTagsFolders(toPosix(abs), toPosix(boundary)).map(fromPosix);
 }
 
@@ -85,39 +89,6 @@ export function documentOf(sidecar: string): string | undefined {
 export async function readSidecarFile(sidecar: string, documentName?: string): Promise<SidecarReadResult & { raw: string }> {
   const raw = await readRegularFile(sidecar);
   return { ...parseSidecar(raw, documentName), raw };
-}
-
-/** Every sidecar under the given files and folders (skipping node_modules and dot-folders other than .claim-tags). */
-export async function collectSidecars(inputs: string[]): Promise<{ sidecars: string[]; missing: string[] }> {
-  const sidecars = new Set<string>();
-  const missing: string[] = [];
-  for (const input of inputs) {
-    const stat = await fs.stat(input).catch(() => undefined);
-    if (!stat) missing.push(input);
-    else if (stat.isDirectory()) for await (const f of walkSidecars(input)) sidecars.add(path.resolve(f));
-    else if (isSidecarPath(input)) sidecars.add(path.resolve(input));
-    else {
-      const s = await findSidecar(input);
-      if (s) sidecars.add(s);
-    }
-  }
-  return { sidecars: [...sidecars].sort(), missing };
-}
-
-/**
- * Sidecars below `dir` in name order, skipping node_modules and dot-folders other than .claim-tags. `accept` widens
- * what counts (e.g. blind copies for `agree`).
- */
-export async function* walkSidecars(dir: string, accept: (name: string, file: string) => boolean = isSidecarPath): AsyncGenerator<string> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (e.name === 'node_modules' || (e.name.startsWith('.') && e.name !== SIDECAR_FOLDER)) continue;
-      yield* walkSidecars(p, accept);
-    } else if (e.isFile() && accept(e.name, p)) yield p;
-  }
 }
 
 export async function exists(p: string): Promise<boolean> {

@@ -1,26 +1,16 @@
-// `claim-tagger suggest <file>... | -  [--jsonl] [--min-score N] [--kinds k1,k2] [--workspace DIR] [--no-learned] [--verbose]`:
-// candidate tags as JSON, with what the workspace's tags and decisions taught (issue 13), as in the editor.
+// `claim-tagger suggest` (options: SUGGEST_OPTIONS in commands.ts): candidate tags as JSON, with what the
+// workspace's tags and decisions taught (issue 13), as in the editor.
 import * as path from 'node:path';
 import * as readline from 'node:readline';
-import { parseArgs } from 'node:util';
 import { LearnedSuggestion, LearningContext, suggestLearnedRange } from '../core/learn/layer';
-import { DEFAULT_MIN_SCORE, SUGGESTION_KINDS, SuggestionKind, SuggestOptions, SuggestResult } from '../core/suggest';
+import { SUGGESTION_KINDS, SuggestionKind, SuggestOptions, SuggestResult } from '../core/suggest';
 import { stripControls, terminalSafeJson } from '../util/terminal';
 import { DocumentRead, readDocument } from './document';
-import { CliIo, Exit } from './io';
+import { ParsedArgs, runCommand, usageError } from './command';
+import { SUGGEST_OPTIONS, commandNamed } from './commands';
+import { CliIo, ExitCode, processIo } from './io';
 import { CliWorkspace, LearnedFileError, isFolder, loadWorkspace, nearestWorkspace } from './learnedWorkspace';
 import { writeOutput } from './output';
-
-const USAGE = `Usage: claim-tagger suggest <file>... | -  [--min-score N] [--kinds claim,attribution,opinion] [--workspace DIR] [--no-learned] [--verbose]
-       claim-tagger suggest --jsonl  < lines of {"id": ..., "text": ...}
-Prints {"file", "suggestions", "sentences"} per input (an array when several files are given); with --jsonl,
-one {"id", "suggestions", "sentences"} line per input line. Offsets are UTF-16 offsets into the text.
-Learning: the tags in every sidecar under the workspace are remembered as phrases, and the decisions in its
-.claim-tags/learned.json move scores, as in the editor. The workspace is --workspace DIR, else the nearest folder
-above each file (above the working directory for - and --jsonl) holding .claim-tags or .git; --no-learned turns
-learning off. Sidecars that cannot be read are skipped and counted in one line; --verbose names each.
-Defaults: --min-score ${DEFAULT_MIN_SCORE}, --kinds ${SUGGESTION_KINDS.join(',')}.
-`;
 
 function suggestWith(text: string, options: SuggestOptions, ctx: LearningContext): SuggestResult {
   return suggestLearnedRange(text, 0, text.length, options, ctx);
@@ -62,31 +52,19 @@ export function parseKinds(value: string): SuggestionKind[] | string {
   return kinds as SuggestionKind[];
 }
 
-export async function runSuggest(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv, allowPositionals: true,
-      options: {
-        jsonl: { type: 'boolean' }, 'min-score': { type: 'string' }, kinds: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-        workspace: { type: 'string' }, 'no-learned': { type: 'boolean' }, verbose: { type: 'boolean' },
-      },
-    });
-  } catch (e) {
-    io.stderr.write(`claim-tagger suggest: ${(e as Error).message}\n${USAGE}`);
-    return Exit.badInput;
-  }
-  const { values: o, positionals } = parsed;
-  if (o.help) {
-    io.stdout.write(USAGE);
-    return Exit.ok;
-  }
+/** `claim-tagger suggest` with its arguments as given (tests and scripts); the rest of `io` from this process. */
+export function runSuggest(argv: string[], io: Partial<CliIo>): Promise<ExitCode> {
+  return runCommand(commandNamed('suggest'), argv, processIo(io));
+}
+
+export async function suggest({ values: o, positionals }: ParsedArgs<typeof SUGGEST_OPTIONS>, io: CliIo): Promise<ExitCode> {
+  const command = commandNamed('suggest');
   const options: SuggestOptions = {};
   if (o['min-score'] !== undefined) {
     const n = Number(o['min-score']);
     if (o['min-score'].trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
       io.stderr.write(`claim-tagger suggest: --min-score must be a number between 0 and 1, got "${o['min-score']}"\n`);
-      return Exit.badInput;
+      return ExitCode.badInput;
     }
     options.minScore = n;
   }
@@ -94,22 +72,22 @@ export async function runSuggest(argv: string[], io: CliIo): Promise<number> {
     const kinds = parseKinds(o.kinds);
     if (typeof kinds === 'string') {
       io.stderr.write(`claim-tagger suggest: --kinds: ${kinds}\n`);
-      return Exit.badInput;
+      return ExitCode.badInput;
     }
     options.kinds = kinds;
   }
 
   if (o.workspace !== undefined && !(await isFolder(o.workspace))) {
     io.stderr.write(`claim-tagger suggest: --workspace: ${o.workspace} is not a folder\n`);
-    return Exit.badInput;
+    return ExitCode.badInput;
   }
   const workspaces = new Map<string, CliWorkspace>();
   /** The learning context for a file (undefined: standard input), or an error message. */
   const contextFor = async (file: string | undefined): Promise<LearningContext | string> => {
     if (o['no-learned']) return {};
-    const dir = o.workspace ?? (await nearestWorkspace(file ?? path.join(process.cwd(), '-')));
+    const dir = o.workspace ?? (await nearestWorkspace(file === undefined ? path.join(io.cwd, '-') : path.resolve(io.cwd, file)));
     if (dir === undefined) return {};
-    const key = path.resolve(dir);
+    const key = path.resolve(io.cwd, dir);
     let ws = workspaces.get(key);
     if (!ws) {
       try {
@@ -123,26 +101,22 @@ export async function runSuggest(argv: string[], io: CliIo): Promise<number> {
       if (ws.skipped.length) io.stderr.write(`claim-tagger suggest: ${stripControls(skippedSummary(ws, !o.verbose))}\n`);
       workspaces.set(key, ws);
     }
-    return { memory: ws.memory, learned: ws.learned, document: file === undefined ? undefined : path.resolve(file) };
+    return { memory: ws.memory, learned: ws.learned, document: file === undefined ? undefined : path.resolve(io.cwd, file) };
   };
 
   if (o.jsonl) {
     if (positionals.length) {
-      io.stderr.write(`claim-tagger suggest: --jsonl reads standard input; do not name files.\n${USAGE}`);
-      return Exit.badInput;
+      return usageError(command, io, '--jsonl reads standard input; do not name files.');
     }
     const ctx = await contextFor(undefined);
     if (typeof ctx === 'string') {
       io.stderr.write(`claim-tagger suggest: ${ctx}\n`);
-      return Exit.badInput;
+      return ExitCode.badInput;
     }
     return runJsonl(io, options, ctx);
   }
 
-  if (!positionals.length) {
-    io.stderr.write(`claim-tagger suggest: name at least one file, or - for standard input.\n${USAGE}`);
-    return Exit.badInput;
-  }
+  if (!positionals.length) return usageError(command, io, 'name at least one file, or - for standard input.');
   const outputs: Array<{ file: string } & ReturnType<typeof toJson>> = [];
   let failed = false;
   for (const file of positionals) {
@@ -161,7 +135,7 @@ export async function runSuggest(argv: string[], io: CliIo): Promise<number> {
     outputs.push({ file, ...toJson(suggestWith(read.text, options, ctx)) });
   }
   if (outputs.length) await write(io.stdout, JSON.stringify(positionals.length === 1 ? outputs[0] : outputs) + '\n');
-  return failed ? Exit.badInput : Exit.ok;
+  return failed ? ExitCode.badInput : ExitCode.ok;
 }
 
 /** "learned from N sidecars in DIR; M unreadable skipped, see --verbose". */
@@ -170,7 +144,7 @@ export function skippedSummary(ws: Pick<CliWorkspace, 'dir' | 'learnedFrom' | 's
   return `learned from ${n(ws.learnedFrom, 'sidecar', 'sidecars')} in ${ws.dir}; ${ws.skipped.length} unreadable skipped${hint ? ', see --verbose' : ''}`;
 }
 
-async function runJsonl(io: CliIo, options: SuggestOptions, ctx: LearningContext): Promise<number> {
+async function runJsonl(io: CliIo, options: SuggestOptions, ctx: LearningContext): Promise<ExitCode> {
   const lines = readline.createInterface({ input: io.stdin, crlfDelay: Infinity });
   let n = 0;
   let failed = false;
@@ -193,5 +167,5 @@ async function runJsonl(io: CliIo, options: SuggestOptions, ctx: LearningContext
     }
     await write(io.stdout, JSON.stringify({ id: rec.id ?? null, ...toJson(suggestWith(rec.text, options, ctx)) }) + '\n');
   }
-  return failed ? Exit.badInput : Exit.ok;
+  return failed ? ExitCode.badInput : ExitCode.ok;
 }

@@ -1,11 +1,12 @@
-// `claim-tagger tag <file> --kind K (--quote Q [--occurrence N] | --range S:E) [--note T] [--status S]`
+// `claim-tagger tag`: adds one tag to a document's sidecar, under its lock. Options: TAG_OPTIONS in commands.ts.
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { applyAnchorResults, reanchor } from '../core/anchor';
 import { SIDECAR_FORMAT, SIDECAR_VERSION, SidecarFile, Tag, isClaimStatus, CLAIM_STATUSES } from '../core/model';
 import { textHash, validateTag } from '../core/sidecar/format';
 import { createTag } from '../core/tags';
-import { CliIo, Exit } from './io';
+import { ParsedArgs, usage } from './command';
+import { TAG_OPTIONS, commandNamed } from './commands';
+import { CliIo, ExitCode } from './io';
 import { LockTimeoutError } from '../util/fileLock';
 import { NotRegularFileError } from '../util/regularFile';
 import { readDocument } from './document';
@@ -15,32 +16,12 @@ import { SidecarChangedError, commitSidecar, withSidecarLock } from './sidecarWr
 /** A reason to leave the sidecar alone, found while holding its lock. */
 class Refusal extends Error {}
 
-const USAGE = 'Usage: claim-tagger tag <file> --kind <kind> (--quote <text> [--occurrence N] | --range <start>:<end>) [--note <text>] [--status <status>] [--author <name>]\n';
-
-export async function runTag(argv: string[], io: CliIo): Promise<number> {
+export async function tag({ values: o, positionals }: ParsedArgs<typeof TAG_OPTIONS>, io: CliIo): Promise<ExitCode> {
   const fail = (msg: string) => {
     io.stderr.write(`claim-tagger tag: ${msg}\n`);
-    return Exit.badInput;
+    return ExitCode.badInput;
   };
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        kind: { type: 'string' }, quote: { type: 'string' }, occurrence: { type: 'string' }, range: { type: 'string' },
-        note: { type: 'string' }, status: { type: 'string' }, author: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    return fail((e as Error).message);
-  }
-  const { values: o, positionals } = parsed;
-  if (o.help) {
-    io.stdout.write(USAGE);
-    return Exit.ok;
-  }
-  if (positionals.length !== 1) return fail(`give exactly one document.\n${USAGE}`);
+  if (positionals.length !== 1) return fail(`give exactly one document.\n${usage(commandNamed('tag'))}`);
   if (!o.kind) return fail('--kind is required (claim, attribution, opinion or a custom kind).');
   if (!/^[A-Za-z][\w-]*$/.test(o.kind)) return fail(`--kind "${o.kind}" is not a valid kind id.`);
   if (!o.quote === !o.range) return fail('give either --quote or --range.');
@@ -74,12 +55,12 @@ export async function runTag(argv: string[], io: CliIo): Promise<number> {
     end = start + quote.length;
   }
 
-  const target = (await findSidecar(file)) ?? (await newSidecarPath(file));
+  const target = (await findSidecar(file, io.cwd)) ?? (await newSidecarPath(file, io.cwd));
   const readOnly = await sidecarReadOnly(target);
   if (readOnly) return fail(`${target} ${readOnly}: it is left as it is (make it writable to tag this document).`);
-  let tag: Tag;
+  let created: Tag;
   try {
-    tag = await withSidecarLock(target, async () => {
+    created = await withSidecarLock(target, async () => {
       let read;
       try {
         read = await readSidecarFile(target, path.basename(file));
@@ -97,21 +78,21 @@ export async function runTag(argv: string[], io: CliIo): Promise<number> {
         sidecar = { format: SIDECAR_FORMAT, version: SIDECAR_VERSION, document: name, textHash: '', tags: [] };
       }
       const base = structuredClone(sidecar.tags);
-      const created = createTag(text, { kind: o.kind!, start, end, note: o.note, author: o.author });
-      if (o.status && isClaimStatus(o.status)) created.status = o.status;
+      const made = createTag(text, { kind: o.kind!, start, end, note: o.note, author: o.author });
+      if (o.status && isClaimStatus(o.status)) made.status = o.status;
       // A tag the schema rejects (e.g. a kind named "constructor") would make the sidecar unreadable next time.
-      const check = validateTag(created);
+      const check = validateTag(made);
       if (!check.ok) throw new Refusal(`cannot tag ${file}: the new ${check.message}. Nothing was changed.`);
-      sidecar.tags.push(created);
+      sidecar.tags.push(made);
       sidecar.textHash = textHash(text);
       sidecar.document = name;
       await commitSidecar(target, read?.raw, base, sidecar, text);
-      return created;
+      return made;
     });
   } catch (e) {
     if (e instanceof Refusal || e instanceof LockTimeoutError || e instanceof SidecarChangedError || e instanceof NotRegularFileError) return fail(e.message);
     return fail(`cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Nothing was changed.`);
   }
-  io.stdout.write(`${tag.id}\n`);
-  return Exit.ok;
+  io.stdout.write(`${created.id}\n`);
+  return ExitCode.ok;
 }

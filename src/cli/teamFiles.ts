@@ -3,13 +3,14 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { applyAnchorResults, reanchor } from '../core/anchor';
-import { Tag } from '../core/model';
+import { SIDECAR_SUFFIX, Tag } from '../core/model';
 import { parseSidecar, textHash } from '../core/sidecar/format';
 import { isSidecarPath } from '../core/sidecar/paths';
 import { AnnotatedDocument } from '../core/team/agreement';
 import { annotatorsOf, parseBlindCopyPath } from '../core/team/annotators';
 import { CliIo } from './io';
-import { documentOf, exists, findSidecar, walkSidecars } from './sidecarFiles';
+import { collectSidecars } from './sidecarCollector';
+import { documentOf, exists } from './sidecarFiles';
 
 export interface DocumentSidecars {
   document: string;
@@ -17,7 +18,7 @@ export interface DocumentSidecars {
   blind: { author: string; file: string }[];
 }
 
-export async function collectTeamSidecars(inputs: string[]): Promise<{ documents: DocumentSidecars[]; missing: string[] }> {
+export async function collectTeamSidecars(inputs: string[], cwd: string): Promise<{ documents: DocumentSidecars[]; missing: string[] }> {
   // Keyed by the shared sidecar's path (present or not): blind copies sit beside it.
   const byDoc = new Map<string, DocumentSidecars>();
   const missing: string[] = [];
@@ -35,14 +36,12 @@ export async function collectTeamSidecars(inputs: string[]): Promise<{ documents
       if (!e.blind.some((b) => b.file === abs)) e.blind.push({ author: blind.author, file: abs });
     }
   };
-  for (const input of inputs) {
-    const stat = await fs.stat(input).catch(() => undefined);
-    if (!stat) missing.push(input);
-    else if (stat.isDirectory()) for await (const f of walkSidecars(input, (name, file) => isSidecarPath(name) || !!parseBlindCopyPath(file))) addFile(f);
-    else if (isSidecarPath(input) || parseBlindCopyPath(path.resolve(input))) addFile(input);
+  for (const { input, kind, found } of await collectSidecars(inputs, { cwd, blindCopies: true })) {
+    if (kind === 'missing') missing.push(input);
+    else if (kind !== 'document') for (const f of found) addFile(f.sidecar!);
     else {
       // A document: its shared sidecar (beside it or under .claim-tags/) and the blind copies beside that.
-      const shared = (await findSidecar(input)) ?? path.resolve(input) + '.tags.json';
+      const shared = found[0].sidecar ?? found[0].document + SIDECAR_SUFFIX;
       if (await exists(shared)) addFile(shared);
       for (const f of await siblingsOf(shared)) addFile(f);
       if (!byDoc.has(shared)) missing.push(`${input} (no sidecar)`);
@@ -71,8 +70,8 @@ async function siblingsOf(sharedSidecar: string): Promise<string[]> {
  * <file>[:line:column]: message`; `unreadable` says whether any input could not be read. `missingIsError: false`
  * passes over inputs with no sidecar at all (a report lists such documents with no tags).
  */
-export async function loadAnnotated(inputs: string[], io: Pick<CliIo, 'stderr' | 'readFile'>, command: string, rel: (p: string) => string, options: { missingIsError?: boolean } = {}): Promise<{ annotated: AnnotatedDocument[]; unreadable: boolean }> {
-  const { documents, missing } = await collectTeamSidecars(inputs);
+export async function loadAnnotated(inputs: string[], io: Pick<CliIo, 'stderr' | 'readFile' | 'cwd'>, command: string, rel: (p: string) => string, options: { missingIsError?: boolean } = {}): Promise<{ annotated: AnnotatedDocument[]; unreadable: boolean }> {
+  const { documents, missing } = await collectTeamSidecars(inputs, io.cwd);
   const missingIsError = options.missingIsError ?? true;
   let unreadable = missingIsError && missing.length > 0;
   if (missingIsError) for (const m of missing) io.stderr.write(`claim-tagger ${command}: ${m}: no such file or folder, or no sidecar\n`);
