@@ -8,7 +8,7 @@
 // no seed). The weights are then mapped back to raw feature units, so the runtime scores raw features unchanged.
 // Rows come in two sets: the main rows (NewsSD-ENG train, the only ones ever validated on) and extra rows (our
 // tune-half sentences), each set class-balanced on its own and the extra set scaled by extraWeight.
-import type { Features } from './opinion';
+import type { Features } from './opinionFeatures';
 
 export interface Example {
   features: Features;

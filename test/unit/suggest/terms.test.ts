@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONTEXT_MIN_SENTENCE_SCORE, suggest } from '../../../src/core/suggest';
 import { buildLexicon, DEGREE_WORDS, NEUTRAL_LY, NOT_JUDGED } from '../../../src/core/suggest/lexicon';
-import { OPINION_CATEGORIES } from '../../../src/core/suggest/opinion';
+import { OPINION_CATEGORIES } from '../../../src/core/suggest/opinionFeatures';
 import contextJson from '../../../src/core/suggest/lexicon-context.json';
 import sentimentJson from '../../../src/core/suggest/lexicon-sentiment.json';
 import expansionJson from '../../../src/core/suggest/lexicon-expansion.json';
