@@ -8,6 +8,7 @@ import { DEGREE_WORDS, GENERALISERS, LexEntry, NEUTRAL_LY, NOT_JUDGED } from './
 import type { SentenceOpinion } from './opinion';
 import { opinionWhy } from './opinionWhy';
 import { onlySpaces, round, Run } from './run';
+import { wordSet } from './wordLists';
 
 /**
  * Words of the contextual tier in an opinion-leaning sentence: not covered by a match of the main lexicon, not
@@ -84,7 +85,7 @@ export class ContextTier {
 
 const GENERALISER_NOTE = 'a sweeping generalisation opens the sentence in an opinion-leaning sentence';
 const DENIAL_NOTE = 'a judgement by denial ("is not trivial") in an opinion-leaning sentence';
-const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', "isn't", "wasn't"]);
+const COPULAS = wordSet('contextual.COPULAS', ['is', 'are', 'was', 'were', 'be', 'been', "isn't", "wasn't"]);
 const LY_NOTE = 'an adverb of manner or stance in an opinion-leaning sentence';
 const DEGREE_NOTE = 'a degree word judges the word it modifies in an opinion-leaning sentence';
 

@@ -4,6 +4,7 @@ import { inside, Sentence } from './analyze';
 import type { Cue } from './claims';
 import { INTERN_SIZE } from './intern';
 import type { LexEntry } from './lexicon';
+import { wordSet } from './wordLists';
 
 export const OPINION_CATEGORIES = [
   'opinion.evaluative', 'opinion.booster', 'opinion.hedge', 'opinion.editorial', 'opinion.modal', 'opinion.loaded',
@@ -11,18 +12,18 @@ export const OPINION_CATEGORIES = [
   'opinion.framing',
 ] as const;
 
-const FIRST = new Set(['i', 'me', 'my', 'mine', 'myself', "i'm", "i've", "i'd", "i'll"]);
-const WE = new Set(['we', 'us', 'our', 'ours', 'ourselves', "we're", "we've", "we'd", "we'll", "let's"]);
-const FUTURE = new Set(['will', "won't", "'ll", "it'll", "they'll", "we'll", "i'll", "that'll"]);
-const SECOND = new Set(['you', 'your', 'yours', "you're", "you've"]);
-const NEGATION = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none', 'neither', 'nor', "n't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "can't", "cannot", "won't", "wouldn't", "shouldn't", "couldn't"]);
-const CONTRAST = new Set(['but', 'however', 'yet', 'although', 'though', 'whereas', 'instead', 'rather', 'nevertheless', 'nonetheless', 'still']);
-const COPULA = new Set(['is', 'are', "it's", "that's", "there's"]);
-const POSSIBILITY = new Set(['may', 'might', 'could', 'would', 'can', "can't", 'cannot', "couldn't", "wouldn't"]);
-const CONNECTIVES = new Set(['but', 'and', 'yet', 'so', 'still', 'indeed', 'instead', 'after', 'of', 'even', 'now']);
+const FIRST = wordSet('opinionFeatures.FIRST', ['i', 'me', 'my', 'mine', 'myself', "i'm", "i've", "i'd", "i'll"]);
+const WE = wordSet('opinionFeatures.WE', ['we', 'us', 'our', 'ours', 'ourselves', "we're", "we've", "we'd", "we'll", "let's"]);
+const FUTURE = wordSet('opinionFeatures.FUTURE', ['will', "won't", "'ll", "it'll", "they'll", "we'll", "i'll", "that'll"]);
+const SECOND = wordSet('opinionFeatures.SECOND', ['you', 'your', 'yours', "you're", "you've"]);
+const NEGATION = wordSet('opinionFeatures.NEGATION', ['not', 'no', 'never', 'nothing', 'nobody', 'none', 'neither', 'nor', "n't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "can't", "cannot", "won't", "wouldn't", "shouldn't", "couldn't"]);
+const CONTRAST = wordSet('opinionFeatures.CONTRAST', ['but', 'however', 'yet', 'although', 'though', 'whereas', 'instead', 'rather', 'nevertheless', 'nonetheless', 'still']);
+const COPULA = wordSet('opinionFeatures.COPULA', ['is', 'are', "it's", "that's", "there's"]);
+const POSSIBILITY = wordSet('opinionFeatures.POSSIBILITY', ['may', 'might', 'could', 'would', 'can', "can't", 'cannot', "couldn't", "wouldn't"]);
+const CONNECTIVES = wordSet('opinionFeatures.CONNECTIVES', ['but', 'and', 'yet', 'so', 'still', 'indeed', 'instead', 'after', 'of', 'even', 'now']);
 /** Adjective/abstract-noun endings that lean evaluative: -ous, -ive, -ful, -less, -ible/-able, -ism, -ity. */
 const EVALUATIVE_SUFFIX = /(?:ous|ive|ful|less|ible|able|ism|ity)$/;
-const GENERIC = new Set(['everyone', 'everybody', 'nobody', 'anyone', 'always', 'never', 'all', 'every', 'whatever', 'whoever', 'ever']);
+const GENERIC = wordSet('opinionFeatures.GENERIC', ['everyone', 'everybody', 'nobody', 'anyone', 'always', 'never', 'all', 'every', 'whatever', 'whoever', 'ever']);
 
 export type Features = Record<string, number>;
 

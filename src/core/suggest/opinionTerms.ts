@@ -7,6 +7,7 @@ import type { LexEntry } from './lexicon';
 import type { SentenceOpinion } from './opinion';
 import { opinionTermExplanation, opinionWhy } from './opinionWhy';
 import { onlySpaces, round, Run } from './run';
+import { wordSet } from './wordLists';
 
 /** Sentence opinion score from which the contextual tier ('opinion.contextual') is shown. */
 export const CONTEXT_MIN_SENTENCE_SCORE = 0.4;
@@ -75,4 +76,4 @@ function intensifies(e: LexEntry): boolean {
 function joinsPhrase(a: LexEntry, b: LexEntry): boolean {
   return a.words.length === 1 && EVALUATIVE_CATEGORIES.has(a.category) && EVALUATIVE_CATEGORIES.has(b.category);
 }
-const EVALUATIVE_CATEGORIES = new Set(['opinion.evaluative', 'opinion.sentiment', 'opinion.phrase']);
+const EVALUATIVE_CATEGORIES = wordSet('opinionTerms.EVALUATIVE_CATEGORIES', ['opinion.evaluative', 'opinion.sentiment', 'opinion.phrase']);

@@ -6,6 +6,7 @@
 import { isClose, isContinue, isLineBreak, isSpace, isTerm, wordCharAt } from './chars';
 import type { Token } from './chunk';
 import { INTERN_SIZE, WORDS } from './intern';
+import { wordSet } from './wordLists';
 
 /** Is the first letter at or after i (skipping digits, quotes and other marks, up to a terminator or line break) lower-case? */
 function nextLetterIsLower(text: string, i: number, end: number): boolean {
@@ -27,17 +28,17 @@ function nextLetterIsLower(text: string, i: number, end: number): boolean {
   return false;
 }
 
-export const TITLE_ABBREVIATIONS = [
+const TITLE_ABBREVIATIONS = [
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm', 'rev', 'hon',
   'st', 'mt', 'vs', 'e.g', 'i.e', 'cf', 'pres', 'supt', 'det', 'insp',
 ];
 /** Only when a digit follows ("No. 3", "Jan. 5"), since "He said no." really ends a sentence. */
-export const NUMBER_ABBREVIATIONS = [
+const NUMBER_ABBREVIATIONS = [
   'no', 'nos', 'fig', 'approx', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   'vol', 'pp', 'p', 'ch', 'art', 'sec', 'op',
 ];
-const TITLES = new Set(TITLE_ABBREVIATIONS);
-const BEFORE_NUMBERS = new Set(NUMBER_ABBREVIATIONS);
+const TITLES = wordSet('sentenceEnds.TITLE_ABBREVIATIONS', TITLE_ABBREVIATIONS);
+const BEFORE_NUMBERS = wordSet('sentenceEnds.NUMBER_ABBREVIATIONS', NUMBER_ABBREVIATIONS);
 
 const NOT_ABBREVIATION = 1;
 const TITLE = 2;

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { sentenceFeatures, suggest } from '../../../src/core/suggest';
 import { Cue } from '../../../src/core/suggest/claims';
-import { buildLexicon, LexEntry } from '../../../src/core/suggest/lexicon';
+import { buildLexicon } from '../../../src/core/suggest/buildLexicon';
+import { LexEntry } from '../../../src/core/suggest/lexicon';
 import { analyseSentence, quoteSpans } from '../../../src/core/suggest/analyze';
 import { OPINION_MODEL, OpinionModel, scoreOpinion, scoreOpinionSentence } from '../../../src/core/suggest/opinion';
 import { DENSE_FEATURES, opinionFeatures, valenceOf } from '../../../src/core/suggest/opinionFeatures';
