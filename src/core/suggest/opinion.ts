@@ -27,6 +27,8 @@ export interface CompiledModel {
   denseNamed: Uint8Array;
   words: Map<string, number>;
   bigrams: Map<string, Map<string, number>>;
+  /** opinionWhy's text by the sentence's top three dense features (opinionWhy.ts; few distinct triples occur). */
+  whyByTop: Map<number, string>;
 }
 
 const compiled = new WeakMap<OpinionModel, CompiledModel>();
@@ -35,7 +37,7 @@ const compiled = new WeakMap<OpinionModel, CompiledModel>();
 export function compile(model: OpinionModel): CompiledModel {
   let c = compiled.get(model);
   if (c) return c;
-  c = { byName: new Map(), dense: new Float64Array(DENSE_FEATURES.length), denseNamed: new Uint8Array(DENSE_FEATURES.length), words: new Map(), bigrams: new Map() };
+  c = { byName: new Map(), dense: new Float64Array(DENSE_FEATURES.length), denseNamed: new Uint8Array(DENSE_FEATURES.length), words: new Map(), bigrams: new Map(), whyByTop: new Map() };
   for (let i = 0; i < model.features.length; i++) {
     const name = model.features[i];
     const w = model.weights[i];

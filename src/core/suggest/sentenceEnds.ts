@@ -5,7 +5,7 @@
 // a digit, or after a list marker ("1.").
 import { isClose, isContinue, isLineBreak, isSpace, isTerm, wordCharAt } from './chars';
 import type { Token } from './chunk';
-import { INTERN_SIZE, WORDS } from './intern';
+import { WORDS } from './intern';
 import { wordSet } from './wordLists';
 
 /** Is the first letter at or after i (skipping digits, quotes and other marks, up to a terminator or line break) lower-case? */
@@ -44,9 +44,6 @@ const NOT_ABBREVIATION = 1;
 const TITLE = 2;
 const BEFORE_NUMBER = 3;
 
-/** abbreviationKind by interned id (0: not looked up yet); module-level like the interner whose ids index it. */
-const abbreviationById = new Uint8Array(INTERN_SIZE);
-
 function abbreviationKind(word: string): number {
   return TITLES.has(word) ? TITLE : BEFORE_NUMBERS.has(word) ? BEFORE_NUMBER : NOT_ABBREVIATION;
 }
@@ -60,14 +57,10 @@ function abbreviationDot(text: string, s: number, dot: number, end: number, prev
     i--;
   }
   if (dot - i > 6 || dot === i) return false;
-  // Most sentences end in a word that the scan has just interned: its class is cached by its id (a stop is
-  // checked at every sentence end). Otherwise the interned lower-case form (no allocation for repeats): it equals
-  // text.slice(i, dot).toLowerCase() except that ’ becomes ', and no abbreviation holds either apostrophe.
-  let k: number;
-  if (i === prev.start && prev.end === dot && prev.id >= 0) {
-    k = abbreviationById[prev.id];
-    if (k === 0) abbreviationById[prev.id] = k = abbreviationKind(prev.lower);
-  } else k = abbreviationKind(WORDS.lower(text, i, dot, true));
+  // Most sentences end in the word the scan has just made lower-case; otherwise the interned lower-case form (no
+  // allocation for repeats): it equals text.slice(i, dot).toLowerCase() except that ’ becomes ', and no
+  // abbreviation holds either apostrophe.
+  const k = abbreviationKind(i === prev.start && prev.end === dot ? prev.lower : WORDS.lower(text, i, dot, true));
   if (k === TITLE) return true;
   if (k !== BEFORE_NUMBER) return false;
   let j = dot + 1;
