@@ -36,7 +36,10 @@ function scanInto(text: string, start: number, end: number, into: ScannedChunk):
   const tokens = into.tokens;
   const sentences = into.sentences;
   const quoteMarks = into.quoteMarks;
+  // Imported bindings read once: in the CommonJS build each use would be a property load per character.
   const words = WORDS;
+  const charClass = bmpClass;
+  const prime = FNV_PRIME;
   const gap: GapEnd = { next: 0 };
   let nTok = 0;
   let nSent = 0;
@@ -47,7 +50,7 @@ function scanInto(text: string, start: number, end: number, into: ScannedChunk):
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
-    if (c < 128 ? bmpClass[c] !== 1 : wordCharAt(text, i, end) === 0) {
+    if (c < 128 ? charClass[c] !== 1 : wordCharAt(text, i, end) === 0) {
       // Quote marks are never part of a word: noted here, the quotation pass need not read the text again.
       if (c === 34 || c === 0x201c || c === 0x201d) {
         if (nQuote < quoteMarks.length) quoteMarks[nQuote] = i;
@@ -86,9 +89,9 @@ function scanInto(text: string, start: number, end: number, into: ScannedChunk):
       while (i < end) {
         const d = text.charCodeAt(i);
         if (d < 128) {
-          if (bmpClass[d] !== 1) break;
+          if (charClass[d] !== 1) break;
           if (d <= 57) digit = true;
-          h = Math.imul(h ^ (d >= 65 && d <= 90 ? d + 32 : d), FNV_PRIME);
+          h = Math.imul(h ^ (d >= 65 && d <= 90 ? d + 32 : d), prime);
           i++;
         } else {
           const k = wordCharAt(text, i, end);
@@ -102,10 +105,10 @@ function scanInto(text: string, start: number, end: number, into: ScannedChunk):
       if (j === 39 || j === 46 || j === 45 || j === 0x2019) {
         if (!wordCharAt(text, i + 1, end)) break;
         if (j === 0x2019) curly = true;
-        h = Math.imul(h ^ (j === 0x2019 ? 39 : j), FNV_PRIME);
+        h = Math.imul(h ^ (j === 0x2019 ? 39 : j), prime);
         i++;
       } else if (j === 44 && i + 3 < end && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3))) {
-        h = Math.imul(h ^ 44, FNV_PRIME);
+        h = Math.imul(h ^ 44, prime);
         i++;
       } else break;
     }
