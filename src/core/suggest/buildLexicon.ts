@@ -64,7 +64,7 @@ function add(lex: Lexicon, words: string[], category: TermCategory, weight: numb
  * The contextual tier (lexicon-context.json: weaker or mainly noun/verb VADER words; lexicon-expansion.json:
  * reviewed word-vector neighbours of our evaluative words), by word. Kept out of the
  * main lexicon, so that its words are no features of the sentence model (not even as quoted opinion) and cannot
- * raise the score that gates them: index.ts looks them up only in opinion-leaning sentences, outside attributed
+ * raise the score that gates them: contextual.ts looks them up only in opinion-leaning sentences, outside attributed
  * content and quotations, never in wire-like sentences. Words of the main lexicon's opinion family and ignored
  * terms are left out.
  */

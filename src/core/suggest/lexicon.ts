@@ -12,7 +12,7 @@ export type TermCategory =
   | 'opinion.evaluative' | 'opinion.booster' | 'opinion.hedge' | 'opinion.editorial' | 'opinion.modal'
   | 'opinion.loaded' | 'opinion.metaphor' | 'opinion.first-person' | 'opinion.weasel' | 'opinion.custom'
   | 'opinion.sentiment' | 'opinion.phrase' | 'opinion.framing'
-  // the contextual tier (buildContextLexicon): shown only in context (index.ts); not a feature of the sentence model
+  // the contextual tier (buildContextLexicon): shown only in context (contextual.ts); not a feature of the sentence model
   | 'opinion.contextual'
   // claims
   | 'claim.superlative' | 'claim.comparison' | 'claim.causal' | 'claim.official-act' | 'claim.event' | 'claim.change'

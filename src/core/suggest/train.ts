@@ -2,7 +2,7 @@
 // scripts/train-opinion-model.mjs (to ship the model) and by bench/evalOpinionModel.ts (to cross-validate it), so
 // the benchmark's CV is the CV of exactly the shipped procedure.
 //
-// Model: logistic regression over the dense, named sentence features of opinion.ts. Objective: class-balanced mean
+// Model: logistic regression over the dense, named sentence features of opinionFeatures.ts. Objective: class-balanced mean
 // log-loss + lambda/2 |w|^2 (bias not penalised) over features standardised on the training rows (so one lambda
 // treats every feature alike), solved by Newton's method with step halving: exact, and deterministic (no sampling,
 // no seed). The weights are then mapped back to raw feature units, so the runtime scores raw features unchanged.
