@@ -1,7 +1,7 @@
 // Throughput of the suggestion detectors on ~1 MB of generated news-like text, side by side in one run with
 // retext-intensify, write-good and a bare word-regex pass (the floor).
 //   npm run bench -- suggest        (or: npx tsc -p tsconfig.test.json && node out/bench/suggest.bench.js [--mb N])
-// Also measures the two segmentation choices noted in src/core/suggest/text.ts (Intl.Segmenter sentences in one
+// Also measures the two segmentation choices noted in src/core/suggest/scan.ts (Intl.Segmenter sentences in one
 // call vs per paragraph; Intl.Segmenter words vs a word regex vs our one-pass word + sentence scan). After one
 // warm-up on 1/10, every pass runs --runs N times (default 5), the passes interleaved, and the median is reported.
 import { paragraphRanges, suggest, suggestRange } from '../src/core/suggest';

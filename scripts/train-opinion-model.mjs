@@ -16,7 +16,7 @@
 // outside the repository and never copied into it; only the learned weights are shipped.
 //
 // Procedure (all of it in src/core/suggest/train.ts, which the benchmark's CV calls too): class-balanced,
-// L2-regularised logistic regression over the named dense sentence features of src/core/suggest/opinion.ts, on
+// L2-regularised logistic regression over the named dense sentence features of src/core/suggest/opinionFeatures.ts, on
 // standardised features, weights mapped back to raw units. The L2 strength and the weight of the tune-half rows
 // are chosen on a grid by contiguous 5-fold CV on NewsSD train (mean of three rotations of the folds), the tune-half
 // rows being added to every training fold and never to a validation fold; threshold 0.5 (classes balanced).
@@ -67,7 +67,7 @@ function main() {
   const m = rounded(trainModel(rows, extra, best.settings));
   const trainF1 = macroF1(rows.map((r) => r.y), rows.map((r) => (predict(m, r.features) >= 0.5 ? 1 : 0)));
   const model = {
-    about: 'Sentence opinion model for Claim Tagger. Trained by scripts/train-opinion-model.mjs (src/core/suggest/train.ts) on the NewsSD-ENG train split (Antici et al., LREC-COLING 2024, CC BY 4.0) and the tune half of our own evaluation texts. Features: see src/core/suggest/opinion.ts.',
+    about: 'Sentence opinion model for Claim Tagger. Trained by scripts/train-opinion-model.mjs (src/core/suggest/train.ts) on the NewsSD-ENG train split (Antici et al., LREC-COLING 2024, CC BY 4.0) and the tune half of our own evaluation texts. Features: see src/core/suggest/opinionFeatures.ts.',
     trainedOn: {
       data: best.settings.extraWeight > 0 ? 'NewsSD-ENG train.csv + tune-half sentences of test/fixtures/suggest-eval' : 'NewsSD-ENG train.csv',
       rows: rows.length, subj: rows.filter((r) => r.y).length, tuneRows: extra.length, tuneSubj: extra.filter((r) => r.y).length,

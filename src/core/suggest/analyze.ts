@@ -1,7 +1,9 @@
-// One pass over a sentence: words (regex), lexicon matches (longest first) and the surface features that the
-// claim, attribution and opinion detectors share. Offsets are into the whole text.
+// One pass over a sentence: its words (from the scan, scan.ts), lexicon matches (longest first) and the surface
+// features that the claim, attribution and opinion detectors share. Offsets are into the whole text.
+import { SentenceSpan, Span, Token } from './chunk';
+import { INTERN_SIZE } from './intern';
 import { Lexicon, LexEntry } from './lexicon';
-import { INTERN_SIZE, scanChunk, SentenceSpan, Span, Token } from './text';
+import { scanChunk } from './scan';
 
 export { Token };
 
@@ -232,11 +234,6 @@ export function analyseSentence(text: string, span: Span, lex: Lexicon, paragrap
   return finish(text, span.start, span.end, tokenize(text, span.start, span.end), lex, paragraphQuotes);
 }
 
-/** A sentence found by scanChunk: its tokens are chunkTokens[span.first, span.last). */
-export function analyseScanned(text: string, span: SentenceSpan, chunkTokens: Token[], lex: Lexicon, paragraphQuotes: Span[]): Sentence {
-  return finish(text, span.start, span.end, chunkTokens.slice(span.first, span.last), lex, paragraphQuotes);
-}
-
 /**
  * A sentence to analyse one sentence after another with analyseScannedInto: its token and match arrays and its
  * Match objects are overwritten each time. An Analyser keeps one (allocating them per sentence cost ~20 % of a
@@ -251,7 +248,7 @@ export function reusableSentence(): ReusableSentence {
   return { sentence: { start: 0, end: 0, tokens: [], matches: [], quotes: NO_SPANS, question: false, exclamation: false }, pool: [] };
 }
 
-/** As analyseScanned, into r (valid until the next call). */
+/** A sentence found by scanChunk (its tokens are chunkTokens[span.first, span.last)), analysed into r (valid until the next call). */
 export function analyseScannedInto(r: ReusableSentence, text: string, span: SentenceSpan, chunkTokens: Token[], lex: Lexicon, paragraphQuotes: Span[]): Sentence {
   const s = r.sentence;
   const tokens = s.tokens;

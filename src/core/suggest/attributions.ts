@@ -1,8 +1,9 @@
 // Attributions: reporting verbs ("said", "told", "argued"), "according to" and passive hearsay ("is said to"),
 // extracted as source -> cue -> content spans where they can be found.
 import { Match, Sentence, Token, tokenAt } from './analyze';
-import { UNNAMED_SOURCES, WEAK_CUES } from './lexicon';
+import { UNNAMED_SOURCES, WEAK_CUES } from './cueWords';
 import { Span } from './text';
+import { wordSet } from './wordLists';
 
 export interface Attribution {
   start: number;
@@ -16,15 +17,15 @@ export interface Attribution {
   unnamedSource: boolean;
 }
 
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'your', 'my', 'this', 'these', 'those', 'any', 'no', 'such', 'every', 'each', 'whose']);
+const DETERMINERS = wordSet('attributions.DETERMINERS', ['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'your', 'my', 'this', 'these', 'those', 'any', 'no', 'such', 'every', 'each', 'whose']);
 /** Words that may sit between a source and its verb: "officials also said", "she has repeatedly argued". */
-const BETWEEN = new Set([
+const BETWEEN = wordSet('attributions.BETWEEN', [
   'also', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'could', 'may', 'might', 'did', 'does',
   'do', 'again', 'later', 'previously', 'earlier', 'repeatedly', 'publicly', 'privately', 'recently', 'once', 'then',
-  'reportedly', 'allegedly', 'separately', 'further', 'first', 'often', 'frequently', 'long', 'already', 'had', 'been',
+  'reportedly', 'allegedly', 'separately', 'further', 'first', 'often', 'frequently', 'long', 'already', 'been',
   'flatly', 'firmly', 'angrily', 'quietly', 'bluntly', 'openly', 'explicitly', 'strongly', 'simply', 'just', 'still',
 ]);
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'one']);
+const PRONOUNS = wordSet('attributions.PRONOUNS', ['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'one']);
 /** Fixed expressions where a reporting verb reports nothing. */
 const NOT_ATTRIBUTION: string[][] = [
   ['that', 'said'], ['having', 'said'], ['that', 'being', 'said'], ['easier', 'said'], ['said', 'and', 'done'],
@@ -37,8 +38,8 @@ const NOT_ATTRIBUTION: string[][] = [
   ['say', 'in'], ['said', 'nothing'], ['say', 'nothing'], ['says', 'nothing'], ['said', 'little'], ['have', 'a', 'say'], ['has', 'a', 'say'], ['had', 'a', 'say'], ['the', 'final', 'say'], ['warned', 'off'],
 ];
 /** Passive hearsay: "it is said", "he is believed to", "were reported to". */
-const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been', 'be']);
-const PASSIVE_VERBS = new Set(['said', 'reported', 'believed', 'thought', 'understood', 'rumoured', 'rumored', 'alleged', 'claimed', 'known', 'expected', 'feared']);
+const PASSIVE_AUX = wordSet('attributions.PASSIVE_AUX', ['is', 'are', 'was', 'were', 'been', 'be']);
+const PASSIVE_VERBS = wordSet('attributions.PASSIVE_VERBS', ['said', 'reported', 'believed', 'thought', 'understood', 'rumoured', 'rumored', 'alleged', 'claimed', 'known', 'expected', 'feared']);
 
 function phraseAt(tokens: Token[], i: number, phrase: string[], anchor: number): boolean {
   // phrase[anchor] sits at token i
@@ -78,7 +79,7 @@ function hasCharBetween(text: string, a: number, b: number, chars: string): bool
 
 const CLAUSE_BREAK = ',;:()“”"—–';
 const CLAUSE_BREAK_DOT = CLAUSE_BREAK + '.';
-const CLAUSE_WORDS = new Set(['that', 'and', 'but', 'while', 'because', 'as', 'when', 'although', 'though', 'whereas', 'after', 'before', 'since', 'if', 'which', 'where']);
+const CLAUSE_WORDS = wordSet('attributions.CLAUSE_WORDS', ['that', 'and', 'but', 'while', 'because', 'as', 'when', 'although', 'though', 'whereas', 'after', 'before', 'since', 'if', 'which', 'where']);
 
 /** Subject of the cue: walk left inside the clause, over auxiliaries/adverbs, then over the noun phrase. */
 function findSourceLeft(text: string, s: Sentence, cue: number): Span | undefined {
@@ -190,11 +191,11 @@ function maxEnd(a: Span, b: Span | undefined, c: Span | undefined): number {
 }
 
 /** Phrase cues whose source follows them: "according to X", "as reported by X", "originally published in X", "in the words of X". */
-const SOURCE_AFTER = new Set(['according', 'as', 'originally', 'first']);
-const SOURCE_BEFORE_LAST = new Set(['with', 'of']);
+const SOURCE_AFTER = wordSet('attributions.SOURCE_AFTER', ['according', 'as', 'originally', 'first']);
+const SOURCE_BEFORE_LAST = wordSet('attributions.SOURCE_BEFORE_LAST', ['with', 'of']);
 
 /** Whom "told" / "tells" reports to, when no pronoun: "told reporters that". */
-const TOLD_WHOM = new Set(['reporters', 'journalists', 'me', 'us', 'him', 'her', 'them', 'lawmakers', 'the']);
+const TOLD_WHOM = wordSet('attributions.TOLD_WHOM', ['reporters', 'journalists', 'me', 'us', 'him', 'her', 'them', 'lawmakers', 'the']);
 
 /** Is the match strictly inside one of the quotations (the source's own words)? */
 function strictlyInsideQuote(quotes: Span[], m: Match): boolean {

@@ -4,6 +4,7 @@
 // sentence is not a checkable statement (questions, normative modals, first-person opinion, hedges).
 import { inside, Match, Sentence, Token } from './analyze';
 import { INTERN_SIZE } from './text';
+import { wordSet } from './wordLists';
 
 export interface Cue {
   /** Rule id, e.g. claim.number. */
@@ -21,19 +22,19 @@ export interface ClaimScore {
   cues: Cue[];
 }
 
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozen', 'dozens', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'trillion', 'half', 'quarter', 'third', 'two-thirds', 'one-third', 'three-quarters', 'twice', 'percent', 'century', 'centuries', 'decade', 'decades']);
-const SCALE_WORDS = new Set(['million', 'billion', 'trillion', 'thousand', 'hundred', 'bn', 'm', 'k']);
-const MONEY_WORDS = new Set(['dollars', 'dollar', 'euros', 'euro', 'pounds', 'pound', 'yen', 'yuan', 'rupees', 'francs', 'cents', 'usd', 'eur', 'gbp']);
-const PERCENT_WORDS = new Set(['percent', 'percentage', 'per']);
-const DURATION_WORDS = new Set(['years', 'year', 'months', 'month', 'weeks', 'week', 'days', 'day', 'hours', 'hour', 'decades', 'decade', 'minutes']);
+const MONTHS = wordSet('claims.MONTHS', ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const WEEKDAYS = wordSet('claims.WEEKDAYS', ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const NUMBER_WORDS = wordSet('claims.NUMBER_WORDS', ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozen', 'dozens', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'billion', 'billions', 'trillion', 'half', 'quarter', 'third', 'two-thirds', 'one-third', 'three-quarters', 'twice', 'percent', 'century', 'centuries', 'decade', 'decades']);
+const SCALE_WORDS = wordSet('claims.SCALE_WORDS', ['million', 'billion', 'trillion', 'thousand', 'hundred', 'bn', 'm', 'k']);
+const MONEY_WORDS = wordSet('claims.MONEY_WORDS', ['dollars', 'dollar', 'euros', 'euro', 'pounds', 'pound', 'yen', 'yuan', 'rupees', 'francs', 'cents', 'usd', 'eur', 'gbp']);
+const PERCENT_WORDS = wordSet('claims.PERCENT_WORDS', ['percent', 'percentage', 'per']);
+const DURATION_WORDS = wordSet('claims.DURATION_WORDS', ['years', 'year', 'months', 'month', 'weeks', 'week', 'days', 'day', 'hours', 'hour', 'decades', 'decade', 'minutes']);
 /** A number right after these is a label, not a quantity: "Chapter 3", "No. 7", "Route 66". */
-const LABELS = new Set(['chapter', 'section', 'page', 'pages', 'article', 'figure', 'fig', 'no', 'nos', 'route', 'room', 'episode', 'season', 'part', 'verse', 'step', 'item', 'paragraph', 'line', 'table', 'appendix', 'version', 'v', 'highway', 'interstate', 'gate', 'flight', 'platform', 'apartment', 'suite', 'box', 'bill', 'amendment', 'covid-19', 'windows', 'iphone', 'level', 'phase', 'stage', 'grade', 'ward', 'district', 'precinct', 'channel', 'track', 'vol', 'pp', 'p', 'ch', 'art', 'sec']);
-const NOT_SUPERLATIVE = new Set(['interest', 'honest', 'forest', 'suggest', 'protest', 'test', 'west', 'rest', 'request', 'arrest', 'guest', 'latest', 'modest', 'contest', 'harvest', 'manifest', 'invest', 'digest', 'chest', 'nest', 'quest', 'pest', 'vest', 'crest', 'earnest', 'conquest', 'inquest', 'behest', 'midwest', 'southwest', 'northwest', 'unrest', 'priest', 'detest', 'attest', 'contest', 'infest', 'divest', 'protest', 'fest', 'zest', 'best', 'worst', 'lest', 'est', 'nearest', 'biggest', 'dearest', 'interest', 'forest', 'honest', 'alongside', 'amidst', 'amongst', 'whilst', 'midst', 'against']);
+const LABELS = wordSet('claims.LABELS', ['chapter', 'section', 'page', 'pages', 'article', 'figure', 'fig', 'no', 'nos', 'route', 'room', 'episode', 'season', 'part', 'verse', 'step', 'item', 'paragraph', 'line', 'table', 'appendix', 'version', 'v', 'highway', 'interstate', 'gate', 'flight', 'platform', 'apartment', 'suite', 'box', 'bill', 'amendment', 'covid-19', 'windows', 'iphone', 'level', 'phase', 'stage', 'grade', 'ward', 'district', 'precinct', 'channel', 'track', 'vol', 'pp', 'p', 'ch', 'art', 'sec']);
+const NOT_SUPERLATIVE = wordSet('claims.NOT_SUPERLATIVE', ['interest', 'honest', 'forest', 'suggest', 'protest', 'test', 'west', 'rest', 'request', 'arrest', 'guest', 'latest', 'modest', 'contest', 'harvest', 'manifest', 'invest', 'digest', 'chest', 'nest', 'quest', 'pest', 'vest', 'crest', 'earnest', 'conquest', 'inquest', 'behest', 'midwest', 'southwest', 'northwest', 'unrest', 'priest', 'detest', 'attest', 'infest', 'divest', 'fest', 'zest', 'best', 'worst', 'lest', 'est', 'nearest', 'biggest', 'dearest', 'alongside', 'amidst', 'amongst', 'whilst', 'midst', 'against']);
 const FIRST_NOT_CLAIM = [['at', 'first'], ['first', 'of', 'all'], ['first', 'and', 'foremost'], ['first', 'glance'], ['first', 'sight'], ['first', 'place'], ['first', 'things'], ['first', 'hand'], ['first', 'step']];
 /** Sentence-initial capitalised words that are not names. */
-const NOT_NAMES = new Set(['i', 'i\'m', 'i\'ve', 'i\'d', 'i\'ll', 'the', 'a', 'an', 'but', 'and', 'or', 'so', 'yet', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'you', 'in', 'on', 'at', 'for', 'if', 'when', 'while', 'as', 'after', 'before', 'since', 'there', 'here', 'what', 'why', 'how', 'who', 'many', 'some', 'most', 'all', 'no', 'not', 'now', 'then', 'still', 'however', 'meanwhile', 'today', 'yesterday', 'last', 'next', 'one', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'by', 'with', 'from', 'to', 'of', 'instead', 'even', 'also', 'such', 'both', 'each', 'every', 'only', 'just', 'perhaps', 'maybe', 'according', 'despite', 'although', 'though', 'because', 'unlike', 'like', 'under', 'over', 'during', 'among', 'between', 'mr', 'mrs', 'ms', 'dr', 'yes', 'well', 'indeed', 'of', 'more', 'less', 'few', 'several', 'other', 'another']);
+const NOT_NAMES = wordSet('claims.NOT_NAMES', ['i', 'i\'m', 'i\'ve', 'i\'d', 'i\'ll', 'the', 'a', 'an', 'but', 'and', 'or', 'so', 'yet', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'you', 'in', 'on', 'at', 'for', 'if', 'when', 'while', 'as', 'after', 'before', 'since', 'there', 'here', 'what', 'why', 'how', 'who', 'many', 'some', 'most', 'all', 'no', 'not', 'now', 'then', 'still', 'however', 'meanwhile', 'today', 'yesterday', 'last', 'next', 'one', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'by', 'with', 'from', 'to', 'of', 'instead', 'even', 'also', 'such', 'both', 'each', 'every', 'only', 'just', 'perhaps', 'maybe', 'according', 'despite', 'although', 'though', 'because', 'unlike', 'like', 'under', 'over', 'during', 'among', 'between', 'mr', 'mrs', 'ms', 'dr', 'yes', 'well', 'indeed', 'more', 'less', 'few', 'several', 'other', 'another']);
 
 function cue(rule: string, weight: number, a: Token, b: Token = a): Cue {
   return newCue(rule, weight, undefined, a.start, b.end);
@@ -107,9 +108,9 @@ export function isAmPm(w: string): boolean {
 }
 
 /** Periods that a time anchor turns into a date: "last week", "this year". */
-const PERIODS = new Set(['week', 'month', 'year', 'weekend', 'spring', 'summer', 'autumn', 'fall', 'winter', 'quarter', 'morning', 'afternoon', 'evening', 'night']);
-const ANCHORS = new Set(['last', 'next', 'this', 'earlier', 'later', 'late', 'early', 'mid', 'since', 'until', 'yesterday', 'tomorrow']);
-const MONTH_PREPOSITIONS = new Set(['in', 'since', 'until', 'by', 'from', 'through', 'during', 'of', 'before', 'after']);
+const PERIODS = wordSet('claims.PERIODS', ['week', 'month', 'year', 'weekend', 'spring', 'summer', 'autumn', 'fall', 'winter', 'quarter', 'morning', 'afternoon', 'evening', 'night']);
+const ANCHORS = wordSet('claims.ANCHORS', ['last', 'next', 'this', 'earlier', 'later', 'late', 'early', 'mid', 'since', 'until', 'yesterday', 'tomorrow']);
+const MONTH_PREPOSITIONS = wordSet('claims.MONTH_PREPOSITIONS', ['in', 'since', 'until', 'by', 'from', 'through', 'during', 'of', 'before', 'after']);
 
 /** Words the non-digit branches of numberCues look at (one look-up rules most words out). */
 const DATE_OR_NUMBER_WORDS = new Set([...NUMBER_WORDS, ...WEEKDAYS, ...MONTHS, ...PERIODS]);
@@ -206,7 +207,7 @@ function nameCues(s: Sentence, out: Cue[]): number {
 }
 
 /** Offices and organisations named without a proper name. */
-const OFFICES = new Set([
+const OFFICES = wordSet('claims.OFFICES', [
   'government', 'governments', 'ministry', 'minister', 'ministers', 'president', 'premier', 'parliament', 'council',
   'court', 'committee', 'commission', 'agency', 'embassy', 'ambassador', 'cabinet', 'senate', 'congress', 'authorities',
   'police', 'army', 'military', 'mayor', 'governor', 'delegation', 'delegations', 'leaders', 'central', 'bank', 'company',

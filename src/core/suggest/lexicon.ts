@@ -1,20 +1,18 @@
-// Word lists for the suggestion detectors, in tiers (see CREDITS.md): (1) our own lists, high precision, first;
+// Word lists of the opinion vocabulary, in tiers (see CREDITS.md): (1) our own lists, high precision, first;
 // (2) a broad sentiment tier from VADER's lexicon, filtered with WordNet and reviewed at build time
-// (scripts/build-lexicon.mjs -> lexicon-sentiment.json); plus filtered entries of the MIT-licensed npm packages
-// `hedges` and `weasels`. Every entry is lower-case; multi-word entries are matched word by word on the tokens
-// produced by WORD_RE (so "so-called" is one token, "according to" two).
-import { hedges } from 'hedges';
-import { weasels } from 'weasels';
-import sentimentJson from './lexicon-sentiment.json';
-import contextJson from './lexicon-context.json';
-import expansionJson from './lexicon-expansion.json';
+// (scripts/build-lexicon.mjs -> lexicon-sentiment.json, which also reads this file); plus filtered entries of the
+// MIT-licensed npm packages `hedges` and `weasels`. Claim and attribution cues are in cueWords.ts; buildLexicon.ts
+// builds the lexicon from both. Every entry is lower-case; multi-word entries are matched word by word on the
+// tokens of the scan (so "so-called" is one token, "according to" two).
+import { wordSet } from './wordLists';
+
 
 export type TermCategory =
   // opinion language
   | 'opinion.evaluative' | 'opinion.booster' | 'opinion.hedge' | 'opinion.editorial' | 'opinion.modal'
   | 'opinion.loaded' | 'opinion.metaphor' | 'opinion.first-person' | 'opinion.weasel' | 'opinion.custom'
   | 'opinion.sentiment' | 'opinion.phrase' | 'opinion.framing'
-  // the contextual tier (buildContextLexicon): shown only in context (index.ts); not a feature of the sentence model
+  // the contextual tier (buildContextLexicon): shown only in context (contextual.ts); not a feature of the sentence model
   | 'opinion.contextual'
   // claims
   | 'claim.superlative' | 'claim.comparison' | 'claim.causal' | 'claim.official-act' | 'claim.event' | 'claim.change'
@@ -34,7 +32,15 @@ export interface LexEntry {
   note?: string;
 }
 
-const OWN: Array<[TermCategory, number, string]> = [
+export type Lexicon = Map<string, LexEntry[]>;
+
+export interface LexiconOptions {
+  extraTerms?: Partial<Record<'claim' | 'attribution' | 'opinion', string[]>>;
+  ignoredTerms?: string[];
+}
+
+/** Our own opinion lists: [category, prior weight, words, then |phrases]. */
+export const OPINION_LISTS: Array<[TermCategory, number, string]> = [
   ['opinion.evaluative', 0.75, `
     good bad great terrible awful horrible dreadful disastrous catastrophic excellent superb wonderful fantastic
     brilliant marvellous marvelous magnificent splendid outstanding admirable commendable laudable praiseworthy
@@ -103,7 +109,7 @@ const OWN: Array<[TermCategory, number, string]> = [
     self-appointed loudest masterpiece gratitude pride sacrifice sacrifices persistence backbone villain villains
     hearsay innuendo condescension sermons sermon doubters sceptics skeptics naysayers hand-wringing handwringing
     tribute wish-list gimmickry spin fanfare
-    deserve deserves deserved deserving admire admires admired applaud applauds applauded commend commends commended
+    deserve deserves deserving admire admires admired applaud applauds applauded commend commends commended
     welcome welcomes regret regrets undermine undermines undermined undermining envy sneer sneers sneered scoff
     scoffs scoffed flinch flinches flinched stumble stumbles stumbled dabble dabbles pretend pretends pretending
     tinker tinkers tinkering gush gushes gushing squander squanders squandered squandering hurl hurls hurled
@@ -139,8 +145,8 @@ const OWN: Array<[TermCategory, number, string]> = [
   ['opinion.booster', 0.55, `
     very extremely incredibly hugely enormously massively utterly totally absolutely entirely thoroughly
     deeply profoundly truly really seriously severely desperately exceptionally extraordinarily immensely
-    tremendously vastly overwhelmingly exceedingly insanely ridiculously awfully dreadfully painfully
-    tremendous immense enormous colossal gigantic monumental massive staggering overwhelming
+    tremendously vastly overwhelmingly exceedingly insanely awfully dreadfully painfully
+    tremendous immense enormous colossal gigantic monumental massive overwhelming
     unprecedented unparalleled unmatched unrivalled unrivaled unimaginable unthinkable
     fundamentally radically dramatically drastically wildly
     firmly resolutely staunchly steadfastly unwaveringly wholeheartedly tirelessly boldly bravely courageously
@@ -175,24 +181,24 @@ const OWN: Array<[TermCategory, number, string]> = [
     |we should|we must|we need|we can't|we cannot|let us|let's
   `],
   ['opinion.loaded', 0.7, `
-    regime regimes junta thugs thug mob cronies cronyism elites elite propaganda propagandist scheme ploy stunt gimmick hoax
-    charlatan charlatans demagogue demagogues zealots zealot ideologues ideologue apologists apologist
-    radicals fanatics extremists bureaucrats globalists globalist woke snowflakes leftists rightwing right-wing
-    left-wing far-left alt-right loony lunatic lunatics puppet puppets stooge stooges lackey lackeys henchmen
-    handouts freeloaders moochers scroungers invaders infestation horde hordes swarm swarms
+    regime junta thug mob cronies cronyism elite propaganda propagandist scheme ploy stunt gimmick hoax
+    charlatan demagogue zealot ideologue apologist
+    radicals fanatics extremists bureaucrats globalist woke snowflakes leftists rightwing right-wing
+    left-wing far-left alt-right loony lunatic puppet stooge lackey henchmen
+    handouts freeloaders moochers scroungers invaders infestation horde swarm
     collusion cover-up coverup whitewash witch-hunt power-grab land-grab money-grab cash-grab
-    |illegal aliens|illegal alien|death tax|job killers|job-killing|job killing|death panels|nanny state
+    |illegal alien|death tax|job killers|job-killing|job killing|death panels|nanny state
     |deep state|fake news|mainstream media|lamestream media|political correctness|politically correct
     |witch hunt|power grab|cash grab|land grab|class warfare|war on|radical left|radical right
     |passed away|collateral damage|enhanced interrogation|revenue enhancement|negative growth|let go
     |rightsizing|downsizing|right-sizing|pre-owned|friendly fire|alternative facts|regime change
-    |tax relief|tax burden|big government|welfare queens|welfare queen|special interests|ruling class
-    |puppet regime|vassal state|rogue state|rogue states|axis of evil|clique|cabal|separatists
-    |splittists|hawks|warmongers|lackeys|running dogs|imperialists|imperialism|colonialists|neo-colonialism
+    |tax relief|tax burden|big government|welfare queen|special interests|ruling class
+    |puppet regime|vassal state|rogue state|axis of evil|clique|cabal|separatists
+    |splittists|hawks|running dogs|imperialists|imperialism|colonialists|neo-colonialism
   `],
   ['opinion.metaphor', 0.6, `
     poisons poisoned poisoning cancer cancerous plague plagued plagues scourge bloodbath firestorm bombshell
-    meltdown circus charade onslaught tsunami avalanche juggernaut quagmire minefield nightmare nightmarish
+    meltdown circus onslaught tsunami avalanche juggernaut quagmire minefield nightmare nightmarish
     crippling crippled crushing crushed gutted gutting slashed slashing skyrocketed skyrocketing soared
     plummeted hemorrhaging haemorrhaging bleeding strangling stranglehold chokehold straitjacket
     torpedoed torpedo sabotage sabotaged hijacked hijack weaponised weaponized weaponise weaponize
@@ -203,55 +209,8 @@ const OWN: Array<[TermCategory, number, string]> = [
     |double-edged sword|band-aid|sticking plaster|boiling point|breaking point|powder keg|tinderbox
     |cornerstone|bedrock|linchpin|lynchpin|ballast|anchor of stability|stabiliser|stabilizer|engine of growth
     |bridge of friendship|golden age|new chapter|new heights|new era|bright future|shared future|crossroads
-    |iron curtain|paper tiger|trojan horse|smoke screen|smokescreen|fig leaf|witch hunt|scapegoat|scapegoating
+    |iron curtain|paper tiger|trojan horse|smoke screen|smokescreen|fig leaf|scapegoat|scapegoating
   `],
-  ['claim.superlative', 0.7, `
-    largest biggest highest lowest greatest smallest fastest slowest oldest youngest longest shortest deepest
-    richest poorest strongest weakest heaviest busiest deadliest costliest wealthiest hottest coldest warmest
-    wettest driest safest riskiest worst best first record record-breaking record-high record-low all-time
-    unprecedented most least top-ranked fewest
-    |for the first time|never before|the only|the most|the least|a record|an all-time|all-time high|all-time low
-  `],
-  ['claim.comparison', 0.55, `
-    than doubled tripled quadrupled halved outnumber outnumbered outpaced exceeded exceeds surpassed overtook
-    |more than|less than|fewer than|compared with|compared to|twice as|three times|up from|down from
-    |higher than|lower than|as many as|as much as|at least|at most|no more than|in contrast to|relative to
-  `],
-  ['claim.change', 0.5, `
-    rose rises risen fell falls fallen increased increases decreased decreases grew grown declined declines
-    dropped drops surged surges jumped jumps climbed climbs plunged plunges slumped soared tumbled shrank
-    shrunk expanded contracted recovered rebounded
-  `],
-  ['claim.causal', 0.55, `
-    because caused causes causing triggered prompted
-    |due to|led to|leads to|leading to|resulted in|results in|as a result|result of|owing to|blamed on
-    |blamed for|linked to|responsible for|thanks to|contributed to|contributes to|in response to|because of
-    |attributed to|driven by|fuelled by|fueled by
-  `],
-  // Acts of an office (an appointment, a signature, a vote, a ruling, a visit or meeting of officials)...
-  ['claim.official-act', 0.65, `
-    signed approved appointed agreed passed vetoed enacted ratified banned fined charged convicted
-    sentenced elected re-elected resigned voted ruled awarded granted ordered issued filed sued
-    acquitted indicted nominated dismissed repealed overturned upheld revoked adopted
-    legislated authorised authorized endorsed abolished sanctioned deported visited met hosted received
-    proposed inaugurated accredited convened co-signed countersigned promulgated decreed
-    signs approves appoints passes vetoes enacts ratifies bans fines convicts
-    elects resigns awards grants ordered visits hosts proposes endorses
-    |held talks|paid a visit|state visit|official visit|signed into law|accepted the resignation|took office
-    |sworn in|was appointed|were appointed|reaffirmed|congratulated|presented|conferred|accredited
-  `],
-  // ...and other past actions and events, checkable but not official acts ("imposed", "raised", "launched").
-  ['claim.event', 0.6, `
-    launched imposed arrested established founded opened closed allocated invested spent paid pledged promised
-    blocked suspended unveiled introduced cancelled canceled postponed detained released recalled shut raised cut
-    slashed hired fired completed built delivered deployed withdrew won lost killed injured destroyed collapsed
-    imposes launches arrests charges
-    held discussed expressed accepted thanked attended declined succeeded succeeds included reported reaffirmed
-    welcomed agreed announced confirmed completed published submitted received adopted returned
-  `],
-  ['attribution.according-to', 0.9, `|according to|as reported by|in a statement|quoted as saying|in an interview with|in a post on
-    |originally published in|first published in|in remarks to|in a speech|in an interview|in a letter|in a post
-    |the claim that|the assertion that|the allegation that|the allegations that|the insistence that|in the words of`],
 ];
 
 /**
@@ -267,12 +226,12 @@ export const PHRASE_MODIFIERS = `
   extraordinary incredible enormous huge major important significant vital crucial invaluable indispensable immense
   strong solid concrete tangible fruitful positive constructive sincere unremitting unstinting wholehearted deep
   enduring lasting everlasting unbreakable unparalleled unmatched epochal epoch-making momentous sterling fine
-  dismal miserable woeful abysmal catastrophic disastrous spectacular reckless irresponsible unwarranted unjustified
-  baseless groundless malicious outright gratuitous wanton unprovoked brutal naked rank stubborn obstinate
+  dismal miserable woeful abysmal catastrophic disastrous reckless irresponsible unwarranted unjustified
+  baseless groundless malicious outright gratuitous wanton unprovoked brutal rank stubborn obstinate
   so-called
 `.split(/\s+/).filter(Boolean);
 
-const PLAIN_MODIFIERS = new Set('major important significant strong solid concrete tangible positive deep total complete fine great huge enormous firm'.split(' '));
+export const PLAIN_MODIFIERS = wordSet('lexicon.PLAIN_MODIFIERS', 'major important significant strong solid concrete tangible positive deep total complete fine great huge enormous firm'.split(' '));
 
 export const EVALUATIVE_NOUNS = `
   triumph triumphs achievement achievements success successes victory victories breakthrough breakthroughs milestone
@@ -286,52 +245,10 @@ export const EVALUATIVE_NOUNS = `
   foundation foundations friend friends ties bond bonds refusal refusals resistance obstruction obstinacy
 `.split(/\s+/).filter(Boolean);
 
-/** Reporting verbs: lemma -> its forms. Strength is the prior score of the cue. */
-export const REPORTING_VERBS: Array<[number, string]> = [
-  [0.9, 'say says said saying tell tells told telling'],
-  [0.8, `state states stated stress stresses stressed argue argues argued arguing claim claims claimed add adds added
-    note notes noted explain explains explained insist insists insisted warn warns warned announce announces
-    announced confirm confirms confirmed deny denies denied admit admits admitted acknowledge acknowledges
-    acknowledged allege alleges alleged assert asserts asserted contend contends contended declare declares
-    declared emphasise emphasises emphasised emphasize emphasizes emphasized write writes wrote testify
-    testifies testified reveal reveals revealed recall recalls recalled remark remarks remarked reply replies
-    replied respond responds responded report reports reported tweet tweets tweeted concede concedes conceded
-    predict predicts predicted ask asks asked complain complains complained boast boasts boasted
-    vow vows vowed promise promises promised urge urges urged demand demands demanded accuse accuses accused
-    criticise criticises criticised criticize criticizes criticized caution cautions cautioned
-    observe observes observed point points pointed maintain maintains maintained suggest suggests suggested
-    estimate estimates estimated conclude concludes concluded believe believes believed
-    describe describes described express expresses expressed reaffirm reaffirms reaffirmed call calls called
-    find finds found question questions questioned`],
-];
-
-/** Cue verbs that need a "that"/quote/colon/"out" nearby to count (they have common non-reporting uses). */
-export const WEAK_CUES = new Set([
-  'point', 'points', 'pointed', 'maintain', 'maintains', 'maintained', 'suggest', 'suggests', 'suggested', 'estimate',
-  'estimates', 'estimated', 'conclude', 'concludes', 'concluded', 'believe', 'believes', 'believed', 'observe',
-  'observes', 'observed', 'promise', 'promises', 'promised', 'demand', 'demands', 'demanded', 'report', 'reports',
-  'reported', 'claim', 'claims', 'note', 'notes', 'add', 'adds', 'added', 'recall', 'recalls', 'recalled', 'ask', 'asks',
-  'asked', 'state', 'states', 'reveal', 'reveals', 'revealed', 'vow', 'vows', 'urge', 'urges', 'caution', 'cautions',
-  'write', 'writes', 'wrote', 'accuse', 'accuses', 'accused', 'charge', 'admit', 'admits', 'deny', 'denies',
-  'express', 'expresses', 'expressed', 'call', 'calls', 'called', 'find', 'finds', 'found', 'question', 'questions',
-  'questioned', 'describe', 'describes', 'described',
-]);
-
-/** Heads of unnamed sources: "officials said", "critics argue", "people familiar with the matter". */
-export const UNNAMED_SOURCES = new Set([
-  'official', 'officials', 'critic', 'critics', 'opponent', 'opponents', 'expert', 'experts', 'analyst', 'analysts',
-  'observer', 'observers', 'insider', 'insiders', 'source', 'sources', 'aide', 'aides', 'supporter', 'supporters',
-  'people', 'person', 'spokesperson', 'spokesman', 'spokeswoman', 'diplomat', 'diplomats', 'lawmaker', 'lawmakers',
-  'scientist', 'scientists', 'researcher', 'researchers', 'economist', 'economists', 'residents', 'witnesses',
-  'witness', 'some', 'many', 'others', 'activists', 'campaigners', 'advocates', 'skeptics', 'sceptics', 'detractors',
-  'commentators', 'pundits', 'authorities', 'investigators', 'police', 'executives', 'employees', 'staff', 'members',
-  'leaders', 'observers', 'reports', 'studies', 'it',
-]);
-
 // Filtered views of the MIT-licensed lists: entries that are too frequent or neutral in news copy to count as
 // opinion language ("say", "will", "that", "about", numbers' hedges like "approximately", modal verbs that
 // are scored separately) are left out.
-const HEDGES_NOISE = new Set(`
+export const HEDGES_NOISE = wordSet('lexicon.HEDGES_NOISE', `
   about|always|around|can|could|couple|few|find|finds|found|frequently|like|little|many|may|might|most|mostly|much
   |occasionally|often|overall|rare|rarely|read|say|says|several|some|somebody|someone|something|somewhere|sometimes
   |so far|usually|think|thinks|thought|understand|understands|understood|believe|believed|believes|estimate|estimated
@@ -341,10 +258,10 @@ const HEDGES_NOISE = new Set(`
   |probability|possibility|possible|probable|likely|unlikely|in general|generally|tend|assume|assumed|assumes
   |assumption|guess|guessed|guesses|suppose|supposed|supposes|consistent with|effectively|practically|virtually
   |necessarily|partially|bunch|don't know|doubt|doubtful|inconclusive|improbable|be sure|et cetera|and so forth
-  |and all that|something or other|hopefully|mostly
+  |and all that|something or other|hopefully
 `.split('|').map((s) => s.trim()).filter(Boolean));
 
-const WEASELS_NOISE = new Set(`
+export const WEASELS_NOISE = wordSet('lexicon.WEASELS_NOISE', `
   a lot|about|acts|again|all|almost|already|also|anyway|appeared|appears|are a number|back|be able to|began|believed
   |better|bit|close|combats|considered|could|decided|down|effective|efficient|enough|even|ever|far|felt|few|gains|heard
   |helps|improved|is a number|is like|just|knew|like|linked to|looked|looks|lots|many|might|most|mostly|only|over|own
@@ -354,94 +271,14 @@ const WEASELS_NOISE = new Set(`
   |outside the box
 `.split('|').map((s) => s.trim()).filter(Boolean));
 
-function splitEntries(spec: string): string[][] {
-  const out: string[][] = [];
-  const [single, ...phrases] = spec.split('|');
-  for (const w of single.trim().split(/\s+/)) if (w) out.push([w]);
-  for (const p of phrases) {
-    const words = p.trim().split(/\s+/).filter(Boolean);
-    if (words.length) out.push(words);
-  }
-  return out;
-}
-
-export type Lexicon = Map<string, LexEntry[]>;
-
-export interface LexiconOptions {
-  extraTerms?: Partial<Record<'claim' | 'attribution' | 'opinion', string[]>>;
-  ignoredTerms?: string[];
-}
-
-const SENTIMENT = (sentimentJson as unknown as { entries: Array<[string, number, string]> }).entries;
-const CONTEXT_SENTIMENT = (contextJson as unknown as { entries: Array<[string, number, string]> }).entries;
-/** Reviewed word-vector neighbours of our evaluative words: [word, seed, cosine] (lexicon-expansion.json). */
-const EXPANSION = (expansionJson as unknown as { entries: Array<[string, string, number]> }).entries;
-
-/** Prior weight of a sentiment-tier word: 0.6 at |valence| 1.5, up to 0.75 for the strongest (own lists: 0.75). */
-function sentimentWeight(valence: number): number {
-  return Math.min(0.75, 0.45 + 0.1 * Math.abs(valence));
-}
-
-/** The last word of a phrase in the plural ("regime" -> "regimes", "lackey" -> "lackeys", "mess" -> "messes"). */
-function plural(words: string[]): string[] | undefined {
-  const w = words[words.length - 1];
-  if (/(?:s|ed|ing|ly)$/.test(w) || NO_PLURAL.has(w)) return undefined;
-  const p = /(?:s|x|z|ch|sh)$/.test(w) ? w + 'es' : /[^aeiou]y$/.test(w) ? w.slice(0, -1) + 'ies' : w + 's';
-  return [...words.slice(0, -1), p];
-}
-
-const NO_PLURAL = new Set(['away', 'go', 'on', 'correct', 'woke', 'left-wing', 'right-wing', 'rightwing', 'far-left', 'alt-right', 'loony', 'pre-owned', 'job-killing', 'zero-sum']);
-
-function add(lex: Lexicon, words: string[], category: TermCategory, weight: number, ignored: Set<string>, note?: string): void {
-  const term = words.join(' ');
-  if (!words.length || ignored.has(term)) return;
-  const list = lex.get(words[0]);
-  const family = category.slice(0, category.indexOf('.')) as LexEntry['family'];
-  const entry: LexEntry = note === undefined ? { words, term, category, family, weight } : { words, term, category, family, weight, note };
-  if (!list) {
-    lex.set(words[0], [entry]);
-    return;
-  }
-  // One entry per (term, family): our own lists are added first and win over the generic ones.
-  for (let k = 0; k < list.length; k++) if (list[k].family === family && list[k].term === term) return;
-  // Longest first, otherwise in the order added (an insertion, not a sort per entry: "great" heads ~150 phrases).
-  let at = list.length;
-  while (at > 0 && list[at - 1].words.length < words.length) at--;
-  list.splice(at, 0, entry);
-}
-
-/**
- * The contextual tier (lexicon-context.json: weaker or mainly noun/verb VADER words; lexicon-expansion.json:
- * reviewed word-vector neighbours of our evaluative words), by word. Kept out of the
- * main lexicon, so that its words are no features of the sentence model (not even as quoted opinion) and cannot
- * raise the score that gates them: index.ts looks them up only in opinion-leaning sentences, outside attributed
- * content and quotations, never in wire-like sentences. Words of the main lexicon's opinion family and ignored
- * terms are left out.
- */
-export function buildContextLexicon(lex: Lexicon, ignoredTerms: string[] = []): Map<string, LexEntry> {
-  const ignored = new Set(ignoredTerms.map((t) => termWords(t).join(' ')).filter(Boolean));
-  const out = new Map<string, LexEntry>();
-  for (const [word, valence, pos] of CONTEXT_SENTIMENT) {
-    if (ignored.has(word) || lex.get(word)?.some((e) => e.family === 'opinion' && e.words.length === 1)) continue;
-    const note = `sentiment-laden ${pos} (VADER ${valence > 0 ? '+' : ''}${valence.toFixed(1)}) in an opinion-leaning sentence`;
-    out.set(word, { words: [word], term: word, category: 'opinion.contextual', family: 'opinion', weight: sentimentWeight(valence) - 0.05, note });
-  }
-  for (const [word, seed, cosine] of EXPANSION) {
-    if (out.has(word) || ignored.has(word) || lex.get(word)?.some((e) => e.family === 'opinion' && e.words.length === 1)) continue;
-    const note = `evaluative word (a reviewed word-vector neighbour of “${seed}”, cosine ${cosine.toFixed(2)}) in an opinion-leaning sentence`;
-    out.set(word, { words: [word], term: word, category: 'opinion.contextual', family: 'opinion', weight: 0.6, note });
-  }
-  return out;
-}
-
 /**
  * Degree words that judge the word after them in an opinion-leaning sentence ("so hard to accept", "far greater",
  * "more reliable", "simply cranky", "most candid"): a pattern of the contextual tier, shown with that word.
  */
-export const DEGREE_WORDS = new Set('so too simply far quite most more less least much truly utterly deeply'.split(' '));
+export const DEGREE_WORDS = wordSet('lexicon.DEGREE_WORDS', 'so too simply far quite most more less least much truly utterly deeply'.split(' '));
 
 /** Words after a degree word that make it a quantity or a connective, not a judgement ("more than", "so that"). */
-export const NOT_JUDGED = new Set(`
+export const NOT_JUDGED = wordSet('lexicon.NOT_JUDGED', `
   the a an of to than that and or but in on at for with by as from into about it its is are was were be been being
   this these those there their they them he she his her we our you your i me my not no so too far much many more most
   less least few then if when while who which what whose same such other others one two three four five six
@@ -460,7 +297,7 @@ export const GENERALISERS: string[][] = [['few'], ['anyone'], ['nobody'], ['none
  * Words ending in -ly that are not adverbs of manner or stance, or that time, count or place things in news copy
  * ("daily", "recently", "publicly", "family"): the contextual tier's -ly pattern leaves them out.
  */
-export const NEUTRAL_LY = new Set(`only early daily weekly monthly yearly quarterly recently nearly mostly currently previously finally
+export const NEUTRAL_LY = wordSet('lexicon.NEUTRAL_LY', `only early daily weekly monthly yearly quarterly recently nearly mostly currently previously finally
   initially reportedly respectively approximately roughly formerly family assembly supply reply apply rally italy july
   anomaly monopoly subsequently eventually already largely partly mainly fully newly directly immediately shortly
   lately exactly slightly highly jointly separately publicly officially formally locally nationally globally
@@ -468,51 +305,3 @@ export const NEUTRAL_LY = new Set(`only early daily weekly monthly yearly quarte
   frequently occasionally regularly increasingly gradually quickly slowly rapidly steadily sharply briefly
   apparently allegedly presumably likely unlikely friendly elderly costly orderly holy jolly belly bully
   ugly ally rely fly`.split(/\s+/).filter(Boolean));
-
-/** Tokenises a user-supplied term the same way the text is tokenised. */
-export function termWords(term: string): string[] {
-  return term.toLowerCase().match(/[\p{L}\p{N}]+(?:(?:['’.-]|,(?=\d{3}))[\p{L}\p{N}]+)*/gu)?.map(normaliseWord) ?? [];
-}
-
-export function normaliseWord(w: string): string {
-  return w.includes('’') ? w.replace(/’/g, "'") : w;
-}
-
-export function buildLexicon(options: LexiconOptions = {}): Lexicon {
-  const ignored = new Set((options.ignoredTerms ?? []).map((t) => termWords(t).join(' ')).filter(Boolean));
-  const lex: Lexicon = new Map();
-  const extra = options.extraTerms ?? {};
-  for (const t of extra.opinion ?? []) add(lex, termWords(t), 'opinion.custom', 0.75, ignored);
-  for (const t of extra.claim ?? []) add(lex, termWords(t), 'claim.custom', 0.7, ignored);
-  for (const t of extra.attribution ?? []) add(lex, termWords(t), 'attribution.custom', 0.8, ignored);
-  for (const [category, weight, spec] of OWN) {
-    for (const words of splitEntries(spec)) {
-      add(lex, words, category, weight, ignored);
-      // Loaded labels in all their forms: "regime" also as "regimes" (possessives are matched by analyze.ts).
-      const plurals = category === 'opinion.loaded' ? plural(words) : undefined;
-      if (plurals) add(lex, plurals, category, weight, ignored);
-    }
-  }
-  for (const a of PHRASE_MODIFIERS) {
-    if (ignored.has(a)) continue;
-    // A plain-sized modifier ("major step", "strong support") judges less than "resounding" or "blatant".
-    const weight = PLAIN_MODIFIERS.has(a) ? 0.7 : 0.85;
-    for (const b of EVALUATIVE_NOUNS) if (!ignored.has(b)) add(lex, [a, b], 'opinion.phrase', weight, ignored);
-  }
-  for (const [word, valence, pos] of SENTIMENT) {
-    const note = `sentiment-laden ${pos} (VADER ${valence > 0 ? '+' : ''}${valence.toFixed(1)})`;
-    add(lex, [word], 'opinion.sentiment', sentimentWeight(valence), ignored, note);
-  }
-  for (const [weight, spec] of REPORTING_VERBS) {
-    for (const w of spec.split(/\s+/)) if (w) add(lex, [w], 'attribution.reporting-verb', weight, ignored);
-  }
-  for (const h of hedges) {
-    if (HEDGES_NOISE.has(h) || /^(if|my|their|in my)\b/.test(h)) continue;
-    add(lex, termWords(h), 'opinion.hedge', 0.4, ignored);
-  }
-  for (const w of weasels) {
-    if (WEASELS_NOISE.has(w)) continue;
-    add(lex, termWords(w), 'opinion.weasel', 0.45, ignored);
-  }
-  return lex;
-}

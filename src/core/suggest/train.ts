@@ -2,13 +2,13 @@
 // scripts/train-opinion-model.mjs (to ship the model) and by bench/evalOpinionModel.ts (to cross-validate it), so
 // the benchmark's CV is the CV of exactly the shipped procedure.
 //
-// Model: logistic regression over the dense, named sentence features of opinion.ts. Objective: class-balanced mean
+// Model: logistic regression over the dense, named sentence features of opinionFeatures.ts. Objective: class-balanced mean
 // log-loss + lambda/2 |w|^2 (bias not penalised) over features standardised on the training rows (so one lambda
 // treats every feature alike), solved by Newton's method with step halving: exact, and deterministic (no sampling,
 // no seed). The weights are then mapped back to raw feature units, so the runtime scores raw features unchanged.
 // Rows come in two sets: the main rows (NewsSD-ENG train, the only ones ever validated on) and extra rows (our
 // tune-half sentences), each set class-balanced on its own and the extra set scaled by extraWeight.
-import type { Features } from './opinion';
+import type { Features } from './opinionFeatures';
 
 export interface Example {
   features: Features;

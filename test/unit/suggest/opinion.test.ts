@@ -1,9 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { sentenceFeatures, suggest } from '../../../src/core/suggest';
 import { Cue } from '../../../src/core/suggest/claims';
-import { buildLexicon, LexEntry } from '../../../src/core/suggest/lexicon';
+import { buildLexicon } from '../../../src/core/suggest/buildLexicon';
+import { LexEntry } from '../../../src/core/suggest/lexicon';
 import { analyseSentence, quoteSpans } from '../../../src/core/suggest/analyze';
-import { DENSE_FEATURES, FEATURE_NAMES, OPINION_MODEL, OpinionModel, opinionFeatures, opinionTop, scoreOpinion, scoreOpinionSentence, valenceOf } from '../../../src/core/suggest/opinion';
+import { OPINION_MODEL, OpinionModel, scoreOpinion, scoreOpinionSentence } from '../../../src/core/suggest/opinion';
+import { DENSE_FEATURES, opinionFeatures, valenceOf } from '../../../src/core/suggest/opinionFeatures';
+import { FEATURE_NAMES, opinionTop } from '../../../src/core/suggest/opinionWhy';
 import { found } from './helpers';
 
 const rulesOf = (text: string) => found(text, 'opinion').map((s) => [s.text, s.rule]);

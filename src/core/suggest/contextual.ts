@@ -1,0 +1,134 @@
+// The contextual tier of opinion terms (lexicon-context.json, lexicon-expansion.json and a few patterns): shown
+// only in opinion-leaning sentences that do not read like a wire report (see opinionTerms.ts).
+import { inside, Sentence } from './analyze';
+import type { Attribution } from './attributions';
+import type { Token } from './chunk';
+import { INTERN_SIZE } from './intern';
+import { DEGREE_WORDS, GENERALISERS, LexEntry, NEUTRAL_LY, NOT_JUDGED } from './lexicon';
+import type { SentenceOpinion } from './opinion';
+import { opinionWhy } from './opinionWhy';
+import { onlySpaces, round, Run } from './run';
+import { wordSet } from './wordLists';
+
+/**
+ * Words of the contextual tier in an opinion-leaning sentence: not covered by a match of the main lexicon, not
+ * capitalised inside a name, outside quotations and attributed content. One suggestion per word.
+ */
+export function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, attributions: Attribution[]): void {
+  const tokens = s.tokens;
+  const matches = s.matches;
+  const n = tokens.length;
+  // Matches come in token order; only the opinion family's cover a word (a claim cue such as "most" does not).
+  let mi = 0;
+  for (let i = 0; i < n; i++) {
+    while (mi < matches.length && (matches[mi].last < i || matches[mi].entry.family !== 'opinion')) mi++;
+    if (mi < matches.length && matches[mi].first <= i) continue;
+    const tok = tokens[i];
+    const lower = tok.lower;
+    if (i === 0) {
+      const g = generaliser(tokens);
+      if (g > 0) {
+        pushContext(run, s, attributions, opinion, tok.start, tokens[g - 1].end, GENERALISER_NOTE, 0.6, tokens[g - 1].lower === lower ? lower : `${lower} ${tokens[g - 1].lower}`);
+        i = g - 1;
+        continue;
+      }
+    }
+    if (lower === 'not' && i > 0 && COPULAS.has(tokens[i - 1].lower)) {
+      // "is not trivial", "is not nothing": a judgement by denial (the word denied must be free, as below).
+      const next = i + 1 < n ? tokens[i + 1] : undefined;
+      if (next !== undefined && !next.cap && !NOT_JUDGED.has(next.lower) && isWord(next.lower) && onlySpaces(run.text, tok.end, next.start)
+        && !(mi < matches.length && matches[mi].first === i + 1)) {
+        pushContext(run, s, attributions, opinion, tok.start, next.end, DENIAL_NOTE, 0.6, `not ${next.lower}`);
+        i++;
+      }
+      continue;
+    }
+    if (DEGREE_WORDS.has(lower)) {
+      // The degree word and the word it modifies, when that word is free (not a match, a name, a number or a function word).
+      const next = i + 1 < n ? tokens[i + 1] : undefined;
+      if (next !== undefined && !next.cap && !NOT_JUDGED.has(next.lower) && isWord(next.lower) && onlySpaces(run.text, tok.end, next.start)
+        && !(mi < matches.length && matches[mi].first === i + 1)) {
+        pushContext(run, s, attributions, opinion, tok.start, next.end, DEGREE_NOTE, 0.6, `${lower} ${next.lower}`);
+        i++;
+      }
+      continue;
+    }
+    const entry = run.context.entry(tok);
+    if (entry === undefined) {
+      // An adverb of manner or stance ("plainly", "properly", "generously") judges how something is done.
+      if (lower.length > 5 && lower.endsWith('ly') && !tok.cap && !NEUTRAL_LY.has(lower) && isWord(lower)) {
+        pushContext(run, s, attributions, opinion, tok.start, tok.end, LY_NOTE, 0.6, lower);
+      }
+      continue;
+    }
+    if (tok.cap && i > 0 && (tokens[i - 1].cap || (i + 1 < n && tokens[i + 1].cap))) continue;
+    pushContext(run, s, attributions, opinion, tok.start, tok.end, entry.note!, entry.weight, entry.term);
+  }
+}
+
+/** The contextual lexicon of an Analyser, with its look-ups cached by interned word id. */
+export class ContextTier {
+  /** Entries by word id: undefined not looked up yet, null none (allocated on the first look-up). */
+  private byId: Array<LexEntry | null | undefined> | undefined;
+
+  constructor(readonly words: Map<string, LexEntry>) {}
+
+  entry(tok: Token): LexEntry | undefined {
+    const id = tok.id;
+    if (id < 0) return this.words.get(tok.lower);
+    const byId = (this.byId ??= new Array<LexEntry | null | undefined>(INTERN_SIZE).fill(undefined));
+    let e = byId[id];
+    if (e === undefined) byId[id] = e = this.words.get(tok.lower) ?? null;
+    return e ?? undefined;
+  }
+}
+
+const GENERALISER_NOTE = 'a sweeping generalisation opens the sentence in an opinion-leaning sentence';
+const DENIAL_NOTE = 'a judgement by denial ("is not trivial") in an opinion-leaning sentence';
+const COPULAS = wordSet('contextual.COPULAS', ['is', 'are', 'was', 'were', 'be', 'been', "isn't", "wasn't"]);
+const LY_NOTE = 'an adverb of manner or stance in an opinion-leaning sentence';
+const DEGREE_NOTE = 'a degree word judges the word it modifies in an opinion-leaning sentence';
+
+/** Tokens taken by a generaliser at the start of the sentence (0: none). */
+function generaliser(tokens: Sentence['tokens']): number {
+  for (const g of GENERALISERS) {
+    if (g.length > tokens.length) continue;
+    let ok = true;
+    for (let k = 0; k < g.length && ok; k++) ok = tokens[k].lower === g[k];
+    if (ok) return g.length;
+  }
+  return 0;
+}
+
+/** Letters (and inner hyphens) only: not a number or a code. */
+function isWord(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (!((c >= 97 && c <= 122) || (c === 45 && k > 0))) return false;
+  }
+  return true;
+}
+
+/** A suggestion of the contextual tier for text[start, end), unless it is quoted, attributed or ignored. */
+function pushContext(run: Run, s: Sentence, attributions: Attribution[], opinion: SentenceOpinion, start: number, end: number, note: string, weight: number, term: string): void {
+  if ((s.quotes.length > 0 && inside(s.quotes, start)) || inContent(attributions, start)) return;
+  if (run.filterIgnored && run.ignored.has(term)) return;
+  const score = round(Math.min(1, 0.7 * weight + 0.3 * opinion.score));
+  if (score < run.minScore) return;
+  const text = run.text.slice(start, end);
+  // What the sentence contributes to the explanation, once per sentence.
+  if (run.whyOf !== opinion) {
+    run.whyOf = opinion;
+    run.why = opinionWhy(opinion);
+  }
+  run.suggestions.push({
+    kind: 'opinion', start, end, text, rule: 'opinion.contextual',
+    explanation: `“${text}”: ${note}; sentence opinion score ${opinion.score.toFixed(2)}.${run.why}`, score, term,
+  });
+}
+
+/** Is offset inside what an attribution reports, before or after its cue? */
+function inContent(attributions: Attribution[], offset: number): boolean {
+  for (const a of attributions) if (a.content && offset >= a.content.start && offset < a.content.end) return true;
+  return false;
+}

@@ -1,0 +1,79 @@
+// Opinion-term suggestions of a sentence: matches of the main lexicon's opinion family, neighbouring ones joined
+// into one phrase, and (in opinion-leaning sentences) the contextual tier of contextual.ts.
+import { inside, Sentence } from './analyze';
+import type { Attribution } from './attributions';
+import { pushContextual } from './contextual';
+import type { LexEntry } from './lexicon';
+import type { SentenceOpinion } from './opinion';
+import { opinionTermExplanation, opinionWhy } from './opinionWhy';
+import { onlySpaces, round, Run } from './run';
+import { wordSet } from './wordLists';
+
+/** Sentence opinion score from which the contextual tier ('opinion.contextual') is shown. */
+export const CONTEXT_MIN_SENTENCE_SCORE = 0.4;
+
+export function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion, attributions: Attribution[], wireLike: boolean): void {
+  // The contextual tier needs an opinion-leaning sentence that does not read like a wire report.
+  run.whyOf = undefined;
+  if (!wireLike && opinion.score >= CONTEXT_MIN_SENTENCE_SCORE && run.context.words.size > 0) pushContextual(run, s, opinion, attributions);
+  const text = run.text;
+  // What the sentence contributes to each term's explanation, worked out once per sentence.
+  let why: string | undefined;
+  const matches = s.matches;
+  for (let mi = 0; mi < matches.length; mi++) {
+    const m = matches[mi];
+    if (m.entry.family !== 'opinion') continue;
+    // Opinion words next to each other are one phrase ("deeply flawed", "utterly shameful decision", "shameful
+    // cowardice"): one suggestion, so that an evaluative noun phrase counts once.
+    let last = m;
+    let top = m;
+    let parts = 1;
+    for (let k = mi + 1; k < matches.length; k++) {
+      const next = matches[k];
+      if (next.entry.family !== 'opinion') continue;
+      if (next.first !== last.last + 1 || !onlySpaces(text, last.end, next.start) || !(intensifies(last.entry) || joinsPhrase(last.entry, next.entry))) break;
+      last = next;
+      if (next.entry.weight > top.entry.weight) top = next;
+      parts++;
+      mi = k;
+    }
+    const quoted = s.quotes.length > 0 && inside(s.quotes, m.start);
+    // Reported speech ("He said health systems would have to…") is the source's voice too, like a quotation.
+    const reported = !quoted && inReportedSpeech(attributions, m.start);
+    const weight = Math.min(1, top.entry.weight + (parts > 1 ? 0.1 : 0));
+    const score = round(Math.max(0, Math.min(1, 0.7 * weight + 0.3 * opinion.score - (quoted || reported ? 0.2 : 0))));
+    if (score < run.minScore) continue;
+    why ??= opinionWhy(opinion);
+    const term = text.slice(m.start, last.end);
+    const entry = top.entry;
+    const head = parts > 1 ? `evaluative phrase; “${text.slice(top.start, top.end)}”: ` : '';
+    const what = entry.note ? `“${term}”: ${head}${entry.note}${quoted ? ' (inside a quotation: the source\'s words)' : ''}` : parts > 1
+      ? `“${term}”: evaluative phrase; ${opinionTermExplanation(entry.category, text.slice(top.start, top.end), quoted)}`
+      : opinionTermExplanation(entry.category, term, quoted);
+    run.suggestions.push({
+      kind: 'opinion', start: m.start, end: last.end, text: term, rule: entry.category,
+      explanation: `${what}${reported ? REPORTED : ''}; sentence opinion score ${opinion.score.toFixed(2)}.${why}`,
+      score, term: entry.term,
+    });
+  }
+}
+
+const REPORTED = ' (in reported speech: the source\'s words)';
+
+/** Is offset inside what an attribution reports after its cue ("…told a briefing that <content>")? */
+function inReportedSpeech(attributions: Attribution[], offset: number): boolean {
+  // Only content after its cue: "X said that …" reports; in "…, critics argued." the clause may be the writer's own.
+  for (const a of attributions) if (a.cue && a.content && a.content.start >= a.cue.end && offset >= a.content.start && offset < a.content.end) return true;
+  return false;
+}
+
+/** Does the entry modify the word after it ("deeply", "woefully", "very")? Then the two are one phrase. */
+function intensifies(e: LexEntry): boolean {
+  return e.category === 'opinion.booster' || ((e.category === 'opinion.sentiment' || e.category === 'opinion.evaluative') && e.words.length === 1 && e.term.endsWith('ly'));
+}
+
+/** An evaluative word before an evaluative word ("shameful cowardice", "steadfast support"): one phrase. */
+function joinsPhrase(a: LexEntry, b: LexEntry): boolean {
+  return a.words.length === 1 && EVALUATIVE_CATEGORIES.has(a.category) && EVALUATIVE_CATEGORIES.has(b.category);
+}
+const EVALUATIVE_CATEGORIES = wordSet('opinionTerms.EVALUATIVE_CATEGORIES', ['opinion.evaluative', 'opinion.sentiment', 'opinion.phrase']);
