@@ -293,7 +293,7 @@ function propose(file, known) {
 const { entries, dropped, candidates } = buildSentimentTier();
 if (process.argv.includes('--propose')) {
   const file = process.argv[process.argv.indexOf('--propose') + 1];
-  const src = fs.readFileSync(path.join(root, 'src/core/suggest/lexicon.ts'), 'utf8');
+  const src = ['lexicon.ts', 'cueWords.ts'].map((f) => fs.readFileSync(path.join(root, 'src/core/suggest', f), 'utf8')).join('\n');
   const known = new Set([...src.matchAll(/[a-z]+(?:-[a-z]+)*/g)].map((m) => m[0]));
   for (const e of entries) known.add(e[0]);
   for (const e of buildContextTier(entries).entries) known.add(e[0]);
