@@ -4,7 +4,8 @@
 // variant; "a deeply flawed" in "a deeply, utterly flawed" is).
 import { ClaimStatus } from '../model';
 import { SuggestionKind } from '../suggest';
-import { Word, hashString, normHash, normSlice, scanWords } from './normalize';
+import { IntSet } from './intSet';
+import { Word, WordBuffer, hashString, hashWords, normSlice, scanWords } from './normalize';
 
 /** One tag of the workspace, as phrase memory needs it. */
 export interface SourceTag {
@@ -73,8 +74,9 @@ const REMEMBERED = new Set<string>(['opinion', 'claim', 'attribution']);
 // Scratch for one quote's words and for one paragraph's words: reused, so that neither building nor matching
 // allocates per word (match is not re-entrant).
 const quoteWords: string[] = [];
-const starts: number[] = [];
-const ends: number[] = [];
+const buf = new WordBuffer();
+let starts = buf.starts;
+let ends = buf.ends;
 const norms: (string | undefined)[] = [];
 
 export type SkipPhrase = (kind: SuggestionKind, key: string, count: number) => boolean;
@@ -89,7 +91,7 @@ export class PhraseMemory {
    * hashString of every first word ever indexed (never removed: a stale one costs a lookup, nothing more): most
    * words of a paragraph are ruled out without building a string.
    */
-  private readonly firstHashes = new Set<number>();
+  private readonly firstHashes = new IntSet();
   private count = 0;
 
   /** Builds the memory of `tags`, leaving out the phrases `skip` says are forgotten. */
@@ -148,17 +150,18 @@ export class PhraseMemory {
    */
   match(text: string, start = 0, end = text.length): PhraseMatch[] {
     if (!this.root.size) return [];
-    let n = 0;
-    scanWords(text, start, end, (s, e) => {
-      starts[n] = s;
-      ends[n] = e;
-      norms[n++] = undefined;
-    });
+    const n = hashWords(text, start, end, buf);
+    starts = buf.starts;
+    ends = buf.ends;
+    const hashes = buf.hashes;
+    const hashed = buf.hashed;
+    const firsts = this.firstHashes;
     const found: PhraseMatch[] = [];
-    const hashes = this.firstHashes;
+    let cleared = 0;
     for (let i = 0; i < n; i++) {
-      const h = normHash(text, starts[i], ends[i]);
-      if (h !== undefined && !hashes.has(h)) continue;
+      if (hashed[i] && !firsts.has(hashes[i])) continue;
+      // A possible first word: the matcher normalises words from here on, on demand.
+      for (; cleared < n && cleared < i + MAX_PHRASE_WORDS * 2 + 2; cleared++) norms[cleared] = undefined;
       this.matchAt(text, i, n, found);
     }
     return longestPerKind(found);
@@ -167,6 +170,9 @@ export class PhraseMemory {
   /** Every match over words already split, overlapping ones included. */
   matchAll(text: string, ws: readonly Word[]): PhraseMatch[] {
     const n = ws.length;
+    while (buf.starts.length < n) buf.grow();
+    starts = buf.starts;
+    ends = buf.ends;
     for (let i = 0; i < n; i++) {
       starts[i] = ws[i].start;
       ends[i] = ws[i].end;

@@ -1,7 +1,8 @@
 // Phrase memory: normalisation, variants, overlaps, the trie against a naive matcher (property test).
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { hashString, mentionsAny, normHash, normWord, phraseKey, words } from '../../../src/core/learn/normalize';
+import { WordBuffer, hashString, hashWords, mentionsAny, normHash, normWord, phraseKey, words } from '../../../src/core/learn/normalize';
+import { IntSet } from '../../../src/core/learn/intSet';
 import { PhraseMemory, SourceTag } from '../../../src/core/learn/phraseMemory';
 
 function tag(quote: string, kind = 'opinion', document = 'a.md', extra: Partial<SourceTag> = {}): SourceTag {
@@ -116,6 +117,35 @@ suite('learn: phrase memory', () => {
       }
     }), { numRuns: 2000 });
     for (const w of ['boxes', 'ashes', 'churches', 'classes', 'buses', "Council’s", "James's", 'news', 'Plans', 'class', 'is', 'ss']) assert.equal(normHash(w, 0, w.length), hashString(normWord(w)), w);
+  });
+
+  // The fused scan of match() against the two functions it stands for, on any range of such text.
+  test('property: hashWords finds the words scanWords finds, with normHash where it is defined', () => {
+    const unit = fc.constantFrom('a', 'B', 's', 'S', 'e', 'x', 'z', 'c', 'h', '9', 'é', 'İ', 'Σ', '𝒜', '😀', '\u0301', "'", '’', '-', ' ', '.', '\n', '\ud800', '\udc00');
+    const buf = new WordBuffer();
+    fc.assert(fc.property(fc.array(unit, { maxLength: 300 }).map((u) => u.join('')), fc.nat(), fc.nat(), (text, a, b) => {
+      const start = a % (text.length + 1);
+      const end = start + (b % (text.length - start + 1));
+      const n = hashWords(text, start, end, buf);
+      const expected = words(text, start, end);
+      assert.equal(n, expected.length, text);
+      expected.forEach((w, i) => {
+        assert.deepEqual([buf.starts[i], buf.ends[i]], [w.start, w.end], text);
+        const h = normHash(text, w.start, w.end);
+        assert.equal(buf.hashed[i], h === undefined ? 0 : 1, text);
+        if (h !== undefined) assert.equal(buf.hashes[i], h, text);
+      });
+    }), { numRuns: 1000 });
+  });
+
+  test('property: IntSet holds exactly what a Set<number> holds', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.integer(), fc.constantFrom(0, -1, 1, 2 ** 31 - 1, -(2 ** 31))), { maxLength: 3000 }), fc.array(fc.integer(), { maxLength: 50 }), (added, probes) => {
+      const set = new IntSet();
+      for (const x of added) set.add(x);
+      const ref = new Set(added);
+      assert.equal(set.size, ref.size);
+      for (const x of [...added, ...probes]) assert.equal(set.has(x), ref.has(x), String(x));
+    }), { numRuns: 200 });
   });
 
   // The trie against the obvious matcher: every (start word, phrase) pair tried exactly and with one skip.
