@@ -201,6 +201,20 @@ export function hashWords(text: string, start: number, end: number, buf: WordBuf
 
 /** normHash of a word whose units are all ASCII or ’. */
 function asciiNormHash(text: string, start: number, end: number): number {
+  const e = asciiNormEnd(text, start, end);
+  let h = 0;
+  for (let i = start; i < e; i++) {
+    const c = text.charCodeAt(i);
+    h = (Math.imul(h, 31) + (c === 0x2019 ? 39 : c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+  }
+  return h;
+}
+
+/**
+ * Where the normalised form of text[start, end) ends, for a word whose units are all ASCII or ’: normSlice drops
+ * a possessive and a simple plural ending, so its result is the word's first (that end - start) units, lower-cased.
+ */
+export function asciiNormEnd(text: string, start: number, end: number): number {
   const at = (i: number): number => {
     const c = text.charCodeAt(i);
     return c === 0x2019 ? 39 : c >= 65 && c <= 90 ? c + 32 : c;
@@ -220,9 +234,7 @@ function asciiNormHash(text: string, start: number, end: number): number {
       else e -= 1;
     } else if (p !== 115) e -= 1;
   }
-  let h = 0;
-  for (let i = start; i < e; i++) h = (Math.imul(h, 31) + at(i)) | 0;
-  return h;
+  return e;
 }
 
 /**

@@ -5,7 +5,7 @@
 import { ClaimStatus } from '../model';
 import { SuggestionKind } from '../suggest';
 import { IntSet } from './intSet';
-import { Word, WordBuffer, hashString, hashWords, normSlice, scanWords } from './normalize';
+import { Word, WordBuffer, asciiNormEnd, hashString, hashWords, normSlice } from './normalize';
 
 /** One tag of the workspace, as phrase memory needs it. */
 export interface SourceTag {
@@ -73,8 +73,8 @@ const REMEMBERED = new Set<string>(['opinion', 'claim', 'attribution']);
 
 // Scratch for one quote's words and for one paragraph's words: reused, so that neither building nor matching
 // allocates per word (match is not re-entrant).
-const quoteWords: string[] = [];
 const buf = new WordBuffer();
+const quoteBuf = new WordBuffer();
 let starts = buf.starts;
 let ends = buf.ends;
 const norms: (string | undefined)[] = [];
@@ -191,26 +191,32 @@ export class PhraseMemory {
   /** Adds each tag to its entry (created unindexed when new), and the slots touched to `touched`. */
   private collect(tags: Iterable<SourceTag>, touched?: Set<Slot>): void {
     let last: Slot | undefined;
+    let lastDocument: string | undefined;
+    let mine: Slot[] | undefined;
     for (const t of tags) {
       if (!REMEMBERED.has(t.kind)) continue;
-      const n = splitQuote(t.quote);
+      const key = keyOfQuote(t.quote);
+      const n = keyWords;
       if (!n || n > MAX_PHRASE_WORDS) continue;
-      const key = n === 1 ? quoteWords[0] : quoteWords.join(' ');
       if (key.length - n + 1 < 3) continue; // "a", "it": not phrases
       let byKey = this.byKind.get(t.kind);
       if (!byKey) this.byKind.set(t.kind, (byKey = new Map()));
       let slot = byKey.get(key);
       if (!slot) {
         const entry: PhraseEntry = { kind: t.kind as SuggestionKind, key, quote: t.quote, sources: [] };
-        slot = { entry, from: n > 2 ? quoteWords[0].length + quoteWords[1].length + 2 : key.length + 1, indexed: false };
+        slot = { entry, from: n > 2 ? firstLength + secondLength + 2 : key.length + 1, indexed: false };
         byKey.set(key, slot);
       }
       const source: PhraseSource = { document: t.document, name: t.name, start: t.start, end: t.end };
       if (t.status) source.status = t.status;
       slot.entry.sources.push(source);
-      const mine = this.byDocument.get(t.document);
-      if (mine) mine.push(slot);
-      else this.byDocument.set(t.document, [slot]);
+      // A sidecar's tags come one document after another: its list is looked up once for them all.
+      if (t.document !== lastDocument || !mine) {
+        lastDocument = t.document;
+        mine = this.byDocument.get(t.document);
+        if (!mine) this.byDocument.set(t.document, (mine = []));
+      }
+      mine.push(slot);
       if (touched && slot !== last) touched.add(slot);
       last = slot;
     }
@@ -297,18 +303,60 @@ function normAt(text: string, j: number): string {
   return (norms[j] ??= normSlice(text, starts[j], ends[j]));
 }
 
-/** Splits a quote into quoteWords (normalised); returns how many, stopping past MAX_PHRASE_WORDS. */
-function splitQuote(quote: string): number {
+// Scratch results of keyOfQuote: its number of words and the lengths of its first two normalised words.
+let keyWords = 0;
+let firstLength = 0;
+let secondLength = 0;
+
+/**
+ * The phrase key of a tag's quote (its words normalised by normSlice on the lower-cased quote, joined by single
+ * spaces), '' when it has none or more than MAX_PHRASE_WORDS words; sets keyWords, firstLength, secondLength.
+ * Words of ASCII letters are not normalised one by one: a run of them separated by single spaces, none cut short
+ * by normalisation but the last, is a slice of the lower-cased quote (the whole quote, often), so building the
+ * memory of 100,000 tags allocates a string per phrase instead of two or three per word.
+ */
+function keyOfQuote(quote: string): string {
   // One toLowerCase per quote rather than per word, when it keeps every offset (almost always).
   const lower = quote.toLowerCase();
-  const source = lower.length === quote.length ? lower : quote;
-  let n = 0;
-  scanWords(source, 0, source.length, (s, e) => {
-    if (n <= MAX_PHRASE_WORDS) quoteWords[n] = normSlice(source, s, e);
-    n++;
-  });
-  quoteWords.length = Math.min(n, MAX_PHRASE_WORDS + 1);
-  return n;
+  const lowered = lower.length === quote.length;
+  const src = lowered ? lower : quote;
+  const n = hashWords(src, 0, src.length, quoteBuf);
+  keyWords = n;
+  firstLength = secondLength = 0;
+  if (!n || n > MAX_PHRASE_WORDS) return '';
+  // ’ becomes ' in normalised words: those take the slow path.
+  const curly = src.includes('’');
+  const { starts: ss, ends: es, hashed } = quoteBuf;
+  let key = '';
+  let runStart = -1;
+  let runEnd = -1;
+  let joinable = false;
+  for (let k = 0; k < n; k++) {
+    const s = ss[k];
+    const e = es[k];
+    let length: number;
+    if (lowered && hashed[k] && !curly) {
+      const ne = asciiNormEnd(src, s, e);
+      if (runStart >= 0 && joinable && s === runEnd + 1 && src.charCodeAt(runEnd) === 32) runEnd = ne;
+      else {
+        if (runStart >= 0) key = key ? `${key} ${src.slice(runStart, runEnd)}` : src.slice(runStart, runEnd);
+        runStart = s;
+        runEnd = ne;
+      }
+      joinable = ne === e;
+      length = ne - s;
+    } else {
+      if (runStart >= 0) key = key ? `${key} ${src.slice(runStart, runEnd)}` : src.slice(runStart, runEnd);
+      runStart = -1;
+      const w = normSlice(src, s, e);
+      key = key ? `${key} ${w}` : w;
+      length = w.length;
+    }
+    if (k === 0) firstLength = length;
+    else if (k === 1) secondLength = length;
+  }
+  if (runStart >= 0) key = key ? `${key} ${src.slice(runStart, runEnd)}` : src.slice(runStart, runEnd);
+  return key;
 }
 
 export function keyOf(kind: SuggestionKind, key: string): string {

@@ -148,6 +148,24 @@ suite('learn: phrase memory', () => {
     }), { numRuns: 200 });
   });
 
+  // Keys are built from slices of the lower-cased quote where they can be: the same keys as normalising every
+  // word, and the phrase found again in its own quote (the lengths of its first two words are right).
+  test('property: a tag\'s key is its quote\'s normalised words joined by spaces; the phrase matches its own quote', () => {
+    const piece = fc.constantFrom('plan', 'Plans', 'boxes', 'churches', 'class', "council's", 'Council’s', 'is', 'ab', 'é', 'İx', 'ÉTÉ', 'well-known', "don't", '9', 'z');
+    const gap = fc.constantFrom(' ', ' ', ' ', '  ', ', ', ' - ', '\n', ' (');
+    fc.assert(fc.property(fc.array(fc.tuple(piece, gap), { minLength: 1, maxLength: 8 }), fc.constantFrom('', ' ', '"', ')'), (parts, tail) => {
+      const quote = parts.map(([p, g], i) => (i ? g : '') + p).join('') + tail;
+      const lower = quote.toLowerCase();
+      const expected = phraseKey(lower.length === quote.length ? lower : quote);
+      const m = new PhraseMemory([tag(quote)]);
+      if (expected.length - expected.split(' ').length + 1 < 3) return assert.equal(m.size, 0, quote);
+      assert.deepEqual(m.entries().map((e) => e.key), [expected], quote);
+      const ws = words(quote);
+      const r = m.match(quote);
+      assert.ok(r.some((x) => x.start === ws[0].start && x.end === ws[ws.length - 1].end && !x.inserted), quote);
+    }), { numRuns: 1000 });
+  });
+
   // The trie against the obvious matcher: every (start word, phrase) pair tried exactly and with one skip.
   test('property: the trie finds exactly what a naive matcher finds (before overlap resolution)', () => {
     const vocab = ['bad', 'plan', 'very', 'the', 'costly', 'idea', 'plans', 'Plans', 'BAD', 'idea’s', 'véry', 'Véry'];
