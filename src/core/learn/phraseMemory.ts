@@ -312,7 +312,7 @@ let secondLength = 0;
  * The phrase key of a tag's quote (its words normalised by normSlice on the lower-cased quote, joined by single
  * spaces), '' when it has none or more than MAX_PHRASE_WORDS words; sets keyWords, firstLength, secondLength.
  * Words of ASCII letters are not normalised one by one: a run of them separated by single spaces, none cut short
- * by normalisation but the last, is a slice of the lower-cased quote (the whole quote, often), so building the
+ * by normalisation but the last (a word cut short leaves a gap wider than one space), is a slice of the lower-cased quote (the whole quote, often), so building the
  * memory of 100,000 tags allocates a string per phrase instead of two or three per word.
  */
 function keyOfQuote(quote: string): string {
@@ -330,20 +330,18 @@ function keyOfQuote(quote: string): string {
   let key = '';
   let runStart = -1;
   let runEnd = -1;
-  let joinable = false;
   for (let k = 0; k < n; k++) {
     const s = ss[k];
     const e = es[k];
     let length: number;
     if (lowered && hashed[k] && !curly) {
       const ne = asciiNormEnd(src, s, e);
-      if (runStart >= 0 && joinable && s === runEnd + 1 && src.charCodeAt(runEnd) === 32) runEnd = ne;
+      if (runStart >= 0 && s === runEnd + 1 && src.charCodeAt(runEnd) === 32) runEnd = ne;
       else {
         if (runStart >= 0) key = key ? `${key} ${src.slice(runStart, runEnd)}` : src.slice(runStart, runEnd);
         runStart = s;
         runEnd = ne;
       }
-      joinable = ne === e;
       length = ne - s;
     } else {
       if (runStart >= 0) key = key ? `${key} ${src.slice(runStart, runEnd)}` : src.slice(runStart, runEnd);
