@@ -171,11 +171,22 @@ export function hashWords(text: string, start: number, end: number, buf: WordBuf
     }
     const s = i;
     let ascii = true;
+    // Hashes of the word's prefixes without its last 0..4 units: normalisation drops at most four ("'s" + "es").
+    let p0 = 0;
+    let p1 = 0;
+    let p2 = 0;
+    let p3 = 0;
+    let p4 = 0;
     for (;;) {
       while (i < end) {
         c = text.charCodeAt(i);
         if (c < 128) {
           if (!ASCII_WORD[c]) break;
+          p4 = p3;
+          p3 = p2;
+          p2 = p1;
+          p1 = p0;
+          p0 = (Math.imul(p0, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
           i++;
         } else {
           const l = letterAt(text, i, end);
@@ -184,14 +195,21 @@ export function hashWords(text: string, start: number, end: number, buf: WordBuf
           i += l;
         }
       }
-      if (i < end && (c === 39 || c === 0x2019 || c === 45) && letterAt(text, i + 1, end)) i++;
-      else break;
+      if (i < end && (c === 39 || c === 0x2019 || c === 45) && letterAt(text, i + 1, end)) {
+        p4 = p3;
+        p3 = p2;
+        p2 = p1;
+        p1 = p0;
+        p0 = (Math.imul(p0, 31) + (c === 0x2019 ? 39 : c)) | 0;
+        i++;
+      } else break;
     }
     if (n === buf.starts.length) buf.grow();
     buf.starts[n] = s;
     buf.ends[n] = i;
     if (ascii) {
-      buf.hashes[n] = asciiNormHash(text, s, i);
+      const cut = i - asciiNormEnd(text, s, i);
+      buf.hashes[n] = cut === 0 ? p0 : cut === 1 ? p1 : cut === 2 ? p2 : cut === 3 ? p3 : p4;
       buf.hashed[n] = 1;
     } else buf.hashed[n] = 0;
     n++;
