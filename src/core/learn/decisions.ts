@@ -40,17 +40,19 @@ export function decisionTerm(s: { term?: string; text: string }): string | undef
   // Asked for every suggestion of a rule the workspace decided about, on every paragraph: most are terms already
   // lower case and single-spaced, or sentences (claims) too long to count per term, told without building strings.
   const fast = termAsIs(raw);
-  if (fast !== 0) return fast === 1 ? raw : undefined;
-  const t = raw.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (fast === 1) return raw;
+  if (fast === 2) return undefined;
+  const t = fast === 3 ? raw.toLowerCase() : raw.toLowerCase().replace(/\s+/g, ' ').trim();
   return t && t.length <= MAX_TERM_LENGTH ? t : undefined;
 }
 
 /**
  * 1 when `raw` is its own term (lower-case ASCII, single inner spaces, not too long), 2 when it has no term (longer
- * than MAX_TERM_LENGTH even with its white space collapsed: lower-casing never shortens a string), 0 when the
+ * than MAX_TERM_LENGTH even with its white space collapsed: lower-casing never shortens a string), 3 when only
+ * lower-casing is needed (its only white space is single inner spaces: short sentences of claims), 0 when the
  * slow path must tell.
  */
-function termAsIs(raw: string): 0 | 1 | 2 {
+function termAsIs(raw: string): 0 | 1 | 2 | 3 {
   const n = raw.length;
   if (n > MAX_TERM_LENGTH) {
     let len = 0;
@@ -69,13 +71,15 @@ function termAsIs(raw: string): 0 | 1 | 2 {
     return 0;
   }
   if (!n) return 0;
+  let lower = true;
   for (let i = 0; i < n; i++) {
     const c = raw.charCodeAt(i);
     if (c === 32) {
       if (i === 0 || i === n - 1 || raw.charCodeAt(i - 1) === 32) return 0;
-    } else if (c >= 128 || (c >= 65 && c <= 90) || isSpace(c)) return 0;
+    } else if (isSpace(c)) return 0;
+    else if (c >= 128 || (c >= 65 && c <= 90)) lower = false;
   }
-  return 1;
+  return lower ? 1 : 3;
 }
 
 /** What /\s/ matches (white space and line terminators). */
