@@ -123,7 +123,10 @@ export interface Adjustment {
 export function adjustment(d: Decisions | undefined, rule: string, term: string | undefined, termOnly = false): Adjustment {
   if (!d) return { delta: 0 };
   // The same rule and term come back paragraph after paragraph: worked out once per Decisions object, until
-  // recordDecision changes it (callers read the result, never change it).
+  // recordDecision changes it (callers read the result, never change it). A term nothing was decided about moves
+  // nothing and is not named: its answer is the rule's, cached once (the cache holds decided terms only, not
+  // every sentence of every claim).
+  if (term !== undefined && !(Object.hasOwn(d.terms, rule) && Object.hasOwn(d.terms[rule], term))) term = undefined;
   let byRule = adjustments.get(d);
   if (!byRule) adjustments.set(d, (byRule = new Map()));
   const ruleKey = termOnly ? `\u0000${rule}` : rule;
