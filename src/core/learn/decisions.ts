@@ -27,6 +27,8 @@ export const MAX_TERM_LENGTH = 60;
 
 // Asked once per paragraph: worked out once per Decisions object, until recordDecision changes it.
 const raising = new WeakMap<Decisions, boolean>();
+/** adjustment() per Decisions object, rule (prefixed with NUL when term-only) and term. */
+const adjustments = new WeakMap<Decisions, Map<string, Map<string | undefined, Adjustment>>>();
 
 export function emptyDecisions(): Decisions {
   return { rules: Object.create(null), terms: Object.create(null) };
@@ -34,13 +36,62 @@ export function emptyDecisions(): Decisions {
 
 /** The term a suggestion's decisions are counted under, or undefined (counted per rule only). */
 export function decisionTerm(s: { term?: string; text: string }): string | undefined {
-  const t = (s.term ?? s.text).toLowerCase().replace(/\s+/g, ' ').trim();
+  const raw = s.term ?? s.text;
+  // Asked for every suggestion of a rule the workspace decided about, on every paragraph: most are terms already
+  // lower case and single-spaced, or sentences (claims) too long to count per term, told without building strings.
+  const fast = termAsIs(raw);
+  if (fast === 1) return raw;
+  if (fast === 2) return undefined;
+  const t = fast === 3 ? raw.toLowerCase() : raw.toLowerCase().replace(/\s+/g, ' ').trim();
   return t && t.length <= MAX_TERM_LENGTH ? t : undefined;
+}
+
+/**
+ * 1 when `raw` is its own term (lower-case ASCII, single inner spaces, not too long), 2 when it has no term (longer
+ * than MAX_TERM_LENGTH even with its white space collapsed: lower-casing never shortens a string), 3 when only
+ * lower-casing is needed (its only white space is single inner spaces: short sentences of claims), 0 when the
+ * slow path must tell.
+ */
+function termAsIs(raw: string): 0 | 1 | 2 | 3 {
+  const n = raw.length;
+  if (n > MAX_TERM_LENGTH) {
+    let len = 0;
+    let space = true; // leading white space counts for nothing
+    for (let i = 0; i < n; i++) {
+      if (isSpace(raw.charCodeAt(i))) {
+        if (!space) len++;
+        space = true;
+      } else {
+        len++;
+        space = false;
+      }
+      // A trailing space counted above may be trimmed: one more than the limit is needed to be sure.
+      if (len > MAX_TERM_LENGTH + 1) return 2;
+    }
+    return 0;
+  }
+  if (!n) return 0;
+  let lower = true;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === n - 1 || raw.charCodeAt(i - 1) === 32) return 0;
+    } else if (isSpace(c)) return 0;
+    else if (c >= 128 || (c >= 65 && c <= 90)) lower = false;
+  }
+  return lower ? 1 : 3;
+}
+
+/** What /\s/ matches (white space and line terminators). */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Adds one decision (in place) and returns `d`. */
 export function recordDecision(d: Decisions, rule: string, term: string | undefined, accepted: boolean): Decisions {
   raising.delete(d);
+  adjustments.delete(d);
   const bump = (c: DecisionCounts) => (accepted ? c.accepted++ : c.dismissed++);
   bump((d.rules[rule] ??= { accepted: 0, dismissed: 0 }));
   if (term !== undefined) {
@@ -71,6 +122,22 @@ export interface Adjustment {
  */
 export function adjustment(d: Decisions | undefined, rule: string, term: string | undefined, termOnly = false): Adjustment {
   if (!d) return { delta: 0 };
+  // The same rule and term come back paragraph after paragraph: worked out once per Decisions object, until
+  // recordDecision changes it (callers read the result, never change it). A term nothing was decided about moves
+  // nothing and is not named: its answer is the rule's, cached once (the cache holds decided terms only, not
+  // every sentence of every claim).
+  if (term !== undefined && !(Object.hasOwn(d.terms, rule) && Object.hasOwn(d.terms[rule], term))) term = undefined;
+  let byRule = adjustments.get(d);
+  if (!byRule) adjustments.set(d, (byRule = new Map()));
+  const ruleKey = termOnly ? `\u0000${rule}` : rule;
+  let byTerm = byRule.get(ruleKey);
+  if (!byTerm) byRule.set(ruleKey, (byTerm = new Map()));
+  let adj = byTerm.get(term);
+  if (!adj) byTerm.set(term, (adj = workOut(d, rule, term, termOnly)));
+  return adj;
+}
+
+function workOut(d: Decisions, rule: string, term: string | undefined, termOnly: boolean): Adjustment {
   const r = !termOnly && Object.hasOwn(d.rules, rule) ? d.rules[rule] : undefined;
   const t = term !== undefined && Object.hasOwn(d.terms, rule) && Object.hasOwn(d.terms[rule], term) ? d.terms[rule][term] : undefined;
   if (!r && !t) return { delta: 0 };

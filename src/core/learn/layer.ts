@@ -165,8 +165,20 @@ function taggedHere(m: PhraseMatch, document: string | undefined): boolean {
   return m.entry.sources.some((s) => s.document === document && s.start < m.end && m.start < s.end);
 }
 
+// " Learned: <why> (score <before> → <after>)." per adjustment (adjustment() shares them) and score before: the
+// same few rules and scores come back paragraph after paragraph (toFixed and the template cost more than a look-up).
+const whySuffixes = new WeakMap<Adjustment, Map<number, string>>();
+
 function withWhy(explanation: string, adj: Adjustment, before: number, after: number): string {
-  return `${explanation} Learned: ${adj.why} (score ${before.toFixed(2)} → ${after.toFixed(2)}).`;
+  let byScore = whySuffixes.get(adj);
+  if (!byScore) whySuffixes.set(adj, (byScore = new Map()));
+  let suffix = byScore.get(before);
+  // `after` follows from `before` and adj.delta (an adjustment never changes).
+  if (suffix === undefined) {
+    suffix = ` Learned: ${adj.why} (score ${before.toFixed(2)} → ${after.toFixed(2)}).`;
+    byScore.set(before, suffix);
+  }
+  return explanation + suffix;
 }
 
 function clamp01(n: number): number {

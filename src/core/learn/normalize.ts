@@ -115,27 +115,132 @@ export function hashString(s: string): number {
   return h;
 }
 
-function lowerAscii(c: number): number {
-  return c >= 65 && c <= 90 ? c + 32 : c;
-}
-
 /**
  * hashString(normSlice(text, start, end)) without building a string, or undefined when the word has a unit
  * outside ASCII (other than ’), whose lower case only toLowerCase knows. Lets a paragraph scan rule out the
  * words no phrase starts with before allocating anything for them.
  */
 export function normHash(text: string, start: number, end: number): number | undefined {
-  const at = (i: number): number => {
-    const c = text.charCodeAt(i);
-    return c === 0x2019 ? 39 : lowerAscii(c);
-  };
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 128 && c !== 0x2019) return undefined;
   }
+  return asciiNormHash(text, start, end);
+}
+
+/** Growable buffers of one paragraph's words: offsets and normHash (reused: a scan allocates nothing per word). */
+export class WordBuffer {
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  hashes = new Int32Array(256);
+  /** 1 when hashes[i] is normHash of word i, 0 when the word has a unit outside ASCII (normHash undefined). */
+  hashed = new Uint8Array(256);
+
+  grow(): void {
+    const n = this.starts.length * 2;
+    const copy = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
+    this.starts = copy(this.starts, new Int32Array(n));
+    this.ends = copy(this.ends, new Int32Array(n));
+    this.hashes = copy(this.hashes, new Int32Array(n));
+    this.hashed = copy(this.hashed, new Uint8Array(n));
+  }
+}
+
+/** ASCII code unit -> 1 letter or digit. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = isWordUnit(c) ? 1 : 0;
+
+/**
+ * scanWords and normHash in one loop, into `buf`; returns how many words. The paragraph scan of phrase memory
+ * runs over every paragraph the editor suggests for: ASCII letters are classified by a table and no closure is
+ * called per word.
+ */
+export function hashWords(text: string, start: number, end: number, buf: WordBuffer): number {
+  let n = 0;
+  let i = start;
+  while (i < end) {
+    let c = text.charCodeAt(i);
+    if (c < 128) {
+      if (!ASCII_WORD[c]) {
+        i++;
+        continue;
+      }
+    } else if (!letterAt(text, i, end)) {
+      i++;
+      continue;
+    }
+    const s = i;
+    let ascii = true;
+    // Hashes of the word's prefixes without its last 0..4 units: normalisation drops at most four ("'s" + "es").
+    let p0 = 0;
+    let p1 = 0;
+    let p2 = 0;
+    let p3 = 0;
+    let p4 = 0;
+    for (;;) {
+      while (i < end) {
+        c = text.charCodeAt(i);
+        if (c < 128) {
+          if (!ASCII_WORD[c]) break;
+          p4 = p3;
+          p3 = p2;
+          p2 = p1;
+          p1 = p0;
+          p0 = (Math.imul(p0, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+          i++;
+        } else {
+          const l = letterAt(text, i, end);
+          if (!l) break;
+          ascii = false;
+          i += l;
+        }
+      }
+      if (i < end && (c === 39 || c === 0x2019 || c === 45) && letterAt(text, i + 1, end)) {
+        p4 = p3;
+        p3 = p2;
+        p2 = p1;
+        p1 = p0;
+        p0 = (Math.imul(p0, 31) + (c === 0x2019 ? 39 : c)) | 0;
+        i++;
+      } else break;
+    }
+    if (n === buf.starts.length) buf.grow();
+    buf.starts[n] = s;
+    buf.ends[n] = i;
+    if (ascii) {
+      const cut = i - asciiNormEnd(text, s, i);
+      buf.hashes[n] = cut === 0 ? p0 : cut === 1 ? p1 : cut === 2 ? p2 : cut === 3 ? p3 : p4;
+      buf.hashed[n] = 1;
+    } else buf.hashed[n] = 0;
+    n++;
+  }
+  return n;
+}
+
+/** normHash of a word whose units are all ASCII or ’. */
+function asciiNormHash(text: string, start: number, end: number): number {
+  const e = asciiNormEnd(text, start, end);
+  let h = 0;
+  for (let i = start; i < e; i++) {
+    const c = text.charCodeAt(i);
+    h = (Math.imul(h, 31) + (c === 0x2019 ? 39 : c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+  }
+  return h;
+}
+
+/**
+ * Where the normalised form of text[start, end) ends, for a word whose units are all ASCII or ’: normSlice drops
+ * a possessive and a simple plural ending, so its result is the word's first (that end - start) units, lower-cased.
+ */
+export function asciiNormEnd(text: string, start: number, end: number): number {
+  const at = (i: number): number => {
+    const c = text.charCodeAt(i);
+    return c === 0x2019 ? 39 : c >= 65 && c <= 90 ? c + 32 : c;
+  };
   let e = end;
-  if (e - start >= 2 && at(e - 1) === 115 && at(e - 2) === 39) e -= 2;
-  else if (e - start >= 1 && at(e - 1) === 39) e -= 1;
+  const m0 = e - start;
+  if (m0 >= 2 && at(e - 1) === 115 && at(e - 2) === 39) e -= 2;
+  else if (m0 >= 1 && at(e - 1) === 39) e -= 1;
   const m = e - start;
   if (m > 3 && at(e - 1) === 115) {
     const p = at(e - 2);
@@ -147,9 +252,7 @@ export function normHash(text: string, start: number, end: number): number | und
       else e -= 1;
     } else if (p !== 115) e -= 1;
   }
-  let h = 0;
-  for (let i = start; i < e; i++) h = (Math.imul(h, 31) + at(i)) | 0;
-  return h;
+  return e;
 }
 
 /**

@@ -4,7 +4,8 @@
 // variant; "a deeply flawed" in "a deeply, utterly flawed" is).
 import { ClaimStatus } from '../model';
 import { SuggestionKind } from '../suggest';
-import { Word, hashString, normHash, normSlice, scanWords } from './normalize';
+import { IntSet } from './intSet';
+import { Word, WordBuffer, asciiNormEnd, hashString, hashWords, normSlice } from './normalize';
 
 /** One tag of the workspace, as phrase memory needs it. */
 export interface SourceTag {
@@ -48,19 +49,37 @@ export interface PhraseMatch {
  * Phrases grouped by their first word, then by their second: a claim of 25 words costs two map entries, not 25
  * trie nodes (100,000 tags would make half a million maps). Buckets stay small, and the words after the second
  * are compared with the phrase's key itself (no array of words kept per phrase: less to allocate and collect).
+ * Maps are keyed by the words' hashes (hashString of the normalised word, which the paragraph scan computes from
+ * the text's chars), not by strings: the index builds no substring per phrase, and a look-up hashes nothing. A
+ * hash names a word only after a check against the key: heads sharing a first-word hash are chained, and
+ * phrases are checked against their second word.
  */
 interface Head {
+  /** The first word. */
+  word: string;
   /** One-word phrases. */
   single?: Slot[];
-  /** Second word -> the phrases going on with it. */
-  next?: Map<string, Slot[]>;
+  /** Hash of the second word -> the phrases going on with it (or with another second word of that hash). */
+  next?: Map<number, Slot[]>;
+  /** Another head whose word has the same hash. */
+  other?: Head;
 }
 
 /** An entry and where it is in the index. */
 interface Slot {
   entry: PhraseEntry;
+  /** Length of the first word in entry.key (key.length when it is the only one). */
+  firstEnd: number;
   /** Offset in entry.key of the third word (key.length + 1 when there is none). */
   from: number;
+  /** hashString of the first and second words (0 without a second), and keyHash of the key. */
+  h1: number;
+  h2: number;
+  hk: number;
+  /** Another slot of the same kind whose key has the same keyHash. */
+  same?: Slot;
+  /** Creation order: entries() lists slots in it, as a Map keyed by strings would. */
+  seq: number;
   /** In the index (false while forgotten). */
   indexed: boolean;
 }
@@ -72,24 +91,29 @@ const REMEMBERED = new Set<string>(['opinion', 'claim', 'attribution']);
 
 // Scratch for one quote's words and for one paragraph's words: reused, so that neither building nor matching
 // allocates per word (match is not re-entrant).
-const quoteWords: string[] = [];
-const starts: number[] = [];
-const ends: number[] = [];
+const buf = new WordBuffer();
+const quoteBuf = new WordBuffer();
+let starts = buf.starts;
+let ends = buf.ends;
 const norms: (string | undefined)[] = [];
 
 export type SkipPhrase = (kind: SuggestionKind, key: string, count: number) => boolean;
 
 export class PhraseMemory {
-  private readonly root = new Map<string, Head>();
-  /** Kind -> key -> slot (no per-tag "kind + key" strings). */
-  private readonly byKind = new Map<string, Map<string, Slot>>();
+  /** hashString of the first word -> its head (chained with other heads of that hash). */
+  private readonly root = new Map<number, Head>();
+  /** Kind -> keyHash of the key -> slot, chained by `same` (no per-tag "kind + key" strings). */
+  private readonly byKind = new Map<string, Map<number, Slot>>();
+  /** Slots created so far, and whether two keys of one kind ever shared a keyHash (then entries() sorts). */
+  private seq = 0;
+  private collided = false;
   /** Document -> the slots its tags went into (with repeats), for update(). */
   private readonly byDocument = new Map<string, Slot[]>();
   /**
    * hashString of every first word ever indexed (never removed: a stale one costs a lookup, nothing more): most
    * words of a paragraph are ruled out without building a string.
    */
-  private readonly firstHashes = new Set<number>();
+  private readonly firstHashes = new IntSet();
   private count = 0;
 
   /** Builds the memory of `tags`, leaving out the phrases `skip` says are forgotten. */
@@ -120,9 +144,7 @@ export class PhraseMemory {
     const firsts = new Set<string>();
     for (const slot of changed) {
       this.settle(slot);
-      const key = slot.entry.key;
-      const sp = key.indexOf(' ');
-      firsts.add(sp < 0 ? key : key.slice(0, sp));
+      firsts.add(slot.entry.key.slice(0, slot.firstEnd));
     }
     return firsts;
   }
@@ -133,13 +155,24 @@ export class PhraseMemory {
 
   entries(): PhraseEntry[] {
     const out: PhraseEntry[] = [];
-    for (const byKey of this.byKind.values()) for (const slot of byKey.values()) if (slot.indexed) out.push(slot.entry);
+    for (const byKey of this.byKind.values()) {
+      const slots: Slot[] = [];
+      for (let slot of byKey.values()) for (; slot; slot = slot.same!) if (slot.indexed) slots.push(slot);
+      if (this.collided) slots.sort((a, b) => a.seq - b.seq);
+      for (const slot of slots) out.push(slot.entry);
+    }
     return out;
   }
 
   get(kind: SuggestionKind, key: string): PhraseEntry | undefined {
-    const slot = this.byKind.get(kind)?.get(key);
+    const slot = this.slotOf(kind, keyHashOf(key), key);
     return slot?.indexed ? slot.entry : undefined;
+  }
+
+  private slotOf(kind: string, hk: number, key: string): Slot | undefined {
+    let slot = this.byKind.get(kind)?.get(hk);
+    while (slot && slot.entry.key !== key) slot = slot.same;
+    return slot;
   }
 
   /**
@@ -148,17 +181,18 @@ export class PhraseMemory {
    */
   match(text: string, start = 0, end = text.length): PhraseMatch[] {
     if (!this.root.size) return [];
-    let n = 0;
-    scanWords(text, start, end, (s, e) => {
-      starts[n] = s;
-      ends[n] = e;
-      norms[n++] = undefined;
-    });
+    const n = hashWords(text, start, end, buf);
+    starts = buf.starts;
+    ends = buf.ends;
+    const hashes = buf.hashes;
+    const hashed = buf.hashed;
+    const firsts = this.firstHashes;
     const found: PhraseMatch[] = [];
-    const hashes = this.firstHashes;
+    let cleared = 0;
     for (let i = 0; i < n; i++) {
-      const h = normHash(text, starts[i], ends[i]);
-      if (h !== undefined && !hashes.has(h)) continue;
+      if (hashed[i] && !firsts.has(hashes[i])) continue;
+      // A possible first word: the matcher normalises words from here on, on demand.
+      for (; cleared < n && cleared < i + MAX_PHRASE_WORDS * 2 + 2; cleared++) norms[cleared] = undefined;
       this.matchAt(text, i, n, found);
     }
     return longestPerKind(found);
@@ -167,10 +201,14 @@ export class PhraseMemory {
   /** Every match over words already split, overlapping ones included. */
   matchAll(text: string, ws: readonly Word[]): PhraseMatch[] {
     const n = ws.length;
+    while (buf.starts.length < n) buf.grow();
+    starts = buf.starts;
+    ends = buf.ends;
     for (let i = 0; i < n; i++) {
       starts[i] = ws[i].start;
       ends[i] = ws[i].end;
       norms[i] = ws[i].norm;
+      buf.hashed[i] = 0;
     }
     const found: PhraseMatch[] = [];
     for (let i = 0; i < n; i++) this.matchAt(text, i, n, found);
@@ -178,33 +216,52 @@ export class PhraseMemory {
   }
 
   private add(tags: Iterable<SourceTag>): void {
-    this.collect(tags);
-    for (const byKey of this.byKind.values()) for (const slot of byKey.values()) this.settle(slot);
+    const created: Slot[] = [];
+    this.collect(tags, undefined, created);
+    for (const slot of created) this.settle(slot);
   }
 
   /** Adds each tag to its entry (created unindexed when new), and the slots touched to `touched`. */
-  private collect(tags: Iterable<SourceTag>, touched?: Set<Slot>): void {
+  private collect(tags: Iterable<SourceTag>, touched?: Set<Slot>, created?: Slot[]): void {
     let last: Slot | undefined;
+    let lastDocument: string | undefined;
+    let mine: Slot[] | undefined;
     for (const t of tags) {
       if (!REMEMBERED.has(t.kind)) continue;
-      const n = splitQuote(t.quote);
+      const key = keyOfQuote(t.quote);
+      const n = keyWords;
       if (!n || n > MAX_PHRASE_WORDS) continue;
-      const key = n === 1 ? quoteWords[0] : quoteWords.join(' ');
       if (key.length - n + 1 < 3) continue; // "a", "it": not phrases
       let byKey = this.byKind.get(t.kind);
       if (!byKey) this.byKind.set(t.kind, (byKey = new Map()));
-      let slot = byKey.get(key);
+      const chain = byKey.get(keyHash);
+      let slot = chain;
+      while (slot && slot.entry.key !== key) slot = slot.same;
       if (!slot) {
         const entry: PhraseEntry = { kind: t.kind as SuggestionKind, key, quote: t.quote, sources: [] };
-        slot = { entry, from: n > 2 ? quoteWords[0].length + quoteWords[1].length + 2 : key.length + 1, indexed: false };
-        byKey.set(key, slot);
+        slot = {
+          entry, firstEnd: firstLength, from: n > 2 ? firstLength + secondLength + 2 : key.length + 1,
+          h1: firstHash, h2: secondHash, hk: keyHash, seq: this.seq++, indexed: false,
+        };
+        if (chain) {
+          // Appended: a chain lists its slots in creation order.
+          let tail = chain;
+          while (tail.same) tail = tail.same;
+          tail.same = slot;
+          this.collided = true;
+        } else byKey.set(keyHash, slot);
+        created?.push(slot);
       }
       const source: PhraseSource = { document: t.document, name: t.name, start: t.start, end: t.end };
       if (t.status) source.status = t.status;
       slot.entry.sources.push(source);
-      const mine = this.byDocument.get(t.document);
-      if (mine) mine.push(slot);
-      else this.byDocument.set(t.document, [slot]);
+      // A sidecar's tags come one document after another: its list is looked up once for them all.
+      if (t.document !== lastDocument || !mine) {
+        lastDocument = t.document;
+        mine = this.byDocument.get(t.document);
+        if (!mine) this.byDocument.set(t.document, (mine = []));
+      }
+      mine.push(slot);
       if (touched && slot !== last) touched.add(slot);
       last = slot;
     }
@@ -214,44 +271,80 @@ export class PhraseMemory {
   private settle(slot: Slot): void {
     const e = slot.entry;
     const keep = e.sources.length > 0 && !this.skip?.(e.kind, e.key, e.sources.length);
-    if (!e.sources.length) this.byKind.get(e.kind)?.delete(e.key);
+    if (!e.sources.length) this.unlink(slot);
     if (keep === slot.indexed) return;
     slot.indexed = keep;
     this.count += keep ? 1 : -1;
     const key = e.key;
-    const sp = key.indexOf(' ');
-    const first = sp < 0 ? key : key.slice(0, sp);
-    let head = this.root.get(first);
+    const single = slot.firstEnd === key.length;
+    let head = this.root.get(slot.h1);
+    while (head && !(head.word.length === slot.firstEnd && key.startsWith(head.word))) head = head.other;
     if (keep) {
       if (!head) {
-        this.root.set(first, (head = {}));
-        this.firstHashes.add(hashString(first));
+        head = { word: key.slice(0, slot.firstEnd) };
+        const chain = this.root.get(slot.h1);
+        if (chain) {
+          let tail = chain;
+          while (tail.other) tail = tail.other;
+          tail.other = head;
+        } else {
+          this.root.set(slot.h1, head);
+          this.firstHashes.add(slot.h1);
+        }
       }
-      if (sp < 0) (head.single ??= []).push(slot);
+      if (single) (head.single ??= []).push(slot);
       else {
-        const second = key.slice(sp + 1, slot.from - 1);
-        const next = (head.next ??= new Map<string, Slot[]>());
-        const list = next.get(second);
+        const next = (head.next ??= new Map<number, Slot[]>());
+        const list = next.get(slot.h2);
         if (list) list.push(slot);
-        else next.set(second, [slot]);
+        else next.set(slot.h2, [slot]);
       }
       return;
     }
     if (!head) return;
-    if (sp < 0) head.single = without(head.single, slot);
+    if (single) head.single = without(head.single, slot);
     else {
-      const second = key.slice(sp + 1, slot.from - 1);
-      const list = without(head.next?.get(second), slot);
-      if (list) head.next!.set(second, list);
-      else head.next?.delete(second);
+      const list = without(head.next?.get(slot.h2), slot);
+      if (list) head.next!.set(slot.h2, list);
+      else head.next?.delete(slot.h2);
       if (!head.next?.size) head.next = undefined;
     }
-    if (!head.single && !head.next) this.root.delete(first);
+    if (!head.single && !head.next) {
+      // Out of its chain of heads.
+      const chain = this.root.get(slot.h1)!;
+      if (chain === head) {
+        if (head.other) this.root.set(slot.h1, head.other);
+        else this.root.delete(slot.h1);
+      } else {
+        let prev = chain;
+        while (prev.other !== head) prev = prev.other!;
+        prev.other = head.other;
+      }
+    }
+  }
+
+  /** Takes a slot whose sources are all gone out of byKind (a later tag of its key makes a new one). */
+  private unlink(slot: Slot): void {
+    const byKey = this.byKind.get(slot.entry.kind);
+    const chain = byKey?.get(slot.hk);
+    if (!byKey || !chain) return;
+    if (chain === slot) {
+      if (slot.same) byKey.set(slot.hk, slot.same);
+      else byKey.delete(slot.hk);
+    } else {
+      let prev: Slot | undefined = chain;
+      while (prev && prev.same !== slot) prev = prev.same;
+      if (prev) prev.same = slot.same;
+    }
+    slot.same = undefined;
   }
 
   /** The phrases starting at word i of the scratch words (n of them), into `found`. */
   private matchAt(text: string, i: number, n: number, found: PhraseMatch[]): void {
-    const head = this.root.get(normAt(text, i));
+    let head = this.root.get(hashAt(text, i));
+    if (!head) return;
+    const first = normAt(text, i);
+    while (head && head.word !== first) head = head.other;
     if (!head) return;
     if (head.single) for (const { entry } of head.single) found.push({ entry, start: starts[i], end: ends[i], inserted: false });
     const next = head.next;
@@ -273,9 +366,14 @@ export class PhraseMemory {
     };
     // The second word right after the first, or after one inserted word.
     for (let j = i + 1; j <= i + 2 && j < n; j++) {
-      const slots = next.get(normAt(text, j));
+      const slots = next.get(hashAt(text, j));
       if (!slots || !gapOk(text, ends[i], starts[j], j === i + 2)) continue;
-      for (const slot of slots) rest(slot, slot.from, j, j === i + 2);
+      const second = normAt(text, j);
+      for (const slot of slots) {
+        // The hash's word, or another word of that hash?
+        if (slot.from - 2 - slot.firstEnd !== second.length || !slot.entry.key.startsWith(second, slot.firstEnd + 1)) continue;
+        rest(slot, slot.from, j, j === i + 2);
+      }
     }
   }
 }
@@ -286,23 +384,91 @@ function without<T>(list: T[] | undefined, x: T): T[] | undefined {
   return out?.length ? out : undefined;
 }
 
+/** hashString of the normalised form of scratch word j (from the scan when it has one). */
+function hashAt(text: string, j: number): number {
+  return buf.hashed[j] ? buf.hashes[j] : hashString(normAt(text, j));
+}
+
 /** The normalised form of scratch word j, built on first use. */
 function normAt(text: string, j: number): string {
   return (norms[j] ??= normSlice(text, starts[j], ends[j]));
 }
 
-/** Splits a quote into quoteWords (normalised); returns how many, stopping past MAX_PHRASE_WORDS. */
-function splitQuote(quote: string): number {
+// Scratch results of keyOfQuote: its number of words and the lengths of its first two normalised words.
+let keyWords = 0;
+let firstLength = 0;
+let secondLength = 0;
+let firstHash = 0;
+let secondHash = 0;
+let keyHash = 0;
+
+/** keyHash of a key: its words' hashString folded (what keyOfQuote computes from the words it scans). */
+function keyHashOf(key: string): number {
+  let h = 0;
+  for (const w of key.split(' ')) h = foldHash(h, hashString(w));
+  return h;
+}
+
+function foldHash(h: number, word: number): number {
+  return (Math.imul(h, 0x01000193) ^ word) | 0;
+}
+
+/**
+ * The phrase key of a tag's quote (its words normalised by normSlice on the lower-cased quote, joined by single
+ * spaces), '' when it has none or more than MAX_PHRASE_WORDS words; sets keyWords, firstLength, secondLength.
+ * Words of ASCII letters are not normalised one by one: a run of them separated by single spaces, none cut short
+ * by normalisation but the last (a word cut short leaves a gap wider than one space), is a slice of the lower-cased quote (the whole quote, often), so building the
+ * memory of 100,000 tags allocates a string per phrase instead of two or three per word.
+ */
+function keyOfQuote(quote: string): string {
   // One toLowerCase per quote rather than per word, when it keeps every offset (almost always).
   const lower = quote.toLowerCase();
-  const source = lower.length === quote.length ? lower : quote;
-  let n = 0;
-  scanWords(source, 0, source.length, (s, e) => {
-    if (n <= MAX_PHRASE_WORDS) quoteWords[n] = normSlice(source, s, e);
-    n++;
-  });
-  quoteWords.length = Math.min(n, MAX_PHRASE_WORDS + 1);
-  return n;
+  const lowered = lower.length === quote.length;
+  const src = lowered ? lower : quote;
+  const n = hashWords(src, 0, src.length, quoteBuf);
+  keyWords = n;
+  firstLength = secondLength = firstHash = secondHash = keyHash = 0;
+  if (!n || n > MAX_PHRASE_WORDS) return '';
+  // ’ becomes ' in normalised words: those take the slow path.
+  const curly = src.includes('’');
+  const { starts: ss, ends: es, hashed, hashes } = quoteBuf;
+  let key = '';
+  let runStart = -1;
+  let runEnd = -1;
+  for (let k = 0; k < n; k++) {
+    const s = ss[k];
+    const e = es[k];
+    let length: number;
+    let h: number;
+    if (lowered && hashed[k] && !curly) {
+      h = hashes[k];
+      const ne = asciiNormEnd(src, s, e);
+      if (runStart >= 0 && s === runEnd + 1 && src.charCodeAt(runEnd) === 32) runEnd = ne;
+      else {
+        if (runStart >= 0) key = key ? `${key} ${src.slice(runStart, runEnd)}` : src.slice(runStart, runEnd);
+        runStart = s;
+        runEnd = ne;
+      }
+      length = ne - s;
+    } else {
+      if (runStart >= 0) key = key ? `${key} ${src.slice(runStart, runEnd)}` : src.slice(runStart, runEnd);
+      runStart = -1;
+      const w = normSlice(src, s, e);
+      key = key ? `${key} ${w}` : w;
+      length = w.length;
+      h = hashString(w);
+    }
+    keyHash = foldHash(keyHash, h);
+    if (k === 0) {
+      firstLength = length;
+      firstHash = h;
+    } else if (k === 1) {
+      secondLength = length;
+      secondHash = h;
+    }
+  }
+  if (runStart >= 0) key = key ? `${key} ${src.slice(runStart, runEnd)}` : src.slice(runStart, runEnd);
+  return key;
 }
 
 export function keyOf(kind: SuggestionKind, key: string): string {

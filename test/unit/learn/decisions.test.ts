@@ -1,7 +1,7 @@
 // The update rule: bounded, explained, order-independent; merging by addition.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MAX_DOWN, MAX_UP, adjustment, emptyDecisions, mergeDecisions, recordDecision } from '../../../src/core/learn/decisions';
+import { MAX_DOWN, MAX_TERM_LENGTH, MAX_UP, adjustment, decisionTerm, emptyDecisions, mergeDecisions, recordDecision } from '../../../src/core/learn/decisions';
 
 const decision = fc.record({ rule: fc.constantFrom('opinion.booster', 'claim.number', 'learned.phrase', '__proto__'), term: fc.option(fc.constantFrom('very', 'deeply', 'constructor'), { nil: undefined }), accepted: fc.boolean() });
 
@@ -52,6 +52,36 @@ suite('learn: decisions', () => {
         }
       }
     }));
+  });
+
+  // adjustment() is cached per Decisions object: decisions recorded between two calls must show in the second.
+  test('property: adjustment after each recorded decision equals adjustment on decisions built afresh', () => {
+    fc.assert(fc.property(fc.array(decision, { maxLength: 40 }), fc.boolean(), (list, termOnly) => {
+      const d = emptyDecisions();
+      list.forEach((x, i) => {
+        recordDecision(d, x.rule, x.term, x.accepted);
+        const fresh = fromList(list.slice(0, i + 1));
+        for (const rule of ['opinion.booster', '__proto__']) {
+          for (const term of [undefined, 'very', 'constructor']) assert.deepEqual(adjustment(d, rule, term, termOnly), adjustment(fresh, rule, term, termOnly));
+        }
+      });
+    }), { numRuns: 100 });
+  });
+
+  // decisionTerm skips the regex for terms already normalised and for sentences too long: same answers.
+  test('property: decisionTerm equals lower case, white space collapsed, trimmed, at most MAX_TERM_LENGTH', () => {
+    const reference = (s: { term?: string; text: string }) => {
+      const t = (s.term ?? s.text).toLowerCase().replace(/\s+/g, ' ').trim();
+      return t && t.length <= MAX_TERM_LENGTH ? t : undefined;
+    };
+    const unit = fc.constantFrom('a', 'b', 'Z', 'é', 'İ', 'ß', '1', ' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u2028', '-', '’');
+    const str = fc.oneof(fc.array(unit, { maxLength: 80 }).map((u) => u.join('')), fc.array(unit, { minLength: 50, maxLength: 140 }).map((u) => u.join('')));
+    fc.assert(fc.property(fc.option(str, { nil: undefined }), str, (term, text) => {
+      assert.equal(decisionTerm({ term, text }), reference({ term, text }), JSON.stringify([term, text]));
+    }), { numRuns: 3000 });
+    for (const text of ['a'.repeat(MAX_TERM_LENGTH), `${'a'.repeat(MAX_TERM_LENGTH)} `, ` ${'a '.repeat(30)}`, 'İ'.repeat(MAX_TERM_LENGTH), 'very', 'very  bad', 'Very']) {
+      assert.equal(decisionTerm({ text }), reference({ text }), text);
+    }
   });
 
   test('property: merging two files equals recording both lists (by addition), and is commutative', () => {

@@ -75,4 +75,23 @@ suite('learn: the layer around the engine', () => {
     assert.ok(lifted && lifted.score >= high, 'shown above a threshold it was under');
     assert.equal(run(TEXT, {}, { minScore: high }).find(same), undefined);
   });
+
+  // adjustment() and the explanations' suffixes are cached per Decisions object and per adjustment: answers given
+  // from the caches (warmed on other texts) equal answers from a fresh copy of the same decisions, and every
+  // adjusted score is the engine's score moved by the adjustment the explanation names.
+  test('property: decisions warmed on other texts give what a fresh copy of them gives', () => {
+    const words = ['The', 'council', 'approved', '310', 'million', 'euros', 'shameful', 'clearly', 'very', 'said', 'Officials', 'argued', 'in', '2023', '.', '\n\n'];
+    const rules = ['opinion.evaluative', 'opinion.booster', 'claim.number', 'attribution.reporting-verb', 'opinion.contextual', LEARNED_PHRASE_RULE];
+    const terms = [undefined, 'shameful', 'clearly', 'very', 'said', 'argued'];
+    const decision = fc.record({ rule: fc.constantFrom(...rules), term: fc.constantFrom(...terms), accepted: fc.boolean() });
+    const textArb = fc.array(fc.constantFrom(...words), { maxLength: 40 }).map((w) => w.join(' '));
+    fc.assert(fc.property(fc.array(decision, { maxLength: 40 }), fc.array(textArb, { maxLength: 3 }), textArb, (list, warm, text) => {
+      const learned = emptyLearned();
+      for (const d of list) recordDecision(learned.decisions, d.rule, d.term, d.accepted);
+      for (const t of warm) run(t, { learned }, { minScore: 0.3 });
+      const fresh = emptyLearned();
+      for (const d of list) recordDecision(fresh.decisions, d.rule, d.term, d.accepted);
+      assert.deepEqual(run(text, { learned }, { minScore: 0.3 }), run(text, { learned: fresh }, { minScore: 0.3 }), text);
+    }), { numRuns: 150 });
+  });
 });

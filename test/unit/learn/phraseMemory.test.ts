@@ -1,7 +1,8 @@
 // Phrase memory: normalisation, variants, overlaps, the trie against a naive matcher (property test).
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { hashString, mentionsAny, normHash, normWord, phraseKey, words } from '../../../src/core/learn/normalize';
+import { WordBuffer, hashString, hashWords, mentionsAny, normHash, normWord, phraseKey, words } from '../../../src/core/learn/normalize';
+import { IntSet } from '../../../src/core/learn/intSet';
 import { PhraseMemory, SourceTag } from '../../../src/core/learn/phraseMemory';
 
 function tag(quote: string, kind = 'opinion', document = 'a.md', extra: Partial<SourceTag> = {}): SourceTag {
@@ -65,8 +66,22 @@ suite('learn: phrase memory', () => {
   });
 
   // Incremental updates (a document's tags changed) against building the memory again from every tag.
-  test('property: update(document, its tags now) gives the memory a rebuild gives; returns the first words that changed', () => {
-    const vocab = ['bad', 'plan', 'very', 'costly', 'idea', 'Plans'];
+  // Words whose hashString collide in pairs (aan/ac0, aao/ac1, aap/ac2): the index is keyed by hashes, and chains
+  // heads, second words and whole keys that share one.
+  const COLLIDING = ['aan', 'ac0', 'aao', 'ac1', 'aap', 'AC2'];
+  test('colliding words are told apart', () => {
+    assert.equal(hashString('aan'), hashString('ac0'));
+    const m = new PhraseMemory([tag('aan aao'), tag('ac0 ac1'), tag('aan ac1'), tag('ac0'), tag('aao aap ac2')]);
+    assert.deepEqual(m.entries().map((e) => e.key), ['aan aao', 'ac0 ac1', 'aan ac1', 'ac0', 'aao aap ac2']);
+    assert.deepEqual(m.match('x ac0 ac1 y').map((r) => r.entry.key), ['ac0 ac1']);
+    assert.deepEqual(m.match('x aan aao y').map((r) => r.entry.key), ['aan aao']);
+    assert.deepEqual(m.match('x ac0 aao y').map((r) => r.entry.key), ['ac0']);
+    assert.equal(m.get('opinion', 'ac0 ac1')?.key, 'ac0 ac1');
+    assert.equal(m.get('opinion', 'aan aan'), undefined);
+  });
+
+  for (const [name, vocab] of [['', ['bad', 'plan', 'very', 'costly', 'idea', 'Plans']], [' (colliding hashes)', [...COLLIDING, 'costly', 'idea']]] as const) {
+  test(`property: update(document, its tags now) gives the memory a rebuild gives; returns the first words that changed${name}`, () => {
     const tagArb = fc.record({
       document: fc.constantFrom('a.md', 'b.md', 'c.md'),
       kind: fc.constantFrom('opinion', 'claim'),
@@ -91,6 +106,7 @@ suite('learn: phrase memory', () => {
       for (const key of beforeEntries.keys()) if (!fresh.get(key.split('|')[0] as 'opinion', key.split('|')[1])) assert.ok(firsts.has(key.split('|')[1].split(' ')[0]), key);
     }), { numRuns: 300 });
   });
+  }
 
   test('mentionsAny: a word normalising to one of the set, in any inflection or case; nothing else', () => {
     assert.equal(mentionsAny('The Council’s Plans were costly.', new Set(['plan'])), true);
@@ -118,9 +134,56 @@ suite('learn: phrase memory', () => {
     for (const w of ['boxes', 'ashes', 'churches', 'classes', 'buses', "Council’s", "James's", 'news', 'Plans', 'class', 'is', 'ss']) assert.equal(normHash(w, 0, w.length), hashString(normWord(w)), w);
   });
 
+  // The fused scan of match() against the two functions it stands for, on any range of such text.
+  test('property: hashWords finds the words scanWords finds, with normHash where it is defined', () => {
+    const unit = fc.constantFrom('a', 'B', 's', 'S', 'e', 'x', 'z', 'c', 'h', '9', 'é', 'İ', 'Σ', '𝒜', '😀', '\u0301', "'", '’', '-', ' ', '.', '\n', '\ud800', '\udc00');
+    const buf = new WordBuffer();
+    fc.assert(fc.property(fc.array(unit, { maxLength: 300 }).map((u) => u.join('')), fc.nat(), fc.nat(), (text, a, b) => {
+      const start = a % (text.length + 1);
+      const end = start + (b % (text.length - start + 1));
+      const n = hashWords(text, start, end, buf);
+      const expected = words(text, start, end);
+      assert.equal(n, expected.length, text);
+      expected.forEach((w, i) => {
+        assert.deepEqual([buf.starts[i], buf.ends[i]], [w.start, w.end], text);
+        const h = normHash(text, w.start, w.end);
+        assert.equal(buf.hashed[i], h === undefined ? 0 : 1, text);
+        if (h !== undefined) assert.equal(buf.hashes[i], h, text);
+      });
+    }), { numRuns: 1000 });
+  });
+
+  test('property: IntSet holds exactly what a Set<number> holds', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.integer(), fc.constantFrom(0, -1, 1, 2 ** 31 - 1, -(2 ** 31))), { maxLength: 3000 }), fc.array(fc.integer(), { maxLength: 50 }), (added, probes) => {
+      const set = new IntSet();
+      for (const x of added) set.add(x);
+      const ref = new Set(added);
+      assert.equal(set.size, ref.size);
+      for (const x of [...added, ...probes]) assert.equal(set.has(x), ref.has(x), String(x));
+    }), { numRuns: 200 });
+  });
+
+  // Keys are built from slices of the lower-cased quote where they can be: the same keys as normalising every
+  // word, and the phrase found again in its own quote (the lengths of its first two words are right).
+  test('property: a tag\'s key is its quote\'s normalised words joined by spaces; the phrase matches its own quote', () => {
+    const piece = fc.constantFrom('plan', 'Plans', 'boxes', 'churches', 'class', "council's", 'Council’s', 'is', 'ab', 'é', 'İx', 'ÉTÉ', 'well-known', "don't", '9', 'z');
+    const gap = fc.constantFrom(' ', ' ', ' ', '  ', ', ', ' - ', '\n', ' (');
+    fc.assert(fc.property(fc.array(fc.tuple(piece, gap), { minLength: 1, maxLength: 8 }), fc.constantFrom('', ' ', '"', ')'), (parts, tail) => {
+      const quote = parts.map(([p, g], i) => (i ? g : '') + p).join('') + tail;
+      const lower = quote.toLowerCase();
+      const expected = phraseKey(lower.length === quote.length ? lower : quote);
+      const m = new PhraseMemory([tag(quote)]);
+      if (expected.length - expected.split(' ').length + 1 < 3) return assert.equal(m.size, 0, quote);
+      assert.deepEqual(m.entries().map((e) => e.key), [expected], quote);
+      const ws = words(quote);
+      const r = m.match(quote);
+      assert.ok(r.some((x) => x.start === ws[0].start && x.end === ws[ws.length - 1].end && !x.inserted), quote);
+    }), { numRuns: 1000 });
+  });
+
   // The trie against the obvious matcher: every (start word, phrase) pair tried exactly and with one skip.
-  test('property: the trie finds exactly what a naive matcher finds (before overlap resolution)', () => {
-    const vocab = ['bad', 'plan', 'very', 'the', 'costly', 'idea', 'plans', 'Plans', 'BAD', 'idea’s', 'véry', 'Véry'];
+  for (const [name, vocab] of [['', ['bad', 'plan', 'very', 'the', 'costly', 'idea', 'plans', 'Plans', 'BAD', 'idea’s', 'véry', 'Véry']], [' (colliding hashes)', [...COLLIDING, 'aans', 'Aan’s', 'véry']]] as const) {
+  test(`property: the trie finds exactly what a naive matcher finds (before overlap resolution)${name}`, () => {
     const wordArb = fc.constantFrom(...vocab);
     fc.assert(fc.property(
       fc.array(fc.array(wordArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 5 }),
@@ -155,5 +218,5 @@ suite('learn: phrase memory', () => {
       },
     ), { numRuns: 300 });
   });
+  }
 });
-
