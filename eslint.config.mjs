@@ -17,7 +17,7 @@ const VSCODE = { name: 'vscode', message: 'src/core and the CLI must not depend 
 
 /** Folder (under src/) -> the top-level names it must not import, why, and whether `vscode` is barred too. */
 const ZONES = {
-  core: { banned: ['store', 'editor', 'cli', ...FEATURES, ...TOP, ...SHARED], why: 'src/core imports nothing outside src/core but pure util helpers.', vscode: true },
+  core: { banned: ['store', 'editor', 'cli', 'util', ...FEATURES, ...TOP, ...SHARED], why: 'src/core imports nothing outside src/core: pure helpers live in core.', vscode: true },
   cli: { banned: ['store', 'editor', ...FEATURES, ...TOP, ...SHARED], why: 'The CLI runs without VS Code: it uses src/core and util only.', vscode: true },
   store: { banned: ['editor', 'cli', ...FEATURES, ...TOP], why: 'The store sits below the editor layer and the features: pass what it needs in.' },
   editor: { banned: ['cli', ...FEATURES, ...TOP], why: 'The shared editor layer never imports a feature: move the shared piece into src/editor.' },

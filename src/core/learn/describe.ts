@@ -1,6 +1,6 @@
 // "Show What Claim Tagger Learned": a readable Markdown page per workspace folder (decisions and how they move
 // scores, remembered phrases with counts and source documents, forgotten phrases). Every user string escaped.
-import { escapeMarkdown } from '../../util/markdown';
+import { escapeMarkdown } from '../escape';
 import { DecisionCounts, adjustment } from './decisions';
 import { Learned } from './learnedFile';
 import { PhraseMemory } from './phraseMemory';
