@@ -5,7 +5,9 @@
 import { ClaimStatus } from '../model';
 import { SuggestionKind } from '../suggest';
 import { IntSet } from './intSet';
-import { Word, WordBuffer, asciiNormEnd, hashString, hashWords, normSlice } from './normalize';
+import { gapOk, longestPerKind } from './phraseGaps';
+import { keyHashOf, keyOfQuote, MAX_PHRASE_WORDS, QuoteKeyParts } from './phraseKey';
+import { Word, WordBuffer, hashString, hashWords, normSlice } from './normalize';
 
 /** One tag of the workspace, as phrase memory needs it. */
 export interface SourceTag {
@@ -84,15 +86,12 @@ interface Slot {
   indexed: boolean;
 }
 
-/** Longer tags (whole paragraphs) are not remembered: they would never recur and cost memory. */
-export const MAX_PHRASE_WORDS = 60;
-
 const REMEMBERED = new Set<string>(['opinion', 'claim', 'attribution']);
 
 // Scratch for one quote's words and for one paragraph's words: reused, so that neither building nor matching
 // allocates per word (match is not re-entrant).
 const buf = new WordBuffer();
-const quoteBuf = new WordBuffer();
+const quoteKey: QuoteKeyParts = { words: 0, firstLength: 0, secondLength: 0, firstHash: 0, secondHash: 0, keyHash: 0 };
 let starts = buf.starts;
 let ends = buf.ends;
 const norms: (string | undefined)[] = [];
@@ -228,8 +227,8 @@ export class PhraseMemory {
     let mine: Slot[] | undefined;
     for (const t of tags) {
       if (!REMEMBERED.has(t.kind)) continue;
-      const key = keyOfQuote(t.quote);
-      const n = keyWords;
+      const key = keyOfQuote(t.quote, quoteKey);
+      const { words: n, firstLength, secondLength, firstHash, secondHash, keyHash } = quoteKey;
       if (!n || n > MAX_PHRASE_WORDS) continue;
       if (key.length - n + 1 < 3) continue; // "a", "it": not phrases
       let byKey = this.byKind.get(t.kind);
@@ -392,114 +391,4 @@ function hashAt(text: string, j: number): number {
 /** The normalised form of scratch word j, built on first use. */
 function normAt(text: string, j: number): string {
   return (norms[j] ??= normSlice(text, starts[j], ends[j]));
-}
-
-// Scratch results of keyOfQuote: its number of words and the lengths of its first two normalised words.
-let keyWords = 0;
-let firstLength = 0;
-let secondLength = 0;
-let firstHash = 0;
-let secondHash = 0;
-let keyHash = 0;
-
-/** keyHash of a key: its words' hashString folded (what keyOfQuote computes from the words it scans). */
-function keyHashOf(key: string): number {
-  let h = 0;
-  for (const w of key.split(' ')) h = foldHash(h, hashString(w));
-  return h;
-}
-
-function foldHash(h: number, word: number): number {
-  return (Math.imul(h, 0x01000193) ^ word) | 0;
-}
-
-/**
- * The phrase key of a tag's quote (its words normalised by normSlice on the lower-cased quote, joined by single
- * spaces), '' when it has none or more than MAX_PHRASE_WORDS words; sets keyWords, firstLength, secondLength.
- * Words of ASCII letters are not normalised one by one: a run of them separated by single spaces, none cut short
- * by normalisation but the last (a word cut short leaves a gap wider than one space), is a slice of the lower-cased quote (the whole quote, often), so building the
- * memory of 100,000 tags allocates a string per phrase instead of two or three per word.
- */
-function keyOfQuote(quote: string): string {
-  // One toLowerCase per quote rather than per word, when it keeps every offset (almost always).
-  const lower = quote.toLowerCase();
-  const lowered = lower.length === quote.length;
-  const src = lowered ? lower : quote;
-  const n = hashWords(src, 0, src.length, quoteBuf);
-  keyWords = n;
-  firstLength = secondLength = firstHash = secondHash = keyHash = 0;
-  if (!n || n > MAX_PHRASE_WORDS) return '';
-  // ’ becomes ' in normalised words: those take the slow path.
-  const curly = src.includes('’');
-  const { starts: ss, ends: es, hashed, hashes } = quoteBuf;
-  let key = '';
-  let runStart = -1;
-  let runEnd = -1;
-  for (let k = 0; k < n; k++) {
-    const s = ss[k];
-    const e = es[k];
-    let length: number;
-    let h: number;
-    if (lowered && hashed[k] && !curly) {
-      h = hashes[k];
-      const ne = asciiNormEnd(src, s, e);
-      if (runStart >= 0 && s === runEnd + 1 && src.charCodeAt(runEnd) === 32) runEnd = ne;
-      else {
-        if (runStart >= 0) key = key ? `${key} ${src.slice(runStart, runEnd)}` : src.slice(runStart, runEnd);
-        runStart = s;
-        runEnd = ne;
-      }
-      length = ne - s;
-    } else {
-      if (runStart >= 0) key = key ? `${key} ${src.slice(runStart, runEnd)}` : src.slice(runStart, runEnd);
-      runStart = -1;
-      const w = normSlice(src, s, e);
-      key = key ? `${key} ${w}` : w;
-      length = w.length;
-      h = hashString(w);
-    }
-    keyHash = foldHash(keyHash, h);
-    if (k === 0) {
-      firstLength = length;
-      firstHash = h;
-    } else if (k === 1) {
-      secondLength = length;
-      secondHash = h;
-    }
-  }
-  if (runStart >= 0) key = key ? `${key} ${src.slice(runStart, runEnd)}` : src.slice(runStart, runEnd);
-  return key;
-}
-
-export function keyOf(kind: SuggestionKind, key: string): string {
-  return `${kind}\u0000${key}`;
-}
-
-/**
- * May words with text[a, b) between them belong to one phrase? Never across a paragraph break (a blank line) or
- * a sentence end ("." then a space; "3.5" is one number); with `strict` (a word inserted), not across any line
- * break or sentence punctuation either.
- */
-function gapOk(text: string, a: number, b: number, strict: boolean): boolean {
-  let breaks = 0;
-  let stop = false;
-  let space = false;
-  for (let i = a; i < b; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 && (strict || ++breaks > 1)) return false;
-    if (c === 46 || c === 33 || c === 63) stop = true; // . ! ?
-    else if (c === 32 || c === 9 || c === 10 || c === 13) space = true;
-  }
-  return !(stop && (space || strict));
-}
-
-/** Per kind, keeps the longest of overlapping matches (then the exact one, then the earliest); text order. */
-function longestPerKind(found: PhraseMatch[]): PhraseMatch[] {
-  if (found.length < 2) return found;
-  const ranked = [...found].sort((a, b) => (b.end - b.start) - (a.end - a.start) || Number(a.inserted) - Number(b.inserted) || a.start - b.start);
-  const kept: PhraseMatch[] = [];
-  for (const m of ranked) {
-    if (!kept.some((k) => k.entry.kind === m.entry.kind && k.start < m.end && m.start < k.end)) kept.push(m);
-  }
-  return kept.sort((a, b) => a.start - b.start || b.end - a.end);
 }
