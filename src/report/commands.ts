@@ -7,8 +7,9 @@ import { reportAgreement } from './agreement';
 import { REPORT_FORMATS, ReportDocument, ReportFormat, ReportOptions, parseWebAnnotations, renderHtmlReport, renderReport, reportFileExtension, reportLanguageId } from '../core/report';
 import { Commands } from '../commands';
 import { ClaimTaggerConfig, readConfig } from '../config';
-import { TagStore, TagStoreError } from '../store/tagStore';
-import { resolveDocument, showStoreError } from '../editor/target';
+import { TagStore } from '../store/tagStore';
+import { resolveDocument } from '../editor/target';
+import { withStoreErrors } from '../editor/storeErrors';
 import { Disposable } from '../util/dispose';
 import { ReportPalette, ReportScope, TagsSource, collectDocuments, reportKinds } from './collect';
 
@@ -239,12 +240,7 @@ export class ReportCommands extends Disposable {
     }
     const doc = await this.store.open(target.document);
     const result = tagsFromAnnotations(text, parsed.annotations, new Set(doc.tags.map((t) => t.id)));
-    try {
-      await this.store.importTags(target.document, result.tags);
-    } catch (e) {
-      if (e instanceof TagStoreError) return void showStoreError(e);
-      throw e;
-    }
+    if (!(await withStoreErrors(() => this.store.importTags(target.document, result.tags).then(() => true), false))) return undefined;
     const summary = {
       imported: result.tags.length,
       placed: result.placed,

@@ -9,7 +9,7 @@ import { Suggestion, SuggestionKind, paragraphRanges, suggestRange } from '../co
 import { ClaimTaggerConfig, isLanguageEnabled } from '../config';
 import { TagStore, TagStoreError } from '../store/tagStore';
 import { rangeOf } from '../editor/ranges';
-import { showStoreError } from '../editor/target';
+import { showStoreError, withStoreErrors } from '../editor/storeErrors';
 import { Disposable } from '../util/dispose';
 import type { Step } from './delayedProgress';
 import type { LearningHooks } from './learningHooks';
@@ -155,7 +155,7 @@ export class SuggestionController extends Disposable {
   }
 
   async accept(document: vscode.TextDocument, s: Suggestion, kind: string = s.kind): Promise<Tag | undefined> {
-    try {
+    return withStoreErrors(async () => {
       const [tag] = await this.store.addTags(document, [{ kind, start: s.start, end: s.end }]);
       if (kind === 'attribution' && s.parts && (s.parts.source || s.parts.cue)) {
         const text = document.getText();
@@ -165,10 +165,7 @@ export class SuggestionController extends Disposable {
       // Tagged as another kind: the suggestion's own kind was wrong.
       this.learning?.decided(document, s, kind === s.kind);
       return tag;
-    } catch (e) {
-      if (e instanceof TagStoreError) return void showStoreError(e);
-      throw e;
-    }
+    }, undefined);
   }
 
   /** What accepting every shown suggestion of a kind would add (one tag per distinct range). */
@@ -191,38 +188,37 @@ export class SuggestionController extends Disposable {
     }
     this.batching++;
     let added: Tag[] = [];
+    // A refusal removes every tag already added.
+    const undo = async () => {
+      if (added.length) await this.store.removeTags(document, added.map((t) => t.id));
+    };
     try {
-      added = await this.store.addTags(document, items.map(({ kind, start, end }) => ({ kind, start, end })));
-      const version = document.version;
-      let slice = Date.now();
-      for (let i = 0; i < items.length; i++) {
-        const { source, cue } = items[i];
-        if (source || cue) {
-          // After a yield the text may have changed: look for the part again near its (moved) tag.
-          const fix = (p?: SpanRef) => (p && document.version !== version ? relocate(document.getText(), p, added[i].start) : p);
-          await this.store.updateTag(document, added[i].id, { source: fix(source), cue: fix(cue) });
+      return await withStoreErrors(async () => {
+        added = await this.store.addTags(document, items.map(({ kind, start, end }) => ({ kind, start, end })));
+        const version = document.version;
+        let slice = Date.now();
+        for (let i = 0; i < items.length; i++) {
+          const { source, cue } = items[i];
+          if (source || cue) {
+            // After a yield the text may have changed: look for the part again near its (moved) tag.
+            const fix = (p?: SpanRef) => (p && document.version !== version ? relocate(document.getText(), p, added[i].start) : p);
+            await this.store.updateTag(document, added[i].id, { source: fix(source), cue: fix(cue) });
+          }
+          if (Date.now() - slice > SLICE_MS) {
+            step?.report(i + 1, items.length);
+            await new Promise((r) => setImmediate(r));
+            slice = Date.now();
+          }
+          if (step?.token.isCancellationRequested) {
+            await this.store.removeTags(document, added.map((t) => t.id));
+            return [];
+          }
         }
-        if (Date.now() - slice > SLICE_MS) {
-          step?.report(i + 1, items.length);
-          await new Promise((r) => setImmediate(r));
-          slice = Date.now();
-        }
-        if (step?.token.isCancellationRequested) {
-          await this.store.removeTags(document, added.map((t) => t.id));
-          return [];
-        }
-      }
-      step?.report(items.length, items.length);
-      // One accept per suggestion accepted, counted together (one write of learned.json).
-      this.learning?.decidedAll(document, items.flatMap((i) => i.accepts), true);
-      return added;
-    } catch (e) {
-      if (e instanceof TagStoreError) {
-        if (added.length) await this.store.removeTags(document, added.map((t) => t.id)).catch(() => undefined);
-        showStoreError(e);
-        return [];
-      }
-      throw e;
+        step?.report(items.length, items.length);
+        // One accept per suggestion accepted, counted together (one write of learned.json).
+        this.learning?.decidedAll(document, items.flatMap((i) => i.accepts), true);
+        return added;
+      }, [], undo);
     } finally {
       this.batching--;
       this.render(document.uri);
@@ -237,28 +233,17 @@ export class SuggestionController extends Disposable {
 
   /** Removes tags (the Undo of Accept All). */
   async removeTags(document: vscode.TextDocument, ids: readonly string[]): Promise<Tag[]> {
-    try {
-      return await this.store.removeTags(document, ids);
-    } catch (e) {
-      if (e instanceof TagStoreError) {
-        showStoreError(e);
-        return [];
-      }
-      throw e;
-    }
+    return withStoreErrors(() => this.store.removeTags(document, ids), []);
   }
 
   /** Dismisses a suggestion; `learn` false: not counted as a decision (the same term dismissed in several places at once). */
   async dismiss(document: vscode.TextDocument, s: Suggestion, everywhere: boolean, learn = true): Promise<void> {
     const term = (s.term ?? s.text).toLowerCase();
     const d: Dismissal = everywhere ? { rule: s.rule, term } : { rule: s.rule, term, start: s.start, end: s.end };
-    try {
+    await withStoreErrors(async () => {
       await this.store.dismiss(document, d);
       if (learn) this.learning?.decided(document, s, false);
-    } catch (e) {
-      if (e instanceof TagStoreError) return showStoreError(e);
-      throw e;
-    }
+    }, undefined);
   }
 
   private onOpen(document: vscode.TextDocument): void {

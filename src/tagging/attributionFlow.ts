@@ -6,12 +6,13 @@ import { SourceRef, SpanRef, isSpanRef } from '../core/model';
 import { findNear } from '../core/spans';
 import { Commands } from '../commands';
 import { ClaimTaggerConfig } from '../config';
-import { TagStore, TagStoreError } from '../store/tagStore';
+import { TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 import { TagArgs } from '../editor/tagArgs';
 import { pickTag } from './pickTag';
 import { SpanPicker } from './spanPicker';
-import { OffsetRange, showStoreError, toOffsets } from '../editor/target';
+import { OffsetRange, toOffsets } from '../editor/target';
+import { withStoreErrors } from '../editor/storeErrors';
 
 export type PartArg = vscode.Range | OffsetRange;
 
@@ -52,12 +53,7 @@ export class AttributionFlow extends Disposable {
       return { start: o.start, end: o.end, quote: text.slice(o.start, o.end) };
     };
     const src: SourceRef | undefined = source === undefined ? undefined : 'text' in source && typeof source.text === 'string' ? { text: source.text } : span(source as PartArg);
-    try {
-      await this.store.updateTag(document, id, { source: src, cue: cue ? span(cue) : undefined });
-    } catch (e) {
-      if (e instanceof TagStoreError) return showStoreError(e);
-      throw e;
-    }
+    await withStoreErrors(() => this.store.updateTag(document, id, { source: src, cue: cue ? span(cue) : undefined }), undefined);
   }
 
   /**
@@ -81,15 +77,7 @@ export class AttributionFlow extends Disposable {
       const at = findNear(text, span.quote, current.start);
       return at === undefined ? span : { start: at, end: at + span.quote.length, quote: span.quote };
     };
-    try {
-      await this.store.updateTag(document, id, { source: src && isSpanRef(src) ? fix(src) : src, cue: cue && isSpanRef(cue) ? fix(cue) : undefined });
-    } catch (e) {
-      if (e instanceof TagStoreError) {
-        showStoreError(e);
-        return true;
-      }
-      throw e;
-    }
+    await withStoreErrors(() => this.store.updateTag(document, id, { source: src && isSpanRef(src) ? fix(src) : src, cue: cue && isSpanRef(cue) ? fix(cue) : undefined }), undefined);
     return true;
   }
 

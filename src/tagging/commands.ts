@@ -6,12 +6,13 @@ import { trimRange } from '../core/tags';
 import { sentenceAt, wordAt } from '../core/textUnits';
 import { Commands } from '../commands';
 import { ClaimTaggerConfig, isLanguageEnabled } from '../config';
-import { TagStore, TagStoreError } from '../store/tagStore';
+import { TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 import { attributionContent } from './attributionContent';
 import { AttributionFlow, PartArg } from './attributionFlow';
 import { normaliseTagArgs } from '../editor/tagArgs';
-import { OffsetRange, resolveDocument, showStoreError, toOffsets } from '../editor/target';
+import { OffsetRange, resolveDocument, toOffsets } from '../editor/target';
+import { withStoreErrors } from '../editor/storeErrors';
 
 export interface TagCommandArgs {
   /** Document to tag (default: the active editor's). */
@@ -89,7 +90,7 @@ export class TaggingCommands extends Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to tag here: select some text first.'));
       return [];
     }
-    try {
+    return withStoreErrors(async () => {
       const tags = await this.store.addTags(document, spans.map((s) => ({ kind, start: s.start, end: s.end, note: args?.note })));
       if (kind === 'attribution') {
         const automated = args?.ranges !== undefined || args?.source !== undefined || args?.cue !== undefined;
@@ -103,13 +104,7 @@ export class TaggingCommands extends Disposable {
         }
       }
       return tags;
-    } catch (e) {
-      if (e instanceof TagStoreError) {
-        showStoreError(e);
-        return [];
-      }
-      throw e;
-    }
+    }, []);
   }
 
   /** Re-pins a tag (typically orphaned) to a range or the current selection. */
@@ -137,11 +132,6 @@ export class TaggingCommands extends Disposable {
       return undefined;
     }
     const span = trimRange(document.getText(), range.start, range.end);
-    try {
-      return await this.store.repin(document, id, span.start, span.end);
-    } catch (e) {
-      if (e instanceof TagStoreError) return void showStoreError(e);
-      throw e;
-    }
+    return withStoreErrors(() => this.store.repin(document, id, span.start, span.end), undefined);
   }
 }

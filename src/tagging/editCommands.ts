@@ -4,13 +4,14 @@ import * as vscode from 'vscode';
 import { CLAIM_STATUSES, ClaimStatus, Tag, isClaimStatus } from '../core/model';
 import { Commands } from '../commands';
 import { ClaimTaggerConfig, kindLabel } from '../config';
-import { TagPatch, TagStore, TagStoreError } from '../store/tagStore';
+import { TagPatch, TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 import { STATUS_GLYPHS, STATUS_LABELS, shorten } from '../editor/describe';
 import { NoteDocuments } from './noteDocuments';
 import { TagArgs, normaliseTagArgs } from '../editor/tagArgs';
 import { PickedTag, pickTag } from './pickTag';
-import { resolveDocument, showStoreError } from '../editor/target';
+import { resolveDocument } from '../editor/target';
+import { withStoreErrors } from '../editor/storeErrors';
 
 export interface ValueArgs extends TagArgs {
   value?: string;
@@ -43,7 +44,7 @@ export class EditCommands extends Disposable {
     if (args?.ids?.length) {
       const target = await resolveDocument(args.uri);
       if (!target) return [];
-      return this.guard(async () => {
+      return withStoreErrors(async () => {
         const removed = await this.store.removeTags(target.document, args.ids!);
         this.offerUndo(target.document, removed);
         return removed;
@@ -51,7 +52,7 @@ export class EditCommands extends Disposable {
     }
     const picked = await pickTag(this.store, this.config(), args, undefined, vscode.l10n.t('Several tags overlap here: which one should be removed?'));
     if (!picked) return [];
-    return this.guard(async () => {
+    return withStoreErrors(async () => {
       const removed = await this.store.removeTags(picked.document, [picked.tag.id]);
       this.offerUndo(picked.document, removed);
       return removed;
@@ -66,7 +67,7 @@ export class EditCommands extends Disposable {
       ? vscode.l10n.t('Removed {0} "{1}".', kindLabel(this.config(), removed[0].kind).toLowerCase(), shorten(removed[0].quote, 40))
       : vscode.l10n.t('Removed {0} tags.', removed.length);
     void vscode.window.showInformationMessage(what, undo).then((choice) => {
-      if (choice === undo) void this.guard(() => this.store.restoreTags(document, removed), undefined);
+      if (choice === undo) void withStoreErrors(() => this.store.restoreTags(document, removed), undefined);
     });
   }
 
@@ -159,19 +160,7 @@ export class EditCommands extends Disposable {
   }
 
   private patch(picked: PickedTag, patch: TagPatch): Promise<Tag | undefined> {
-    return this.guard(() => this.store.updateTag(picked.document, picked.tag.id, patch), undefined);
-  }
-
-  private async guard<T>(fn: () => Promise<T>, fallback: T): Promise<T> {
-    try {
-      return await fn();
-    } catch (e) {
-      if (e instanceof TagStoreError) {
-        showStoreError(e);
-        return fallback;
-      }
-      throw e;
-    }
+    return withStoreErrors(() => this.store.updateTag(picked.document, picked.tag.id, patch), undefined);
   }
 }
 
