@@ -1,9 +1,9 @@
 // claimTagger.toggleHighlights: hide or show highlights, for all kinds or some.
 import * as vscode from 'vscode';
-import { Commands } from '../commands';
 import { ClaimTaggerConfig } from '../config';
 import { Disposable } from '../util/dispose';
 import { Decorator } from './decorator';
+import { registerCommands } from '../editor/commands';
 
 export interface ToggleArgs {
   /** Kinds to toggle (default: all). */
@@ -18,7 +18,7 @@ export class HighlightCommands extends Disposable {
     private readonly config: () => ClaimTaggerConfig,
   ) {
     super();
-    this._register(vscode.commands.registerCommand(Commands.toggleHighlights, (args?: ToggleArgs) => this.toggle(args)));
+    this._register(registerCommands('highlights', { toggleHighlights: (args?: ToggleArgs) => this.toggle(args) }));
   }
 
   private async toggle(args?: ToggleArgs): Promise<string[]> {

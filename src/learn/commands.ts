@@ -1,11 +1,11 @@
 // Show What Claim Tagger Learned (a read-only Markdown document that follows changes) and Forget… (a quick pick
 // of remembered phrases, rules and terms, or everything). Both take arguments too, for tests and other extensions.
 import * as vscode from 'vscode';
-import { Commands } from '../commands';
 import { learnedMarkdown } from '../core/learn/describe';
 import { SuggestionKind } from '../core/suggest';
 import { Disposable } from '../util/dispose';
 import { Learning } from './learning';
+import { registerCommands } from '../editor/commands';
 
 const SCHEME = 'claim-tagger-learned';
 const PAGE = vscode.Uri.from({ scheme: SCHEME, path: '/What Claim Tagger Learned.md' });
@@ -28,8 +28,7 @@ export class LearnCommands extends Disposable implements vscode.TextDocumentCont
   constructor(private readonly learning: Learning) {
     super();
     this._register(vscode.workspace.registerTextDocumentContentProvider(SCHEME, this));
-    this._register(vscode.commands.registerCommand(Commands.showLearned, () => this.show()));
-    this._register(vscode.commands.registerCommand(Commands.forgetLearned, (args?: ForgetArgs) => this.forget(args)));
+    this._register(registerCommands('learn', { showLearned: () => this.show(), forgetLearned: (args?: ForgetArgs) => this.forget(args) }));
     this._register(learning.onDidChange(() => this.changeEmitter.fire(PAGE)));
   }
 

@@ -5,13 +5,13 @@ import * as vscode from 'vscode';
 import { tagsFromAnnotations } from '../core/importTags';
 import { reportAgreement } from './agreement';
 import { REPORT_FORMATS, ReportDocument, ReportFormat, ReportOptions, parseWebAnnotations, renderHtmlReport, renderReport, reportFileExtension, reportLanguageId } from '../core/report';
-import { Commands } from '../commands';
 import { ClaimTaggerConfig, readConfig } from '../config';
 import { TagStore } from '../store/tagStore';
 import { resolveDocument } from '../editor/target';
 import { withStoreErrors } from '../editor/storeErrors';
 import { Disposable } from '../util/dispose';
 import { ReportPalette, ReportScope, TagsSource, collectDocuments, reportKinds } from './collect';
+import { registerCommands } from '../editor/commands';
 
 export interface ExportArgs {
   scope?: ReportScope;
@@ -51,9 +51,13 @@ export class ReportCommands extends Disposable {
     private readonly config: () => ClaimTaggerConfig,
   ) {
     super();
-    this._register(vscode.commands.registerCommand(Commands.exportReport, (args?: ExportArgs | { type?: string }) => this.export(args)));
-    this._register(vscode.commands.registerCommand(Commands.previewReport, (args?: { uri?: vscode.Uri | string }) => this.showPreview(args)));
-    this._register(vscode.commands.registerCommand(Commands.importAnnotations, (args?: { uri?: vscode.Uri | string; source?: vscode.Uri | string; json?: string }) => this.import(args)));
+    this._register(
+      registerCommands('report', {
+        exportReport: (args?: ExportArgs | { type?: string }) => this.export(args),
+        previewReport: (args?: { uri?: vscode.Uri | string }) => this.showPreview(args),
+        importAnnotations: (args?: { uri?: vscode.Uri | string; source?: vscode.Uri | string; json?: string }) => this.import(args),
+      }),
+    );
     this._register(store.onDidChange((e) => {
       if (this.preview && e.uri.toString() === this.previewUri?.toString()) this.schedulePreview();
     }));

@@ -10,6 +10,7 @@ import { resolveDocument } from '../editor/target';
 import { Disposable } from '../util/dispose';
 import { DIAGNOSTIC_SOURCE, SuggestionController } from './controller';
 import { withDelayedProgress } from './delayedProgress';
+import { registerCommands } from '../editor/commands';
 
 interface SuggestionRef {
   uri: string;
@@ -44,24 +45,16 @@ export class SuggestionCommands extends Disposable implements vscode.CodeActionP
     private readonly config: () => ClaimTaggerConfig,
   ) {
     super();
-    const reg = (id: string, fn: (...args: never[]) => unknown) => this._register(vscode.commands.registerCommand(id, fn));
-    reg(Commands.suggestTags, (args?: { uri?: string | vscode.Uri }) => this.suggest(args));
-    reg(Commands.acceptSuggestions, (args?: { uri?: string | vscode.Uri; kind?: SuggestionKind; confirm?: boolean }) => this.acceptAll(args));
-    reg(Commands.clearSuggestions, (args?: { uri?: string | vscode.Uri }) => this.clearAll(args));
-    reg(Commands.acceptSuggestion, (ref: SuggestionRef, kind?: string) => this.withSuggestion(ref, (d, s) => this.controller.accept(d, s, kind)));
-    reg(Commands.dismissSuggestion, async (refs: SuggestionRef | SuggestionRef[], everywhere?: boolean) => {
-      // Dismissing a term in many places at once is one decision for learning, not one per place.
-      const counted = new Set<string>();
-      for (const ref of Array.isArray(refs) ? refs : [refs]) {
-        await this.withSuggestion(ref, (d, s) => {
-          const key = `${s.rule}\u0000${(s.term ?? s.text).toLowerCase()}`;
-          const first = !counted.has(key);
-          counted.add(key);
-          return this.controller.dismiss(d, s, !!everywhere, first);
-        });
-      }
-    });
-    reg(Commands.neverSuggest, (term: string) => this.neverSuggest(term));
+    this._register(
+      registerCommands('suggestions', {
+        suggestTags: (args?: { uri?: string | vscode.Uri }) => this.suggest(args),
+        acceptSuggestions: (args?: { uri?: string | vscode.Uri; kind?: SuggestionKind; confirm?: boolean }) => this.acceptAll(args),
+        clearSuggestions: (args?: { uri?: string | vscode.Uri }) => this.clearAll(args),
+        acceptSuggestion: (ref: SuggestionRef, kind?: string) => this.withSuggestion(ref, (d, s) => this.controller.accept(d, s, kind)),
+        dismissSuggestion: (refs: SuggestionRef | SuggestionRef[], everywhere?: boolean) => this.dismiss(refs, everywhere),
+        neverSuggest: (term: string) => this.neverSuggest(term),
+      }),
+    );
     this._register(vscode.languages.registerCodeActionsProvider({ pattern: '**' }, this, SuggestionCommands.metadata));
   }
 
@@ -144,6 +137,19 @@ export class SuggestionCommands extends Disposable implements vscode.CodeActionP
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri));
     const s = this.controller.find(document.uri, ref.start, ref.end, ref.rule);
     return s ? fn(document, s) : undefined;
+  }
+
+  private async dismiss(refs: SuggestionRef | SuggestionRef[], everywhere?: boolean): Promise<void> {
+    // Dismissing a term in many places at once is one decision for learning, not one per place.
+    const counted = new Set<string>();
+    for (const ref of Array.isArray(refs) ? refs : [refs]) {
+      await this.withSuggestion(ref, (d, s) => {
+        const key = `${s.rule}\u0000${(s.term ?? s.text).toLowerCase()}`;
+        const first = !counted.has(key);
+        counted.add(key);
+        return this.controller.dismiss(d, s, !!everywhere, first);
+      });
+    }
   }
 
   private async neverSuggest(term: string): Promise<void> {

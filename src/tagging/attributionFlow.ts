@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import { attributionCandidates, PartCandidate } from '../core/attributionParts';
 import { SourceRef, SpanRef, isSpanRef } from '../core/model';
 import { findNear } from '../core/spans';
-import { Commands } from '../commands';
 import { ClaimTaggerConfig } from '../config';
 import { TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
@@ -13,6 +12,7 @@ import { pickTag } from './pickTag';
 import { SpanPicker } from './spanPicker';
 import { OffsetRange, toOffsets } from '../editor/target';
 import { withStoreErrors } from '../editor/storeErrors';
+import { registerCommands } from '../editor/commands';
 
 export type PartArg = vscode.Range | OffsetRange;
 
@@ -31,7 +31,7 @@ export class AttributionFlow extends Disposable {
     private readonly config: () => ClaimTaggerConfig,
   ) {
     super();
-    this._register(vscode.commands.registerCommand(Commands.setSource, (args?: SetSourceArgs) => this.setSource(args)));
+    this._register(registerCommands('attribution', { setSource: (args?: SetSourceArgs) => this.setSource(args) }));
   }
 
   private async setSource(args?: SetSourceArgs): Promise<void> {

@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import { Tag, TagKind } from '../core/model';
 import { trimRange } from '../core/tags';
 import { sentenceAt, wordAt } from '../core/textUnits';
-import { Commands } from '../commands';
 import { ClaimTaggerConfig, isLanguageEnabled } from '../config';
 import { TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
@@ -13,6 +12,7 @@ import { AttributionFlow, PartArg } from './attributionFlow';
 import { normaliseTagArgs } from '../editor/tagArgs';
 import { OffsetRange, resolveDocument, toOffsets } from '../editor/target';
 import { withStoreErrors } from '../editor/storeErrors';
+import { registerCommands } from '../editor/commands';
 
 export interface TagCommandArgs {
   /** Document to tag (default: the active editor's). */
@@ -41,12 +41,15 @@ export class TaggingCommands extends Disposable {
   ) {
     super();
     this.attribution = this._register(new AttributionFlow(store, config));
-    const reg = (id: string, fn: (args?: TagCommandArgs) => unknown) => this._register(vscode.commands.registerCommand(id, fn));
-    reg(Commands.tagClaim, (args) => this.tag('claim', args));
-    reg(Commands.tagAttribution, (args) => this.tag('attribution', args));
-    reg(Commands.tagOpinion, (args) => this.tag('opinion', args));
-    reg(Commands.tagAs, (args) => this.tagAs(args));
-    this._register(vscode.commands.registerCommand(Commands.repinTag, (args?: { uri?: vscode.Uri | string; id?: string; range?: vscode.Range | OffsetRange }) => this.repin(args)));
+    this._register(
+      registerCommands('tagging', {
+        tagClaim: (args?: TagCommandArgs) => this.tag('claim', args),
+        tagAttribution: (args?: TagCommandArgs) => this.tag('attribution', args),
+        tagOpinion: (args?: TagCommandArgs) => this.tag('opinion', args),
+        tagAs: (args?: TagCommandArgs) => this.tagAs(args),
+        repinTag: (args?: { uri?: vscode.Uri | string; id?: string; range?: vscode.Range | OffsetRange }) => this.repin(args),
+      }),
+    );
   }
 
   private async tagAs(args?: TagCommandArgs): Promise<Tag[]> {

@@ -2,7 +2,6 @@
 // Each takes { uri, id, value } arguments to run without UI; otherwise it acts on the tag at the cursor.
 import * as vscode from 'vscode';
 import { CLAIM_STATUSES, ClaimStatus, Tag, isClaimStatus } from '../core/model';
-import { Commands } from '../commands';
 import { ClaimTaggerConfig, kindLabel } from '../config';
 import { TagPatch, TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
@@ -12,6 +11,7 @@ import { TagArgs, normaliseTagArgs } from '../editor/tagArgs';
 import { PickedTag, pickTag } from './pickTag';
 import { resolveDocument } from '../editor/target';
 import { withStoreErrors } from '../editor/storeErrors';
+import { registerCommands } from '../editor/commands';
 
 export interface ValueArgs extends TagArgs {
   value?: string;
@@ -30,13 +30,15 @@ export class EditCommands extends Disposable {
   ) {
     super();
     this.notes = this._register(new NoteDocuments(store));
-    const reg = <A>(id: string, fn: (args?: A, all?: unknown[]) => unknown) => this._register(vscode.commands.registerCommand(id, fn));
-    // From the Tags view, VS Code passes the clicked node and, with multi-select, all selected nodes.
-    reg<RemoveArgs>(Commands.removeTag, (a, all) => (many(all) ? this.removeMany(all!) : this.remove(a)));
-    reg<ValueArgs>(Commands.editNote, (a) => this.editNote(a));
-    reg<ValueArgs>(Commands.setStatus, (a, all) => (many(all) ? this.setStatusMany(all!, a) : this.setStatus(a)));
-    reg<ValueArgs>(Commands.changeKind, (a) => this.changeKind(a));
-    reg<ValueArgs>(Commands.addLink, (a) => this.addLink(a));
+    this._register(
+      registerCommands('editTags', {
+        removeTag: (a?: RemoveArgs, all?: unknown[]) => (many(all) ? this.removeMany(all!) : this.remove(a)),
+        editNote: (a?: ValueArgs) => this.editNote(a),
+        setStatus: (a?: ValueArgs, all?: unknown[]) => (many(all) ? this.setStatusMany(all!, a) : this.setStatus(a)),
+        changeKind: (a?: ValueArgs) => this.changeKind(a),
+        addLink: (a?: ValueArgs) => this.addLink(a),
+      }),
+    );
   }
 
   private async remove(args?: RemoveArgs): Promise<Tag[]> {

@@ -1,12 +1,12 @@
 // Moving between tags: next/previous (wrapping, optionally one kind), and a quick pick with live preview.
 import * as vscode from 'vscode';
 import { Tag } from '../core/model';
-import { Commands } from '../commands';
 import { ClaimTaggerConfig } from '../config';
 import { TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 import { describeTag } from '../editor/describe';
 import { reveal } from '../editor/ranges';
+import { registerCommands } from '../editor/commands';
 
 export interface NavigateArgs {
   /** Only tags of this kind. */
@@ -19,9 +19,13 @@ export class Navigation extends Disposable {
     private readonly config: () => ClaimTaggerConfig,
   ) {
     super();
-    this._register(vscode.commands.registerCommand(Commands.nextTag, (a?: NavigateArgs) => this.step(1, a)));
-    this._register(vscode.commands.registerCommand(Commands.previousTag, (a?: NavigateArgs) => this.step(-1, a)));
-    this._register(vscode.commands.registerCommand(Commands.goToTag, (a?: { id?: string }) => this.goTo(a)));
+    this._register(
+      registerCommands('navigation', {
+        nextTag: (a?: NavigateArgs) => this.step(1, a),
+        previousTag: (a?: NavigateArgs) => this.step(-1, a),
+        goToTag: (a?: { id?: string }) => this.goTo(a),
+      }),
+    );
   }
 
   private async navigable(editor: vscode.TextEditor, kind?: string): Promise<Tag[]> {

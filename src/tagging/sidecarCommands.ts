@@ -1,11 +1,11 @@
 // Commands about sidecar files themselves: open one, re-read one after fixing it by hand.
 import * as vscode from 'vscode';
-import { Commands } from '../commands';
 import { resolveDocument } from '../editor/target';
 import { Disposable } from '../util/dispose';
 import { TagStore } from '../store/tagStore';
 import { sidecarUriFor } from '../store/sidecarIO';
 import { ClaimTaggerConfig } from '../config';
+import { registerCommands } from '../editor/commands';
 
 export class SidecarCommands extends Disposable {
   constructor(
@@ -13,8 +13,12 @@ export class SidecarCommands extends Disposable {
     private readonly config: () => ClaimTaggerConfig,
   ) {
     super();
-    this._register(vscode.commands.registerCommand(Commands.openSidecar, (uri?: vscode.Uri | string) => this.open(uri)));
-    this._register(vscode.commands.registerCommand(Commands.reloadSidecar, (uri?: vscode.Uri | string) => this.reload(uri)));
+    this._register(
+      registerCommands('sidecar', {
+        openSidecar: (uri?: vscode.Uri | string) => this.open(uri),
+        reloadSidecar: (uri?: vscode.Uri | string) => this.reload(uri),
+      }),
+    );
   }
 
   private async open(uri?: vscode.Uri | string): Promise<vscode.TextEditor | undefined> {

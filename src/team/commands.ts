@@ -10,6 +10,7 @@ import { Disposable } from '../util/dispose';
 import { ClaimTaggerConfig } from '../config';
 import { AnnotatorFileError, annotatedDocument, annotatedWorkspace } from '../editor/annotations';
 import { CurateArgs, curateDocument } from './curate';
+import { registerCommands } from '../editor/commands';
 
 export interface CompareArgs {
   scope?: 'document' | 'workspace';
@@ -34,8 +35,12 @@ export class TeamCommands extends Disposable {
     private readonly config: () => ClaimTaggerConfig,
   ) {
     super();
-    this._register(vscode.commands.registerCommand('claimTagger.compareAnnotators', (args?: CompareArgs) => this.compare(args)));
-    this._register(vscode.commands.registerCommand('claimTagger.curateTags', (args?: CurateArgs) => curateDocument(this.store, this.config().author, args)));
+    this._register(
+      registerCommands('team', {
+        compareAnnotators: (args?: CompareArgs) => this.compare(args),
+        curateTags: (args?: CurateArgs) => curateDocument(this.store, this.config().author, args),
+      }),
+    );
   }
 
   async compare(args: CompareArgs = {}): Promise<CompareResult | undefined> {

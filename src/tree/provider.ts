@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { ClaimStatus, Tag, isSpanRef } from '../core/model';
 import { GroupNode, ReviewNode } from '../core/review/model';
+import { Commands } from '../commands';
 import { ClaimTaggerConfig, kindLabel } from '../config';
 import { STATUS_LABELS, kindIcon, shorten } from '../editor/describe';
 import { Disposable } from '../util/dispose';
@@ -10,7 +11,6 @@ import { markdownToPlain } from './plainText';
 import { TeamNode, authorDocRows, authorRoots, authorTagRows, conflictRows, conflictsRoot, versionRows } from './teamNodes';
 import { WorkspaceIndex } from '../store/workspaceIndex';
 
-export const OPEN_TAG_COMMAND = 'claimTagger._openTag';
 
 /** Every row of the view: the review model's, and the team rows (merge conflicts, grouping by author). */
 export type TreeNode = ReviewNode | TeamNode;
@@ -202,7 +202,7 @@ export class TagTreeProvider extends Disposable implements vscode.TreeDataProvid
     if (tag.kind === 'attribution' && !tag.source) flags.push('unattributed');
     item.contextValue = flags.join(' ');
     item.tooltip = tooltip(tag, config);
-    item.command = { command: OPEN_TAG_COMMAND, title: vscode.l10n.t('Show Tag'), arguments: [{ type: 'tag', doc: docKey, tag }] };
+    item.command = { command: Commands.openTag, title: vscode.l10n.t('Show Tag'), arguments: [{ type: 'tag', doc: docKey, tag }] };
     item.accessibilityInformation = { label: `${kindLabel(config, tag.kind)}: ${tag.quote}${status ? `, ${status}` : ''}` };
     return item;
   }

@@ -14,8 +14,9 @@ import { reveal } from '../editor/ranges';
 import { normaliseTagArgs } from '../editor/tagArgs';
 import { Disposable } from '../util/dispose';
 import { ConflictCommands } from './conflictCommands';
-import { OPEN_TAG_COMMAND, TagTreeProvider, TreeNode } from './provider';
+import { TagTreeProvider, TreeNode } from './provider';
 import { WorkspaceIndex } from '../store/workspaceIndex';
+import { registerCommands } from '../editor/commands';
 
 export const VIEW_ID = 'claimTagger.tags';
 /** The review model's groupings, and grouping by author (./teamNodes.ts). */
@@ -48,15 +49,18 @@ export class TagsView extends Disposable {
     this._register(this.view.onDidExpandElement((e) => this.provider.expansion.set(e.element.id, true)));
     this._register(this.view.onDidCollapseElement((e) => this.provider.expansion.set(e.element.id, false)));
     this._register(vscode.window.onDidChangeTextEditorSelection((e) => this.scheduleFollow(e.textEditor)));
-    const reg = (id: string, fn: (...args: never[]) => unknown) => this._register(vscode.commands.registerCommand(id, fn));
-    reg(Commands.groupTags, (args?: { grouping?: ViewGrouping }) => this.groupBy(args?.grouping));
-    reg(Commands.filterTags, (args?: ReviewFilter) => this.filter(args));
-    reg(Commands.clearTagFilter, () => this.setFilter({}));
-    reg(Commands.refreshTags, () => this.index.reload());
-    reg(OPEN_TAG_COMMAND, (node: TagNode) => this.open(node));
-    reg(Commands.copyQuote, (node?: unknown) => this.copy(node, false));
-    reg(Commands.copyCitation, (node?: unknown) => this.copy(node, true));
-    reg(Commands.revealSidecar, (node?: unknown) => this.revealSidecar(node));
+    this._register(
+      registerCommands('tree', {
+        groupTags: (args?: { grouping?: ViewGrouping }) => this.groupBy(args?.grouping),
+        filterTags: (args?: ReviewFilter) => this.filter(args),
+        clearTagFilter: () => this.setFilter({}),
+        refreshTags: () => this.index.reload(),
+        openTag: (node: TagNode) => this.open(node),
+        copyQuote: (node?: unknown) => this.copy(node, false),
+        copyCitation: (node?: unknown) => this.copy(node, true),
+        revealSidecar: (node?: unknown) => this.revealSidecar(node),
+      }),
+    );
     this._register(new ConflictCommands(store));
     void vscode.commands.executeCommand('setContext', GROUPING_KEY, saved);
     void vscode.commands.executeCommand('setContext', 'claimTagger.tree.filtered', false);
