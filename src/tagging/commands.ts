@@ -8,24 +8,29 @@ import { ClaimTaggerConfig, isLanguageEnabled } from '../config';
 import { TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 import { attributionContent } from './attributionContent';
-import { AttributionFlow, PartArg } from './attributionFlow';
-import { normaliseTagArgs } from '../editor/tagArgs';
-import { OffsetRange, resolveDocument, toOffsets } from '../editor/target';
+import { AttributionFlow, sourceArg } from './attributionFlow';
+import { TAG_ARGS } from '../editor/tagArgs';
+import { range, uri, withArgs } from '../editor/args';
+import { Parsed, listOf, text } from '../util/args';
+import { Commands } from '../commands';
+import { resolveDocument, toOffsets } from '../editor/target';
 import { withStoreErrors } from '../editor/storeErrors';
 import { registerCommands } from '../editor/commands';
 
-export interface TagCommandArgs {
+const TAG_COMMAND_ARGS = {
   /** Document to tag (default: the active editor's). */
-  uri?: vscode.Uri | string;
+  uri,
   /** Ranges to tag (default: the active editor's selections). */
-  ranges?: (vscode.Range | OffsetRange)[];
-  note?: string;
-  /** tagAs: the kind, skipping the quick pick. */
-  kind?: TagKind;
+  ranges: listOf(range),
+  note: text,
+  /** tagAs: the kind, skipping the quick pick (checked against the configured kinds there). */
+  kind: text,
   /** Attributions: who said it (a range of the document or free text) and the reporting verb. */
-  source?: PartArg | { text: string };
-  cue?: PartArg;
-}
+  source: sourceArg,
+  cue: range,
+};
+export type TagCommandArgs = Parsed<typeof TAG_COMMAND_ARGS>;
+const REPIN_ARGS = { ...TAG_ARGS, range };
 
 export class TaggingCommands extends Disposable {
   private readonly attribution: AttributionFlow;
@@ -43,11 +48,11 @@ export class TaggingCommands extends Disposable {
     this.attribution = this._register(new AttributionFlow(store, config));
     this._register(
       registerCommands('tagging', {
-        tagClaim: (args?: TagCommandArgs) => this.tag('claim', args),
-        tagAttribution: (args?: TagCommandArgs) => this.tag('attribution', args),
-        tagOpinion: (args?: TagCommandArgs) => this.tag('opinion', args),
-        tagAs: (args?: TagCommandArgs) => this.tagAs(args),
-        repinTag: (args?: { uri?: vscode.Uri | string; id?: string; range?: vscode.Range | OffsetRange }) => this.repin(args),
+        tagClaim: (raw?: unknown) => withArgs(Commands.tagClaim, raw, TAG_COMMAND_ARGS, (a) => this.tag('claim', a)),
+        tagAttribution: (raw?: unknown) => withArgs(Commands.tagAttribution, raw, TAG_COMMAND_ARGS, (a) => this.tag('attribution', a)),
+        tagOpinion: (raw?: unknown) => withArgs(Commands.tagOpinion, raw, TAG_COMMAND_ARGS, (a) => this.tag('opinion', a)),
+        tagAs: (raw?: unknown) => withArgs(Commands.tagAs, raw, TAG_COMMAND_ARGS, (a) => this.tagAs(a)),
+        repinTag: (raw?: unknown) => withArgs(Commands.repinTag, raw, REPIN_ARGS, (a) => this.repin(a)),
       }),
     );
   }
@@ -111,8 +116,7 @@ export class TaggingCommands extends Disposable {
   }
 
   /** Re-pins a tag (typically orphaned) to a range or the current selection. */
-  private async repin(raw?: { uri?: vscode.Uri | string; id?: string; range?: vscode.Range | OffsetRange }): Promise<Tag | undefined> {
-    const args = normaliseTagArgs<{ uri?: vscode.Uri | string; id?: string; range?: vscode.Range | OffsetRange }>(raw);
+  private async repin(args: Parsed<typeof REPIN_ARGS>): Promise<Tag | undefined> {
     const target = await resolveDocument(args?.uri);
     if (!target) return undefined;
     const { document } = target;

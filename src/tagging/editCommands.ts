@@ -7,19 +7,19 @@ import { TagPatch, TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 import { STATUS_GLYPHS, STATUS_LABELS, shorten } from '../editor/describe';
 import { NoteDocuments } from './noteDocuments';
-import { TagArgs, normaliseTagArgs } from '../editor/tagArgs';
+import { Commands } from '../commands';
+import { TAG_ARGS, tagRef } from '../editor/tagArgs';
+import { withArgs } from '../editor/args';
+import { Parsed, listOf, text } from '../util/args';
 import { PickedTag, pickTag } from './pickTag';
 import { resolveDocument } from '../editor/target';
 import { withStoreErrors } from '../editor/storeErrors';
 import { registerCommands } from '../editor/commands';
 
-export interface ValueArgs extends TagArgs {
-  value?: string;
-}
-
-export interface RemoveArgs extends TagArgs {
-  ids?: string[];
-}
+const VALUE_ARGS = { ...TAG_ARGS, value: text };
+const REMOVE_ARGS = { ...TAG_ARGS, ids: listOf(text) };
+export type ValueArgs = Parsed<typeof VALUE_ARGS>;
+export type RemoveArgs = Parsed<typeof REMOVE_ARGS>;
 
 export class EditCommands extends Disposable {
   private readonly notes: NoteDocuments;
@@ -32,17 +32,16 @@ export class EditCommands extends Disposable {
     this.notes = this._register(new NoteDocuments(store));
     this._register(
       registerCommands('editTags', {
-        removeTag: (a?: RemoveArgs, all?: unknown[]) => (many(all) ? this.removeMany(all!) : this.remove(a)),
-        editNote: (a?: ValueArgs) => this.editNote(a),
-        setStatus: (a?: ValueArgs, all?: unknown[]) => (many(all) ? this.setStatusMany(all!, a) : this.setStatus(a)),
-        changeKind: (a?: ValueArgs) => this.changeKind(a),
-        addLink: (a?: ValueArgs) => this.addLink(a),
+        removeTag: (raw?: unknown, all?: unknown[]) => (many(all) ? this.removeMany(all!) : withArgs(Commands.removeTag, raw, REMOVE_ARGS, (a) => this.remove(a))),
+        editNote: (raw?: unknown) => withArgs(Commands.editNote, raw, VALUE_ARGS, (a) => this.editNote(a)),
+        setStatus: (raw?: unknown, all?: unknown[]) => withArgs(Commands.setStatus, raw, VALUE_ARGS, (a) => (many(all) ? this.setStatusMany(all!, a) : this.setStatus(a))),
+        changeKind: (raw?: unknown) => withArgs(Commands.changeKind, raw, VALUE_ARGS, (a) => this.changeKind(a)),
+        addLink: (raw?: unknown) => withArgs(Commands.addLink, raw, VALUE_ARGS, (a) => this.addLink(a)),
       }),
     );
   }
 
   private async remove(args?: RemoveArgs): Promise<Tag[]> {
-    args = normaliseTagArgs<RemoveArgs>(args);
     if (args?.ids?.length) {
       const target = await resolveDocument(args.uri);
       if (!target) return [];
@@ -75,12 +74,12 @@ export class EditCommands extends Disposable {
 
   private async removeMany(nodes: unknown[]): Promise<Tag[]> {
     const removed: Tag[] = [];
-    for (const [uri, ids] of groupByDocument(nodes)) removed.push(...(await this.remove({ uri, ids })));
+    for (const [uri, ids] of groupByDocument(nodes)) removed.push(...(await this.remove({ uri: vscode.Uri.parse(uri), ids })));
     return removed;
   }
 
   private async setStatusMany(nodes: unknown[], first?: ValueArgs): Promise<Tag[]> {
-    const claims = nodes.map((n) => normaliseTagArgs<ValueArgs>(n)!).filter((a) => a.id);
+    const claims = nodes.map(tagRef).filter((a): a is { uri: string; id: string } => !!a?.id);
     let value = first?.value;
     if (value === undefined) {
       const pick = await vscode.window.showQuickPick(
@@ -92,7 +91,7 @@ export class EditCommands extends Disposable {
     if (value === undefined) return [];
     const out: Tag[] = [];
     for (const a of claims) {
-      const t = await this.setStatus({ ...a, value });
+      const t = await this.setStatus({ uri: vscode.Uri.parse(a.uri), id: a.id, value });
       if (t) out.push(t);
     }
     return out;
@@ -174,9 +173,9 @@ function many(all: unknown[] | undefined): boolean {
 function groupByDocument(nodes: unknown[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const n of nodes) {
-    const a = normaliseTagArgs<TagArgs>(n);
-    if (!a?.uri || !a.id) continue;
-    const key = a.uri.toString();
+    const a = tagRef(n);
+    if (!a?.id) continue;
+    const key = a.uri;
     out.set(key, [...(out.get(key) ?? []), a.id]);
   }
   return out;

@@ -7,11 +7,15 @@ import { Disposable } from '../util/dispose';
 import { describeTag } from '../editor/describe';
 import { reveal } from '../editor/ranges';
 import { registerCommands } from '../editor/commands';
+import { withArgs } from '../editor/args';
+import { Parsed, text } from '../util/args';
+import { Commands } from '../commands';
 
-export interface NavigateArgs {
+const NAVIGATE_ARGS = {
   /** Only tags of this kind. */
-  kind?: string;
-}
+  kind: text,
+};
+export type NavigateArgs = Parsed<typeof NAVIGATE_ARGS>;
 
 export class Navigation extends Disposable {
   constructor(
@@ -21,9 +25,9 @@ export class Navigation extends Disposable {
     super();
     this._register(
       registerCommands('navigation', {
-        nextTag: (a?: NavigateArgs) => this.step(1, a),
-        previousTag: (a?: NavigateArgs) => this.step(-1, a),
-        goToTag: (a?: { id?: string }) => this.goTo(a),
+        nextTag: (raw?: unknown) => withArgs(Commands.nextTag, raw, NAVIGATE_ARGS, (a) => this.step(1, a)),
+        previousTag: (raw?: unknown) => withArgs(Commands.previousTag, raw, NAVIGATE_ARGS, (a) => this.step(-1, a)),
+        goToTag: (raw?: unknown) => withArgs(Commands.goToTag, raw, { id: text }, (a) => this.goTo(a)),
       }),
     );
   }

@@ -11,7 +11,8 @@ import { reportNames } from '../editor/reportNames';
 import { TagStore } from '../store/tagStore';
 import { STATUS_LABELS } from '../editor/describe';
 import { reveal } from '../editor/ranges';
-import { normaliseTagArgs } from '../editor/tagArgs';
+import { tagRef } from '../editor/tagArgs';
+import { isRecord } from '../util/args';
 import { Disposable } from '../util/dispose';
 import { ConflictCommands } from './conflictCommands';
 import { TagTreeProvider, TreeNode } from './provider';
@@ -192,10 +193,10 @@ export class TagsView extends Disposable {
   private async copy(node: unknown, citation: boolean): Promise<string | undefined> {
     const tag = this.tagOf(node);
     if (!tag) return undefined;
-    const a = normaliseTagArgs<{ uri: string }>(node)!;
+    const a = tagRef(node)!;
     let text = tag.quote;
     if (citation) {
-      const uri = vscode.Uri.parse(a.uri.toString());
+      const uri = vscode.Uri.parse(a.uri);
       const who = tag.source ? (isSpanRef(tag.source) ? tag.source.quote : tag.source.text) : undefined;
       const body = await documentText(uri);
       const before = body?.slice(0, tag.start) ?? '';
@@ -209,17 +210,17 @@ export class TagsView extends Disposable {
   }
 
   private async revealSidecar(node: unknown): Promise<void> {
-    const a = normaliseTagArgs<{ uri?: string }>(node) as { uri?: string } | undefined;
-    const key = a?.uri?.toString() ?? (node as { doc?: string })?.doc;
+    // A tag row, a document row ({doc}) or {uri}.
+    const key = tagRef(node)?.uri ?? tagRef({ uri: isRecord(node) ? node.doc : undefined })?.uri;
     const sidecar = key ? this.model.document(key)?.sidecar : undefined;
     if (!sidecar) return;
     await vscode.window.showTextDocument(vscode.Uri.parse(sidecar), { preview: true });
   }
 
   private tagOf(node: unknown): Tag | undefined {
-    const a = normaliseTagArgs<{ uri?: string; id?: string }>(node);
-    if (!a?.uri || !a.id) return undefined;
-    return this.model.document(a.uri.toString())?.tags.find((t) => t.id === a.id);
+    const a = tagRef(node);
+    if (!a?.id) return undefined;
+    return this.model.document(a.uri)?.tags.find((t) => t.id === a.id);
   }
 
   /** Moving the cursor onto a tag selects it in the tree (setting claimTagger.tree.followCursor). */
