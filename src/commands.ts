@@ -49,6 +49,7 @@ export const CommandGroups = {
   undo: { undoTagAction: 'claimTagger.undoTagAction' },
   team: { compareAnnotators: 'claimTagger.compareAnnotators', curateTags: 'claimTagger.curateTags' },
   blindMode: { toggleAnnotateBlind: 'claimTagger.toggleAnnotateBlind' },
+  log: { showLog: 'claimTagger.showLog' },
   report: {
     exportReport: 'claimTagger.exportReport',
     previewReport: 'claimTagger.previewReport',

@@ -5,6 +5,7 @@ import { onDidChangeConfig, readConfig } from './config';
 import { HighlightCommands } from './decorations/commands';
 import { Decorator } from './decorations/decorator';
 import { TagHoverProvider } from './decorations/hover';
+import { registerCommands } from './editor/commands';
 import { TagUndo } from './editor/tagUndo';
 import { showStoreMessage } from './messages';
 import { TagStatusBar } from './statusBar';
@@ -26,11 +27,14 @@ import { SuggestionController } from './suggestions/controller';
 import { BlindMode } from './team/blindMode';
 import { TeamCommands } from './team/commands';
 import { TagsView } from './tree/view';
+import { createLog, showLog } from './util/log';
 import { WalkthroughCommands } from './walkthrough';
 
 let store: TagStore | undefined;
 
 export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
+  // First, so everything built below can log.
+  context.subscriptions.push(createLog(), registerCommands('log', { showLog }));
   let config = readConfig();
   const getConfig = () => config;
   store = new TagStore(getConfig, showStoreMessage);

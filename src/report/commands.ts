@@ -12,6 +12,7 @@ import { withStoreErrors } from '../editor/storeErrors';
 import { Disposable } from '../util/dispose';
 import { ReportPalette, ReportScope, TagsSource, collectDocuments, reportKinds } from './collect';
 import { registerCommands } from '../editor/commands';
+import { log } from '../util/log';
 
 export interface ExportArgs {
   scope?: ReportScope;
@@ -203,7 +204,8 @@ export class ReportCommands extends Disposable {
   private schedulePreview(): void {
     clearTimeout(this.previewTimer);
     this.previewTimer = setTimeout(() => {
-      this.renderPreview().catch(() => undefined); // the document or panel went away meanwhile
+      // Usually the document or panel went away meanwhile; logged in case it was something else.
+      this.renderPreview().catch((e: unknown) => log.warn('Report preview: could not render', e));
     }, 300);
   }
 

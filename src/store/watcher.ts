@@ -2,13 +2,14 @@
 import * as vscode from 'vscode';
 import { parseBlindCopyPath } from '../core/team/annotators';
 import { Disposable } from '../util/dispose';
+import { logFailures } from '../util/log';
 import { TagStore } from './tagStore';
 
 export class SidecarWatcher extends Disposable {
   constructor(store: TagStore) {
     super();
     const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.tags.json'));
-    const changed = (uri: vscode.Uri) => void store.onSidecarChangedOnDisk(uri);
+    const changed = logFailures('Taking over a sidecar changed on disk', (uri: vscode.Uri) => store.onSidecarChangedOnDisk(uri));
     this._register(watcher.onDidChange(changed));
     this._register(watcher.onDidCreate(changed));
     this._register(watcher.onDidDelete(changed));

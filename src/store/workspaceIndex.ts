@@ -11,6 +11,7 @@ import { ConflictEntry } from '../core/team/types';
 import { documentOfTagFile, tagFilesGlob, tagFilesMoved } from './blindMode';
 import { TagStore } from './tagStore';
 import { Disposable } from '../util/dispose';
+import { log, logFailures } from '../util/log';
 
 const READ_CONCURRENCY = 16;
 
@@ -95,17 +96,17 @@ export class WorkspaceIndex extends Disposable {
     // One watcher for shared sidecars and blind copies alike, created once: readSidecar keeps only the files of the
     // current mode. (Replacing the watcher when the mode changed lost events: a new watcher takes a moment to start.)
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.tags*.json');
-    const reread = (uri: vscode.Uri) => {
-      if (this.loaded) void this.readSidecar(uri).then(() => this.changed());
-    };
+    const reread = logFailures('Tags view: re-reading a changed sidecar', async (uri: vscode.Uri) => {
+      if (this.loaded) await this.readSidecar(uri).then(() => this.changed());
+    });
     this.watcher = vscode.Disposable.from(
       watcher,
       watcher.onDidChange(reread),
       watcher.onDidCreate(reread),
-      watcher.onDidDelete((uri) => {
+      watcher.onDidDelete(logFailures('Tags view: a sidecar was deleted', (uri: vscode.Uri) => {
         for (const d of this.model.documents()) if (d.sidecar === uri.toString() && !this.store.get(vscode.Uri.parse(d.key))) this.model.remove(d.key);
         this.changed();
-      }),
+      })),
     );
   }
 
@@ -114,7 +115,7 @@ export class WorkspaceIndex extends Disposable {
     const before = this.mode;
     this.mode = this.config();
     if (!tagFilesMoved(before, this.mode)) return;
-    if (this.loaded) void this.reload();
+    if (this.loaded) this.reload().catch((e: unknown) => log.error('Tags view: reading the sidecars again', e));
     else this.changed(); // the view's description says whose tags it lists
   }
 
@@ -131,7 +132,7 @@ export class WorkspaceIndex extends Disposable {
     }
     if (generation !== this.generation) return;
     for (const doc of this.store.all()) this.fromStore(doc.uri, false);
-    void this.validateLater(raws);
+    this.validateLater(raws).catch((e: unknown) => log.error('Tags view: checking the sidecars against the schema', e));
   }
 
   private async validateLater(raws: Map<string, string>): Promise<void> {
@@ -140,6 +141,7 @@ export class WorkspaceIndex extends Disposable {
     for (const [sidecar, raw] of raws) {
       const read = parseSidecar(raw);
       if (!read.ok) {
+        log.warn(`Tags view: ${vscode.Uri.parse(sidecar).fsPath} fails the sidecar schema (its tags are not listed): ${read.error.message}`);
         for (const d of this.model.documents()) {
           if (d.sidecar === sidecar && !this.store.get(vscode.Uri.parse(d.key))) {
             this.model.upsert({ ...d, tags: [], error: read.error.message });
@@ -165,10 +167,12 @@ export class WorkspaceIndex extends Disposable {
     let raw: string;
     try {
       raw = new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar));
-    } catch {
+    } catch (e) {
+      log.warn(`Tags view: skipped ${sidecar.fsPath}, which cannot be read`, e);
       return;
     }
     const parsed = parseSidecar(raw, undefined, { validate });
+    if (!parsed.ok) log.warn(`Tags view: ${sidecar.fsPath} is not a valid sidecar (its tags are not listed): ${parsed.error.message}`);
     raws?.set(sidecar.toString(), raw);
     const detached = !(await exists(docUri));
     if (generation !== this.generation) return; // read for a reload (or a mode) that is gone

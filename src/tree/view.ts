@@ -13,6 +13,7 @@ import { STATUS_LABELS } from '../editor/describe';
 import { reveal } from '../editor/ranges';
 import { tagRef } from '../editor/tagArgs';
 import { isRecord } from '../util/args';
+import { log } from '../util/log';
 import { Disposable } from '../util/dispose';
 import { ConflictCommands } from './conflictCommands';
 import { TagTreeProvider, TreeNode } from './provider';
@@ -68,7 +69,7 @@ export class TagsView extends Disposable {
     this.updateChrome();
     // The badge counts unreviewed claims from the start, not only once the view is first opened: read the
     // sidecars shortly after activation (in the background, so activation itself stays quick).
-    const warmUp = setTimeout(() => void this.index.ensureLoaded().then(() => this.updateChrome(), () => undefined), STARTUP_INDEX_DELAY_MS);
+    const warmUp = setTimeout(() => void this.index.ensureLoaded().then(() => this.updateChrome(), (e: unknown) => log.error('Tags view: reading the sidecars', e)), STARTUP_INDEX_DELAY_MS);
     this._register({ dispose: () => clearTimeout(warmUp) });
   }
 

@@ -72,12 +72,13 @@ export type Parsed<S extends ArgSpec> = { [K in keyof S]?: S[K] extends ArgCheck
 
 /**
  * The arguments object of a command, checked against `spec` (absent values, and null unless `nullable`, stay
- * undefined; other keys are ignored). Nothing passed: {}. A Tags view tag row ({type: 'tag', doc, tag: {id}}) stands for {uri, id}.
+ * undefined; other keys are ignored). Nothing passed: {}. A Tags view tag row ({type: 'tag', doc, tag: {id}})
+ * gives {uri, id}; its other keys (a `value` a caller adds to a row) are read as usual.
  */
 export function parseArgs<S extends ArgSpec>(raw: unknown, spec: S): Parsed<S> {
   if (raw === undefined || raw === null) return {};
   if (!isRecord(raw)) fail('arguments', 'an object', raw);
-  const source = raw.type === 'tag' && typeof raw.doc === 'string' && isRecord(raw.tag) ? { uri: raw.doc, id: raw.tag.id } : raw;
+  const source = raw.type === 'tag' && typeof raw.doc === 'string' && isRecord(raw.tag) ? { ...raw, uri: raw.doc, id: raw.tag.id } : raw;
   const out: Record<string, unknown> = {};
   for (const [key, check] of Object.entries(spec)) {
     const value = source[key];

@@ -74,6 +74,8 @@ suite('command arguments', () => {
         assert.deepEqual(parseArgs({ type: 'tag', doc, tag: { id, quote: 'q' } }, { uri: text, id: text }), { uri: doc, id });
       }),
     );
+    // Other keys beside a tag row are read too (a caller adds `value` to a row).
+    assert.deepEqual(parseArgs({ type: 'tag', doc: 'd', tag: { id: 'i' }, value: 'verified' }, { uri: text, id: text, value: text }), { uri: 'd', id: 'i', value: 'verified' });
     // Not a tag row: read as is.
     assert.deepEqual(parseArgs({ type: 'document', doc: 'd', uri: 'u' }, { uri: text }), { uri: 'u' });
   });
