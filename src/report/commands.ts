@@ -13,6 +13,7 @@ import { Disposable } from '../util/dispose';
 import { ReportPalette, ReportScope, TagsSource, collectDocuments, reportKinds } from './collect';
 import { registerCommands } from '../editor/commands';
 import { log } from '../util/log';
+import { KeyedDebounce } from '../util/debounce';
 
 export interface ExportArgs {
   scope?: ReportScope;
@@ -42,7 +43,7 @@ const FORMAT_LABELS: Record<ReportFormat, string> = {
 export class ReportCommands extends Disposable {
   private preview: vscode.WebviewPanel | undefined;
   private previewUri: vscode.Uri | undefined;
-  private previewTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly previewRender = new KeyedDebounce<''>();
   /** The HTML the preview shows now (for tests). */
   previewHtml = '';
 
@@ -69,7 +70,7 @@ export class ReportCommands extends Disposable {
     }));
     this._register({
       dispose: () => {
-        clearTimeout(this.previewTimer);
+        this.previewRender.dispose();
         this.preview?.dispose();
       },
     });
@@ -202,11 +203,10 @@ export class ReportCommands extends Disposable {
   }
 
   private schedulePreview(): void {
-    clearTimeout(this.previewTimer);
-    this.previewTimer = setTimeout(() => {
+    this.previewRender.schedule('', 300, () => {
       // Usually the document or panel went away meanwhile; logged in case it was something else.
       this.renderPreview().catch((e: unknown) => log.warn('Report preview: could not render', e));
-    }, 300);
+    });
   }
 
   private async renderPreview(): Promise<string> {

@@ -12,6 +12,7 @@ import { documentOfTagFile, tagFilesGlob, tagFilesMoved } from './blindMode';
 import { TagStore } from './tagStore';
 import { Disposable } from '../util/dispose';
 import { log, logFailures } from '../util/log';
+import { KeyedDebounce } from '../util/debounce';
 
 const READ_CONCURRENCY = 16;
 
@@ -20,7 +21,7 @@ export class WorkspaceIndex extends Disposable {
   private readonly changeEmitter = this._register(new vscode.EventEmitter<void>());
   /** Fires (debounced) when the model changed. */
   readonly onDidChange = this.changeEmitter.event;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly notify = new KeyedDebounce<''>();
   /** Merge conflicts each sidecar lists (the review model has no place for them), by document key. */
   private readonly conflictsByDoc = new Map<string, readonly ConflictEntry[]>();
   /** The settings the files read were chosen by (annotate blind, author). */
@@ -58,7 +59,7 @@ export class WorkspaceIndex extends Disposable {
       this.model.remove(d.uri.toString());
       this.changed();
     }));
-    this._register({ dispose: () => clearTimeout(this.timer) });
+    this._register(this.notify);
   }
 
   /** The author whose blind copies are listed, or undefined when the shared sidecars are. */
@@ -204,8 +205,7 @@ export class WorkspaceIndex extends Disposable {
   }
 
   private changed(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.changeEmitter.fire(), 50);
+    this.notify.schedule('', 50, () => this.changeEmitter.fire());
   }
 }
 

@@ -14,6 +14,7 @@ import { Disposable } from '../util/dispose';
 import type { Step } from './delayedProgress';
 import type { LearningHooks } from './learningHooks';
 import { AcceptItem, planAccept, shownSuggestions } from './shown';
+import { KeyedDebounce } from '../util/debounce';
 
 export const DIAGNOSTIC_SOURCE = 'Claim Tagger';
 const SLICE_MS = 8;
@@ -31,8 +32,10 @@ export class SuggestionController extends Disposable {
   private readonly runs = new Map<string, number>();
   /** The latest run per document, for superseded runs to resolve with. */
   private readonly running = new Map<string, Promise<Suggestion[]>>();
-  private readonly typeTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly renderTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Reruns after a pause in typing (auto: onType), per document. */
+  private readonly reruns = new KeyedDebounce<string>();
+  /** Diagnostics refreshed after a pause in typing, per document. */
+  private readonly renders = new KeyedDebounce<string>();
   private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('claimTagger'));
   private readonly types = new Map<SuggestionKind, vscode.TextEditorDecorationType>();
   private readonly changeEmitter = this._register(new vscode.EventEmitter<vscode.Uri>());
@@ -144,10 +147,8 @@ export class SuggestionController extends Disposable {
 
   clear(uri: vscode.Uri): void {
     const key = uri.toString();
-    clearTimeout(this.typeTimers.get(key));
-    this.typeTimers.delete(key);
-    clearTimeout(this.renderTimers.get(key));
-    this.renderTimers.delete(key);
+    this.reruns.cancel(key);
+    this.renders.cancel(key);
     this.runs.set(key, (this.runs.get(key) ?? 0) + 1);
     this.running.delete(key);
     this.results.delete(key);
@@ -259,15 +260,8 @@ export class SuggestionController extends Disposable {
     const changes = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
     this.results.set(key, { version: e.document.version, all: shiftSpans(r.all, changes).map((s) => shiftParts(s, changes)) });
     // Decorations move with the text by themselves; diagnostics are refreshed after a pause in typing.
-    clearTimeout(this.renderTimers.get(key));
-    this.renderTimers.set(key, setTimeout(() => {
-      this.renderTimers.delete(key);
-      this.render(e.document.uri);
-    }, RENDER_DELAY_MS));
-    if (this.config().suggestions.auto === 'onType') {
-      clearTimeout(this.typeTimers.get(key));
-      this.typeTimers.set(key, setTimeout(() => void this.run(e.document), TYPE_DELAY_MS));
-    }
+    this.renders.schedule(key, RENDER_DELAY_MS, () => this.render(e.document.uri));
+    if (this.config().suggestions.auto === 'onType') this.reruns.schedule(key, TYPE_DELAY_MS, () => void this.run(e.document));
   }
 
   private paintAll(): void {
@@ -305,7 +299,8 @@ export class SuggestionController extends Disposable {
   }
 
   override dispose(): void {
-    for (const t of [...this.typeTimers.values(), ...this.renderTimers.values()]) clearTimeout(t);
+    this.reruns.dispose();
+    this.renders.dispose();
     super.dispose();
   }
 }

@@ -19,6 +19,7 @@ import { ConflictCommands } from './conflictCommands';
 import { TagTreeProvider, TreeNode } from './provider';
 import { WorkspaceIndex } from '../store/workspaceIndex';
 import { registerCommands } from '../editor/commands';
+import { KeyedDebounce } from '../util/debounce';
 
 export const VIEW_ID = 'claimTagger.tags';
 /** The review model's groupings, and grouping by author (./teamNodes.ts). */
@@ -33,7 +34,7 @@ export class TagsView extends Disposable {
   private readonly view: vscode.TreeView<TreeNode>;
   /** Grouped by author: rows built by ./teamNodes.ts, the review model keeps its own grouping meanwhile. */
   private byAuthor: boolean;
-  private followTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly follow = new KeyedDebounce<''>();
 
   constructor(
     private readonly store: TagStore,
@@ -228,8 +229,7 @@ export class TagsView extends Disposable {
   private scheduleFollow(editor: vscode.TextEditor, attempt = 0): void {
     // Grouped by author, the review model's path to a tag is not the one shown.
     if (!this.view.visible || !this.config().followCursor || this.byAuthor) return;
-    clearTimeout(this.followTimer);
-    this.followTimer = setTimeout(() => {
+    this.follow.schedule('', attempt ? 300 : 150, () => {
       const doc = this.store.get(editor.document.uri);
       const here = doc?.at(editor.document.offsetAt(editor.selection.active))[0];
       if (!here) return;
@@ -242,11 +242,11 @@ export class TagsView extends Disposable {
       this.view.reveal(node, { select: true, focus: false, expand: true }).then(undefined, () => {
         if (attempt < 5) this.scheduleFollow(editor, attempt + 1);
       });
-    }, attempt ? 300 : 150);
+    });
   }
 
   override dispose(): void {
-    clearTimeout(this.followTimer);
+    this.follow.dispose();
     super.dispose();
   }
 }
