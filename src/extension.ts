@@ -12,6 +12,7 @@ import { TagStatusBar } from './statusBar';
 import { Autoload } from './store/autoload';
 import { tagFilesMoved } from './store/blindMode';
 import { TagStore } from './store/tagStore';
+import { TagFileWatcher } from './store/tagFileWatcher';
 import { SidecarWatcher } from './store/watcher';
 import { TaggingCommands } from './tagging/commands';
 import { CursorContext } from './tagging/cursorContext';
@@ -38,10 +39,11 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
   let config = readConfig();
   const getConfig = () => config;
   store = new TagStore(getConfig, showStoreMessage);
+  const tagFiles = new TagFileWatcher();
   const decorator = new Decorator(store, getConfig, context.extensionUri);
   const statusBar = new TagStatusBar(store, getConfig, (kind) => decorator.isHidden(kind));
   const autoload = new Autoload(store, getConfig);
-  const tagsView = new TagsView(store, getConfig, context.workspaceState);
+  const tagsView = new TagsView(store, getConfig, context.workspaceState, tagFiles);
   const learning = new Learning(tagsView.index, getConfig);
   const suggestions = new SuggestionController(store, getConfig, learning);
   const reports = new ReportCommands(store, tagsView, getConfig);
@@ -52,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
   const suggestionCommands = new SuggestionCommands(suggestions, undo, getConfig);
   context.subscriptions.push(
     store,
+    tagFiles,
     decorator,
     statusBar,
     autoload,
@@ -63,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
     undo,
     suggestionCommands,
     reports,
-    new SidecarWatcher(store),
+    new SidecarWatcher(store, tagFiles),
     new CursorContext(store),
     tagging,
     wordWrap,

@@ -10,6 +10,7 @@ import { liveConflicts } from '../core/team/conflicts';
 import { ConflictEntry } from '../core/team/types';
 import { documentOfTagFile, tagFilesGlob, tagFilesMoved } from './blindMode';
 import { TagStore } from './tagStore';
+import { TagFileWatcher } from './tagFileWatcher';
 import { Disposable } from '../util/dispose';
 import { log, logFailures } from '../util/log';
 import { KeyedDebounce } from '../util/debounce';
@@ -26,8 +27,6 @@ export class WorkspaceIndex extends Disposable {
   private readonly conflictsByDoc = new Map<string, readonly ConflictEntry[]>();
   /** The settings the files read were chosen by (annotate blind, author). */
   private mode: ClaimTaggerConfig;
-  /** Watches the files holding tags in this mode; replaced when the mode changes. */
-  private watcher: vscode.Disposable | undefined;
   /** Bumped on every reload, so reads begun for an earlier one are dropped. */
   private generation = 0;
 
@@ -35,11 +34,11 @@ export class WorkspaceIndex extends Disposable {
     readonly model: ReviewModel,
     private readonly store: TagStore,
     private readonly config: () => ClaimTaggerConfig,
+    files: TagFileWatcher,
   ) {
     super();
     this.mode = config();
-    this.watch();
-    this._register({ dispose: () => this.watcher?.dispose() });
+    this.watch(files);
     // Deferred: the extension's own listener refreshes the config getter on the same event.
     this._register(onDidChangeConfig(() => setTimeout(() => this.configChanged(), 0)));
     this._register(store.onDidChange((e) => {
@@ -92,19 +91,16 @@ export class WorkspaceIndex extends Disposable {
     return this.loaded.then(() => this.changed());
   }
 
-  private watch(): void {
-    this.watcher?.dispose();
-    // One watcher for shared sidecars and blind copies alike, created once: readSidecar keeps only the files of the
-    // current mode. (Replacing the watcher when the mode changed lost events: a new watcher takes a moment to start.)
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.tags*.json');
+  private watch(files: TagFileWatcher): void {
+    // The shared watcher sees shared sidecars and blind copies alike: readSidecar keeps only the files of the
+    // current mode. (Replacing a watcher when the mode changed lost events: a new watcher takes a moment to start.)
     const reread = logFailures('Tags view: re-reading a changed sidecar', async (uri: vscode.Uri) => {
       if (this.loaded) await this.readSidecar(uri).then(() => this.changed());
     });
-    this.watcher = vscode.Disposable.from(
-      watcher,
-      watcher.onDidChange(reread),
-      watcher.onDidCreate(reread),
-      watcher.onDidDelete(logFailures('Tags view: a sidecar was deleted', (uri: vscode.Uri) => {
+    this._register(files.onDidChange(reread));
+    this._register(files.onDidCreate(reread));
+    this._register(
+      files.onDidDelete(logFailures('Tags view: a sidecar was deleted', (uri: vscode.Uri) => {
         for (const d of this.model.documents()) if (d.sidecar === uri.toString() && !this.store.get(vscode.Uri.parse(d.key))) this.model.remove(d.key);
         this.changed();
       })),

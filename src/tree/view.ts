@@ -20,6 +20,7 @@ import { TagTreeProvider, TreeNode } from './provider';
 import { WorkspaceIndex } from '../store/workspaceIndex';
 import { registerCommands } from '../editor/commands';
 import { KeyedDebounce } from '../util/debounce';
+import { TagFileWatcher } from '../store/tagFileWatcher';
 
 export const VIEW_ID = 'claimTagger.tags';
 /** The review model's groupings, and grouping by author (./teamNodes.ts). */
@@ -40,12 +41,13 @@ export class TagsView extends Disposable {
     private readonly store: TagStore,
     private readonly config: () => ClaimTaggerConfig,
     private readonly state: vscode.Memento,
+    tagFiles: TagFileWatcher,
   ) {
     super();
     const saved = state.get<ViewGrouping>(GROUPING_KEY, 'document');
     this.byAuthor = saved === 'author';
     this.model = new ReviewModel(saved === 'author' ? 'document' : saved, () => config().kinds.map((k) => k.id));
-    this.index = this._register(new WorkspaceIndex(this.model, store, config));
+    this.index = this._register(new WorkspaceIndex(this.model, store, config, tagFiles));
     this.provider = this._register(new TagTreeProvider(this.index, config, () => this.byAuthor));
     this.view = this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true }));
     this._register(this.index.onDidChange(() => this.updateChrome()));
