@@ -2,7 +2,7 @@
 // term here, never suggest the term) and the internal commands they run.
 import * as vscode from 'vscode';
 import { Tag } from '../core/model';
-import { Suggestion, SuggestionKind } from '../core/suggest';
+import { SUGGESTION_KINDS, Suggestion, SuggestionKind } from '../core/suggest';
 import { Commands } from '../commands';
 import { ClaimTaggerConfig, SECTION, kindLabel } from '../config';
 import { TagAction, TagUndo } from '../editor/tagUndo';
@@ -19,7 +19,6 @@ interface SuggestionRef {
   rule: string;
 }
 
-const KIND_LABELS: Record<SuggestionKind, string> = { claim: 'claim', attribution: 'attribution', opinion: 'opinion' };
 const KIND_ICONS: Record<SuggestionKind, string> = { claim: 'comment-discussion', attribution: 'quote', opinion: 'flame' };
 /** Accepting more than this many suggestions at once asks first. */
 export const CONFIRM_ABOVE = 50;
@@ -89,7 +88,7 @@ export class SuggestionCommands extends Disposable implements vscode.CodeActionP
       const shown = this.controller.shown(document.uri);
       const count = (k: SuggestionKind) => shown.filter((s) => s.kind === k).length;
       const pick = await vscode.window.showQuickPick(
-        (Object.keys(KIND_LABELS) as SuggestionKind[]).map((k) => ({
+        SUGGESTION_KINDS.map((k) => ({
           label: `$(${KIND_ICONS[k]}) ${kindLabel(this.config(), k)}`,
           description: plural(count(k), vscode.l10n.t('1 suggestion'), vscode.l10n.t('{0} suggestions', count(k))),
           suggestionKind: k,
@@ -101,10 +100,10 @@ export class SuggestionCommands extends Disposable implements vscode.CodeActionP
     if (!kind) return [];
     const items = this.controller.planAcceptAll(document, kind);
     if (!items.length) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No {0} suggestions to accept here.', KIND_LABELS[kind]));
+      void vscode.window.showInformationMessage(vscode.l10n.t('No {0} suggestions to accept here.', kind));
       return [];
     }
-    const what = plural(items.length, vscode.l10n.t('1 {0} suggestion', KIND_LABELS[kind]), vscode.l10n.t('{0} {1} suggestions', items.length, KIND_LABELS[kind]));
+    const what = plural(items.length, vscode.l10n.t('1 {0} suggestion', kind), vscode.l10n.t('{0} {1} suggestions', items.length, kind));
     if (items.length > CONFIRM_ABOVE && args?.confirm !== false) {
       const accept = vscode.l10n.t('Accept {0}', items.length);
       const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Tag {0} in {1}?', what, basename(document.uri)), { modal: true, detail: vscode.l10n.t('They can be removed again in one step with Undo Last Tag Action.') }, accept);
@@ -211,13 +210,13 @@ function quickFixes(found: Found[]): vscode.CodeAction[] {
     const quote = shortQuote(group[0].s.text);
     const diagnostics = group.map((f) => f.diagnostic);
     const suggested = [...new Set(group.map((f) => f.s.kind))];
-    const kinds = [...suggested, ...(Object.keys(KIND_LABELS) as SuggestionKind[]).filter((k) => !suggested.includes(k))];
+    const kinds = [...suggested, ...SUGGESTION_KINDS.filter((k) => !suggested.includes(k))];
     for (const k of kinds) {
       // Accepting as a kind uses that kind's own suggestion when there is one (an attribution brings its parts).
       const ref = (group.find((f) => f.s.kind === k) ?? group[0]).ref;
       const preferred: boolean = !preferredGiven && k === group[0].s.kind;
       preferredGiven ||= preferred;
-      action(vscode.l10n.t("Tag '{0}' as {1}", quote, KIND_LABELS[k]), Commands.acceptSuggestion, [ref, k], diagnostics, preferred);
+      action(vscode.l10n.t("Tag '{0}' as {1}", quote, k), Commands.acceptSuggestion, [ref, k], diagnostics, preferred);
     }
     action(vscode.l10n.t("Dismiss '{0}'", quote), Commands.dismissSuggestion, [group.map((f) => f.ref), false], diagnostics);
   }

@@ -3,7 +3,8 @@
 // Diagnostics, and accepts or dismisses them (dismissals persist in the sidecar).
 import * as vscode from 'vscode';
 import { Dismissal, SpanRef, Tag } from '../core/model';
-import { findNear, shiftSpans } from '../core/spans';
+import { relocate } from '../core/relocate';
+import { shiftSpans } from '../core/spans';
 import { LearnedSuggestion, suggestLearnedRange } from '../core/learn/layer';
 import { Suggestion, SuggestionKind, paragraphRanges, suggestRange } from '../core/suggest';
 import { ClaimTaggerConfig, isLanguageEnabled } from '../config';
@@ -38,10 +39,8 @@ export class SuggestionController extends Disposable {
   private readonly renders = new KeyedDebounce<string>();
   private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('claimTagger'));
   private readonly types = new Map<SuggestionKind, vscode.TextEditorDecorationType>();
-  private readonly changeEmitter = this._register(new vscode.EventEmitter<vscode.Uri>());
   /** While a batch of suggestions is accepted, store events do not re-render (once at the end instead). */
   private batching = 0;
-  readonly onDidChange = this.changeEmitter.event;
   constructor(
     private readonly store: TagStore,
     private readonly config: () => ClaimTaggerConfig,
@@ -279,7 +278,6 @@ export class SuggestionController extends Disposable {
     }
     this.paint(uri.toString());
     if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.updateContext();
-    this.changeEmitter.fire(uri);
   }
 
   /** The hasSuggestions context key follows the active editor. */
@@ -331,11 +329,4 @@ function visibleFirst(document: vscode.TextDocument, chunks: { start: number; en
   const isVisible = (c: { start: number; end: number }) => visible.some((v) => c.start <= v.end && v.start <= c.end);
   const marked = chunks.map((c) => ({ ...c, visible: isVisible(c) }));
   return [...marked.filter((c) => c.visible), ...marked.filter((c) => !c.visible)];
-}
-
-/** A part whose text changed is looked for near its tag; kept as it was when not found. */
-function relocate(text: string, p: SpanRef, near: number): SpanRef {
-  if (text.slice(p.start, p.end) === p.quote) return p;
-  const at = findNear(text, p.quote, near);
-  return at === undefined ? p : { start: at, end: at + p.quote.length, quote: p.quote };
 }

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { attributionCandidates, PartCandidate } from '../core/attributionParts';
 import { SourceRef, SpanRef, isSpanRef } from '../core/model';
-import { findNear } from '../core/spans';
+import { relocate } from '../core/relocate';
 import { ClaimTaggerConfig } from '../config';
 import { TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
@@ -77,11 +77,7 @@ export class AttributionFlow extends Disposable {
     // The document may have changed while the pickers were open: find the chosen spans again near the tag.
     const current = this.store.get(document.uri)?.find(id);
     if (!current) return false;
-    const fix = (span: SpanRef): SpanRef => {
-      if (text.slice(span.start, span.end) === span.quote) return span;
-      const at = findNear(text, span.quote, current.start);
-      return at === undefined ? span : { start: at, end: at + span.quote.length, quote: span.quote };
-    };
+    const fix = (span: SpanRef): SpanRef => relocate(text, span, current.start);
     await withStoreErrors(() => this.store.updateTag(document, id, { source: src && isSpanRef(src) ? fix(src) : src, cue: cue && isSpanRef(cue) ? fix(cue) : undefined }), undefined);
     return true;
   }

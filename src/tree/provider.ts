@@ -63,7 +63,7 @@ export class TagTreeProvider extends Disposable implements vscode.TreeDataProvid
   getTreeItem(node: TreeNode): vscode.TreeItem {
     switch (node.type) {
       case 'group': return this.groupItem(node);
-      case 'tag': return this.tagItem(node.doc, node.tag);
+      case 'tag': return this.tagItem(node);
       default: return this.teamItem(node);
     }
   }
@@ -88,7 +88,7 @@ export class TagTreeProvider extends Disposable implements vscode.TreeDataProvid
         item.contextValue = 'mergeConflict';
         break;
       case 'version': {
-        item = this.tagItem(node.doc, node.tag);
+        item = this.tagItem(node);
         item.label = node.which === 'this' ? vscode.l10n.t('This version') : vscode.l10n.t('Other version');
         item.description = [describeVersion(node.tag, this.config()), item.description].filter(Boolean).join(' · ');
         item.contextValue = 'conflictVersion';
@@ -184,10 +184,11 @@ export class TagTreeProvider extends Disposable implements vscode.TreeDataProvid
     return [line, `…${before}[…]${after}…`].filter(Boolean).join(' ');
   }
 
-  private tagItem(docKey: string, tag: Tag): vscode.TreeItem {
+  /** A tag row (or a version of a conflicted tag): its id is the node's, made by the node builders. */
+  private tagItem({ id, doc: docKey, tag }: { id: string; doc: string; tag: Tag }): vscode.TreeItem {
     const config = this.config();
     const item = new vscode.TreeItem(shorten(tag.quote, 80) || '(empty)', vscode.TreeItemCollapsibleState.None);
-    item.id = `tag:${docKey}:${tag.id}`;
+    item.id = id;
     const status = tag.kind === 'claim' ? STATUS_LABELS[tag.status ?? 'unreviewed'] : undefined;
     const who = tag.kind === 'attribution' ? (tag.source ? `— ${shorten(isSpanRef(tag.source) ? tag.source.quote : tag.source.text, 30)}` : vscode.l10n.t('— no source')) : undefined;
     item.description = [this.whereIfAmbiguous(docKey, tag), who, status, tag.note ? shorten(markdownToPlain(tag.note), 50) : undefined].filter(Boolean).join(' · ');
