@@ -7,6 +7,11 @@ import { ArgError, ArgCheck, ArgSpec, Offsets, Parsed, anyOf, isRecord, offsets,
 
 export const uri: ArgCheck<vscode.Uri> = (v, name) => {
   if (v instanceof vscode.Uri) return v;
+  // A Uri that went through JSON (a command link built with JSON.stringify(uri)).
+  if (isRecord(v) && typeof v.scheme === 'string' && v.scheme && typeof v.path === 'string') {
+    const part = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
+    return vscode.Uri.from({ scheme: v.scheme, authority: part('authority'), path: v.path, query: part('query'), fragment: part('fragment') });
+  }
   if (typeof v === 'string' && v.length) {
     try {
       return vscode.Uri.parse(v);

@@ -11,6 +11,8 @@ import { Disposable } from '../util/dispose';
 import { DIAGNOSTIC_SOURCE, SuggestionController } from './controller';
 import { withDelayedProgress } from './delayedProgress';
 import { registerCommands } from '../editor/commands';
+import { uri, withArgs } from '../editor/args';
+import { Parsed, flag, oneOf } from '../util/args';
 
 interface SuggestionRef {
   uri: string;
@@ -18,6 +20,8 @@ interface SuggestionRef {
   end: number;
   rule: string;
 }
+
+const ACCEPT_ARGS = { uri, kind: oneOf(SUGGESTION_KINDS), confirm: flag };
 
 const KIND_ICONS: Record<SuggestionKind, string> = { claim: 'comment-discussion', attribution: 'quote', opinion: 'flame' };
 /** Accepting more than this many suggestions at once asks first. */
@@ -46,9 +50,9 @@ export class SuggestionCommands extends Disposable implements vscode.CodeActionP
     super();
     this._register(
       registerCommands('suggestions', {
-        suggestTags: (args?: { uri?: string | vscode.Uri }) => this.suggest(args),
-        acceptSuggestions: (args?: { uri?: string | vscode.Uri; kind?: SuggestionKind; confirm?: boolean }) => this.acceptAll(args),
-        clearSuggestions: (args?: { uri?: string | vscode.Uri }) => this.clearAll(args),
+        suggestTags: (raw?: unknown) => withArgs(Commands.suggestTags, raw, { uri }, (a) => this.suggest(a)),
+        acceptSuggestions: (raw?: unknown) => withArgs(Commands.acceptSuggestions, raw, ACCEPT_ARGS, (a) => this.acceptAll(a)),
+        clearSuggestions: (raw?: unknown) => withArgs(Commands.clearSuggestions, raw, { uri }, (a) => this.clearAll(a)),
         acceptSuggestion: (ref: SuggestionRef, kind?: string) => this.withSuggestion(ref, (d, s) => this.controller.accept(d, s, kind)),
         dismissSuggestion: (refs: SuggestionRef | SuggestionRef[], everywhere?: boolean) => this.dismiss(refs, everywhere),
         neverSuggest: (term: string) => this.neverSuggest(term),
@@ -79,7 +83,7 @@ export class SuggestionCommands extends Disposable implements vscode.CodeActionP
    * with Cancel when it takes more than half a second, and offers one Undo for exactly the tags it added.
    * `confirm: false` skips the question (tests, other extensions).
    */
-  private async acceptAll(args?: { uri?: string | vscode.Uri; kind?: SuggestionKind; confirm?: boolean }): Promise<Tag[]> {
+  private async acceptAll(args?: Parsed<typeof ACCEPT_ARGS>): Promise<Tag[]> {
     const target = await resolveDocument(args?.uri);
     if (!target) return [];
     const { document } = target;
