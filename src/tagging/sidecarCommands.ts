@@ -6,6 +6,8 @@ import { TagStore } from '../store/tagStore';
 import { sidecarUriFor } from '../store/sidecarIO';
 import { ClaimTaggerConfig } from '../config';
 import { registerCommands } from '../editor/commands';
+import { uri, withArgs } from '../editor/args';
+import { Commands } from '../commands';
 
 export class SidecarCommands extends Disposable {
   constructor(
@@ -15,8 +17,9 @@ export class SidecarCommands extends Disposable {
     super();
     this._register(
       registerCommands('sidecar', {
-        openSidecar: (uri?: vscode.Uri | string) => this.open(uri),
-        reloadSidecar: (uri?: vscode.Uri | string) => this.reload(uri),
+        // The document itself is the argument (editor title and explorer menus pass its Uri).
+        openSidecar: (raw?: unknown) => withArgs(Commands.openSidecar, { uri: raw }, { uri }, (a) => this.open(a.uri)),
+        reloadSidecar: (raw?: unknown) => withArgs(Commands.reloadSidecar, { uri: raw }, { uri }, (a) => this.reload(a.uri)),
       }),
     );
   }

@@ -12,7 +12,8 @@ import { TagStore } from '../store/tagStore';
 import { STATUS_LABELS } from '../editor/describe';
 import { reveal } from '../editor/ranges';
 import { tagRef } from '../editor/tagArgs';
-import { isRecord } from '../util/args';
+import { isRecord, listOf, oneOf, text } from '../util/args';
+import { withArgs } from '../editor/args';
 import { log } from '../util/log';
 import { Disposable } from '../util/dispose';
 import { ConflictCommands } from './conflictCommands';
@@ -25,6 +26,8 @@ import { TagFileWatcher } from '../store/tagFileWatcher';
 export const VIEW_ID = 'claimTagger.tags';
 /** The review model's groupings, and grouping by author (./teamNodes.ts). */
 export type ViewGrouping = Grouping | 'author';
+const VIEW_GROUPINGS: readonly ViewGrouping[] = ['document', 'kind', 'status', 'author'];
+const FILTER_ARGS = { kinds: listOf(text), statuses: listOf(text), authors: listOf(text), text };
 const GROUPING_KEY = 'claimTagger.tree.grouping';
 const STARTUP_INDEX_DELAY_MS = 1500;
 
@@ -56,8 +59,9 @@ export class TagsView extends Disposable {
     this._register(vscode.window.onDidChangeTextEditorSelection((e) => this.scheduleFollow(e.textEditor)));
     this._register(
       registerCommands('tree', {
-        groupTags: (args?: { grouping?: ViewGrouping }) => this.groupBy(args?.grouping),
-        filterTags: (args?: ReviewFilter) => this.filter(args),
+        groupTags: (raw?: unknown) => withArgs(Commands.groupTags, raw, { grouping: oneOf(VIEW_GROUPINGS) }, (a) => this.groupBy(a.grouping)),
+        // A filter given as arguments is set; nothing (or a tree node, from a menu) asks.
+        filterTags: (raw?: unknown) => (isRecord(raw) && !('type' in raw) ? withArgs(Commands.filterTags, raw, FILTER_ARGS, (a) => this.setFilter(a)) : this.askFilter()),
         clearTagFilter: () => this.setFilter({}),
         refreshTags: () => this.index.reload(),
         openTag: (node: TagNode) => this.open(node),
@@ -119,7 +123,7 @@ export class TagsView extends Disposable {
       );
       grouping = pick?.g;
     }
-    if (!grouping || !['document', 'kind', 'status', 'author'].includes(grouping)) return;
+    if (!grouping) return;
     this.byAuthor = grouping === 'author';
     if (grouping !== 'author') this.model.grouping = grouping;
     void this.state.update(GROUPING_KEY, grouping);
@@ -128,8 +132,7 @@ export class TagsView extends Disposable {
     this.provider.refresh();
   }
 
-  private async filter(args?: ReviewFilter): Promise<void> {
-    if (args && typeof args === 'object' && !('type' in args)) return this.setFilter(args);
+  private async askFilter(): Promise<void> {
     const current = this.model.getFilter();
     const kinds = this.config().kinds;
     const counts = new Map(authorCounts(this.model.documents()).map((c) => [c.author, c.count]));
