@@ -70,6 +70,14 @@ export function nullable<T>(check: ArgCheck<T>): ArgCheck<T | null> {
 export type ArgSpec = Record<string, ArgCheck<unknown>>;
 export type Parsed<S extends ArgSpec> = { [K in keyof S]?: S[K] extends ArgCheck<infer T> ? T : never };
 
+/** An object (an item of a list, say) with every key of `spec` present and passing its check. */
+export function shape<S extends ArgSpec>(spec: S): ArgCheck<{ [K in keyof S]: S[K] extends ArgCheck<infer T> ? T : never }> {
+  return (v, name) => {
+    if (!isRecord(v)) fail(name, 'an object', v);
+    return Object.fromEntries(Object.entries(spec).map(([key, check]) => [key, check(v[key], `${name}.${key}`)])) as { [K in keyof S]: S[K] extends ArgCheck<infer T> ? T : never };
+  };
+}
+
 /**
  * The arguments object of a command, checked against `spec` (absent values, and null unless `nullable`, stay
  * undefined; other keys are ignored). Nothing passed: {}. A Tags view tag row ({type: 'tag', doc, tag: {id}})

@@ -2,7 +2,7 @@
 // message naming the argument, and how parseArgs reads an arguments object or a Tags view row.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ArgError, anyOf, flag, listOf, nullable, offsets, oneOf, parseArgs, text } from '../../src/util/args';
+import { ArgError, anyOf, flag, listOf, nullable, offsets, oneOf, parseArgs, shape, text } from '../../src/util/args';
 
 const KINDS = ['claim', 'attribution', 'opinion'] as const;
 
@@ -54,6 +54,13 @@ suite('command arguments', () => {
     assert.equal(either('x', 'a'), 'x');
     assert.equal(either(false, 'a'), false);
     assert.throws(() => either(3, 'a'), /`a` must be a string or a flag, not number 3/);
+  });
+
+  test('shape: every key present and checked, named by its path in a list', () => {
+    const terms = listOf(shape({ rule: text, term: text }));
+    assert.deepEqual(terms([{ rule: 'r', term: 't', extra: 1 }], 'terms'), [{ rule: 'r', term: 't' }]);
+    assert.throws(() => terms([{ rule: 'r', term: 't' }, { rule: 'r' }], 'terms'), /`terms\[1\]\.term` must be a string, not undefined/);
+    assert.throws(() => terms(['r'], 'terms'), /`terms\[0\]` must be an object/);
   });
 
   test('parseArgs: nothing is {}, absent and null are skipped (unless nullable), unknown keys ignored', () => {
