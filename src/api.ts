@@ -10,6 +10,7 @@ import { TaggingCommands } from './tagging/commands';
 import { Navigation } from './tagging/navigation';
 import { WordWrapPrompt } from './tagging/wordWrapPrompt';
 import { TagsView } from './tree/view';
+import { recentLogLines } from './util/log';
 
 export interface ClaimTaggerApi {
   /** Tags of a document (loading its sidecar if needed). */
@@ -48,6 +49,8 @@ export interface ClaimTaggerApi {
   spanPrompt(): string;
   /** Whether the one-time word-wrap offer was made in this session. */
   wordWrapOffered(): boolean;
+  /** The latest lines of the "Claim Tagger" log ("[warn] message"), oldest first. */
+  logLines(): readonly string[];
 }
 
 export interface ApiParts {
@@ -95,6 +98,7 @@ export function createApi({ store, decorator, statusBar, tagsView, reports, sugg
     lastAcceptMs: () => suggestionCommands.lastAcceptMs,
     spanPrompt: () => tagging.spanPrompt,
     wordWrapOffered: () => wordWrap.offered,
+    logLines: () => recentLogLines(),
   };
 }
 

@@ -5,12 +5,14 @@ import { onDidChangeConfig, readConfig } from './config';
 import { HighlightCommands } from './decorations/commands';
 import { Decorator } from './decorations/decorator';
 import { TagHoverProvider } from './decorations/hover';
+import { registerCommands } from './editor/commands';
 import { TagUndo } from './editor/tagUndo';
 import { showStoreMessage } from './messages';
 import { TagStatusBar } from './statusBar';
 import { Autoload } from './store/autoload';
 import { tagFilesMoved } from './store/blindMode';
 import { TagStore } from './store/tagStore';
+import { TagFileWatcher } from './store/tagFileWatcher';
 import { SidecarWatcher } from './store/watcher';
 import { TaggingCommands } from './tagging/commands';
 import { CursorContext } from './tagging/cursorContext';
@@ -26,18 +28,22 @@ import { SuggestionController } from './suggestions/controller';
 import { BlindMode } from './team/blindMode';
 import { TeamCommands } from './team/commands';
 import { TagsView } from './tree/view';
+import { createLog, showLog } from './util/log';
 import { WalkthroughCommands } from './walkthrough';
 
 let store: TagStore | undefined;
 
 export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
+  // First, so everything built below can log.
+  context.subscriptions.push(createLog(), registerCommands('log', { showLog }));
   let config = readConfig();
   const getConfig = () => config;
   store = new TagStore(getConfig, showStoreMessage);
+  const tagFiles = new TagFileWatcher();
   const decorator = new Decorator(store, getConfig, context.extensionUri);
   const statusBar = new TagStatusBar(store, getConfig, (kind) => decorator.isHidden(kind));
   const autoload = new Autoload(store, getConfig);
-  const tagsView = new TagsView(store, getConfig, context.workspaceState);
+  const tagsView = new TagsView(store, getConfig, context.workspaceState, tagFiles);
   const learning = new Learning(tagsView.index, getConfig);
   const suggestions = new SuggestionController(store, getConfig, learning);
   const reports = new ReportCommands(store, tagsView, getConfig);
@@ -48,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
   const suggestionCommands = new SuggestionCommands(suggestions, undo, getConfig);
   context.subscriptions.push(
     store,
+    tagFiles,
     decorator,
     statusBar,
     autoload,
@@ -59,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): ClaimTaggerApi {
     undo,
     suggestionCommands,
     reports,
-    new SidecarWatcher(store),
+    new SidecarWatcher(store, tagFiles),
     new CursorContext(store),
     tagging,
     wordWrap,

@@ -1,13 +1,17 @@
 // Commands behind the walkthrough: open the bundled sample article, turn on word wrap for prose (asked for).
 import * as vscode from 'vscode';
-import { Commands } from './commands';
 import { Disposable } from './util/dispose';
+import { registerCommands } from './editor/commands';
 
 export class WalkthroughCommands extends Disposable {
   constructor(private readonly extensionUri: vscode.Uri) {
     super();
-    this._register(vscode.commands.registerCommand(Commands.openSample, () => this.openSample()));
-    this._register(vscode.commands.registerCommand(Commands.enableWordWrap, (languages?: string[]) => this.enableWordWrap(languages)));
+    this._register(
+      registerCommands('walkthrough', {
+        openSample: () => this.openSample(),
+        enableWordWrap: (languages?: string[]) => this.enableWordWrap(languages),
+      }),
+    );
   }
 
   /** Opens the sample as an untitled Markdown document, so practice never writes into the extension. */

@@ -1,16 +1,20 @@
 // claimTagger.toggleHighlights: hide or show highlights, for all kinds or some.
 import * as vscode from 'vscode';
-import { Commands } from '../commands';
 import { ClaimTaggerConfig } from '../config';
 import { Disposable } from '../util/dispose';
 import { Decorator } from './decorator';
+import { registerCommands } from '../editor/commands';
+import { Commands } from '../commands';
+import { withArgs } from '../editor/args';
+import { Parsed, flag, listOf, text } from '../util/args';
 
-export interface ToggleArgs {
+const TOGGLE_ARGS = {
   /** Kinds to toggle (default: all). */
-  kinds?: string[];
-  /** true: show, false: hide, undefined: flip. */
-  visible?: boolean;
-}
+  kinds: listOf(text),
+  /** true: show, false: hide, absent: flip. */
+  visible: flag,
+};
+export type ToggleArgs = Parsed<typeof TOGGLE_ARGS>;
 
 export class HighlightCommands extends Disposable {
   constructor(
@@ -18,7 +22,7 @@ export class HighlightCommands extends Disposable {
     private readonly config: () => ClaimTaggerConfig,
   ) {
     super();
-    this._register(vscode.commands.registerCommand(Commands.toggleHighlights, (args?: ToggleArgs) => this.toggle(args)));
+    this._register(registerCommands('highlights', { toggleHighlights: (raw?: unknown) => withArgs(Commands.toggleHighlights, raw, TOGGLE_ARGS, (a) => this.toggle(a)) }));
   }
 
   private async toggle(args?: ToggleArgs): Promise<string[]> {

@@ -9,6 +9,7 @@ import { STATUS_GLYPHS } from '../editor/describe';
 import { rangeOf } from '../editor/ranges';
 import { TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
+import { KeyedDebounce } from '../util/debounce';
 
 const UPDATE_DELAY_MS = 30;
 
@@ -32,7 +33,7 @@ export class Decorator extends Disposable {
   /** The options each type was created with (for tests and the API: the rendered style per theme kind). */
   private readonly options = new Map<string, vscode.DecorationRenderOptions>();
   private readonly decorated = new Map<string, DecoratedRanges>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly repaints = new KeyedDebounce<string>();
   private readonly hidden = new Set<string>();
   private readonly visibilityEmitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidChangeVisibility = this.visibilityEmitter.event;
@@ -87,11 +88,7 @@ export class Decorator extends Disposable {
   }
 
   private schedule(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
-      this.paint(uri);
-    }, UPDATE_DELAY_MS));
+    this.repaints.schedule(uri, UPDATE_DELAY_MS, () => this.paint(uri));
   }
 
   private paint(uri: string): void {
@@ -200,7 +197,7 @@ export class Decorator extends Disposable {
   }
 
   override dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    this.repaints.dispose();
     super.dispose();
   }
 }

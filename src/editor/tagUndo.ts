@@ -2,8 +2,8 @@
 // that changes many tags at once (Accept All) offers its own Undo: a button on its notification and the command
 // "Undo Last Tag Action", which reverts exactly the tags that action changed. Only the last few actions are kept.
 import * as vscode from 'vscode';
-import { Commands } from '../commands';
 import { Disposable } from '../util/dispose';
+import { registerCommands } from './commands';
 
 export interface TagAction {
   /** What was done, as the user reads it ("Accept 930 opinion suggestions"). */
@@ -21,7 +21,7 @@ export class TagUndo extends Disposable {
 
   constructor() {
     super();
-    this._register(vscode.commands.registerCommand(Commands.undoTagAction, () => this.undoLast()));
+    this._register(registerCommands('undo', { undoTagAction: () => this.undoLast() }));
     void vscode.commands.executeCommand('setContext', CONTEXT_KEY, false);
   }
 

@@ -1,7 +1,5 @@
 // Resolving a command's target document and ranges from its arguments or the active editor.
 import * as vscode from 'vscode';
-import { showStoreMessage } from '../messages';
-import { TagStoreError } from '../store/tagStore';
 
 export interface OffsetRange {
   start: number;
@@ -48,8 +46,4 @@ export function toOffsets(document: vscode.TextDocument, r: vscode.Range | Range
   const a = clamp(r.start);
   const b = clamp(r.end);
   return { start: Math.min(a, b), end: Math.max(a, b) };
-}
-
-export function showStoreError(e: TagStoreError): void {
-  showStoreMessage('error', e.message, e.document?.state === 'broken' ? e.document : undefined);
 }

@@ -1,23 +1,27 @@
 // Show What Claim Tagger Learned (a read-only Markdown document that follows changes) and Forget… (a quick pick
 // of remembered phrases, rules and terms, or everything). Both take arguments too, for tests and other extensions.
 import * as vscode from 'vscode';
-import { Commands } from '../commands';
 import { learnedMarkdown } from '../core/learn/describe';
-import { SuggestionKind } from '../core/suggest';
+import { SUGGESTION_KINDS } from '../core/suggest';
 import { Disposable } from '../util/dispose';
 import { Learning } from './learning';
+import { registerCommands } from '../editor/commands';
+import { withArgs } from '../editor/args';
+import { Commands } from '../commands';
+import { Parsed, flag, listOf, oneOf, shape, text } from '../util/args';
 
 const SCHEME = 'claim-tagger-learned';
 const PAGE = vscode.Uri.from({ scheme: SCHEME, path: '/What Claim Tagger Learned.md' });
 
-export interface ForgetArgs {
+const FORGET_ARGS = {
   /** Workspace folder URI (default: the first). */
-  folder?: string;
-  all?: boolean;
-  phrases?: { kind: SuggestionKind; key: string }[];
-  rules?: string[];
-  terms?: { rule: string; term: string }[];
-}
+  folder: text,
+  all: flag,
+  phrases: listOf(shape({ kind: oneOf(SUGGESTION_KINDS), key: text })),
+  rules: listOf(text),
+  terms: listOf(shape({ rule: text, term: text })),
+};
+export type ForgetArgs = Parsed<typeof FORGET_ARGS>;
 
 type ForgetItem = vscode.QuickPickItem & { apply?: () => void };
 
@@ -28,8 +32,7 @@ export class LearnCommands extends Disposable implements vscode.TextDocumentCont
   constructor(private readonly learning: Learning) {
     super();
     this._register(vscode.workspace.registerTextDocumentContentProvider(SCHEME, this));
-    this._register(vscode.commands.registerCommand(Commands.showLearned, () => this.show()));
-    this._register(vscode.commands.registerCommand(Commands.forgetLearned, (args?: ForgetArgs) => this.forget(args)));
+    this._register(registerCommands('learn', { showLearned: () => this.show(), forgetLearned: (raw?: unknown) => withArgs(Commands.forgetLearned, raw, FORGET_ARGS, (a) => this.forget(a)) }));
     this._register(learning.onDidChange(() => this.changeEmitter.fire(PAGE)));
   }
 

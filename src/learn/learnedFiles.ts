@@ -9,6 +9,7 @@ import { SuggestionKind } from '../core/suggest';
 import { SIDECAR_FOLDER } from '../core/sidecar/paths';
 import { replaceFileAtomic } from '../util/atomicWrite';
 import { Disposable } from '../util/dispose';
+import { KeyedDebounce } from '../util/debounce';
 
 const WRITE_DELAY_MS = 300;
 
@@ -39,7 +40,7 @@ export class LearnedFiles extends Disposable {
   private readonly folders = new Map<string, FolderState>();
   private readonly changeEmitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changeEmitter.event;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly write = new KeyedDebounce<''>();
   private writing: Promise<void> = Promise.resolve();
   private loaded: Promise<void> | undefined;
 
@@ -57,7 +58,7 @@ export class LearnedFiles extends Disposable {
       this.loaded = undefined;
       void this.ready().then(() => this.changeEmitter.fire());
     }));
-    this._register({ dispose: () => clearTimeout(this.timer) });
+    this._register(this.write);
   }
 
   ready(): Promise<void> {
@@ -108,8 +109,7 @@ export class LearnedFiles extends Disposable {
 
   /** Writes what is pending now (tests, deactivation). */
   async flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.write.cancel('');
     this.writing = this.writing.then(() => this.writeAll());
     await this.writing;
   }
@@ -122,8 +122,7 @@ export class LearnedFiles extends Disposable {
     s.learned = applyOp(s.learned, op);
     if (this.writable(folder)) {
       s.pending.push(op);
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => void this.flush(), WRITE_DELAY_MS);
+      this.write.schedule('', WRITE_DELAY_MS, () => void this.flush());
     }
     this.changeEmitter.fire();
   }

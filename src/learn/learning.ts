@@ -14,6 +14,7 @@ import { ClaimTaggerConfig } from '../config';
 import { WorkspaceIndex } from '../store/workspaceIndex';
 import { Disposable } from '../util/dispose';
 import { LearnedFiles } from './learnedFiles';
+import { KeyedDebounce } from '../util/debounce';
 
 const UPDATE_DELAY_MS = 200;
 
@@ -38,8 +39,8 @@ export class Learning extends Disposable {
   /** Folder URI -> its learned.json as last used (serialised), to tell real changes from re-reads. */
   private learnedPrint = new Map<string, string>();
   private built: Promise<void> | undefined;
-  private indexTimer: ReturnType<typeof setTimeout> | undefined;
-  private filesTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Keyed by what changed: the index or the learned files. */
+  private readonly updates = this._register(new KeyedDebounce<'index' | 'files'>());
   private readonly changeEmitter = this._register(new vscode.EventEmitter<LearningChange>());
   /** Fires when what was learned changed, with the documents whose suggestions should be run again. */
   readonly onDidChange = this.changeEmitter.event;
@@ -52,15 +53,12 @@ export class Learning extends Disposable {
     // Debounced: a burst of tag edits (Accept All, a pull) is one update and one rerun.
     this._register(index.onDidChange(() => {
       if (!this.built) return;
-      clearTimeout(this.indexTimer);
-      this.indexTimer = setTimeout(() => void this.afterIndexChange(), UPDATE_DELAY_MS);
+      this.updates.schedule('index', UPDATE_DELAY_MS, () => void this.afterIndexChange());
     }));
     this._register(this.files.onDidChange(() => {
       if (!this.built) return;
-      clearTimeout(this.filesTimer);
-      this.filesTimer = setTimeout(() => void this.afterFilesChange(), UPDATE_DELAY_MS);
+      this.updates.schedule('files', UPDATE_DELAY_MS, () => void this.afterFilesChange());
     }));
-    this._register({ dispose: () => (clearTimeout(this.indexTimer), clearTimeout(this.filesTimer)) });
   }
 
   get enabled(): boolean {

@@ -8,6 +8,7 @@ import { ClaimTaggerConfig } from '../config';
 import { reportNames } from '../editor/reportNames';
 import { TagStore } from '../store/tagStore';
 import { WorkspaceIndex } from '../store/workspaceIndex';
+import { log } from '../util/log';
 
 /**
  * What a report reads from the Tags view: the workspace index, the review model and the selected rows. The view
@@ -69,8 +70,9 @@ async function withText(key: string, tags: readonly Tag[], detached = false): Pr
   if (text === undefined && !detached) {
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      text = undefined; // reported without its text
+    } catch (e) {
+      log.warn(`Report: ${uri.fsPath} cannot be read; reported without its text`, e);
+      text = undefined;
     }
   }
   return { ...reportNames(uri), text, tags: [...tags] };

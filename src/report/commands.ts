@@ -5,21 +5,32 @@ import * as vscode from 'vscode';
 import { tagsFromAnnotations } from '../core/importTags';
 import { reportAgreement } from './agreement';
 import { REPORT_FORMATS, ReportDocument, ReportFormat, ReportOptions, parseWebAnnotations, renderHtmlReport, renderReport, reportFileExtension, reportLanguageId } from '../core/report';
-import { Commands } from '../commands';
 import { ClaimTaggerConfig, readConfig } from '../config';
-import { TagStore, TagStoreError } from '../store/tagStore';
-import { resolveDocument, showStoreError } from '../editor/target';
+import { TagStore } from '../store/tagStore';
+import { resolveDocument } from '../editor/target';
+import { withStoreErrors } from '../editor/storeErrors';
 import { Disposable } from '../util/dispose';
 import { ReportPalette, ReportScope, TagsSource, collectDocuments, reportKinds } from './collect';
+import { registerCommands } from '../editor/commands';
+import { uri, withArgs } from '../editor/args';
+import { Parsed, anyOf, isRecord, oneOf, text } from '../util/args';
+import { Commands } from '../commands';
+import { log } from '../util/log';
+import { KeyedDebounce } from '../util/debounce';
 
-export interface ExportArgs {
-  scope?: ReportScope;
-  format?: ReportFormat;
+/** A file: a Uri, or a string (a URI with a scheme, else a path); see asUri. */
+const place = anyOf<vscode.Uri | string>('a Uri, a URI string or a path', text, uri);
+const EXPORT_ARGS = {
+  scope: oneOf<ReportScope>(['document', 'workspace', 'selection']),
+  /** Checked against the report formats where it is used (an unknown one is an error that names them). */
+  format: text,
   /** `untitled` opens the report as an untitled document; a URI (or string) saves it there. */
-  target?: 'untitled' | vscode.Uri | string;
+  target: place,
   /** Document for scope `document` (default: the active editor's). */
-  uri?: vscode.Uri | string;
-}
+  uri: place,
+};
+export type ExportArgs = Parsed<typeof EXPORT_ARGS>;
+const IMPORT_ARGS = { uri: place, source: place, json: text };
 
 export interface ExportResult {
   format: ReportFormat;
@@ -40,7 +51,7 @@ const FORMAT_LABELS: Record<ReportFormat, string> = {
 export class ReportCommands extends Disposable {
   private preview: vscode.WebviewPanel | undefined;
   private previewUri: vscode.Uri | undefined;
-  private previewTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly previewRender = new KeyedDebounce<''>();
   /** The HTML the preview shows now (for tests). */
   previewHtml = '';
 
@@ -50,9 +61,14 @@ export class ReportCommands extends Disposable {
     private readonly config: () => ClaimTaggerConfig,
   ) {
     super();
-    this._register(vscode.commands.registerCommand(Commands.exportReport, (args?: ExportArgs | { type?: string }) => this.export(args)));
-    this._register(vscode.commands.registerCommand(Commands.previewReport, (args?: { uri?: vscode.Uri | string }) => this.showPreview(args)));
-    this._register(vscode.commands.registerCommand(Commands.importAnnotations, (args?: { uri?: vscode.Uri | string; source?: vscode.Uri | string; json?: string }) => this.import(args)));
+    this._register(
+      registerCommands('report', {
+        // From a tag's context menu in the Tags view VS Code passes the node: report on the selected tags.
+        exportReport: (raw?: unknown) => withArgs(Commands.exportReport, isRecord(raw) && raw.type === 'tag' ? { scope: 'selection' } : raw, EXPORT_ARGS, (a) => this.export(a)),
+        previewReport: (raw?: unknown) => withArgs(Commands.previewReport, raw, { uri: place }, (a) => this.showPreview(a)),
+        importAnnotations: (raw?: unknown) => withArgs(Commands.importAnnotations, raw, IMPORT_ARGS, (a) => this.import(a)),
+      }),
+    );
     this._register(store.onDidChange((e) => {
       if (this.preview && e.uri.toString() === this.previewUri?.toString()) this.schedulePreview();
     }));
@@ -63,7 +79,7 @@ export class ReportCommands extends Disposable {
     }));
     this._register({
       dispose: () => {
-        clearTimeout(this.previewTimer);
+        this.previewRender.dispose();
         this.preview?.dispose();
       },
     });
@@ -87,14 +103,12 @@ export class ReportCommands extends Disposable {
     return options;
   }
 
-  private async export(raw?: ExportArgs | { type?: string }): Promise<ExportResult | undefined> {
-    // From a tag's context menu in the Tags view VS Code passes the node: report on the selected tags.
-    const args: ExportArgs | undefined = raw && 'type' in raw && raw.type === 'tag' ? { scope: 'selection' } : (raw as ExportArgs | undefined);
+  private async export(args: ExportArgs): Promise<ExportResult | undefined> {
     const scope = args?.scope ?? (await this.askScope());
     if (!scope) return undefined;
     const format = args?.format ?? (await this.askFormat());
     if (!format) return undefined;
-    if (!REPORT_FORMATS.includes(format)) throw new Error(`Unknown report format "${format}"; use one of ${REPORT_FORMATS.join(', ')}`);
+    if (!isReportFormat(format)) throw new Error(`Unknown report format "${format}"; use one of ${REPORT_FORMATS.join(', ')}`);
     let docs;
     try {
       docs = await collectDocuments(scope, this.store, this.view, args?.uri ? asUri(args.uri) : undefined);
@@ -196,10 +210,10 @@ export class ReportCommands extends Disposable {
   }
 
   private schedulePreview(): void {
-    clearTimeout(this.previewTimer);
-    this.previewTimer = setTimeout(() => {
-      this.renderPreview().catch(() => undefined); // the document or panel went away meanwhile
-    }, 300);
+    this.previewRender.schedule('', 300, () => {
+      // Usually the document or panel went away meanwhile; logged in case it was something else.
+      this.renderPreview().catch((e: unknown) => log.warn('Report preview: could not render', e));
+    });
   }
 
   private async renderPreview(): Promise<string> {
@@ -239,12 +253,7 @@ export class ReportCommands extends Disposable {
     }
     const doc = await this.store.open(target.document);
     const result = tagsFromAnnotations(text, parsed.annotations, new Set(doc.tags.map((t) => t.id)));
-    try {
-      await this.store.importTags(target.document, result.tags);
-    } catch (e) {
-      if (e instanceof TagStoreError) return void showStoreError(e);
-      throw e;
-    }
+    if (!(await withStoreErrors(() => this.store.importTags(target.document, result.tags).then(() => true), false))) return undefined;
     const summary = {
       imported: result.tags.length,
       placed: result.placed,
@@ -282,4 +291,8 @@ function themePalette(kind: vscode.ColorThemeKind): ReportPalette {
 
 function asUri(u: vscode.Uri | string): vscode.Uri {
   return typeof u === 'string' ? (/^[a-z][\w+.-]*:/i.test(u) ? vscode.Uri.parse(u) : vscode.Uri.file(u)) : u;
+}
+
+function isReportFormat(f: string): f is ReportFormat {
+  return (REPORT_FORMATS as readonly string[]).includes(f);
 }

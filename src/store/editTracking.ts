@@ -11,6 +11,7 @@ import { OutsideChanges } from './outsideChanges';
 import { reanchorAll } from './placement';
 import { TagChangeReason } from './storeEvents';
 import { UntitledHandOver } from './untitledHandOver';
+import { log } from '../util/log';
 
 /** What edit tracking needs from the store. */
 export interface EditHost {
@@ -52,8 +53,9 @@ export function trackEdit(doc: DocumentTags, e: vscode.TextDocumentChangeEvent, 
   try {
     // Typing moves tags by edit tracking; a reload, revert or bulk replacement places what it touched by quote.
     result = reconcileChange(textNow, doc.tags, changes, { mode });
-  } catch {
+  } catch (err) {
     // Overlapping changes (never sent by VS Code itself): place every tag by its quote instead.
+    log.warn(`Edit tracking: placing the tags of ${e.document.uri.fsPath} by their quotes`, err);
     reanchorAll(doc, textNow());
     host.fire(doc, 'edit');
     return;

@@ -15,6 +15,7 @@ import { DocumentTags, cloneTags } from './documentTags';
 import { reanchorAll, reanchorSome } from './placement';
 import { readSidecar, unwritable, withSidecarLock, writeSidecarAtomic } from './sidecarIO';
 import { StoreMessages, TagChangeReason } from './storeEvents';
+import { KeyedDebounce } from '../util/debounce';
 
 const SAVE_DELAY_MS = 300;
 
@@ -28,7 +29,7 @@ export interface SyncHost {
 }
 
 export class SidecarSync implements vscode.Disposable {
-  private readonly saveTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly saves = new KeyedDebounce<string>();
   private readonly pendingSaves = new Set<Promise<void>>();
   /** The write in progress per document, so two writes of one sidecar never overlap. */
   private readonly writing = new WeakMap<DocumentTags, Promise<void>>();
@@ -132,27 +133,23 @@ export class SidecarSync implements vscode.Disposable {
   scheduleSave(doc: DocumentTags, delay = SAVE_DELAY_MS): void {
     if (!doc.sidecarUri || !doc.writable) return;
     const key = doc.uri.toString();
-    clearTimeout(this.saveTimers.get(key));
-    this.saveTimers.set(key, setTimeout(() => {
-      this.saveTimers.delete(key);
+    this.saves.schedule(key, delay, () => {
       if (this.host.current(key) !== doc) return; // reloaded, renamed or deleted meanwhile
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
       if (document) void this.save(doc, document);
-    }, delay));
+    });
   }
 
   /** Forgets a save still pending for a document (its entry is being dropped). */
   cancel(key: string): void {
-    clearTimeout(this.saveTimers.get(key));
-    this.saveTimers.delete(key);
+    this.saves.cancel(key);
   }
 
   /** Writes every pending sidecar now, or only that of `uri`; then waits for every write in progress. */
   async flush(uri?: vscode.Uri): Promise<void> {
-    for (const [key, timer] of [...this.saveTimers]) {
+    for (const key of this.saves.pendingKeys()) {
       if (uri && key !== uri.toString()) continue;
-      clearTimeout(timer);
-      this.saveTimers.delete(key);
+      this.saves.cancel(key);
       const doc = this.host.current(key);
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
       if (doc && document) await this.save(doc, document);
@@ -236,6 +233,6 @@ export class SidecarSync implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.saveTimers.values()) clearTimeout(t);
+    this.saves.dispose();
   }
 }

@@ -171,7 +171,7 @@ export class TagStore extends Disposable {
     this.userChanged(doc);
   }
 
-  /** Adds tags made elsewhere (an import), placing them on the current text by their quotes. */
+  /** Adds tags made elsewhere (an import) as they are: the caller placed them on the current text already (core/importTags). */
   async importTags(document: vscode.TextDocument, tags: Tag[]): Promise<void> {
     const doc = await this.writableDoc(document);
     doc.tags.push(...tags);

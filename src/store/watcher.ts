@@ -2,25 +2,28 @@
 import * as vscode from 'vscode';
 import { parseBlindCopyPath } from '../core/team/annotators';
 import { Disposable } from '../util/dispose';
+import { logFailures } from '../util/log';
 import { TagStore } from './tagStore';
+import { TagFileWatcher } from './tagFileWatcher';
 
 export class SidecarWatcher extends Disposable {
-  constructor(store: TagStore) {
+  constructor(store: TagStore, files: TagFileWatcher) {
     super();
-    const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.tags.json'));
-    const changed = (uri: vscode.Uri) => void store.onSidecarChangedOnDisk(uri);
-    this._register(watcher.onDidChange(changed));
-    this._register(watcher.onDidCreate(changed));
-    this._register(watcher.onDidDelete(changed));
-    // Blind copies (<document>.tags.<author>.json), which the store reads while annotating blind.
-    const blind = this._register(vscode.workspace.createFileSystemWatcher('**/*.tags.*.json'));
-    this._register(blind.onDidChange(changed));
-    this._register(blind.onDidCreate(changed));
-    this._register(blind.onDidDelete(changed));
+    const take = logFailures('Taking over a sidecar changed on disk', (uri: vscode.Uri) => store.onSidecarChangedOnDisk(uri));
+    // Sidecars and blind copies (<document>.tags.<author>.json, which the store reads while annotating blind).
+    const changed = (uri: vscode.Uri) => {
+      if (isTagFile(uri)) take(uri);
+    };
+    this._register(files.onDidChange(changed));
+    this._register(files.onDidCreate(changed));
+    this._register(files.onDidDelete(changed));
     // Documents saved in another editor while open here are reloaded by VS Code; sidecars saved by
     // VS Code itself (hand edits) arrive through the watcher as well.
-    this._register(vscode.workspace.onDidSaveTextDocument((d) => {
-      if (d.uri.path.endsWith('.tags.json') || parseBlindCopyPath(d.uri.path)) changed(d.uri);
-    }));
+    this._register(vscode.workspace.onDidSaveTextDocument((d) => changed(d.uri)));
   }
+}
+
+/** A shared sidecar or a blind copy (the watcher's glob also matches other names, such as x.tagsfoo.json). */
+function isTagFile(uri: vscode.Uri): boolean {
+  return uri.path.endsWith('.tags.json') || !!parseBlindCopyPath(uri.path);
 }

@@ -10,7 +10,10 @@ import { liveConflicts } from '../core/team/conflicts';
 import { ConflictEntry } from '../core/team/types';
 import { documentOfTagFile, tagFilesGlob, tagFilesMoved } from './blindMode';
 import { TagStore } from './tagStore';
+import { TagFileWatcher } from './tagFileWatcher';
 import { Disposable } from '../util/dispose';
+import { log, logFailures } from '../util/log';
+import { KeyedDebounce } from '../util/debounce';
 
 const READ_CONCURRENCY = 16;
 
@@ -19,13 +22,11 @@ export class WorkspaceIndex extends Disposable {
   private readonly changeEmitter = this._register(new vscode.EventEmitter<void>());
   /** Fires (debounced) when the model changed. */
   readonly onDidChange = this.changeEmitter.event;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly notify = new KeyedDebounce<''>();
   /** Merge conflicts each sidecar lists (the review model has no place for them), by document key. */
   private readonly conflictsByDoc = new Map<string, readonly ConflictEntry[]>();
   /** The settings the files read were chosen by (annotate blind, author). */
   private mode: ClaimTaggerConfig;
-  /** Watches the files holding tags in this mode; replaced when the mode changes. */
-  private watcher: vscode.Disposable | undefined;
   /** Bumped on every reload, so reads begun for an earlier one are dropped. */
   private generation = 0;
 
@@ -33,11 +34,11 @@ export class WorkspaceIndex extends Disposable {
     readonly model: ReviewModel,
     private readonly store: TagStore,
     private readonly config: () => ClaimTaggerConfig,
+    files: TagFileWatcher,
   ) {
     super();
     this.mode = config();
-    this.watch();
-    this._register({ dispose: () => this.watcher?.dispose() });
+    this.watch(files);
     // Deferred: the extension's own listener refreshes the config getter on the same event.
     this._register(onDidChangeConfig(() => setTimeout(() => this.configChanged(), 0)));
     this._register(store.onDidChange((e) => {
@@ -57,7 +58,7 @@ export class WorkspaceIndex extends Disposable {
       this.model.remove(d.uri.toString());
       this.changed();
     }));
-    this._register({ dispose: () => clearTimeout(this.timer) });
+    this._register(this.notify);
   }
 
   /** The author whose blind copies are listed, or undefined when the shared sidecars are. */
@@ -90,22 +91,19 @@ export class WorkspaceIndex extends Disposable {
     return this.loaded.then(() => this.changed());
   }
 
-  private watch(): void {
-    this.watcher?.dispose();
-    // One watcher for shared sidecars and blind copies alike, created once: readSidecar keeps only the files of the
-    // current mode. (Replacing the watcher when the mode changed lost events: a new watcher takes a moment to start.)
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.tags*.json');
-    const reread = (uri: vscode.Uri) => {
-      if (this.loaded) void this.readSidecar(uri).then(() => this.changed());
-    };
-    this.watcher = vscode.Disposable.from(
-      watcher,
-      watcher.onDidChange(reread),
-      watcher.onDidCreate(reread),
-      watcher.onDidDelete((uri) => {
+  private watch(files: TagFileWatcher): void {
+    // The shared watcher sees shared sidecars and blind copies alike: readSidecar keeps only the files of the
+    // current mode. (Replacing a watcher when the mode changed lost events: a new watcher takes a moment to start.)
+    const reread = logFailures('Tags view: re-reading a changed sidecar', async (uri: vscode.Uri) => {
+      if (this.loaded) await this.readSidecar(uri).then(() => this.changed());
+    });
+    this._register(files.onDidChange(reread));
+    this._register(files.onDidCreate(reread));
+    this._register(
+      files.onDidDelete(logFailures('Tags view: a sidecar was deleted', (uri: vscode.Uri) => {
         for (const d of this.model.documents()) if (d.sidecar === uri.toString() && !this.store.get(vscode.Uri.parse(d.key))) this.model.remove(d.key);
         this.changed();
-      }),
+      })),
     );
   }
 
@@ -114,7 +112,7 @@ export class WorkspaceIndex extends Disposable {
     const before = this.mode;
     this.mode = this.config();
     if (!tagFilesMoved(before, this.mode)) return;
-    if (this.loaded) void this.reload();
+    if (this.loaded) this.reload().catch((e: unknown) => log.error('Tags view: reading the sidecars again', e));
     else this.changed(); // the view's description says whose tags it lists
   }
 
@@ -131,7 +129,7 @@ export class WorkspaceIndex extends Disposable {
     }
     if (generation !== this.generation) return;
     for (const doc of this.store.all()) this.fromStore(doc.uri, false);
-    void this.validateLater(raws);
+    this.validateLater(raws).catch((e: unknown) => log.error('Tags view: checking the sidecars against the schema', e));
   }
 
   private async validateLater(raws: Map<string, string>): Promise<void> {
@@ -140,6 +138,7 @@ export class WorkspaceIndex extends Disposable {
     for (const [sidecar, raw] of raws) {
       const read = parseSidecar(raw);
       if (!read.ok) {
+        log.warn(`Tags view: ${vscode.Uri.parse(sidecar).fsPath} fails the sidecar schema (its tags are not listed): ${read.error.message}`);
         for (const d of this.model.documents()) {
           if (d.sidecar === sidecar && !this.store.get(vscode.Uri.parse(d.key))) {
             this.model.upsert({ ...d, tags: [], error: read.error.message });
@@ -165,10 +164,12 @@ export class WorkspaceIndex extends Disposable {
     let raw: string;
     try {
       raw = new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar));
-    } catch {
+    } catch (e) {
+      log.warn(`Tags view: skipped ${sidecar.fsPath}, which cannot be read`, e);
       return;
     }
     const parsed = parseSidecar(raw, undefined, { validate });
+    if (!parsed.ok) log.warn(`Tags view: ${sidecar.fsPath} is not a valid sidecar (its tags are not listed): ${parsed.error.message}`);
     raws?.set(sidecar.toString(), raw);
     const detached = !(await exists(docUri));
     if (generation !== this.generation) return; // read for a reload (or a mode) that is gone
@@ -200,8 +201,7 @@ export class WorkspaceIndex extends Disposable {
   }
 
   private changed(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.changeEmitter.fire(), 50);
+    this.notify.schedule('', 50, () => this.changeEmitter.fire());
   }
 }
 

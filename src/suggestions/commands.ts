@@ -2,7 +2,7 @@
 // term here, never suggest the term) and the internal commands they run.
 import * as vscode from 'vscode';
 import { Tag } from '../core/model';
-import { Suggestion, SuggestionKind } from '../core/suggest';
+import { SUGGESTION_KINDS, Suggestion, SuggestionKind } from '../core/suggest';
 import { Commands } from '../commands';
 import { ClaimTaggerConfig, SECTION, kindLabel } from '../config';
 import { TagAction, TagUndo } from '../editor/tagUndo';
@@ -10,6 +10,9 @@ import { resolveDocument } from '../editor/target';
 import { Disposable } from '../util/dispose';
 import { DIAGNOSTIC_SOURCE, SuggestionController } from './controller';
 import { withDelayedProgress } from './delayedProgress';
+import { registerCommands } from '../editor/commands';
+import { uri, withArgs } from '../editor/args';
+import { Parsed, flag, oneOf } from '../util/args';
 
 interface SuggestionRef {
   uri: string;
@@ -18,7 +21,8 @@ interface SuggestionRef {
   rule: string;
 }
 
-const KIND_LABELS: Record<SuggestionKind, string> = { claim: 'claim', attribution: 'attribution', opinion: 'opinion' };
+const ACCEPT_ARGS = { uri, kind: oneOf(SUGGESTION_KINDS), confirm: flag };
+
 const KIND_ICONS: Record<SuggestionKind, string> = { claim: 'comment-discussion', attribution: 'quote', opinion: 'flame' };
 /** Accepting more than this many suggestions at once asks first. */
 export const CONFIRM_ABOVE = 50;
@@ -44,24 +48,16 @@ export class SuggestionCommands extends Disposable implements vscode.CodeActionP
     private readonly config: () => ClaimTaggerConfig,
   ) {
     super();
-    const reg = (id: string, fn: (...args: never[]) => unknown) => this._register(vscode.commands.registerCommand(id, fn));
-    reg(Commands.suggestTags, (args?: { uri?: string | vscode.Uri }) => this.suggest(args));
-    reg(Commands.acceptSuggestions, (args?: { uri?: string | vscode.Uri; kind?: SuggestionKind; confirm?: boolean }) => this.acceptAll(args));
-    reg(Commands.clearSuggestions, (args?: { uri?: string | vscode.Uri }) => this.clearAll(args));
-    reg(Commands.acceptSuggestion, (ref: SuggestionRef, kind?: string) => this.withSuggestion(ref, (d, s) => this.controller.accept(d, s, kind)));
-    reg(Commands.dismissSuggestion, async (refs: SuggestionRef | SuggestionRef[], everywhere?: boolean) => {
-      // Dismissing a term in many places at once is one decision for learning, not one per place.
-      const counted = new Set<string>();
-      for (const ref of Array.isArray(refs) ? refs : [refs]) {
-        await this.withSuggestion(ref, (d, s) => {
-          const key = `${s.rule}\u0000${(s.term ?? s.text).toLowerCase()}`;
-          const first = !counted.has(key);
-          counted.add(key);
-          return this.controller.dismiss(d, s, !!everywhere, first);
-        });
-      }
-    });
-    reg(Commands.neverSuggest, (term: string) => this.neverSuggest(term));
+    this._register(
+      registerCommands('suggestions', {
+        suggestTags: (raw?: unknown) => withArgs(Commands.suggestTags, raw, { uri }, (a) => this.suggest(a)),
+        acceptSuggestions: (raw?: unknown) => withArgs(Commands.acceptSuggestions, raw, ACCEPT_ARGS, (a) => this.acceptAll(a)),
+        clearSuggestions: (raw?: unknown) => withArgs(Commands.clearSuggestions, raw, { uri }, (a) => this.clearAll(a)),
+        acceptSuggestion: (ref: SuggestionRef, kind?: string) => this.withSuggestion(ref, (d, s) => this.controller.accept(d, s, kind)),
+        dismissSuggestion: (refs: SuggestionRef | SuggestionRef[], everywhere?: boolean) => this.dismiss(refs, everywhere),
+        neverSuggest: (term: string) => this.neverSuggest(term),
+      }),
+    );
     this._register(vscode.languages.registerCodeActionsProvider({ pattern: '**' }, this, SuggestionCommands.metadata));
   }
 
@@ -87,7 +83,7 @@ export class SuggestionCommands extends Disposable implements vscode.CodeActionP
    * with Cancel when it takes more than half a second, and offers one Undo for exactly the tags it added.
    * `confirm: false` skips the question (tests, other extensions).
    */
-  private async acceptAll(args?: { uri?: string | vscode.Uri; kind?: SuggestionKind; confirm?: boolean }): Promise<Tag[]> {
+  private async acceptAll(args?: Parsed<typeof ACCEPT_ARGS>): Promise<Tag[]> {
     const target = await resolveDocument(args?.uri);
     if (!target) return [];
     const { document } = target;
@@ -96,7 +92,7 @@ export class SuggestionCommands extends Disposable implements vscode.CodeActionP
       const shown = this.controller.shown(document.uri);
       const count = (k: SuggestionKind) => shown.filter((s) => s.kind === k).length;
       const pick = await vscode.window.showQuickPick(
-        (Object.keys(KIND_LABELS) as SuggestionKind[]).map((k) => ({
+        SUGGESTION_KINDS.map((k) => ({
           label: `$(${KIND_ICONS[k]}) ${kindLabel(this.config(), k)}`,
           description: plural(count(k), vscode.l10n.t('1 suggestion'), vscode.l10n.t('{0} suggestions', count(k))),
           suggestionKind: k,
@@ -108,10 +104,10 @@ export class SuggestionCommands extends Disposable implements vscode.CodeActionP
     if (!kind) return [];
     const items = this.controller.planAcceptAll(document, kind);
     if (!items.length) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No {0} suggestions to accept here.', KIND_LABELS[kind]));
+      void vscode.window.showInformationMessage(vscode.l10n.t('No {0} suggestions to accept here.', kind));
       return [];
     }
-    const what = plural(items.length, vscode.l10n.t('1 {0} suggestion', KIND_LABELS[kind]), vscode.l10n.t('{0} {1} suggestions', items.length, KIND_LABELS[kind]));
+    const what = plural(items.length, vscode.l10n.t('1 {0} suggestion', kind), vscode.l10n.t('{0} {1} suggestions', items.length, kind));
     if (items.length > CONFIRM_ABOVE && args?.confirm !== false) {
       const accept = vscode.l10n.t('Accept {0}', items.length);
       const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Tag {0} in {1}?', what, basename(document.uri)), { modal: true, detail: vscode.l10n.t('They can be removed again in one step with Undo Last Tag Action.') }, accept);
@@ -144,6 +140,19 @@ export class SuggestionCommands extends Disposable implements vscode.CodeActionP
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri));
     const s = this.controller.find(document.uri, ref.start, ref.end, ref.rule);
     return s ? fn(document, s) : undefined;
+  }
+
+  private async dismiss(refs: SuggestionRef | SuggestionRef[], everywhere?: boolean): Promise<void> {
+    // Dismissing a term in many places at once is one decision for learning, not one per place.
+    const counted = new Set<string>();
+    for (const ref of Array.isArray(refs) ? refs : [refs]) {
+      await this.withSuggestion(ref, (d, s) => {
+        const key = `${s.rule}\u0000${(s.term ?? s.text).toLowerCase()}`;
+        const first = !counted.has(key);
+        counted.add(key);
+        return this.controller.dismiss(d, s, !!everywhere, first);
+      });
+    }
   }
 
   private async neverSuggest(term: string): Promise<void> {
@@ -205,13 +214,13 @@ function quickFixes(found: Found[]): vscode.CodeAction[] {
     const quote = shortQuote(group[0].s.text);
     const diagnostics = group.map((f) => f.diagnostic);
     const suggested = [...new Set(group.map((f) => f.s.kind))];
-    const kinds = [...suggested, ...(Object.keys(KIND_LABELS) as SuggestionKind[]).filter((k) => !suggested.includes(k))];
+    const kinds = [...suggested, ...SUGGESTION_KINDS.filter((k) => !suggested.includes(k))];
     for (const k of kinds) {
       // Accepting as a kind uses that kind's own suggestion when there is one (an attribution brings its parts).
       const ref = (group.find((f) => f.s.kind === k) ?? group[0]).ref;
       const preferred: boolean = !preferredGiven && k === group[0].s.kind;
       preferredGiven ||= preferred;
-      action(vscode.l10n.t("Tag '{0}' as {1}", quote, KIND_LABELS[k]), Commands.acceptSuggestion, [ref, k], diagnostics, preferred);
+      action(vscode.l10n.t("Tag '{0}' as {1}", quote, k), Commands.acceptSuggestion, [ref, k], diagnostics, preferred);
     }
     action(vscode.l10n.t("Dismiss '{0}'", quote), Commands.dismissSuggestion, [group.map((f) => f.ref), false], diagnostics);
   }

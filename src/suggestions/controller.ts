@@ -3,17 +3,19 @@
 // Diagnostics, and accepts or dismisses them (dismissals persist in the sidecar).
 import * as vscode from 'vscode';
 import { Dismissal, SpanRef, Tag } from '../core/model';
-import { findNear, shiftSpans } from '../core/spans';
+import { relocate } from '../core/relocate';
+import { shiftSpans } from '../core/spans';
 import { LearnedSuggestion, suggestLearnedRange } from '../core/learn/layer';
 import { Suggestion, SuggestionKind, paragraphRanges, suggestRange } from '../core/suggest';
 import { ClaimTaggerConfig, isLanguageEnabled } from '../config';
 import { TagStore, TagStoreError } from '../store/tagStore';
 import { rangeOf } from '../editor/ranges';
-import { showStoreError } from '../editor/target';
+import { showStoreError, withStoreErrors } from '../editor/storeErrors';
 import { Disposable } from '../util/dispose';
 import type { Step } from './delayedProgress';
 import type { LearningHooks } from './learningHooks';
 import { AcceptItem, planAccept, shownSuggestions } from './shown';
+import { KeyedDebounce } from '../util/debounce';
 
 export const DIAGNOSTIC_SOURCE = 'Claim Tagger';
 const SLICE_MS = 8;
@@ -31,14 +33,14 @@ export class SuggestionController extends Disposable {
   private readonly runs = new Map<string, number>();
   /** The latest run per document, for superseded runs to resolve with. */
   private readonly running = new Map<string, Promise<Suggestion[]>>();
-  private readonly typeTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly renderTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Reruns after a pause in typing (auto: onType), per document. */
+  private readonly reruns = new KeyedDebounce<string>();
+  /** Diagnostics refreshed after a pause in typing, per document. */
+  private readonly renders = new KeyedDebounce<string>();
   private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('claimTagger'));
   private readonly types = new Map<SuggestionKind, vscode.TextEditorDecorationType>();
-  private readonly changeEmitter = this._register(new vscode.EventEmitter<vscode.Uri>());
   /** While a batch of suggestions is accepted, store events do not re-render (once at the end instead). */
   private batching = 0;
-  readonly onDidChange = this.changeEmitter.event;
   constructor(
     private readonly store: TagStore,
     private readonly config: () => ClaimTaggerConfig,
@@ -144,10 +146,8 @@ export class SuggestionController extends Disposable {
 
   clear(uri: vscode.Uri): void {
     const key = uri.toString();
-    clearTimeout(this.typeTimers.get(key));
-    this.typeTimers.delete(key);
-    clearTimeout(this.renderTimers.get(key));
-    this.renderTimers.delete(key);
+    this.reruns.cancel(key);
+    this.renders.cancel(key);
     this.runs.set(key, (this.runs.get(key) ?? 0) + 1);
     this.running.delete(key);
     this.results.delete(key);
@@ -155,7 +155,7 @@ export class SuggestionController extends Disposable {
   }
 
   async accept(document: vscode.TextDocument, s: Suggestion, kind: string = s.kind): Promise<Tag | undefined> {
-    try {
+    return withStoreErrors(async () => {
       const [tag] = await this.store.addTags(document, [{ kind, start: s.start, end: s.end }]);
       if (kind === 'attribution' && s.parts && (s.parts.source || s.parts.cue)) {
         const text = document.getText();
@@ -165,10 +165,7 @@ export class SuggestionController extends Disposable {
       // Tagged as another kind: the suggestion's own kind was wrong.
       this.learning?.decided(document, s, kind === s.kind);
       return tag;
-    } catch (e) {
-      if (e instanceof TagStoreError) return void showStoreError(e);
-      throw e;
-    }
+    }, undefined);
   }
 
   /** What accepting every shown suggestion of a kind would add (one tag per distinct range). */
@@ -191,38 +188,37 @@ export class SuggestionController extends Disposable {
     }
     this.batching++;
     let added: Tag[] = [];
+    // A refusal removes every tag already added.
+    const undo = async () => {
+      if (added.length) await this.store.removeTags(document, added.map((t) => t.id));
+    };
     try {
-      added = await this.store.addTags(document, items.map(({ kind, start, end }) => ({ kind, start, end })));
-      const version = document.version;
-      let slice = Date.now();
-      for (let i = 0; i < items.length; i++) {
-        const { source, cue } = items[i];
-        if (source || cue) {
-          // After a yield the text may have changed: look for the part again near its (moved) tag.
-          const fix = (p?: SpanRef) => (p && document.version !== version ? relocate(document.getText(), p, added[i].start) : p);
-          await this.store.updateTag(document, added[i].id, { source: fix(source), cue: fix(cue) });
+      return await withStoreErrors(async () => {
+        added = await this.store.addTags(document, items.map(({ kind, start, end }) => ({ kind, start, end })));
+        const version = document.version;
+        let slice = Date.now();
+        for (let i = 0; i < items.length; i++) {
+          const { source, cue } = items[i];
+          if (source || cue) {
+            // After a yield the text may have changed: look for the part again near its (moved) tag.
+            const fix = (p?: SpanRef) => (p && document.version !== version ? relocate(document.getText(), p, added[i].start) : p);
+            await this.store.updateTag(document, added[i].id, { source: fix(source), cue: fix(cue) });
+          }
+          if (Date.now() - slice > SLICE_MS) {
+            step?.report(i + 1, items.length);
+            await new Promise((r) => setImmediate(r));
+            slice = Date.now();
+          }
+          if (step?.token.isCancellationRequested) {
+            await this.store.removeTags(document, added.map((t) => t.id));
+            return [];
+          }
         }
-        if (Date.now() - slice > SLICE_MS) {
-          step?.report(i + 1, items.length);
-          await new Promise((r) => setImmediate(r));
-          slice = Date.now();
-        }
-        if (step?.token.isCancellationRequested) {
-          await this.store.removeTags(document, added.map((t) => t.id));
-          return [];
-        }
-      }
-      step?.report(items.length, items.length);
-      // One accept per suggestion accepted, counted together (one write of learned.json).
-      this.learning?.decidedAll(document, items.flatMap((i) => i.accepts), true);
-      return added;
-    } catch (e) {
-      if (e instanceof TagStoreError) {
-        if (added.length) await this.store.removeTags(document, added.map((t) => t.id)).catch(() => undefined);
-        showStoreError(e);
-        return [];
-      }
-      throw e;
+        step?.report(items.length, items.length);
+        // One accept per suggestion accepted, counted together (one write of learned.json).
+        this.learning?.decidedAll(document, items.flatMap((i) => i.accepts), true);
+        return added;
+      }, [], undo);
     } finally {
       this.batching--;
       this.render(document.uri);
@@ -237,28 +233,17 @@ export class SuggestionController extends Disposable {
 
   /** Removes tags (the Undo of Accept All). */
   async removeTags(document: vscode.TextDocument, ids: readonly string[]): Promise<Tag[]> {
-    try {
-      return await this.store.removeTags(document, ids);
-    } catch (e) {
-      if (e instanceof TagStoreError) {
-        showStoreError(e);
-        return [];
-      }
-      throw e;
-    }
+    return withStoreErrors(() => this.store.removeTags(document, ids), []);
   }
 
   /** Dismisses a suggestion; `learn` false: not counted as a decision (the same term dismissed in several places at once). */
   async dismiss(document: vscode.TextDocument, s: Suggestion, everywhere: boolean, learn = true): Promise<void> {
     const term = (s.term ?? s.text).toLowerCase();
     const d: Dismissal = everywhere ? { rule: s.rule, term } : { rule: s.rule, term, start: s.start, end: s.end };
-    try {
+    await withStoreErrors(async () => {
       await this.store.dismiss(document, d);
       if (learn) this.learning?.decided(document, s, false);
-    } catch (e) {
-      if (e instanceof TagStoreError) return showStoreError(e);
-      throw e;
-    }
+    }, undefined);
   }
 
   private onOpen(document: vscode.TextDocument): void {
@@ -274,15 +259,8 @@ export class SuggestionController extends Disposable {
     const changes = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
     this.results.set(key, { version: e.document.version, all: shiftSpans(r.all, changes).map((s) => shiftParts(s, changes)) });
     // Decorations move with the text by themselves; diagnostics are refreshed after a pause in typing.
-    clearTimeout(this.renderTimers.get(key));
-    this.renderTimers.set(key, setTimeout(() => {
-      this.renderTimers.delete(key);
-      this.render(e.document.uri);
-    }, RENDER_DELAY_MS));
-    if (this.config().suggestions.auto === 'onType') {
-      clearTimeout(this.typeTimers.get(key));
-      this.typeTimers.set(key, setTimeout(() => void this.run(e.document), TYPE_DELAY_MS));
-    }
+    this.renders.schedule(key, RENDER_DELAY_MS, () => this.render(e.document.uri));
+    if (this.config().suggestions.auto === 'onType') this.reruns.schedule(key, TYPE_DELAY_MS, () => void this.run(e.document));
   }
 
   private paintAll(): void {
@@ -300,7 +278,6 @@ export class SuggestionController extends Disposable {
     }
     this.paint(uri.toString());
     if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.updateContext();
-    this.changeEmitter.fire(uri);
   }
 
   /** The hasSuggestions context key follows the active editor. */
@@ -320,7 +297,8 @@ export class SuggestionController extends Disposable {
   }
 
   override dispose(): void {
-    for (const t of [...this.typeTimers.values(), ...this.renderTimers.values()]) clearTimeout(t);
+    this.reruns.dispose();
+    this.renders.dispose();
     super.dispose();
   }
 }
@@ -351,11 +329,4 @@ function visibleFirst(document: vscode.TextDocument, chunks: { start: number; en
   const isVisible = (c: { start: number; end: number }) => visible.some((v) => c.start <= v.end && v.start <= c.end);
   const marked = chunks.map((c) => ({ ...c, visible: isVisible(c) }));
   return [...marked.filter((c) => c.visible), ...marked.filter((c) => !c.visible)];
-}
-
-/** A part whose text changed is looked for near its tag; kept as it was when not found. */
-function relocate(text: string, p: SpanRef, near: number): SpanRef {
-  if (text.slice(p.start, p.end) === p.quote) return p;
-  const at = findNear(text, p.quote, near);
-  return at === undefined ? p : { start: at, end: at + p.quote.length, quote: p.quote };
 }

@@ -3,22 +3,28 @@
 import * as vscode from 'vscode';
 import { attributionCandidates, PartCandidate } from '../core/attributionParts';
 import { SourceRef, SpanRef, isSpanRef } from '../core/model';
-import { findNear } from '../core/spans';
-import { Commands } from '../commands';
+import { relocate } from '../core/relocate';
 import { ClaimTaggerConfig } from '../config';
-import { TagStore, TagStoreError } from '../store/tagStore';
+import { TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
-import { TagArgs } from '../editor/tagArgs';
+import { TAG_ARGS } from '../editor/tagArgs';
+import { range, withArgs } from '../editor/args';
+import { ArgCheck, Parsed, anyOf, isRecord, nullable, text } from '../util/args';
+import { Commands } from '../commands';
 import { pickTag } from './pickTag';
 import { SpanPicker } from './spanPicker';
-import { OffsetRange, showStoreError, toOffsets } from '../editor/target';
+import { OffsetRange, toOffsets } from '../editor/target';
+import { withStoreErrors } from '../editor/storeErrors';
+import { registerCommands } from '../editor/commands';
 
 export type PartArg = vscode.Range | OffsetRange;
 
-export interface SetSourceArgs extends TagArgs {
-  source?: PartArg | { text: string } | null;
-  cue?: PartArg | null;
-}
+/** A source given as free text (an unnamed or absent speaker) rather than a range. */
+const sourceText: ArgCheck<{ text: string }> = (v, name) => ({ text: text(isRecord(v) ? v.text : v, `${name}.text`) });
+/** Who said it: a range of the document or free text. */
+export const sourceArg = anyOf<PartArg | { text: string }>('a range or {text}', range, sourceText);
+/** null: explicitly none (clears it). */
+const SET_SOURCE_ARGS = { ...TAG_ARGS, source: nullable(sourceArg), cue: nullable(range) };
 
 type Choice = { label: string; description?: string; detail?: string; part?: PartCandidate; action?: 'type' | 'span' | 'none' };
 
@@ -30,17 +36,17 @@ export class AttributionFlow extends Disposable {
     private readonly config: () => ClaimTaggerConfig,
   ) {
     super();
-    this._register(vscode.commands.registerCommand(Commands.setSource, (args?: SetSourceArgs) => this.setSource(args)));
+    this._register(registerCommands('attribution', { setSource: (raw?: unknown) => withArgs(Commands.setSource, raw, SET_SOURCE_ARGS, (a) => this.setSource(a)) }));
   }
 
-  private async setSource(args?: SetSourceArgs): Promise<void> {
+  private async setSource(args: Parsed<typeof SET_SOURCE_ARGS>): Promise<void> {
     const picked = await pickTag(this.store, this.config(), args, (t) => t.kind === 'attribution');
     if (!picked) return;
     if (picked.tag.kind !== 'attribution') {
       void vscode.window.showInformationMessage(vscode.l10n.t('Sources and cues belong to attributions; this tag is a {0}.', picked.tag.kind));
       return;
     }
-    if (args && ('source' in args || 'cue' in args)) return this.apply(picked.document, picked.tag.id, args.source ?? undefined, args.cue ?? undefined);
+    if ('source' in args || 'cue' in args) return this.apply(picked.document, picked.tag.id, args.source ?? undefined, args.cue ?? undefined);
     await this.ask(picked.document, picked.tag.id);
   }
 
@@ -51,13 +57,8 @@ export class AttributionFlow extends Disposable {
       const o = toOffsets(document, r);
       return { start: o.start, end: o.end, quote: text.slice(o.start, o.end) };
     };
-    const src: SourceRef | undefined = source === undefined ? undefined : 'text' in source && typeof source.text === 'string' ? { text: source.text } : span(source as PartArg);
-    try {
-      await this.store.updateTag(document, id, { source: src, cue: cue ? span(cue) : undefined });
-    } catch (e) {
-      if (e instanceof TagStoreError) return showStoreError(e);
-      throw e;
-    }
+    const src: SourceRef | undefined = source === undefined ? undefined : isSourceText(source) ? { text: source.text } : span(source);
+    await withStoreErrors(() => this.store.updateTag(document, id, { source: src, cue: cue ? span(cue) : undefined }), undefined);
   }
 
   /**
@@ -76,20 +77,8 @@ export class AttributionFlow extends Disposable {
     // The document may have changed while the pickers were open: find the chosen spans again near the tag.
     const current = this.store.get(document.uri)?.find(id);
     if (!current) return false;
-    const fix = (span: SpanRef): SpanRef => {
-      if (text.slice(span.start, span.end) === span.quote) return span;
-      const at = findNear(text, span.quote, current.start);
-      return at === undefined ? span : { start: at, end: at + span.quote.length, quote: span.quote };
-    };
-    try {
-      await this.store.updateTag(document, id, { source: src && isSpanRef(src) ? fix(src) : src, cue: cue && isSpanRef(cue) ? fix(cue) : undefined });
-    } catch (e) {
-      if (e instanceof TagStoreError) {
-        showStoreError(e);
-        return true;
-      }
-      throw e;
-    }
+    const fix = (span: SpanRef): SpanRef => relocate(text, span, current.start);
+    await withStoreErrors(() => this.store.updateTag(document, id, { source: src && isSpanRef(src) ? fix(src) : src, cue: cue && isSpanRef(cue) ? fix(cue) : undefined }), undefined);
     return true;
   }
 
@@ -113,4 +102,8 @@ export class AttributionFlow extends Disposable {
     }
     return this.picker.pick(document, what);
   }
+}
+
+function isSourceText(s: PartArg | { text: string }): s is { text: string } {
+  return 'text' in s && typeof s.text === 'string';
 }

@@ -4,27 +4,33 @@ import * as vscode from 'vscode';
 import { Tag, TagKind } from '../core/model';
 import { trimRange } from '../core/tags';
 import { sentenceAt, wordAt } from '../core/textUnits';
-import { Commands } from '../commands';
 import { ClaimTaggerConfig, isLanguageEnabled } from '../config';
-import { TagStore, TagStoreError } from '../store/tagStore';
+import { TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 import { attributionContent } from './attributionContent';
-import { AttributionFlow, PartArg } from './attributionFlow';
-import { normaliseTagArgs } from '../editor/tagArgs';
-import { OffsetRange, resolveDocument, showStoreError, toOffsets } from '../editor/target';
+import { AttributionFlow, sourceArg } from './attributionFlow';
+import { TAG_ARGS } from '../editor/tagArgs';
+import { range, uri, withArgs } from '../editor/args';
+import { Parsed, listOf, text } from '../util/args';
+import { Commands } from '../commands';
+import { resolveDocument, toOffsets } from '../editor/target';
+import { withStoreErrors } from '../editor/storeErrors';
+import { registerCommands } from '../editor/commands';
 
-export interface TagCommandArgs {
+const TAG_COMMAND_ARGS = {
   /** Document to tag (default: the active editor's). */
-  uri?: vscode.Uri | string;
+  uri,
   /** Ranges to tag (default: the active editor's selections). */
-  ranges?: (vscode.Range | OffsetRange)[];
-  note?: string;
-  /** tagAs: the kind, skipping the quick pick. */
-  kind?: TagKind;
+  ranges: listOf(range),
+  note: text,
+  /** tagAs: the kind, skipping the quick pick (checked against the configured kinds there). */
+  kind: text,
   /** Attributions: who said it (a range of the document or free text) and the reporting verb. */
-  source?: PartArg | { text: string };
-  cue?: PartArg;
-}
+  source: sourceArg,
+  cue: range,
+};
+export type TagCommandArgs = Parsed<typeof TAG_COMMAND_ARGS>;
+const REPIN_ARGS = { ...TAG_ARGS, range };
 
 export class TaggingCommands extends Disposable {
   private readonly attribution: AttributionFlow;
@@ -40,12 +46,15 @@ export class TaggingCommands extends Disposable {
   ) {
     super();
     this.attribution = this._register(new AttributionFlow(store, config));
-    const reg = (id: string, fn: (args?: TagCommandArgs) => unknown) => this._register(vscode.commands.registerCommand(id, fn));
-    reg(Commands.tagClaim, (args) => this.tag('claim', args));
-    reg(Commands.tagAttribution, (args) => this.tag('attribution', args));
-    reg(Commands.tagOpinion, (args) => this.tag('opinion', args));
-    reg(Commands.tagAs, (args) => this.tagAs(args));
-    this._register(vscode.commands.registerCommand(Commands.repinTag, (args?: { uri?: vscode.Uri | string; id?: string; range?: vscode.Range | OffsetRange }) => this.repin(args)));
+    this._register(
+      registerCommands('tagging', {
+        tagClaim: (raw?: unknown) => withArgs(Commands.tagClaim, raw, TAG_COMMAND_ARGS, (a) => this.tag('claim', a)),
+        tagAttribution: (raw?: unknown) => withArgs(Commands.tagAttribution, raw, TAG_COMMAND_ARGS, (a) => this.tag('attribution', a)),
+        tagOpinion: (raw?: unknown) => withArgs(Commands.tagOpinion, raw, TAG_COMMAND_ARGS, (a) => this.tag('opinion', a)),
+        tagAs: (raw?: unknown) => withArgs(Commands.tagAs, raw, TAG_COMMAND_ARGS, (a) => this.tagAs(a)),
+        repinTag: (raw?: unknown) => withArgs(Commands.repinTag, raw, REPIN_ARGS, (a) => this.repin(a)),
+      }),
+    );
   }
 
   private async tagAs(args?: TagCommandArgs): Promise<Tag[]> {
@@ -89,7 +98,7 @@ export class TaggingCommands extends Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to tag here: select some text first.'));
       return [];
     }
-    try {
+    return withStoreErrors(async () => {
       const tags = await this.store.addTags(document, spans.map((s) => ({ kind, start: s.start, end: s.end, note: args?.note })));
       if (kind === 'attribution') {
         const automated = args?.ranges !== undefined || args?.source !== undefined || args?.cue !== undefined;
@@ -103,18 +112,11 @@ export class TaggingCommands extends Disposable {
         }
       }
       return tags;
-    } catch (e) {
-      if (e instanceof TagStoreError) {
-        showStoreError(e);
-        return [];
-      }
-      throw e;
-    }
+    }, []);
   }
 
   /** Re-pins a tag (typically orphaned) to a range or the current selection. */
-  private async repin(raw?: { uri?: vscode.Uri | string; id?: string; range?: vscode.Range | OffsetRange }): Promise<Tag | undefined> {
-    const args = normaliseTagArgs<{ uri?: vscode.Uri | string; id?: string; range?: vscode.Range | OffsetRange }>(raw);
+  private async repin(args: Parsed<typeof REPIN_ARGS>): Promise<Tag | undefined> {
     const target = await resolveDocument(args?.uri);
     if (!target) return undefined;
     const { document } = target;
@@ -137,11 +139,6 @@ export class TaggingCommands extends Disposable {
       return undefined;
     }
     const span = trimRange(document.getText(), range.start, range.end);
-    try {
-      return await this.store.repin(document, id, span.start, span.end);
-    } catch (e) {
-      if (e instanceof TagStoreError) return void showStoreError(e);
-      throw e;
-    }
+    return withStoreErrors(() => this.store.repin(document, id, span.start, span.end), undefined);
   }
 }

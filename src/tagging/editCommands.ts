@@ -2,23 +2,24 @@
 // Each takes { uri, id, value } arguments to run without UI; otherwise it acts on the tag at the cursor.
 import * as vscode from 'vscode';
 import { CLAIM_STATUSES, ClaimStatus, Tag, isClaimStatus } from '../core/model';
-import { Commands } from '../commands';
 import { ClaimTaggerConfig, kindLabel } from '../config';
-import { TagPatch, TagStore, TagStoreError } from '../store/tagStore';
+import { TagPatch, TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 import { STATUS_GLYPHS, STATUS_LABELS, shorten } from '../editor/describe';
 import { NoteDocuments } from './noteDocuments';
-import { TagArgs, normaliseTagArgs } from '../editor/tagArgs';
+import { Commands } from '../commands';
+import { TAG_ARGS, tagRef } from '../editor/tagArgs';
+import { withArgs } from '../editor/args';
+import { Parsed, listOf, text } from '../util/args';
 import { PickedTag, pickTag } from './pickTag';
-import { resolveDocument, showStoreError } from '../editor/target';
+import { resolveDocument } from '../editor/target';
+import { withStoreErrors } from '../editor/storeErrors';
+import { registerCommands } from '../editor/commands';
 
-export interface ValueArgs extends TagArgs {
-  value?: string;
-}
-
-export interface RemoveArgs extends TagArgs {
-  ids?: string[];
-}
+const VALUE_ARGS = { ...TAG_ARGS, value: text };
+const REMOVE_ARGS = { ...TAG_ARGS, ids: listOf(text) };
+export type ValueArgs = Parsed<typeof VALUE_ARGS>;
+export type RemoveArgs = Parsed<typeof REMOVE_ARGS>;
 
 export class EditCommands extends Disposable {
   private readonly notes: NoteDocuments;
@@ -29,21 +30,22 @@ export class EditCommands extends Disposable {
   ) {
     super();
     this.notes = this._register(new NoteDocuments(store));
-    const reg = <A>(id: string, fn: (args?: A, all?: unknown[]) => unknown) => this._register(vscode.commands.registerCommand(id, fn));
-    // From the Tags view, VS Code passes the clicked node and, with multi-select, all selected nodes.
-    reg<RemoveArgs>(Commands.removeTag, (a, all) => (many(all) ? this.removeMany(all!) : this.remove(a)));
-    reg<ValueArgs>(Commands.editNote, (a) => this.editNote(a));
-    reg<ValueArgs>(Commands.setStatus, (a, all) => (many(all) ? this.setStatusMany(all!, a) : this.setStatus(a)));
-    reg<ValueArgs>(Commands.changeKind, (a) => this.changeKind(a));
-    reg<ValueArgs>(Commands.addLink, (a) => this.addLink(a));
+    this._register(
+      registerCommands('editTags', {
+        removeTag: (raw?: unknown, all?: unknown[]) => (many(all) ? this.removeMany(all!) : withArgs(Commands.removeTag, raw, REMOVE_ARGS, (a) => this.remove(a))),
+        editNote: (raw?: unknown) => withArgs(Commands.editNote, raw, VALUE_ARGS, (a) => this.editNote(a)),
+        setStatus: (raw?: unknown, all?: unknown[]) => withArgs(Commands.setStatus, raw, VALUE_ARGS, (a) => (many(all) ? this.setStatusMany(all!, a) : this.setStatus(a))),
+        changeKind: (raw?: unknown) => withArgs(Commands.changeKind, raw, VALUE_ARGS, (a) => this.changeKind(a)),
+        addLink: (raw?: unknown) => withArgs(Commands.addLink, raw, VALUE_ARGS, (a) => this.addLink(a)),
+      }),
+    );
   }
 
   private async remove(args?: RemoveArgs): Promise<Tag[]> {
-    args = normaliseTagArgs<RemoveArgs>(args);
     if (args?.ids?.length) {
       const target = await resolveDocument(args.uri);
       if (!target) return [];
-      return this.guard(async () => {
+      return withStoreErrors(async () => {
         const removed = await this.store.removeTags(target.document, args.ids!);
         this.offerUndo(target.document, removed);
         return removed;
@@ -51,7 +53,7 @@ export class EditCommands extends Disposable {
     }
     const picked = await pickTag(this.store, this.config(), args, undefined, vscode.l10n.t('Several tags overlap here: which one should be removed?'));
     if (!picked) return [];
-    return this.guard(async () => {
+    return withStoreErrors(async () => {
       const removed = await this.store.removeTags(picked.document, [picked.tag.id]);
       this.offerUndo(picked.document, removed);
       return removed;
@@ -66,18 +68,18 @@ export class EditCommands extends Disposable {
       ? vscode.l10n.t('Removed {0} "{1}".', kindLabel(this.config(), removed[0].kind).toLowerCase(), shorten(removed[0].quote, 40))
       : vscode.l10n.t('Removed {0} tags.', removed.length);
     void vscode.window.showInformationMessage(what, undo).then((choice) => {
-      if (choice === undo) void this.guard(() => this.store.restoreTags(document, removed), undefined);
+      if (choice === undo) void withStoreErrors(() => this.store.restoreTags(document, removed), undefined);
     });
   }
 
   private async removeMany(nodes: unknown[]): Promise<Tag[]> {
     const removed: Tag[] = [];
-    for (const [uri, ids] of groupByDocument(nodes)) removed.push(...(await this.remove({ uri, ids })));
+    for (const [uri, ids] of groupByDocument(nodes)) removed.push(...(await this.remove({ uri: vscode.Uri.parse(uri), ids })));
     return removed;
   }
 
   private async setStatusMany(nodes: unknown[], first?: ValueArgs): Promise<Tag[]> {
-    const claims = nodes.map((n) => normaliseTagArgs<ValueArgs>(n)!).filter((a) => a.id);
+    const claims = nodes.map(tagRef).filter((a): a is { uri: string; id: string } => !!a?.id);
     let value = first?.value;
     if (value === undefined) {
       const pick = await vscode.window.showQuickPick(
@@ -89,7 +91,7 @@ export class EditCommands extends Disposable {
     if (value === undefined) return [];
     const out: Tag[] = [];
     for (const a of claims) {
-      const t = await this.setStatus({ ...a, value });
+      const t = await this.setStatus({ uri: vscode.Uri.parse(a.uri), id: a.id, value });
       if (t) out.push(t);
     }
     return out;
@@ -159,19 +161,7 @@ export class EditCommands extends Disposable {
   }
 
   private patch(picked: PickedTag, patch: TagPatch): Promise<Tag | undefined> {
-    return this.guard(() => this.store.updateTag(picked.document, picked.tag.id, patch), undefined);
-  }
-
-  private async guard<T>(fn: () => Promise<T>, fallback: T): Promise<T> {
-    try {
-      return await fn();
-    } catch (e) {
-      if (e instanceof TagStoreError) {
-        showStoreError(e);
-        return fallback;
-      }
-      throw e;
-    }
+    return withStoreErrors(() => this.store.updateTag(picked.document, picked.tag.id, patch), undefined);
   }
 }
 
@@ -183,9 +173,9 @@ function many(all: unknown[] | undefined): boolean {
 function groupByDocument(nodes: unknown[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const n of nodes) {
-    const a = normaliseTagArgs<TagArgs>(n);
-    if (!a?.uri || !a.id) continue;
-    const key = a.uri.toString();
+    const a = tagRef(n);
+    if (!a?.id) continue;
+    const key = a.uri;
     out.set(key, [...(out.get(key) ?? []), a.id]);
   }
   return out;

@@ -1,17 +1,21 @@
 // Moving between tags: next/previous (wrapping, optionally one kind), and a quick pick with live preview.
 import * as vscode from 'vscode';
 import { Tag } from '../core/model';
-import { Commands } from '../commands';
 import { ClaimTaggerConfig } from '../config';
 import { TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 import { describeTag } from '../editor/describe';
 import { reveal } from '../editor/ranges';
+import { registerCommands } from '../editor/commands';
+import { withArgs } from '../editor/args';
+import { Parsed, text } from '../util/args';
+import { Commands } from '../commands';
 
-export interface NavigateArgs {
+const NAVIGATE_ARGS = {
   /** Only tags of this kind. */
-  kind?: string;
-}
+  kind: text,
+};
+export type NavigateArgs = Parsed<typeof NAVIGATE_ARGS>;
 
 export class Navigation extends Disposable {
   constructor(
@@ -19,9 +23,13 @@ export class Navigation extends Disposable {
     private readonly config: () => ClaimTaggerConfig,
   ) {
     super();
-    this._register(vscode.commands.registerCommand(Commands.nextTag, (a?: NavigateArgs) => this.step(1, a)));
-    this._register(vscode.commands.registerCommand(Commands.previousTag, (a?: NavigateArgs) => this.step(-1, a)));
-    this._register(vscode.commands.registerCommand(Commands.goToTag, (a?: { id?: string }) => this.goTo(a)));
+    this._register(
+      registerCommands('navigation', {
+        nextTag: (raw?: unknown) => withArgs(Commands.nextTag, raw, NAVIGATE_ARGS, (a) => this.step(1, a)),
+        previousTag: (raw?: unknown) => withArgs(Commands.previousTag, raw, NAVIGATE_ARGS, (a) => this.step(-1, a)),
+        goToTag: (raw?: unknown) => withArgs(Commands.goToTag, raw, { id: text }, (a) => this.goTo(a)),
+      }),
+    );
   }
 
   private async navigable(editor: vscode.TextEditor, kind?: string): Promise<Tag[]> {

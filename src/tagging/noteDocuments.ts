@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { TagStore, TagStoreError } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
 import { shorten } from '../editor/describe';
-import { showStoreError } from '../editor/target';
+import { showStoreError } from '../editor/storeErrors';
 
 export const NOTE_SCHEME = 'claim-tagger-note';
 

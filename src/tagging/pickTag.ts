@@ -6,7 +6,7 @@ import { DocumentTags } from '../store/documentTags';
 import { TagStore } from '../store/tagStore';
 import { describeTag } from '../editor/describe';
 import { CommandTarget, resolveDocument } from '../editor/target';
-import { TagArgs, normaliseTagArgs } from '../editor/tagArgs';
+import { TagArgs } from '../editor/tagArgs';
 import { ClaimTaggerConfig } from '../config';
 
 export interface PickedTag extends CommandTarget {
@@ -21,7 +21,6 @@ export async function pickTag(
   filter: (t: Tag) => boolean = () => true,
   placeHolder = vscode.l10n.t('Several tags overlap here: which one?'),
 ): Promise<PickedTag | undefined> {
-  args = normaliseTagArgs<TagArgs>(args);
   const target = await resolveDocument(args?.uri);
   if (!target) return undefined;
   const doc = await store.open(target.document);

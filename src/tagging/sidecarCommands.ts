@@ -1,11 +1,13 @@
 // Commands about sidecar files themselves: open one, re-read one after fixing it by hand.
 import * as vscode from 'vscode';
-import { Commands } from '../commands';
 import { resolveDocument } from '../editor/target';
 import { Disposable } from '../util/dispose';
 import { TagStore } from '../store/tagStore';
 import { sidecarUriFor } from '../store/sidecarIO';
 import { ClaimTaggerConfig } from '../config';
+import { registerCommands } from '../editor/commands';
+import { uri, withArgs } from '../editor/args';
+import { Commands } from '../commands';
 
 export class SidecarCommands extends Disposable {
   constructor(
@@ -13,8 +15,13 @@ export class SidecarCommands extends Disposable {
     private readonly config: () => ClaimTaggerConfig,
   ) {
     super();
-    this._register(vscode.commands.registerCommand(Commands.openSidecar, (uri?: vscode.Uri | string) => this.open(uri)));
-    this._register(vscode.commands.registerCommand(Commands.reloadSidecar, (uri?: vscode.Uri | string) => this.reload(uri)));
+    this._register(
+      registerCommands('sidecar', {
+        // The document itself is the argument (editor title and explorer menus pass its Uri).
+        openSidecar: (raw?: unknown) => withArgs(Commands.openSidecar, { uri: raw }, { uri }, (a) => this.open(a.uri)),
+        reloadSidecar: (raw?: unknown) => withArgs(Commands.reloadSidecar, { uri: raw }, { uri }, (a) => this.reload(a.uri)),
+      }),
+    );
   }
 
   private async open(uri?: vscode.Uri | string): Promise<vscode.TextEditor | undefined> {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { SpanRef } from '../core/model';
 import { Commands } from '../commands';
 import { Disposable } from '../util/dispose';
+import { registerCommands } from '../editor/commands';
 
 const CONTEXT_KEY = 'claimTagger.pickingSpan';
 
@@ -19,8 +20,7 @@ export class SpanPicker extends Disposable {
 
   constructor() {
     super();
-    this._register(vscode.commands.registerCommand(Commands.confirmSpan, () => this.confirm()));
-    this._register(vscode.commands.registerCommand(Commands.cancelSpan, () => this.finish(undefined)));
+    this._register(registerCommands('spanPicker', { confirmSpan: () => this.confirm(), cancelSpan: () => this.finish(undefined) }));
     this._register({ dispose: () => this.finish(undefined) });
   }
 

@@ -6,6 +6,9 @@ import { Commands } from '../commands';
 import { ClaimTaggerConfig, SECTION, onDidChangeConfig, readConfig } from '../config';
 import { authorFileName } from '../core/team/annotators';
 import { Disposable } from '../util/dispose';
+import { registerCommands } from '../editor/commands';
+import { withArgs } from '../editor/args';
+import { flag } from '../util/args';
 
 export const BLIND_CONTEXT = 'claimTagger.annotateBlind';
 
@@ -16,7 +19,7 @@ export class BlindMode extends Disposable {
     super();
     this.item.name = vscode.l10n.t('Claim Tagger: Annotate Blind');
     this.item.command = Commands.toggleAnnotateBlind;
-    this._register(vscode.commands.registerCommand(Commands.toggleAnnotateBlind, (args?: { on?: boolean }) => this.toggle(args?.on)));
+    this._register(registerCommands('blindMode', { toggleAnnotateBlind: (raw?: unknown) => withArgs(Commands.toggleAnnotateBlind, raw, { on: flag }, (a) => this.toggle(a.on)) }));
     // Read afresh: this listener may run before the extension's own copy of the settings is updated.
     this._register(onDidChangeConfig(() => this.update(readConfig())));
     this.update(readConfig());

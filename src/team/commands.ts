@@ -9,15 +9,37 @@ import { resolveDocument } from '../editor/target';
 import { Disposable } from '../util/dispose';
 import { ClaimTaggerConfig } from '../config';
 import { AnnotatorFileError, annotatedDocument, annotatedWorkspace } from '../editor/annotations';
-import { CurateArgs, curateDocument } from './curate';
+import { curateDocument } from './curate';
+import { CurationDecision } from '../core/team/curate';
+import { registerCommands } from '../editor/commands';
+import { uri, withArgs } from '../editor/args';
+import { Parsed, anyOf, flag, isRecord, listOf, oneOf, shape, text } from '../util/args';
+import { CLAIM_STATUSES } from '../core/model';
+import { Commands } from '../commands';
 
-export interface CompareArgs {
-  scope?: 'document' | 'workspace';
-  uri?: vscode.Uri | string;
-  format?: AgreementFormat;
+const COMPARE_ARGS = {
+  scope: oneOf(['document', 'workspace'] as const),
+  uri,
+  format: oneOf<AgreementFormat>(AGREEMENT_FORMATS),
   /** Only these annotators, in this order. */
-  authors?: string[];
-}
+  authors: listOf(text),
+};
+export type CompareArgs = Parsed<typeof COMPARE_ARGS>;
+const DECISION = anyOf<CurationDecision>(
+  '{action: "accept", tagId}, {action: "merge", status?} or {action: "reject"}',
+  shape({ action: oneOf(['accept'] as const), tagId: text }),
+  (v, name) => ({ action: oneOf(['merge'] as const)(isRecord(v) ? v.action : v, `${name}.action`), ...(isRecord(v) && v.status !== undefined ? { status: oneOf(CLAIM_STATUSES)(v.status, `${name}.status`) } : {}) }),
+  shape({ action: oneOf(['reject'] as const) }),
+);
+const CURATE_ARGS = {
+  uri,
+  /** Default: the `claimTagger.author` setting. */
+  curator: text,
+  /** One decision per disagreement, in text order (tests and automation); otherwise asked one by one. */
+  decisions: listOf(DECISION),
+  /** Replace the tags already in the target file without asking. */
+  replace: flag,
+};
 
 export interface CompareResult {
   /** The untitled document holding the report. */
@@ -34,14 +56,18 @@ export class TeamCommands extends Disposable {
     private readonly config: () => ClaimTaggerConfig,
   ) {
     super();
-    this._register(vscode.commands.registerCommand('claimTagger.compareAnnotators', (args?: CompareArgs) => this.compare(args)));
-    this._register(vscode.commands.registerCommand('claimTagger.curateTags', (args?: CurateArgs) => curateDocument(this.store, this.config().author, args)));
+    this._register(
+      registerCommands('team', {
+        compareAnnotators: (raw?: unknown) => withArgs(Commands.compareAnnotators, raw, COMPARE_ARGS, (a) => this.compare(a)),
+        curateTags: (raw?: unknown) => withArgs(Commands.curateTags, raw, CURATE_ARGS, (a) => curateDocument(this.store, this.config().author, a)),
+      }),
+    );
   }
 
   async compare(args: CompareArgs = {}): Promise<CompareResult | undefined> {
     const scope = args.scope ?? (await this.pickScope());
     if (!scope) return undefined;
-    const format = args.format && AGREEMENT_FORMATS.includes(args.format) ? args.format : 'md';
+    const format = args.format ?? 'md';
     let docs;
     try {
       if (scope === 'workspace') {

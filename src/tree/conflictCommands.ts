@@ -2,10 +2,10 @@
 // (from the Tags view's "Merge conflicts" rows, or with { uri, id, otherId } from tests and automation).
 // The store writes the result through its usual path; a document not open is opened (not shown) for that.
 import * as vscode from 'vscode';
-import { Commands } from '../commands';
 import { ConflictChoice } from '../core/team/conflicts';
 import { TagStore, TagStoreError } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
+import { registerCommands } from '../editor/commands';
 
 export interface ConflictArgs {
   uri: vscode.Uri | string;
@@ -16,10 +16,13 @@ export interface ConflictArgs {
 export class ConflictCommands extends Disposable {
   constructor(private readonly store: TagStore) {
     super();
-    const reg = (id: string, choice: ConflictChoice) => this._register(vscode.commands.registerCommand(id, (node?: unknown) => this.resolve(node, choice)));
-    reg(Commands.keepThisVersion, 'this');
-    reg(Commands.keepOtherVersion, 'other');
-    reg(Commands.keepBothVersions, 'both');
+    this._register(
+      registerCommands('conflicts', {
+        keepThisVersion: (node?: unknown) => this.resolve(node, 'this'),
+        keepOtherVersion: (node?: unknown) => this.resolve(node, 'other'),
+        keepBothVersions: (node?: unknown) => this.resolve(node, 'both'),
+      }),
+    );
   }
 
   private async resolve(node: unknown, choice: ConflictChoice): Promise<boolean> {

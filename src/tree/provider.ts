@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { ClaimStatus, Tag, isSpanRef } from '../core/model';
 import { GroupNode, ReviewNode } from '../core/review/model';
+import { Commands } from '../commands';
 import { ClaimTaggerConfig, kindLabel } from '../config';
 import { STATUS_LABELS, kindIcon, shorten } from '../editor/describe';
 import { Disposable } from '../util/dispose';
@@ -10,7 +11,6 @@ import { markdownToPlain } from './plainText';
 import { TeamNode, authorDocRows, authorRoots, authorTagRows, conflictRows, conflictsRoot, versionRows } from './teamNodes';
 import { WorkspaceIndex } from '../store/workspaceIndex';
 
-export const OPEN_TAG_COMMAND = 'claimTagger._openTag';
 
 /** Every row of the view: the review model's, and the team rows (merge conflicts, grouping by author). */
 export type TreeNode = ReviewNode | TeamNode;
@@ -63,7 +63,7 @@ export class TagTreeProvider extends Disposable implements vscode.TreeDataProvid
   getTreeItem(node: TreeNode): vscode.TreeItem {
     switch (node.type) {
       case 'group': return this.groupItem(node);
-      case 'tag': return this.tagItem(node.doc, node.tag);
+      case 'tag': return this.tagItem(node);
       default: return this.teamItem(node);
     }
   }
@@ -88,7 +88,7 @@ export class TagTreeProvider extends Disposable implements vscode.TreeDataProvid
         item.contextValue = 'mergeConflict';
         break;
       case 'version': {
-        item = this.tagItem(node.doc, node.tag);
+        item = this.tagItem(node);
         item.label = node.which === 'this' ? vscode.l10n.t('This version') : vscode.l10n.t('Other version');
         item.description = [describeVersion(node.tag, this.config()), item.description].filter(Boolean).join(' · ');
         item.contextValue = 'conflictVersion';
@@ -184,10 +184,11 @@ export class TagTreeProvider extends Disposable implements vscode.TreeDataProvid
     return [line, `…${before}[…]${after}…`].filter(Boolean).join(' ');
   }
 
-  private tagItem(docKey: string, tag: Tag): vscode.TreeItem {
+  /** A tag row (or a version of a conflicted tag): its id is the node's, made by the node builders. */
+  private tagItem({ id, doc: docKey, tag }: { id: string; doc: string; tag: Tag }): vscode.TreeItem {
     const config = this.config();
     const item = new vscode.TreeItem(shorten(tag.quote, 80) || '(empty)', vscode.TreeItemCollapsibleState.None);
-    item.id = `tag:${docKey}:${tag.id}`;
+    item.id = id;
     const status = tag.kind === 'claim' ? STATUS_LABELS[tag.status ?? 'unreviewed'] : undefined;
     const who = tag.kind === 'attribution' ? (tag.source ? `— ${shorten(isSpanRef(tag.source) ? tag.source.quote : tag.source.text, 30)}` : vscode.l10n.t('— no source')) : undefined;
     item.description = [this.whereIfAmbiguous(docKey, tag), who, status, tag.note ? shorten(markdownToPlain(tag.note), 50) : undefined].filter(Boolean).join(' · ');
@@ -202,7 +203,7 @@ export class TagTreeProvider extends Disposable implements vscode.TreeDataProvid
     if (tag.kind === 'attribution' && !tag.source) flags.push('unattributed');
     item.contextValue = flags.join(' ');
     item.tooltip = tooltip(tag, config);
-    item.command = { command: OPEN_TAG_COMMAND, title: vscode.l10n.t('Show Tag'), arguments: [{ type: 'tag', doc: docKey, tag }] };
+    item.command = { command: Commands.openTag, title: vscode.l10n.t('Show Tag'), arguments: [{ type: 'tag', doc: docKey, tag }] };
     item.accessibilityInformation = { label: `${kindLabel(config, tag.kind)}: ${tag.quote}${status ? `, ${status}` : ''}` };
     return item;
   }

@@ -11,15 +11,23 @@ import { reportNames } from '../editor/reportNames';
 import { TagStore } from '../store/tagStore';
 import { STATUS_LABELS } from '../editor/describe';
 import { reveal } from '../editor/ranges';
-import { normaliseTagArgs } from '../editor/tagArgs';
+import { tagRef } from '../editor/tagArgs';
+import { isRecord, listOf, oneOf, text } from '../util/args';
+import { withArgs } from '../editor/args';
+import { log } from '../util/log';
 import { Disposable } from '../util/dispose';
 import { ConflictCommands } from './conflictCommands';
-import { OPEN_TAG_COMMAND, TagTreeProvider, TreeNode } from './provider';
+import { TagTreeProvider, TreeNode } from './provider';
 import { WorkspaceIndex } from '../store/workspaceIndex';
+import { registerCommands } from '../editor/commands';
+import { KeyedDebounce } from '../util/debounce';
+import { TagFileWatcher } from '../store/tagFileWatcher';
 
 export const VIEW_ID = 'claimTagger.tags';
 /** The review model's groupings, and grouping by author (./teamNodes.ts). */
 export type ViewGrouping = Grouping | 'author';
+const VIEW_GROUPINGS: readonly ViewGrouping[] = ['document', 'kind', 'status', 'author'];
+const FILTER_ARGS = { kinds: listOf(text), statuses: listOf(text), authors: listOf(text), text };
 const GROUPING_KEY = 'claimTagger.tree.grouping';
 const STARTUP_INDEX_DELAY_MS = 1500;
 
@@ -30,40 +38,45 @@ export class TagsView extends Disposable {
   private readonly view: vscode.TreeView<TreeNode>;
   /** Grouped by author: rows built by ./teamNodes.ts, the review model keeps its own grouping meanwhile. */
   private byAuthor: boolean;
-  private followTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly follow = new KeyedDebounce<''>();
 
   constructor(
     private readonly store: TagStore,
     private readonly config: () => ClaimTaggerConfig,
     private readonly state: vscode.Memento,
+    tagFiles: TagFileWatcher,
   ) {
     super();
     const saved = state.get<ViewGrouping>(GROUPING_KEY, 'document');
     this.byAuthor = saved === 'author';
     this.model = new ReviewModel(saved === 'author' ? 'document' : saved, () => config().kinds.map((k) => k.id));
-    this.index = this._register(new WorkspaceIndex(this.model, store, config));
+    this.index = this._register(new WorkspaceIndex(this.model, store, config, tagFiles));
     this.provider = this._register(new TagTreeProvider(this.index, config, () => this.byAuthor));
     this.view = this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true }));
     this._register(this.index.onDidChange(() => this.updateChrome()));
     this._register(this.view.onDidExpandElement((e) => this.provider.expansion.set(e.element.id, true)));
     this._register(this.view.onDidCollapseElement((e) => this.provider.expansion.set(e.element.id, false)));
     this._register(vscode.window.onDidChangeTextEditorSelection((e) => this.scheduleFollow(e.textEditor)));
-    const reg = (id: string, fn: (...args: never[]) => unknown) => this._register(vscode.commands.registerCommand(id, fn));
-    reg(Commands.groupTags, (args?: { grouping?: ViewGrouping }) => this.groupBy(args?.grouping));
-    reg(Commands.filterTags, (args?: ReviewFilter) => this.filter(args));
-    reg(Commands.clearTagFilter, () => this.setFilter({}));
-    reg(Commands.refreshTags, () => this.index.reload());
-    reg(OPEN_TAG_COMMAND, (node: TagNode) => this.open(node));
-    reg(Commands.copyQuote, (node?: unknown) => this.copy(node, false));
-    reg(Commands.copyCitation, (node?: unknown) => this.copy(node, true));
-    reg(Commands.revealSidecar, (node?: unknown) => this.revealSidecar(node));
+    this._register(
+      registerCommands('tree', {
+        groupTags: (raw?: unknown) => withArgs(Commands.groupTags, raw, { grouping: oneOf(VIEW_GROUPINGS) }, (a) => this.groupBy(a.grouping)),
+        // A filter given as arguments is set; nothing (or a tree node, from a menu) asks.
+        filterTags: (raw?: unknown) => (isRecord(raw) && !('type' in raw) ? withArgs(Commands.filterTags, raw, FILTER_ARGS, (a) => this.setFilter(a)) : this.askFilter()),
+        clearTagFilter: () => this.setFilter({}),
+        refreshTags: () => this.index.reload(),
+        openTag: (node: TagNode) => this.open(node),
+        copyQuote: (node?: unknown) => this.copy(node, false),
+        copyCitation: (node?: unknown) => this.copy(node, true),
+        revealSidecar: (node?: unknown) => this.revealSidecar(node),
+      }),
+    );
     this._register(new ConflictCommands(store));
     void vscode.commands.executeCommand('setContext', GROUPING_KEY, saved);
     void vscode.commands.executeCommand('setContext', 'claimTagger.tree.filtered', false);
     this.updateChrome();
     // The badge counts unreviewed claims from the start, not only once the view is first opened: read the
     // sidecars shortly after activation (in the background, so activation itself stays quick).
-    const warmUp = setTimeout(() => void this.index.ensureLoaded().then(() => this.updateChrome(), () => undefined), STARTUP_INDEX_DELAY_MS);
+    const warmUp = setTimeout(() => void this.index.ensureLoaded().then(() => this.updateChrome(), (e: unknown) => log.error('Tags view: reading the sidecars', e)), STARTUP_INDEX_DELAY_MS);
     this._register({ dispose: () => clearTimeout(warmUp) });
   }
 
@@ -110,7 +123,7 @@ export class TagsView extends Disposable {
       );
       grouping = pick?.g;
     }
-    if (!grouping || !['document', 'kind', 'status', 'author'].includes(grouping)) return;
+    if (!grouping) return;
     this.byAuthor = grouping === 'author';
     if (grouping !== 'author') this.model.grouping = grouping;
     void this.state.update(GROUPING_KEY, grouping);
@@ -119,8 +132,7 @@ export class TagsView extends Disposable {
     this.provider.refresh();
   }
 
-  private async filter(args?: ReviewFilter): Promise<void> {
-    if (args && typeof args === 'object' && !('type' in args)) return this.setFilter(args);
+  private async askFilter(): Promise<void> {
     const current = this.model.getFilter();
     const kinds = this.config().kinds;
     const counts = new Map(authorCounts(this.model.documents()).map((c) => [c.author, c.count]));
@@ -188,10 +200,10 @@ export class TagsView extends Disposable {
   private async copy(node: unknown, citation: boolean): Promise<string | undefined> {
     const tag = this.tagOf(node);
     if (!tag) return undefined;
-    const a = normaliseTagArgs<{ uri: string }>(node)!;
+    const a = tagRef(node)!;
     let text = tag.quote;
     if (citation) {
-      const uri = vscode.Uri.parse(a.uri.toString());
+      const uri = vscode.Uri.parse(a.uri);
       const who = tag.source ? (isSpanRef(tag.source) ? tag.source.quote : tag.source.text) : undefined;
       const body = await documentText(uri);
       const before = body?.slice(0, tag.start) ?? '';
@@ -205,25 +217,24 @@ export class TagsView extends Disposable {
   }
 
   private async revealSidecar(node: unknown): Promise<void> {
-    const a = normaliseTagArgs<{ uri?: string }>(node) as { uri?: string } | undefined;
-    const key = a?.uri?.toString() ?? (node as { doc?: string })?.doc;
+    // A tag row, a document row ({doc}) or {uri}.
+    const key = tagRef(node)?.uri ?? tagRef({ uri: isRecord(node) ? node.doc : undefined })?.uri;
     const sidecar = key ? this.model.document(key)?.sidecar : undefined;
     if (!sidecar) return;
     await vscode.window.showTextDocument(vscode.Uri.parse(sidecar), { preview: true });
   }
 
   private tagOf(node: unknown): Tag | undefined {
-    const a = normaliseTagArgs<{ uri?: string; id?: string }>(node);
-    if (!a?.uri || !a.id) return undefined;
-    return this.model.document(a.uri.toString())?.tags.find((t) => t.id === a.id);
+    const a = tagRef(node);
+    if (!a?.id) return undefined;
+    return this.model.document(a.uri)?.tags.find((t) => t.id === a.id);
   }
 
   /** Moving the cursor onto a tag selects it in the tree (setting claimTagger.tree.followCursor). */
   private scheduleFollow(editor: vscode.TextEditor, attempt = 0): void {
     // Grouped by author, the review model's path to a tag is not the one shown.
     if (!this.view.visible || !this.config().followCursor || this.byAuthor) return;
-    clearTimeout(this.followTimer);
-    this.followTimer = setTimeout(() => {
+    this.follow.schedule('', attempt ? 300 : 150, () => {
       const doc = this.store.get(editor.document.uri);
       const here = doc?.at(editor.document.offsetAt(editor.selection.active))[0];
       if (!here) return;
@@ -236,11 +247,11 @@ export class TagsView extends Disposable {
       this.view.reveal(node, { select: true, focus: false, expand: true }).then(undefined, () => {
         if (attempt < 5) this.scheduleFollow(editor, attempt + 1);
       });
-    }, attempt ? 300 : 150);
+    });
   }
 
   override dispose(): void {
-    clearTimeout(this.followTimer);
+    this.follow.dispose();
     super.dispose();
   }
 }

@@ -4,6 +4,21 @@
 import * as vscode from 'vscode';
 
 let channel: vscode.LogOutputChannel | undefined;
+/** The latest lines, for tests (the channel itself cannot be read back through the API). */
+const recent: string[] = [];
+const RECENT_MAX = 200;
+
+function write(level: 'error' | 'warn' | 'info', line: string): void {
+  if (!channel) return;
+  channel[level](line);
+  recent.push(`[${level}] ${line}`);
+  if (recent.length > RECENT_MAX) recent.splice(0, recent.length - RECENT_MAX);
+}
+
+/** The latest lines written (level in brackets, then the message), oldest first. */
+export function recentLogLines(): readonly string[] {
+  return [...recent];
+}
 
 /** Creates the channel; activate() registers the returned disposable. Before that (or after dispose) logging is a no-op. */
 export function createLog(): vscode.Disposable {
@@ -27,13 +42,13 @@ function describe(error: unknown): string {
 
 export const log = {
   error(message: string, error?: unknown): void {
-    channel?.error(error === undefined ? message : `${message}: ${describe(error)}`);
+    write('error', error === undefined ? message : `${message}: ${describe(error)}`);
   },
   warn(message: string, error?: unknown): void {
-    channel?.warn(error === undefined ? message : `${message}: ${describe(error)}`);
+    write('warn', error === undefined ? message : `${message}: ${describe(error)}`);
   },
   info(message: string): void {
-    channel?.info(message);
+    write('info', message);
   },
 };
 

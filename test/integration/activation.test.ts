@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { Commands } from '../../src/commands';
 import { EXTENSION_ID, closeAllEditors, eventually, workspaceUri } from './helpers';
 
 suite('activation', () => {
@@ -24,5 +25,7 @@ suite('activation', () => {
     const contributed: { command: string }[] = ext.packageJSON.contributes.commands;
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const { command } of contributed) assert.ok(registered.has(command), `${command} has no handler`);
+    // Internal commands too: every group of src/commands.ts is registered by its module.
+    for (const id of Object.values(Commands)) assert.ok(registered.has(id), `${id} has no handler`);
   });
 });

@@ -1,50 +1,65 @@
-// The manifest and the code agree: every contributed command has a handler, every handler is contributed,
+// The manifest and the code agree: every contributed command has a handler group (whose handlers the types of
+// registerCommands demand, shown by compiling fixtures), every handler is contributed,
 // every command has a category and a localised title, and every %key% has a string in package.nls.json.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Commands } from '../../src/commands';
+import * as ts from 'typescript';
+import { CommandGroups, Commands } from '../../src/commands';
 
 const root = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const nls: Record<string, string> = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
 
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? sourceFiles(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
-
-/** Command ids passed to registerCommand / registerTextEditorCommand anywhere in src/. */
-function registeredIds(): Set<string> {
-  const ids = new Set<string>();
-  const byKey = new Map(Object.entries(Commands));
-  for (const file of sourceFiles(path.join(root, 'src'))) {
-    const text = fs.readFileSync(file, 'utf8');
-    // registerCommand(...) directly, or through a class's local `reg(...)` helper.
-    for (const m of text.matchAll(/\b(?:register(?:TextEditor)?Command|reg(?:<[^>]*>)?)\(\s*(?:Commands\.(\w+)|'([\w.]+)'|OPEN_TAG_COMMAND)/g)) {
-      if (!m[1] && !m[2]) continue;
-      const id = m[1] ? byKey.get(m[1]) : m[2];
-      assert.ok(id, `${path.relative(root, file)} registers an unknown Commands.${m[1]}`);
-      ids.add(id);
-    }
-  }
-  return ids;
+/**
+ * Type-checks a module placed in src/ (kept in memory) that registers commands, and returns tsc's messages: the
+ * registration helper's types are what make a missing or unknown handler an error.
+ */
+function typeErrors(source: string): string[] {
+  const file = path.join(root, 'src', 'manifestFixture.ts');
+  const options: ts.CompilerOptions = { strict: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, types: [] };
+  const host = ts.createCompilerHost(options);
+  const read = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, version) => (path.resolve(name) === file ? ts.createSourceFile(name, source, version) : read(name, version));
+  host.fileExists = ((exists) => (name: string) => path.resolve(name) === file || exists(name))(host.fileExists.bind(host));
+  const program = ts.createProgram([file], options, host);
+  return ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
 
 suite('manifest', () => {
   const contributed: { command: string; title: string; category?: string }[] = pkg.contributes.commands;
 
-  test('every contributed command has a handler and every handler is contributed', () => {
-    const registered = registeredIds();
-    const ids = new Set(contributed.map((c) => c.command));
-    for (const id of ids) assert.ok(registered.has(id), `${id} is contributed but no handler is registered`);
-    for (const id of registered) {
-      if (id.startsWith('claimTagger._')) continue; // internal commands are not contributed
-      assert.ok(ids.has(id), `${id} is registered but not contributed in package.json`);
+  test('every contributed command belongs to one handler group and every group command is contributed', () => {
+    const grouped = Object.entries(CommandGroups).flatMap(([group, ids]) => Object.entries(ids).map(([key, id]) => ({ group, key, id })));
+    const seen = new Map<string, string>();
+    for (const { group, key, id } of grouped) {
+      assert.ok(!seen.has(id), `${id} is in group ${group} and in group ${seen.get(id)}: two handlers`);
+      seen.set(id, group);
+      assert.equal((Commands as Record<string, string>)[key], id, `Commands.${key} is not ${id}: two groups use the short name ${key}`);
+      assert.match(id, /^claimTagger\._?[a-z][A-Za-z]+$/);
     }
-    assert.deepEqual([...ids].sort(), Object.values(Commands).filter((id) => !id.startsWith('claimTagger._')).sort());
+    assert.equal(Object.keys(Commands).length, grouped.length);
+    const ids = new Set(contributed.map((c) => c.command));
+    for (const id of ids) assert.ok(seen.has(id), `${id} is contributed but in no handler group of src/commands.ts`);
+    for (const id of seen.keys()) {
+      if (id.startsWith('claimTagger._')) continue; // internal commands are not contributed
+      assert.ok(ids.has(id), `${id} has a handler group but is not contributed in package.json`);
+    }
+  });
+
+  test('a module registers all of its group, only its group, only known ids (or it does not compile)', function () {
+    this.timeout(120_000);
+    const header = "import { registerCommands, registerCommand } from './editor/commands';\n";
+    assert.deepEqual(typeErrors(`${header}registerCommands('learn', { showLearned: () => 1, forgetLearned: () => 2 });\nregisterCommand('claimTagger.showLearned', () => 3);\n`), []);
+    const missing = typeErrors(`${header}registerCommands('learn', { showLearned: () => 1 });\n`);
+    assert.equal(missing.length, 1, missing.join('\n'));
+    assert.match(missing[0], /forgetLearned/);
+    const foreign = typeErrors(`${header}registerCommands('learn', { showLearned: () => 1, forgetLearned: () => 2, tagClaim: () => 3 });\n`);
+    assert.equal(foreign.length, 1, foreign.join('\n'));
+    assert.match(foreign[0], /tagClaim/);
+    const unknown = typeErrors(`${header}registerCommand('claimTagger.noSuchCommand', () => 1);\n`);
+    assert.equal(unknown.length, 1, unknown.join('\n'));
+    assert.match(unknown[0], /noSuchCommand/);
   });
 
   test('every command has a category and a title from package.nls.json', () => {

@@ -1,0 +1,28 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Tag } from '../../src/core/model';
+import { api, closeAllEditors, openFresh } from './helpers';
+
+const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
+const TEXT = 'The council said the budget grew by 4 percent.\n';
+
+suite('command arguments', () => {
+  teardown(closeAllEditors);
+
+  test('wrong arguments stop the command before it changes anything; right ones in every accepted shape work', async () => {
+    const claimTagger = await api();
+    const editor = await openFresh('args/doc.txt', TEXT);
+    const uri = editor.document.uri;
+    assert.equal(await exec('claimTagger.tagClaim', { uri, ranges: [{ start: 'four', end: 11 }] }), undefined, 'a range of words is refused');
+    assert.equal(await exec('claimTagger.tagClaim', { uri, ranges: { start: 4, end: 11 } }), undefined, 'ranges must be a list');
+    assert.equal(await exec('claimTagger.tagAs', 'claim'), undefined, 'arguments must be an object');
+    assert.deepEqual(await claimTagger.tags(uri), [], 'nothing was tagged');
+    // Offsets, a vscode.Range, a plain {line, character} pair and the uri as a string are all accepted.
+    const byOffsets = await exec<Tag[]>('claimTagger.tagClaim', { uri: uri.toString(), ranges: [{ start: 4, end: 11 }] });
+    const byRange = await exec<Tag[]>('claimTagger.tagClaim', { uri, ranges: [new vscode.Range(0, 21, 0, 27)] });
+    const byPlain = await exec<Tag[]>('claimTagger.tagClaim', { uri, ranges: [{ start: { line: 0, character: 36 }, end: { line: 0, character: 45 } }] });
+    assert.deepEqual([byOffsets, byRange, byPlain].map((t) => t[0].quote), ['council', 'budget', '4 percent']);
+    assert.equal(await exec('claimTagger.setStatus', { uri, id: byOffsets[0].id, value: 7 }), undefined, 'a status must be a string');
+    assert.equal((await claimTagger.tags(uri)).find((t) => t.id === byOffsets[0].id)?.status ?? 'unreviewed', 'unreviewed');
+  });
+});

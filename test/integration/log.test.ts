@@ -1,0 +1,41 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { api, closeAllEditors, eventually, openFresh, workspaceUri } from './helpers';
+
+const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
+
+suite('log', () => {
+  teardown(closeAllEditors);
+
+  test('a corrupt sidecar: the Tags view still lists the others and the log names the file', async () => {
+    const claimTagger = await api();
+    const good = await openFresh('logged/good.txt', 'The council said the budget grew by 4 percent.\n');
+    await exec('claimTagger.tagClaim', { ranges: [{ start: 4, end: 11 }] });
+    await claimTagger.flush();
+    await closeAllEditors();
+    const bad = workspaceUri('logged', 'corrupt.txt');
+    fs.mkdirSync(path.dirname(bad.fsPath), { recursive: true });
+    fs.writeFileSync(bad.fsPath, 'Nothing to see.\n');
+    fs.writeFileSync(bad.fsPath + '.tags.json', '{ "version": 1, "tags": [ { "id": ');
+    try {
+      await exec('claimTagger.refreshTags');
+      const labels = await eventually(async () => {
+        const all = await claimTagger.tree.rootLabels();
+        return all.includes('logged/good.txt (1)') ? all : undefined;
+      }, 10_000).catch(async () => assert.fail(`the Tags view should list logged/good.txt (1); it shows ${JSON.stringify(await claimTagger.tree.rootLabels())}`));
+      assert.ok(labels);
+      const line = await eventually(() => claimTagger.logLines().find((l) => l.includes('corrupt.txt.tags.json')), 10_000).catch(() =>
+        assert.fail(`the log should name corrupt.txt.tags.json; its latest lines: ${JSON.stringify(claimTagger.logLines().slice(-5))}`),
+      );
+      assert.match(line!, /^\[warn\] Tags view: .*corrupt\.txt\.tags\.json is not a valid sidecar/);
+      assert.ok(!claimTagger.logLines().some((l) => l.includes(path.basename(good.document.uri.fsPath) + '.tags.json')), 'the good sidecar is not logged');
+      // The command that opens the log runs.
+      await exec('claimTagger.showLog');
+    } finally {
+      fs.rmSync(bad.fsPath + '.tags.json', { force: true });
+      fs.rmSync(bad.fsPath, { force: true });
+    }
+  });
+});
