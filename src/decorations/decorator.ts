@@ -2,6 +2,7 @@
 // from theme colours (custom kinds: their setting colour), lighter styles for an attribution's source
 // and cue, a glyph per claim status, and markers for nested, fuzzy, orphaned and unattributed tags.
 // Types are created once per style; painting is debounced per document.
+import { CUSTOM_KIND_COLOR } from '../core/kindColors';
 import * as vscode from 'vscode';
 import { Tag, isSpanRef } from '../core/model';
 import { ClaimTaggerConfig, KindConfig } from '../config';
@@ -142,7 +143,7 @@ export class Decorator extends Disposable {
       this.options.set(key, options);
       return vscode.window.createTextEditorDecorationType(options);
     };
-    const fallback: KindConfig = { id: '$custom-fallback', label: '', icon: 'tag', builtin: false, color: '#8a63d2' };
+    const fallback: KindConfig = { id: '$custom-fallback', label: '', icon: 'tag', builtin: false, color: CUSTOM_KIND_COLOR };
     for (const kind of [...config.kinds, fallback]) {
       this.types.set(kind.id, create(kind.id, this.kindOptions(kind, config)));
       if (config.showGutterIcons) this.types.set(Marks.gutter(kind.id), create(Marks.gutter(kind.id), this.gutterOptions(kind)));

@@ -1,5 +1,6 @@
 // Gathers the documents a report covers: this document, the whole workspace, or the tags selected in the
 // Tags view. Open documents contribute their live tags and text; others are read from disk.
+import { CUSTOM_KIND_COLOR, KIND_COLORS, ThemePalette } from '../core/kindColors';
 import * as vscode from 'vscode';
 import { Tag } from '../core/model';
 import { KindInfo, ReportDocument } from '../core/report';
@@ -23,22 +24,14 @@ export interface TagsSource {
 
 export type ReportScope = 'document' | 'workspace' | 'selection';
 
-export type ReportPalette = 'light' | 'dark' | 'highContrast' | 'highContrastLight';
-
-/** The built-in kinds' colours per theme kind, as the editor's colour defaults (package.json contributes.colors). */
-const PALETTES: Record<ReportPalette, Record<string, string>> = {
-  light: { claim: '#0066cc', attribution: '#1a8a4a', opinion: '#c07000' },
-  dark: { claim: '#4fa3ff', attribution: '#3fbf7f', opinion: '#e0a03a' },
-  highContrast: { claim: '#6fc3ff', attribution: '#5fef9f', opinion: '#ffc05a' },
-  highContrastLight: { claim: '#0044aa', attribution: '#0a5a2a', opinion: '#804000' },
-};
+export type ReportPalette = ThemePalette;
 
 /**
  * Report colours for every kind: built-ins in the palette of the theme (light for files, the editor's theme for
  * the preview), custom kinds in their setting colour.
  */
 export function reportKinds(config: ClaimTaggerConfig, palette: ReportPalette = 'light'): KindInfo[] {
-  return config.kinds.map((k) => ({ id: k.id, label: k.label, color: k.color ?? PALETTES[palette][k.id] ?? '#8a63d2' }));
+  return config.kinds.map((k) => ({ id: k.id, label: k.label, color: k.color ?? (KIND_COLORS[palette] as Readonly<Record<string, string>>)[k.id] ?? CUSTOM_KIND_COLOR }));
 }
 
 export async function collectDocuments(scope: ReportScope, store: TagStore, view: TagsSource, uri?: vscode.Uri): Promise<ReportDocument[]> {

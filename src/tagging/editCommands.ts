@@ -2,6 +2,7 @@
 // Each takes { uri, id, value } arguments to run without UI; otherwise it acts on the tag at the cursor.
 import * as vscode from 'vscode';
 import { CLAIM_STATUSES, ClaimStatus, Tag, isClaimStatus } from '../core/model';
+import { isHttpUrl } from '../core/url';
 import { ClaimTaggerConfig, kindLabel } from '../config';
 import { TagPatch, TagStore } from '../store/tagStore';
 import { Disposable } from '../util/dispose';
@@ -179,13 +180,4 @@ function groupByDocument(nodes: unknown[]): Map<string, string[]> {
     out.set(key, [...(out.get(key) ?? []), a.id]);
   }
   return out;
-}
-
-export function isHttpUrl(v: string): boolean {
-  try {
-    const u = new URL(v);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

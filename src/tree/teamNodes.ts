@@ -1,7 +1,7 @@
 // Rows of the Tags view for teams: the "Merge conflicts" group (each conflict with its two versions) and the
 // grouping by author. Built from the workspace index; the review model keeps the other groupings.
 import { Tag } from '../core/model';
-import { ReviewFilter, TagNode } from '../core/review/model';
+import { ReviewFilter, TagNode, tagNodeId } from '../core/review/model';
 import { authorCounts, tagsOfAuthor } from '../core/team/authorTree';
 import { ConflictEntry } from '../core/team/types';
 import { WorkspaceIndex } from '../store/workspaceIndex';
@@ -51,7 +51,7 @@ export function authorDocRows(index: WorkspaceIndex, filter: ReviewFilter, paren
 
 export function authorTagRows(index: WorkspaceIndex, filter: ReviewFilter, node: AuthorDocNode): TagNode[] {
   const row = tagsOfAuthor([index.model.document(node.doc)!].filter(Boolean), node.author, filter)[0];
-  return (row?.tags ?? []).map((tag) => ({ type: 'tag', id: `tag:${node.doc}:${tag.id}`, doc: node.doc, tag }));
+  return (row?.tags ?? []).map((tag) => ({ type: 'tag', id: tagNodeId(node.doc, tag.id), doc: node.doc, tag }));
 }
 
 export function isTeamNode(node: { type: string }): node is TeamNode {

@@ -79,6 +79,11 @@ export function matches(tag: Tag, f: ReviewFilter): boolean {
   return true;
 }
 
+/** A tag row's id, the same under every grouping (reveal and the team rows find a tag by it). */
+export function tagNodeId(doc: string, tagId: string): string {
+  return `tag:${doc}:${tagId}`;
+}
+
 /** Every node of the tree is made here, so that roots(), children() and nodeOf() agree on ids (reveal needs it). */
 const nodes = {
   document: (d: ReviewDocument, count: number): GroupNode => ({ type: 'group', id: `doc:${d.key}`, group: 'document', label: d.name, count, doc: d.key }),
@@ -93,7 +98,7 @@ const nodes = {
   orphaned: (d: ReviewDocument, count: number, parent: GroupNode): GroupNode =>
     ({ type: 'group', id: `doc:${d.key}:orphaned`, group: 'orphaned', label: 'Orphaned', count, doc: d.key, parent }),
   status: (status: string, count: number): GroupNode => ({ type: 'group', id: `status:${status}`, group: 'status', label: status, count, status }),
-  tag: (doc: string, tag: Tag, parent: GroupNode): TagNode => ({ type: 'tag', id: `tag:${doc}:${tag.id}`, doc, tag, parent }),
+  tag: (doc: string, tag: Tag, parent: GroupNode): TagNode => ({ type: 'tag', id: tagNodeId(doc, tag.id), doc, tag, parent }),
 };
 
 const byPosition = (a: Tag, b: Tag) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1);
