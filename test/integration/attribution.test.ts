@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SpanRef, Tag } from '../../src/core/model';
-import { api, closeAllEditors, eventually, openFresh, select } from './helpers';
+import { api, closeAllEditors, eventually, exec, openFresh, select } from './helpers';
 
 const ARTICLE = [
   '"We have secured the funding," Mayor Elena Brandt told reporters on Tuesday.',
@@ -10,7 +10,6 @@ const ARTICLE = [
   '',
 ].join('\n');
 
-const exec = <T>(command: string, args?: unknown) => vscode.commands.executeCommand<T>(command, args);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Quick picks open asynchronously: give one time to show before driving it. */
 const whenPickerShows = () => pause(700);

@@ -7,11 +7,10 @@ import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
 import { emptySidecar, serializeSidecar } from '../../src/core/sidecar/format';
 import { createTag } from '../../src/core/tags';
-import { api, closeAllEditors, eventually, eventuallyEqual, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, eventuallyEqual, exec, workspaceUri } from './helpers';
 
 const TEXT = 'The council approved the budget on Monday. Critics called it reckless. Turnout was 41 percent.\n';
 const FOLDER = 'team/blindindex';
-const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
 
 function sidecar(name: string, ...tags: [string, string, string][]): string {
   const made = tags.map(([quote, kind, author]): Tag => createTag(TEXT, { kind, start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, author }));

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
-import { api, closeAllEditors, eventually, openFresh } from './helpers';
+import { api, closeAllEditors, eventually, exec, openFresh } from './helpers';
 
-const exec = <T>(command: string, args?: unknown) => vscode.commands.executeCommand<T>(command, args);
 const KINDS = ['claim', 'attribution', 'opinion'];
 
 interface ColorContribution {

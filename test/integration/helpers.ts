@@ -75,3 +75,6 @@ export async function screenshot(name: string): Promise<void> {
   fs.writeFileSync(path.join(dir, `${name}.request`), '');
   await eventually(() => fs.existsSync(path.join(dir, `${name}.done`)), 20_000, `the runner to take screenshot ${name}`);
 }
+
+/** Runs a command as a keybinding or another extension would, typed by what it returns. */
+export const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);

@@ -4,10 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, eventually, openFresh, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, exec, openFresh, workspaceUri } from './helpers';
 
 type S = { kind: string; start: number; end: number; rule: string; term?: string; text: string; explanation: string; score: number };
-const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
 const learnedFile = () => workspaceUri('.claim-tags', 'learned.json');
 const learnedJson = (): { decisions: { rules: Record<string, { accepted: number; dismissed: number }>; terms: Record<string, Record<string, { accepted: number; dismissed: number }>> }; forgotten?: Record<string, Record<string, number>> } | undefined =>
   fs.existsSync(learnedFile().fsPath) ? JSON.parse(fs.readFileSync(learnedFile().fsPath, 'utf8')) : undefined;

@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as vscode from 'vscode';
-import { api, closeAllEditors, eventually, openFresh, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, exec, openFresh, workspaceUri } from './helpers';
 
-const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
 
 suite('log', () => {
   teardown(closeAllEditors);

@@ -2,11 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
-import { api, closeAllEditors, eventually, openFresh, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, exec, openFresh, workspaceUri } from './helpers';
 
 const TEXT = 'The council approved 310 million euros. "It is a <script>alert(1)</script> disgrace," said Okafor.\n';
 const span = (q: string) => ({ start: TEXT.indexOf(q), end: TEXT.indexOf(q) + q.length });
-const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
 const FORMATS = ['md', 'html', 'csv', 'json', 'w3c', 'claimreview'] as const;
 
 async function tagged(name: string): Promise<vscode.TextEditor> {

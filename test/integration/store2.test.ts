@@ -2,11 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
-import { api, closeAllEditors, eventually, openFresh, workspaceUri, rootsExpectation, tagsExpectation } from './helpers';
+import { api, closeAllEditors, eventually, exec, openFresh, rootsExpectation, tagsExpectation, workspaceUri } from './helpers';
 
 const TEXT = 'Officials said the bridge opens in May. The mayor disagreed sharply.\n';
 const span = (q: string) => ({ start: TEXT.indexOf(q), end: TEXT.indexOf(q) + q.length });
-const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
 
 suite('tag store: locations, re-pinning, deletion, untitled documents', () => {
   teardown(async () => {

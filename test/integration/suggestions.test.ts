@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
-import { api, closeAllEditors, eventually, openFresh, readJson } from './helpers';
+import { api, closeAllEditors, eventually, exec, openFresh, readJson } from './helpers';
 
 const TEXT = [
   'The council approved 310 million euros for the bridge in 2023, the largest budget in a decade.',
@@ -11,7 +11,6 @@ const TEXT = [
 ].join('\n');
 
 type S = { kind: string; start: number; end: number; rule: string; term?: string; text: string };
-const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Claim Tagger');
 
 async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
-import { api, closeAllEditors, eventually, openFresh, screenshot, select } from './helpers';
+import { api, closeAllEditors, eventually, exec, openFresh, screenshot, select } from './helpers';
 
 const ARTICLE = [
   'The council approved 310 million euros for the bridge last year.',
@@ -10,7 +10,6 @@ const ARTICLE = [
   '',
 ].join('\n');
 
-const exec = <T>(command: string, args?: unknown) => vscode.commands.executeCommand<T>(command, args);
 const span = (quote: string) => ({ start: ARTICLE.indexOf(quote), end: ARTICLE.indexOf(quote) + quote.length });
 
 async function tagsOf(uri: vscode.Uri): Promise<readonly Tag[]> {

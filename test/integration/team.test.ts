@@ -9,10 +9,9 @@ import { emptySidecar, serializeSidecar } from '../../src/core/sidecar/format';
 import { createTag } from '../../src/core/tags';
 import type { CompareResult } from '../../src/team/commands';
 import type { CurateResult } from '../../src/team/curate';
-import { api, closeAllEditors, workspaceUri } from './helpers';
+import { api, closeAllEditors, exec, workspaceUri } from './helpers';
 
 const TEXT = 'The council approved the budget on Monday. Critics called it reckless. The mayor said taxes will not rise. Turnout was 41 percent.\n';
-const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
 
 function tag(quote: string, kind: string, author: string): Tag {
   const start = TEXT.indexOf(quote);

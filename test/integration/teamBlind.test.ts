@@ -7,12 +7,11 @@ import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
 import { emptySidecar, serializeSidecar } from '../../src/core/sidecar/format';
 import { createTag } from '../../src/core/tags';
-import { api, closeAllEditors, eventually, tagsExpectation, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, exec, tagsExpectation, workspaceUri } from './helpers';
 
 const TEXT = 'The council approved the budget on Monday. Critics called it reckless. Turnout was 41 percent.\n';
 /** Kinds highlighted in the document (marks such as gutter icons left out). */
 const highlighted = (ranges: Record<string, vscode.Range[]>) => Object.keys(ranges).filter((k) => !k.startsWith('$') && ranges[k].length);
-const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
 const span = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length });
 
 function tag(quote: string, kind: string, author: string): Tag {

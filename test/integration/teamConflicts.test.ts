@@ -8,10 +8,9 @@ import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
 import { emptySidecar, serializeSidecar } from '../../src/core/sidecar/format';
 import { createTag } from '../../src/core/tags';
-import { api, closeAllEditors, eventually, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, exec, workspaceUri } from './helpers';
 
 const TEXT = 'The council approved the budget on Monday. Critics called it reckless. Turnout was 41 percent. The mayor said taxes will not rise.\n';
-const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
 const NOW = new Date('2026-11-20T10:00:00Z');
 
 function tag(id: string, quote: string, kind: string, author: string, extra: Partial<Tag> = {}): Tag {

@@ -2,11 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
-import { api, closeAllEditors, eventually, openFresh, readJson, screenshot, workspaceUri, rootsExpectation } from './helpers';
+import { api, closeAllEditors, eventually, exec, openFresh, readJson, rootsExpectation, screenshot, workspaceUri } from './helpers';
 
 const TEXT = 'The mayor said the bridge will cost 310 million euros. Critics called it a disgrace. Officials disagree.\n';
 const span = (q: string) => ({ start: TEXT.indexOf(q), end: TEXT.indexOf(q) + q.length });
-const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
 const node = (uri: vscode.Uri, tag: Tag) => ({ type: 'tag', doc: uri.toString(), tag });
 
 suite('Tags view', () => {

@@ -3,9 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
-import { api, closeAllEditors, eventually, screenshot, workspaceUri, rootsExpectation } from './helpers';
+import { api, closeAllEditors, eventually, exec, rootsExpectation, screenshot, workspaceUri } from './helpers';
 
-const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 suite('tour of the sample article', () => {
