@@ -1,10 +1,6 @@
 // Resolving a command's target document and ranges from its arguments or the active editor.
 import * as vscode from 'vscode';
-
-export interface OffsetRange {
-  start: number;
-  end: number;
-}
+import type { Span } from '../core/spans';
 
 export interface CommandTarget {
   document: vscode.TextDocument;
@@ -34,7 +30,7 @@ export async function resolveDocument(uri?: vscode.Uri | string): Promise<Comman
 type RangeLike = { start: vscode.Position; end: vscode.Position };
 
 /** Offsets of a range given as offsets, a vscode.Range, or a plain {start: {line, character}, end} object. */
-export function toOffsets(document: vscode.TextDocument, r: vscode.Range | RangeLike | OffsetRange): OffsetRange {
+export function toOffsets(document: vscode.TextDocument, r: vscode.Range | RangeLike | Span): Span {
   if (typeof r.start !== 'number' || typeof r.end !== 'number') {
     const { start, end } = r as RangeLike;
     const a = document.offsetAt(new vscode.Position(start.line, start.character));

@@ -13,11 +13,12 @@ import { ArgCheck, Parsed, anyOf, isRecord, nullable, text } from '../util/args'
 import { Commands } from '../commands';
 import { pickTag } from './pickTag';
 import { SpanPicker } from './spanPicker';
-import { OffsetRange, toOffsets } from '../editor/target';
+import type { Span } from '../core/spans';
+import { toOffsets } from '../editor/target';
 import { withStoreErrors } from '../editor/storeErrors';
 import { registerCommands } from '../editor/commands';
 
-export type PartArg = vscode.Range | OffsetRange;
+export type PartArg = vscode.Range | Span;
 
 /** A source given as free text (an unnamed or absent speaker) rather than a range. */
 const sourceText: ArgCheck<{ text: string }> = (v, name) => ({ text: text(isRecord(v) ? v.text : v, `${name}.text`) });

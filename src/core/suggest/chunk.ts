@@ -1,10 +1,9 @@
 // What the scan (scan.ts) produces for a chunk of text: tokens, sentences and quote marks, as UTF-16 offsets
 // into the caller's text (no substrings but the interned lower-case words).
 
-export interface Span {
-  start: number;
-  end: number;
-}
+import type { Span } from '../spans';
+
+export type { Span };
 
 export class Token {
   constructor(

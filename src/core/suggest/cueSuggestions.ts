@@ -4,7 +4,7 @@ import { explainAttribution } from './attributions';
 import type { Sentence } from './analyze';
 import type { Cue } from './claims';
 import { round, Run } from './run';
-import type { SpanOffsets, Suggestion } from './types';
+import type { Span, Suggestion } from './types';
 
 export function pushClaim(run: Run, s: Sentence, cues: Cue[], claimScore: number): void {
   const text = run.text;
@@ -61,7 +61,7 @@ function claimExplanation(text: string, cues: Cue[]): string {
   return 'Check-worthy statement: ' + what + '.';
 }
 
-function sameText(text: string, a: SpanOffsets, b: SpanOffsets): boolean {
+function sameText(text: string, a: Span, b: Span): boolean {
   const n = a.end - a.start;
   if (n !== b.end - b.start) return false;
   for (let k = 0; k < n; k++) if (text.charCodeAt(a.start + k) !== text.charCodeAt(b.start + k)) return false;

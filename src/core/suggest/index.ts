@@ -3,15 +3,15 @@
 import { Analyser } from './analyser';
 import { scoreOpinion } from './opinion';
 import { paragraphRanges as paragraphs } from './text';
-import type { SpanOffsets, SuggestOptions, SuggestResult } from './types';
+import type { Span, SuggestOptions, SuggestResult } from './types';
 
 export { Analyser } from './analyser';
 export { CONTEXT_MIN_SENTENCE_SCORE } from './opinionTerms';
 export { DEFAULT_MIN_SCORE, SUGGESTION_KINDS } from './types';
-export type { SentenceScore, SpanOffsets, Suggestion, SuggestionKind, SuggestOptions, SuggestResult } from './types';
+export type { SentenceScore, Span, Suggestion, SuggestionKind, SuggestOptions, SuggestResult } from './types';
 
 /** Chunk boundaries to run suggestRange on separately (paragraphs, long ones cut at MAX_CHUNK). */
-export function paragraphRanges(text: string): SpanOffsets[] {
+export function paragraphRanges(text: string): Span[] {
   return paragraphs(text);
 }
 

@@ -1,12 +1,9 @@
 // The suggestion engine's public types (re-exported by index.ts).
+import type { Span } from '../spans';
 
+export type { Span };
 export type SuggestionKind = 'claim' | 'attribution' | 'opinion';
 export const SUGGESTION_KINDS: readonly SuggestionKind[] = ['claim', 'attribution', 'opinion'];
-
-export interface SpanOffsets {
-  start: number;
-  end: number;
-}
 
 export interface Suggestion {
   kind: SuggestionKind;
@@ -22,7 +19,7 @@ export interface Suggestion {
   /** The lower-cased matched term, for "Dismiss all '<term>'" / "Never suggest '<term>'". */
   term?: string;
   /** Attributions: who said it, the reporting cue, what was said. */
-  parts?: { source?: SpanOffsets; cue?: SpanOffsets; content?: SpanOffsets };
+  parts?: { source?: Span; cue?: Span; content?: Span };
   /** Attributions to "officials", "critics", "experts", passive hearsay... */
   unnamedSource?: boolean;
 }
