@@ -50,7 +50,8 @@ export class SuggestionCommands extends Disposable implements vscode.CodeActionP
     super();
     this._register(
       registerCommands('suggestions', {
-        suggestTags: (raw?: unknown) => withArgs(Commands.suggestTags, raw, { uri }, (a) => this.suggest(a)),
+        // A uri given as text means a script is asking: no status-bar summary then (as before arguments were parsed).
+        suggestTags: (raw?: unknown) => withArgs(Commands.suggestTags, raw, { uri }, (a) => this.suggest(a, typeof (raw as { uri?: unknown } | undefined)?.uri === 'string')),
         acceptSuggestions: (raw?: unknown) => withArgs(Commands.acceptSuggestions, raw, ACCEPT_ARGS, (a) => this.acceptAll(a)),
         clearSuggestions: (raw?: unknown) => withArgs(Commands.clearSuggestions, raw, { uri }, (a) => this.clearAll(a)),
         acceptSuggestion: (ref: SuggestionRef, kind?: string) => this.withSuggestion(ref, (d, s) => this.controller.accept(d, s, kind)),
@@ -61,7 +62,7 @@ export class SuggestionCommands extends Disposable implements vscode.CodeActionP
     this._register(vscode.languages.registerCodeActionsProvider({ pattern: '**' }, this, SuggestionCommands.metadata));
   }
 
-  private async suggest(args?: { uri?: string | vscode.Uri }): Promise<Suggestion[]> {
+  private async suggest(args?: { uri?: string | vscode.Uri }, scripted = false): Promise<Suggestion[]> {
     const target = await resolveDocument(args?.uri);
     if (!target) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open an article to get suggestions.'));
@@ -71,7 +72,7 @@ export class SuggestionCommands extends Disposable implements vscode.CodeActionP
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Claim Tagger: looking for claims, attributions and opinion language…') },
       () => this.controller.run(target.document),
     );
-    if (!args?.uri || args.uri instanceof vscode.Uri) {
+    if (!scripted) {
       const by = (k: SuggestionKind) => shown.filter((s) => s.kind === k).length;
       void vscode.window.setStatusBarMessage(vscode.l10n.t('{0} suggestions: {1} claims, {2} attributions, {3} opinion', shown.length, by('claim'), by('attribution'), by('opinion')), 5000);
     }

@@ -101,7 +101,7 @@ export class TaggingCommands extends Disposable {
     return withStoreErrors(async () => {
       const tags = await this.store.addTags(document, spans.map((s) => ({ kind, start: s.start, end: s.end, note: args?.note })));
       if (kind === 'attribution') {
-        const automated = args?.ranges !== undefined || args?.source !== undefined || args?.cue !== undefined;
+        const automated = args?.ranges !== undefined || (args !== undefined && ('source' in args || 'cue' in args));
         for (const tag of tags) {
           if (automated) await this.attribution.apply(document, tag.id, args?.source, args?.cue);
           else if (tags.length === 1 && !(await this.attribution.ask(document, tag.id))) {

@@ -79,8 +79,8 @@ export function shape<S extends ArgSpec>(spec: S): ArgCheck<{ [K in keyof S]: S[
 }
 
 /**
- * The arguments object of a command, checked against `spec` (absent values, and null unless `nullable`, stay
- * undefined; other keys are ignored). Nothing passed: {}. A Tags view tag row ({type: 'tag', doc, tag: {id}})
+ * The arguments object of a command, checked against `spec` (keys given as undefined, or null unless `nullable`,
+ * are present with the value undefined; absent keys stay absent; other keys are ignored). Nothing passed: {}. A Tags view tag row ({type: 'tag', doc, tag: {id}})
  * gives {uri, id}; its other keys (a `value` a caller adds to a row) are read as usual.
  */
 export function parseArgs<S extends ArgSpec>(raw: unknown, spec: S): Parsed<S> {
@@ -89,9 +89,10 @@ export function parseArgs<S extends ArgSpec>(raw: unknown, spec: S): Parsed<S> {
   const source = raw.type === 'tag' && typeof raw.doc === 'string' && isRecord(raw.tag) ? { ...raw, uri: raw.doc, id: raw.tag.id } : raw;
   const out: Record<string, unknown> = {};
   for (const [key, check] of Object.entries(spec)) {
+    if (!(key in source)) continue;
     const value = source[key];
-    if (value === undefined || (value === null && !('nullable' in check))) continue;
-    out[key] = check(value, key);
+    // A key given without a value stays present (as undefined): "clear it" differs from "not said" (Set Source).
+    out[key] = value === undefined || (value === null && !('nullable' in check)) ? undefined : check(value, key);
   }
   return out as Parsed<S>;
 }

@@ -63,11 +63,14 @@ suite('command arguments', () => {
     assert.throws(() => terms(['r'], 'terms'), /`terms\[0\]` must be an object/);
   });
 
-  test('parseArgs: nothing is {}, absent and null are skipped (unless nullable), unknown keys ignored', () => {
+  test('parseArgs: nothing is {}, absent keys stay absent, given-but-empty ones present as undefined (null kept when nullable), unknown keys ignored', () => {
     const spec = { id: text, kinds: listOf(text), cue: nullable(offsets) };
     assert.deepEqual(parseArgs(undefined, spec), {});
     assert.deepEqual(parseArgs(null, spec), {});
-    assert.deepEqual(parseArgs({ id: 'a', kinds: null, other: 5 }, spec), { id: 'a' });
+    assert.deepEqual(parseArgs({ id: 'a', kinds: null, other: 5 }, spec), { id: 'a', kinds: undefined });
+    // "Clear the cue" ({cue: undefined} from a script) differs from "nothing said about the cue" (Set Source asks then).
+    assert.ok('cue' in parseArgs({ cue: undefined }, spec));
+    assert.ok(!('cue' in parseArgs({ id: 'a' }, spec)));
     assert.deepEqual(parseArgs({ cue: null }, spec), { cue: null });
     assert.ok('cue' in parseArgs({ cue: null }, spec));
     assert.throws(() => parseArgs('claim', spec), /`arguments` must be an object, not "claim"/);
