@@ -24,4 +24,15 @@ suite('command arguments', () => {
     assert.equal(await exec('claimTagger.setStatus', { uri, id: byOffsets[0].id, value: 7 }), undefined, 'a status must be a string');
     assert.equal((await claimTagger.tags(uri)).find((t) => t.id === byOffsets[0].id)?.status ?? 'unreviewed', 'unreviewed');
   });
+
+  test('Set Source with {source: undefined} from a script clears the source without asking', async () => {
+    const claimTagger = await api();
+    const editor = await openFresh('args/source.txt', TEXT);
+    const uri = editor.document.uri;
+    const [tag] = await exec<Tag[]>('claimTagger.tagAttribution', { uri, ranges: [{ start: 0, end: TEXT.length - 1 }], source: { text: 'The council' } });
+    assert.deepEqual(tag.source, { text: 'The council' });
+    // Were the key dropped, the command would ask "Who said it?" and this call would never return.
+    await exec('claimTagger.setSource', { uri, id: tag.id, source: undefined });
+    assert.equal((await claimTagger.tags(uri)).find((t) => t.id === tag.id)?.source, undefined);
+  });
 });
