@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
 import { emptySidecar, serializeSidecar } from '../../src/core/sidecar/format';
 import { createTag } from '../../src/core/tags';
-import { api, closeAllEditors, eventually, eventuallyEqual, exec, workspaceUri } from './helpers';
+import { api, eventually, eventuallyEqual, exec, resetBlindMode, workspaceUri } from './helpers';
 
 const TEXT = 'The council approved the budget on Monday. Critics called it reckless. Turnout was 41 percent.\n';
 const FOLDER = 'team/blindindex';
@@ -22,15 +22,7 @@ suite('team: annotate blind in the Tags view', () => {
     await exec('claimTagger.tags.focus');
     await exec('claimTagger.groupTags', { grouping: 'document' });
   });
-  teardown(async () => {
-    await exec('claimTagger.toggleAnnotateBlind', { on: false });
-    const settings = vscode.workspace.getConfiguration('claimTagger');
-    for (const target of [vscode.ConfigurationTarget.Global, vscode.ConfigurationTarget.Workspace]) {
-      await settings.update('team.annotateBlind', undefined, target);
-    }
-    await settings.update('author', undefined, vscode.ConfigurationTarget.Global);
-    await closeAllEditors();
-  });
+  teardown(resetBlindMode);
 
   test('closed documents: blind on lists only the author\'s blind copies, off the shared sidecars; the description says so', async function () {
     this.timeout(90_000);

@@ -78,3 +78,14 @@ export async function screenshot(name: string): Promise<void> {
 
 /** Runs a command as a keybinding or another extension would, typed by what it returns. */
 export const exec = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
+
+/** Annotate blind off, its setting and the author reset, editors closed: the team suites' teardown. */
+export async function resetBlindMode(): Promise<void> {
+  await vscode.commands.executeCommand('claimTagger.toggleAnnotateBlind', { on: false });
+  const settings = vscode.workspace.getConfiguration('claimTagger');
+  for (const target of [vscode.ConfigurationTarget.Global, vscode.ConfigurationTarget.Workspace]) {
+    await settings.update('team.annotateBlind', undefined, target);
+  }
+  await settings.update('author', undefined, vscode.ConfigurationTarget.Global);
+  await closeAllEditors();
+}

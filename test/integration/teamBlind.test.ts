@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
 import { emptySidecar, serializeSidecar } from '../../src/core/sidecar/format';
 import { createTag } from '../../src/core/tags';
-import { api, closeAllEditors, eventually, exec, tagsExpectation, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, exec, resetBlindMode, tagsExpectation, workspaceUri } from './helpers';
 
 const TEXT = 'The council approved the budget on Monday. Critics called it reckless. Turnout was 41 percent.\n';
 /** Kinds highlighted in the document (marks such as gutter icons left out). */
@@ -19,15 +19,7 @@ function tag(quote: string, kind: string, author: string): Tag {
 }
 
 suite('team: annotate blind', () => {
-  teardown(async () => {
-    await exec('claimTagger.toggleAnnotateBlind', { on: false });
-    const settings = vscode.workspace.getConfiguration('claimTagger');
-    for (const target of [vscode.ConfigurationTarget.Global, vscode.ConfigurationTarget.Workspace]) {
-      await settings.update('team.annotateBlind', undefined, target);
-    }
-    await settings.update('author', undefined, vscode.ConfigurationTarget.Global);
-    await closeAllEditors();
-  });
+  teardown(resetBlindMode);
 
   test('toggle on, tag: the blind copy holds the tag, the shared sidecar does not; toggle off: the shared tags are back', async () => {
     const doc = workspaceUri('team/blind', 'article.md');
