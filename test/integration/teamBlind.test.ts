@@ -18,14 +18,20 @@ function tag(quote: string, kind: string, author: string): Tag {
   return createTag(TEXT, { kind, ...span(quote), author });
 }
 
+/** article.md (TEXT) alone in a folder emptied first. */
+function freshArticle(folder: string): vscode.Uri {
+  const doc = workspaceUri(folder, 'article.md');
+  fs.rmSync(path.dirname(doc.fsPath), { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(doc.fsPath), { recursive: true });
+  fs.writeFileSync(doc.fsPath, TEXT);
+  return doc;
+}
+
 suite('team: annotate blind', () => {
   teardown(resetBlindMode);
 
   test('toggle on, tag: the blind copy holds the tag, the shared sidecar does not; toggle off: the shared tags are back', async () => {
-    const doc = workspaceUri('team/blind', 'article.md');
-    fs.rmSync(path.dirname(doc.fsPath), { recursive: true, force: true });
-    fs.mkdirSync(path.dirname(doc.fsPath), { recursive: true });
-    fs.writeFileSync(doc.fsPath, TEXT);
+    const doc = freshArticle('team/blind');
     const sharedFile = doc.fsPath + '.tags.json';
     const blindFile = doc.fsPath + '.tags.ben.json';
     const shared = serializeSidecar({ ...emptySidecar('article.md', TEXT), tags: [tag('Critics called it reckless.', 'opinion', 'ana')] });
@@ -94,10 +100,7 @@ suite('team: HTML report with several annotators', () => {
   teardown(closeAllEditors);
 
   test('the exported HTML report of a document has the agreement section; one annotator, none', async () => {
-    const doc = workspaceUri('team/report', 'article.md');
-    fs.rmSync(path.dirname(doc.fsPath), { recursive: true, force: true });
-    fs.mkdirSync(path.dirname(doc.fsPath), { recursive: true });
-    fs.writeFileSync(doc.fsPath, TEXT);
+    const doc = freshArticle('team/report');
     fs.writeFileSync(doc.fsPath + '.tags.json', serializeSidecar({ ...emptySidecar('article.md', TEXT), tags: [tag('Critics called it reckless.', 'opinion', 'ana')] }));
     const exportHtml = async () => {
       await exec('claimTagger.exportReport', { scope: 'document', format: 'html', uri: doc, target: 'untitled' });
