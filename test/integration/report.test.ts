@@ -64,7 +64,11 @@ suite('reports in the editor', () => {
     const b = await vscode.window.showTextDocument(workspaceUri('report/ws-b.txt'));
     const at = b.document.positionAt(TEXT.indexOf('Okafor') - 12);
     b.selection = new vscode.Selection(at, at);
-    await eventually(() => claimTagger.tree.selectedTagIds().length === 1, 5000);
+    // The view follows the cursor after a short debounce, once the workspace index has loaded: slow under load.
+    await eventually(() => claimTagger.tree.selectedTagIds().length === 1, 15000, {
+      expected: 'the Tags view to select the one tag under the cursor',
+      seen: () => `${claimTagger.tree.selectedTagIds().length} selected`,
+    });
     const sel = await exec<{ documents: number; tags: number }>('claimTagger.exportReport', { scope: 'selection', format: 'json', target: workspaceUri('report/sel.json') });
     assert.deepEqual([sel.documents, sel.tags], [1, 1]);
     const json = JSON.parse(fs.readFileSync(workspaceUri('report/sel.json').fsPath, 'utf8'));
