@@ -16,10 +16,14 @@ export function oneLine(s: string): string {
 
 /**
  * Escapes user text for inline Markdown: white space collapsed to one line, and every character that
- * could start emphasis, code, a link, raw HTML, an entity, a table cell or a theme icon (`$(`) backslash-escaped.
+ * could start emphasis, code, a link, raw HTML, an entity, a table cell, a theme icon (`$(`) or, at the start, a
+ * list backslash-escaped.
  */
 export function escapeMarkdown(s: string): string {
-  return oneLine(String(s)).replace(/[\\`*_{}[\]()<>#+!|~&]/g, '\\$&');
+  return oneLine(String(s))
+    .replace(/[\\`*_{}[\]()<>#+!|~&]/g, '\\$&')
+    // At the start of a block a "- " or "1971. " would make a list (hovers start paragraphs with the quote).
+    .replace(/^(\s*)(-+|\d+\.)(?=\s|$)/, (_m, space: string, marker: string) => `${space}${marker.replace(/[-.]$/, '\\$&')}`);
 }
 
 /**

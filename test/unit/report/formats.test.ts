@@ -65,6 +65,13 @@ suite('report formats', () => {
     test('escapeMarkdown keeps text on one line and escapes every markup character', () => {
       assert.equal(escapeMarkdown('a\n\nb | *c* [d](e) <f> `g` _h_ ~i~ &amp;'), 'a b \\| \\*c\\* \\[d\\]\\(e\\) \\<f\\> \\`g\\` \\_h\\_ \\~i\\~ \\&amp;');
     });
+
+    test('escapeMarkdown: text that would start a list at the start of a block is escaped, the same marks inside are not', () => {
+      assert.equal(escapeMarkdown('- not a list'), '\\- not a list');
+      assert.equal(escapeMarkdown('--- not a rule'), '--\\- not a rule');
+      assert.equal(escapeMarkdown('1971. The year'), '1971\\. The year');
+      assert.equal(escapeMarkdown('-5 degrees, 1971.5 million, a - b, 3. c'), '-5 degrees, 1971.5 million, a - b, 3. c');
+    });
   });
 
   suite('html', () => {
