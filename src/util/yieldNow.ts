@@ -25,6 +25,8 @@ function viaMessageChannel(Channel: typeof MessageChannel): (fn: Resolve) => voi
   const waiting: Resolve[] = [];
   const channel = new Channel();
   channel.port1.onmessage = () => waiting.shift()?.();
+  // Node's ports keep the process alive while listened to; browsers' have no unref.
+  (channel.port1 as { unref?: () => void }).unref?.();
   return (fn) => {
     waiting.push(fn);
     channel.port2.postMessage(undefined);
