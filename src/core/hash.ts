@@ -1,4 +1,4 @@
-// Hashes and random ids that run the same in Node and in VS Code's web worker (no `node:crypto`, no `Buffer`).
+// Hashes and random ids that run the same in Node and in VS Code's web worker (no Node crypto module, no `Buffer`).
 // Hashing stays synchronous (Web Crypto's digest is async) on the pure-JS @noble/hashes; strings are hashed as
 // their UTF-8 from TextEncoder, which turns a lone surrogate into U+FFFD exactly as Node's `update(s, 'utf8')`
 // does, so a sidecar hash or a derived id is the same byte for byte on the web and on the desktop.
