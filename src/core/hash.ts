@@ -39,13 +39,21 @@ export function uuidV5FromSha1(digest: Uint8Array): string {
   const b = digest.slice(0, 16);
   b[6] = (b[6] & 0x0f) | 0x50;
   b[8] = (b[8] & 0x3f) | 0x80;
-  const hex = bytesToHex(b);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  return uuidString(b);
 }
 
-/** A random (version 4) UUID from the platform's Web Crypto, present in Node 19+ and in browsers. */
+/**
+ * A random (version 4) UUID from the platform's Web Crypto. Browsers offer `randomUUID` only in secure contexts
+ * (code-server served over plain http to another machine is not one) but `getRandomValues` everywhere.
+ */
 export function randomUuid(): string {
-  return globalThis.crypto.randomUUID();
+  const c = globalThis.crypto;
+  if (typeof c.randomUUID === 'function') return c.randomUUID();
+  const b = new Uint8Array(16);
+  c.getRandomValues(b);
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  return uuidString(b);
 }
 
 /** `bytes` random bytes from Web Crypto as lowercase hex (2 characters a byte). */
@@ -53,4 +61,10 @@ export function randomHex(bytes: number): string {
   const b = new Uint8Array(bytes);
   globalThis.crypto.getRandomValues(b);
   return bytesToHex(b);
+}
+
+/** 16 bytes in the 8-4-4-4-12 hex form. */
+function uuidString(b: Uint8Array): string {
+  const hex = bytesToHex(b);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

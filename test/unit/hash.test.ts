@@ -120,6 +120,26 @@ suite('hash: random ids from Web Crypto', () => {
     assert.equal(ids.size, 1000);
   });
 
+  test('randomUuid without crypto.randomUUID (an insecure browser context) builds a version 4 UUID from getRandomValues', () => {
+    const own = Object.getOwnPropertyDescriptor(globalThis, 'crypto')!;
+    const real = globalThis.crypto;
+    let drawn = 0;
+    const limited = { getRandomValues: <T extends ArrayBufferView>(a: T): T => { drawn++; return real.getRandomValues(a); } };
+    Object.defineProperty(globalThis, 'crypto', { value: limited, configurable: true });
+    try {
+      const ids = new Set<string>();
+      for (let i = 0; i < 200; i++) {
+        const id = randomUuid();
+        assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        ids.add(id);
+      }
+      assert.equal(ids.size, 200);
+      assert.equal(drawn, 200);
+    } finally {
+      Object.defineProperty(globalThis, 'crypto', own);
+    }
+  });
+
   test('randomHex gives two lowercase hex digits a byte, fresh every call', () => {
     assert.equal(randomHex(0), '');
     const a = randomHex(18);
