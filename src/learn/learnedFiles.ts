@@ -153,7 +153,7 @@ export class LearnedFiles extends Disposable {
         if (e instanceof ConcurrentChangeError) {
           // Another writer kept changing the file: keep these decisions for the next write.
           s.pending.unshift(...ops);
-          void vscode.window.showWarningMessage(vscode.l10n.t('Claim Tagger did not save what it learned yet: {0}', e.message));
+          void vscode.window.showWarningMessage(vscode.l10n.t('Claim Tagger did not save what it learned yet: {0}. It is kept and written with the next decision.', e.message));
           continue;
         }
         s.problem = (e as Error).message;

@@ -19,7 +19,7 @@ export const UPDATE_ATTEMPTS = 5;
 
 export class ConcurrentChangeError extends Error {
   constructor(readonly file: string, readonly attempts: number) {
-    super(`${file} kept changing while Claim Tagger was writing it (${attempts} attempts); it was left as the other writer made it. Nothing is lost: your changes are kept in memory and written with the next change.`);
+    super(`${file} kept changing while Claim Tagger was writing it (${attempts} attempts); it was left as the other writer made it`);
     this.name = 'ConcurrentChangeError';
   }
 }

@@ -207,6 +207,8 @@ export class SidecarSync implements vscode.Disposable {
       return;
     }
     let written: Snapshot | undefined;
+    /** What lastDiskContent was before it named the content being written (set first, so the watcher knows our write). */
+    let priorDiskContent: string | undefined;
     try {
       await this.host.files.update(uri, (onDisk) => {
         written = undefined;
@@ -220,14 +222,16 @@ export class SidecarSync implements vscode.Disposable {
           return undefined;
         }
         written = now;
+        priorDiskContent = doc.lastDiskContent;
+        doc.lastDiskContent = now.content;
         return now.content;
       });
     } catch (err) {
+      if (written && doc.lastDiskContent === written.content) doc.lastDiskContent = priorDiskContent;
       this.host.messages('error', `Claim Tagger: could not write ${baseName(uri.path)}: ${(err as Error).message}. Your tags are kept in memory.`, doc);
       return;
     }
     if (!written) return;
-    doc.lastDiskContent = written.content;
     doc.base = written.tags;
     if (doc.changes === written.seq) doc.dirty = doc.moved = false;
     else this.scheduleSave(doc);

@@ -129,7 +129,7 @@ suite('optimistic update (web sidecar writes)', () => {
       assert.ok(e instanceof ConcurrentChangeError);
       assert.match(e.message, /notes\/article\.md\.tags\.json kept changing/);
       assert.match(e.message, /5 attempts/);
-      assert.match(e.message, /kept in memory/);
+      assert.match(e.message, /left as the other writer made it/);
       return true;
     });
     assert.equal(n, UPDATE_ATTEMPTS);
