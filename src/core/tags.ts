@@ -1,5 +1,5 @@
 // Creating tags and keeping their TextQuoteSelector (quote, prefix, suffix) in step with the text.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUuid, sha1Bytes, uuidV5FromSha1 } from './hash';
 import { CONTEXT_LENGTH, Tag, TagKind } from './model';
 
 export interface QuoteSelector {
@@ -17,7 +17,7 @@ export function quoteAt(text: string, start: number, end: number): QuoteSelector
 }
 
 export function newTagId(): string {
-  return randomUUID();
+  return randomUuid();
 }
 
 /**
@@ -26,11 +26,7 @@ export function newTagId(): string {
  * derives the same id and merges by id keep working.
  */
 export function derivedTagId(unsafe: string): string {
-  const hash = createHash('sha1').update(`claim-tagger:tag-id\u0000${unsafe}`).digest();
-  hash[6] = (hash[6] & 0x0f) | 0x50;
-  hash[8] = (hash[8] & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  return uuidV5FromSha1(sha1Bytes(`claim-tagger:tag-id\u0000${unsafe}`));
 }
 
 export interface NewTagInit {

@@ -1,7 +1,7 @@
 // Export Tag Report…, Preview Tag Report (a webview with a strict CSP, refreshed as tags change) and
 // Import Web Annotations. Each command accepts arguments so tests and automation skip the dialogs.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { randomHex } from '../core/hash';
 import { tagsFromAnnotations } from '../core/importTags';
 import { reportAgreement } from './agreement';
 import { REPORT_FORMATS, ReportDocument, ReportFormat, ReportOptions, parseWebAnnotations, renderHtmlReport, renderReport, reportFileExtension, reportLanguageId } from '../core/report';
@@ -221,7 +221,7 @@ export class ReportCommands extends Disposable {
     const panel = this.preview;
     const docs = await collectDocuments('document', this.store, this.view, this.previewUri);
     if (this.preview !== panel) return ''; // closed meanwhile
-    const nonce = randomBytes(18).toString('base64');
+    const nonce = randomHex(18);
     const agreement = await reportAgreement(this.store, 'document', this.previewUri);
     if (this.preview !== panel) return '';
     const html = renderHtmlReport(docs, this.options(docs, this.previewUri, themePalette(vscode.window.activeColorTheme.kind)), { nonce, cspSource: panel.webview.cspSource }, { agreement });

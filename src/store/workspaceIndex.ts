@@ -14,6 +14,7 @@ import { TagFileWatcher } from './tagFileWatcher';
 import { Disposable } from '../util/dispose';
 import { log, logFailures } from '../util/log';
 import { KeyedDebounce } from '../util/debounce';
+import { yieldToEventLoop } from '../util/yieldNow';
 
 const READ_CONCURRENCY = 16;
 
@@ -147,7 +148,7 @@ export class WorkspaceIndex extends Disposable {
         }
       }
       if (Date.now() - slice > 10) {
-        await new Promise((r) => setImmediate(r));
+        await yieldToEventLoop();
         slice = Date.now();
       }
     }

@@ -16,6 +16,7 @@ import type { Step } from './delayedProgress';
 import type { LearningHooks } from './learningHooks';
 import { AcceptItem, planAccept, shownSuggestions } from './shown';
 import { KeyedDebounce } from '../util/debounce';
+import { yieldToEventLoop } from '../util/yieldNow';
 
 export const DIAGNOSTIC_SOURCE = 'Claim Tagger';
 const SLICE_MS = 8;
@@ -126,7 +127,7 @@ export class SuggestionController extends Disposable {
         this.render(document.uri);
       }
       if (Date.now() - sliceStart > SLICE_MS) {
-        await new Promise((r) => setImmediate(r));
+        await yieldToEventLoop();
         if (this.runs.get(key) !== runId || document.version !== version) return this.shown(document.uri); // superseded
         sliceStart = Date.now();
       }
@@ -206,7 +207,7 @@ export class SuggestionController extends Disposable {
           }
           if (Date.now() - slice > SLICE_MS) {
             step?.report(i + 1, items.length);
-            await new Promise((r) => setImmediate(r));
+            await yieldToEventLoop();
             slice = Date.now();
           }
           if (step?.token.isCancellationRequested) {

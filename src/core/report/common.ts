@@ -1,6 +1,6 @@
 // What every report format shares: the report's input types, kind colours, per-document figures,
 // the tag predicates behind `--fail-on`, and deterministic ids.
-import { createHash } from 'node:crypto';
+import { sha1BytesOfParts, uuidV5FromSha1 } from '../hash';
 import { KIND_COLORS } from '../kindColors';
 import { CLAIM_STATUSES, ClaimStatus, CONTEXT_LENGTH, SourceRef, Tag, compareTags, isSpanRef } from '../model';
 import { coerceTags } from '../tagShape';
@@ -238,17 +238,16 @@ export function stableUuid(...parts: string[]): string {
 
 /** {@link stableUuid} over any number of parts (no argument spread: a collection may have a million ids). */
 export function stableUuidOf(parts: Iterable<string>): string {
-  const h = createHash('sha1');
+  return uuidV5FromSha1(sha1BytesOfParts(separated(parts)));
+}
+
+/** The parts as hashed: every one after the first preceded by U+0000. */
+function* separated(parts: Iterable<string>): Iterable<string> {
   let first = true;
   for (const p of parts) {
-    h.update(first ? p : `\u0000${p}`);
+    yield first ? p : `\u0000${p}`;
     first = false;
   }
-  const hash = h.digest();
-  hash[6] = (hash[6] & 0x0f) | 0x50;
-  hash[8] = (hash[8] & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

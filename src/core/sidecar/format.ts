@@ -1,12 +1,12 @@
 // Reading and writing the sidecar envelope: validated against schemas/tags.schema.json on the way in,
 // written deterministically (fixed key order, sorted tags, two-space indent, trailing newline) on the way out,
 // so that an unchanged sidecar round-trips byte for byte and diffs stay small in git.
-import { createHash } from 'node:crypto';
 import { ScanError, SyntaxKind, createScanner } from 'jsonc-parser';
 import {
   Dismissal, SIDECAR_FORMAT, SIDECAR_VERSION, SidecarFile, SourceRef, SpanRef, Tag, compareTags, isSafeTagId, isSpanRef,
 } from '../model';
 import { coerceTags } from '../tagShape';
+import { sha256Hex } from '../hash';
 import { derivedTagId, newTagId } from '../tags';
 import { validate as generatedValidate } from './validate.generated';
 
@@ -31,7 +31,7 @@ export type SidecarReadResult =
   | { ok: false; error: SidecarError };
 
 export function textHash(text: string): string {
-  return 'sha256:' + createHash('sha256').update(text, 'utf8').digest('hex');
+  return 'sha256:' + sha256Hex(text);
 }
 
 export function emptySidecar(documentName: string, text: string): SidecarFile {

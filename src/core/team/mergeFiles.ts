@@ -3,7 +3,7 @@
 // a second tag labelled `merge-conflict` whose id is derived from its content (the same merge done twice, as in a
 // rebase, gives the same file), and the pair is listed in `conflicts`. Unreadable, foreign or newer-version input
 // is refused, so git reports a conflict and keeps every side in the index.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../hash';
 import { mergeTags } from '../merge';
 import { Dismissal, SIDECAR_VERSION, Tag } from '../model';
 import { parseSidecar } from '../sidecar/format';
@@ -43,7 +43,7 @@ export function mergeSidecarTexts(base: string, ours: string, theirs: string): M
     document: o.document,
     // Offsets from the two sides refer to different texts: a hash no text has makes every reader re-anchor by
     // quote (exact at the old place first), instead of trusting one side's offsets.
-    textHash: o.textHash === t.textHash ? o.textHash : 'sha256:' + sha256(`claim-tagger merge\0${o.textHash}\0${t.textHash}`),
+    textHash: o.textHash === t.textHash ? o.textHash : 'sha256:' + sha256Hex(`claim-tagger merge\0${o.textHash}\0${t.textHash}`),
     tags: merged.tags,
     conflicts,
   };
@@ -54,7 +54,7 @@ export function mergeSidecarTexts(base: string, ours: string, theirs: string): M
 
 /** A UUID-shaped id from the tag's id and their version's content: stable across repeated merges. */
 export function conflictCopyId(_ours: Tag, theirs: Tag): string {
-  const h = sha256(`claim-tagger conflict\0${JSON.stringify(theirs)}`);
+  const h = sha256Hex(`claim-tagger conflict\0${JSON.stringify(theirs)}`);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
@@ -67,8 +67,4 @@ function mergeDismissals(base: Dismissal[], ours: Dismissal[], theirs: Dismissal
   // Kept unless one side took back a dismissal the base had.
   for (const [k, d] of [...o, ...t]) if (!(b.has(k) && (!o.has(k) || !t.has(k)))) out.set(k, d);
   return [...out.values()];
-}
-
-function sha256(s: string): string {
-  return createHash('sha256').update(s, 'utf8').digest('hex');
 }
