@@ -179,11 +179,13 @@ async function main() {
   let exit;
   const exited = new Promise((r) => { exit = r; });
   await page.exposeFunction('codeAutomationExit', (code) => exit(code));
-  // Screenshot handshake: a test writes <shotDir>/<name>.request and waits for <name>.done.
+  // Screenshot handshake: a test writes <shotDir>/<name>.request and waits for <name>.done. The request stays in
+  // place (renaming it raced with workspace.fs, which reads a file back right after writing it).
+  const handled = new Set();
   const shooter = setInterval(async () => {
-    for (const f of fs.readdirSync(shotDir).filter((n) => n.endsWith('.request'))) {
+    for (const f of fs.readdirSync(shotDir).filter((n) => n.endsWith('.request') && !handled.has(n))) {
+      handled.add(f);
       const name = f.slice(0, -'.request'.length);
-      fs.renameSync(path.join(shotDir, f), path.join(shotDir, `${name}.taking`));
       if (screenshots) {
         const target = path.join(ROOT, 'media/screenshots', `${name}.png`);
         fs.mkdirSync(path.dirname(target), { recursive: true });

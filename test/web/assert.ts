@@ -90,14 +90,8 @@ function same(a: unknown, b: unknown, seen: [object, object][]): boolean {
   seen = [...seen, [a, b]];
   if (a instanceof Date) return a.getTime() === (b as Date).getTime();
   if (a instanceof RegExp) return String(a) === String(b);
-  if (a instanceof Map) {
-    const m = b as Map<unknown, unknown>;
-    return a.size === m.size && [...a].every(([k, v]) => m.has(k) && same(v, m.get(k), seen));
-  }
-  if (a instanceof Set) {
-    const s = b as Set<unknown>;
-    return a.size === s.size && [...a].every((v) => s.has(v));
-  }
+  if (a instanceof Map) return a.size === (b as Map<unknown, unknown>).size && pairUp([...a], [...(b as Map<unknown, unknown>)], seen);
+  if (a instanceof Set) return a.size === (b as Set<unknown>).size && pairUp([...a], [...(b as Set<unknown>)], seen);
   if (ArrayBuffer.isView(a)) {
     const x = a as unknown as ArrayLike<unknown>;
     const y = b as unknown as ArrayLike<unknown>;
@@ -107,4 +101,13 @@ function same(a: unknown, b: unknown, seen: [object, object][]): boolean {
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
   return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], seen));
+}
+
+/** Whether each entry of `xs` deep-equals a distinct entry of `ys` (Set members and Map entries, keys included). */
+function pairUp(xs: unknown[], ys: unknown[], seen: [object, object][]): boolean {
+  const left = [...ys];
+  return xs.every((x) => {
+    const i = left.findIndex((y) => same(x, y, seen));
+    return i >= 0 && left.splice(i, 1).length === 1;
+  });
 }
