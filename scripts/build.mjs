@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// esbuild: src/extension.ts -> dist/extension.js (cjs, node, `vscode` external) and src/cli.ts -> dist/cli.js.
+// esbuild: src/extension.ts -> dist/extension.js (cjs, node, `vscode` external), src/extension.web.ts ->
+// dist/web/extension.js (cjs, browser: VS Code's web-worker extension host) and src/cli.ts -> dist/cli.js.
 // --production minifies and drops source maps (what `npm run package` ships); --watch rebuilds on change.
+// The web build fails on any Node built-in it would import, and the production web bundle on its size.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { WEB_BUNDLE_LIMIT, biggestInputs, webBuildOptions } from './webBuild.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const production = process.argv.includes('--production');
@@ -40,6 +43,7 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  webBuildOptions({ root, production, plugins: [problemMatcher] }),
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
@@ -48,6 +52,23 @@ if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   console.log('[watch] watching src/ for changes');
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  let results;
+  try {
+    results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  } catch {
+    process.exit(1); // the problem matcher has printed the errors
+  }
   fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
+  checkWebSize(results[1].metafile);
+}
+
+/** Prints the web bundle's size; a production bundle over the limit fails the build and names its biggest inputs. */
+function checkWebSize(metafile) {
+  const size = fs.statSync(path.join(root, 'dist/web/extension.js')).size;
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(`dist/web/extension.js: ${kb(size)}${production ? ` (limit ${kb(WEB_BUNDLE_LIMIT)})` : ''}`);
+  if (!production || size < WEB_BUNDLE_LIMIT) return;
+  console.error(`✘ [ERROR] the web bundle is ${kb(size)}, over the ${kb(WEB_BUNDLE_LIMIT)} limit. Biggest inputs:`);
+  for (const { file, bytes } of biggestInputs(metafile)) console.error(`    ${kb(bytes).padStart(9)}  ${file}`);
+  process.exit(1);
 }

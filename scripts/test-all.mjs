@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // npm test: lint, type-check + compile, build, unit tests, browser tests, grammar tests, integration tests in a
-// real VS Code (code-server runner). Runs every step even after a failure, then prints one line summing both test tiers:
+// real VS Code (code-server runner), and the same portable suites in VS Code's web-worker extension host (runner
+// --web). Runs every step even after a failure, then prints one line summing both test tiers:
 // `N passed, N failed` (a failed lint, type-check or build step counts as one failure; so does every pending
-// browser test: the XSS test must run, a skip would silently drop it from the total).
-//   node scripts/test-all.mjs [--only lint,compile,build,unit,browser,grammar,integration]
+// browser or web test: the XSS test and the web suites must run, a skip would silently drop them from the total;
+// and a web run that reports no result line is a failure too).
+//   node scripts/test-all.mjs [--only lint,compile,build,unit,browser,grammar,integration,web]
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
-const STEPS = ['lint', 'compile', 'build', 'unit', 'browser', 'grammar', 'integration'];
+const STEPS = ['lint', 'compile', 'build', 'unit', 'browser', 'grammar', 'integration', 'web'];
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt < 0 ? STEPS : (process.argv[onlyAt + 1] ?? '').split(',');
 const unknown = only.filter((s) => !STEPS.includes(s));
@@ -55,9 +57,23 @@ const mochaCountsNoPending = (out) => {
   console.log(`=== ${c.pending} pending browser test(s) counted as failed: they must run`);
   return { passed: c.passed, failed: c.failed + c.pending };
 };
-const integrationCounts = (out) => {
-  const m = /##INTEGRATION passed=(\d+) failed=(\d+)/.exec(out);
-  return m ? { passed: Number(m[1]), failed: Number(m[2]) } : undefined;
+/** The runner's `##INTEGRATION mode=node|web passed=N failed=N pending=N` line, for one mode. */
+const integrationCounts = (mode) => (out) => {
+  const m = new RegExp(`##INTEGRATION mode=${mode} passed=(\\d+) failed=(\\d+) pending=(\\d+)`).exec(out);
+  return m ? { passed: Number(m[1]), failed: Number(m[2]), pending: Number(m[3]) } : undefined;
+};
+/**
+ * The web run may not skip (each pending test is a failure) and must report: no result line (a crash, a bundle
+ * that failed to load) is a failure even on exit 0.
+ */
+const webCounts = (out) => {
+  const c = integrationCounts('web')(out);
+  if (!c) {
+    console.log('=== the web run reported no "##INTEGRATION mode=web" line: counted as a failure');
+    return { passed: 0, failed: 1 };
+  }
+  if (c.pending) console.log(`=== ${c.pending} pending web test(s) counted as failed: they must run`);
+  return { passed: c.passed, failed: c.failed + c.pending };
 };
 const grammarCounts = (out) => {
   const ok = (out.match(/^✓ /gm) ?? []).length;
@@ -76,9 +92,18 @@ if (compiled === 0) {
 if (wanted('grammar')) await run('grammar tests', bin('vscode-tmgrammar-test'), ['--config', 'test/grammar/package.json', 'test/grammar/**/*.test.*'], { parse: grammarCounts });
 if (wanted('integration')) {
   if (compiled === 0 && built === 0) {
-    await run('integration tests (VS Code in code-server)', process.execPath, ['test/runners/server.mjs'], { parse: integrationCounts });
+    await run('integration tests (VS Code in code-server)', process.execPath, ['test/runners/server.mjs'], { parse: integrationCounts('node') });
   } else {
     console.log('\n=== integration tests skipped: compile or build failed');
+    failed++;
+  }
+}
+if (wanted('web')) {
+  // The runner bundles the web suites itself (test/web/build.mjs); the extension's web entry comes from the build.
+  if (built === 0) {
+    await run('web integration tests (VS Code web-worker host in code-server)', process.execPath, ['test/runners/server.mjs', '--web'], { parse: webCounts });
+  } else {
+    console.log('\n=== web integration tests skipped: build failed');
     failed++;
   }
 }

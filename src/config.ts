@@ -1,5 +1,4 @@
 // Typed configuration, read in one place and re-read when it changes.
-import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { BUILTIN_KINDS } from './core/model';
 import { CUSTOM_KIND_COLOR } from './core/kindColors';
@@ -20,7 +19,7 @@ export interface KindConfig {
 
 export interface ClaimTaggerConfig {
   author: string;
-  /** Whether `author` was set by the user (not the OS user name, which never goes into published reports). */
+  /** Whether `author` was set by the user (not the platform's default, which never goes into published reports). */
   authorConfigured: boolean;
   sidecarLocation: SidecarLocation;
   highlightStyle: HighlightStyle;
@@ -62,10 +61,14 @@ const BUILTIN_LABELS: Record<string, [string, string]> = {
   opinion: ['Opinion', 'flame'],
 };
 
-export function readConfig(scope?: vscode.ConfigurationScope): ClaimTaggerConfig {
+/**
+ * The settings. `defaultAuthor`: the author when `claimTagger.author` is empty, passed in by the entry point (the
+ * OS user name on the desktop; the web has none, there the setting is the only author).
+ */
+export function readConfig(scope?: vscode.ConfigurationScope, defaultAuthor?: () => string | undefined): ClaimTaggerConfig {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
   return {
-    author: c.get<string>('author')?.trim() || defaultAuthor(),
+    author: c.get<string>('author')?.trim() || defaultAuthor?.() || '',
     authorConfigured: !!c.get<string>('author')?.trim(),
     sidecarLocation: c.get<SidecarLocation>('sidecar.location') === 'workspaceFolder' ? 'workspaceFolder' : 'beside',
     highlightStyle: oneOf(c.get<string>('highlightStyle'), ['background', 'underline', 'border'] as const, 'background'),
@@ -120,14 +123,6 @@ export function isLanguageEnabled(config: ClaimTaggerConfig, languageId: string)
 
 function clamp01(n: number): number {
   return Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0.5;
-}
-
-function defaultAuthor(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return '';
-  }
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {

@@ -1,13 +1,16 @@
 // `.claim-tags/learned.json` of each workspace folder in the editor: read (and re-read when it changes, e.g. after
 // a git pull), checked, and written atomically. A write re-reads the file and applies only this session's new
 // decisions and forgets to it, so what a teammate merged in meanwhile is kept. A corrupt or newer file is shown
-// once and never written; untrusted workspaces and non-file folders are read-only.
+// once and never written; untrusted workspaces and folders on read-only file systems are read-only. Written
+// through the platform's SidecarFiles (disk with a lock on the desktop, workspace.fs on the web).
 import * as vscode from 'vscode';
 import { emptyDecisions, recordDecision } from '../core/learn/decisions';
 import { LEARNED_FILE, Learned, emptyLearned, mergeLearned, parseLearned, serializeLearned } from '../core/learn/learnedFile';
 import { SuggestionKind } from '../core/suggest';
 import { SIDECAR_FOLDER } from '../core/sidecar/paths';
-import { replaceFileAtomic } from '../util/atomicWrite';
+import { ConcurrentChangeError } from '../store/optimisticUpdate';
+import { SidecarFiles } from '../store/sidecarIO';
+import { WorkspaceFiles } from '../store/workspaceFiles';
 import { Disposable } from '../util/dispose';
 import { KeyedDebounce } from '../util/debounce';
 
@@ -44,7 +47,8 @@ export class LearnedFiles extends Disposable {
   private writing: Promise<void> = Promise.resolve();
   private loaded: Promise<void> | undefined;
 
-  constructor() {
+  /** `files`: how learned.json is written; workspace.fs (any writable folder, desktop or web) unless given. */
+  constructor(private readonly files: SidecarFiles = new WorkspaceFiles()) {
     super();
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/${SIDECAR_FOLDER}/${LEARNED_FILE}`));
     const reread = (uri: vscode.Uri) => {
@@ -80,10 +84,10 @@ export class LearnedFiles extends Disposable {
     });
   }
 
-  /** Whether decisions in this folder are written (trusted workspace, a file: folder, a usable learned.json). */
+  /** Whether decisions in this folder are written (trusted workspace, a writable file system, a usable learned.json). */
   writable(folder: vscode.WorkspaceFolder): boolean {
     const s = this.folders.get(folder.uri.toString());
-    return vscode.workspace.isTrusted && folder.uri.scheme === 'file' && !!s && !s.problem;
+    return vscode.workspace.isTrusted && vscode.workspace.fs.isWritableFileSystem(folder.uri.scheme) !== false && !!s && !s.problem;
   }
 
   /** Counts decisions in the folder of `uri` (one change, however many); written shortly after. */
@@ -134,11 +138,11 @@ export class LearnedFiles extends Disposable {
       const file = fileOf({ uri: s.uri });
       try {
         let written: Learned | undefined;
-        await replaceFileAtomic(file.fsPath, (current) => {
+        await this.files.update(file, (current) => {
           let base = emptyLearned();
           if (current !== undefined) {
             const read = parseLearned(current);
-            if (!read.ok) throw new Error(`${file.fsPath}${read.line !== undefined ? `:${read.line}:${read.column}` : ''}: ${read.message}`);
+            if (!read.ok) throw new Error(`${vscode.workspace.asRelativePath(file)}${read.line !== undefined ? `:${read.line}:${read.column}` : ''}: ${read.message}`);
             base = read.learned;
           }
           written = ops.reduce(applyOp, base);
@@ -146,6 +150,12 @@ export class LearnedFiles extends Disposable {
         });
         if (written) s.learned = written;
       } catch (e) {
+        if (e instanceof ConcurrentChangeError) {
+          // Another writer kept changing the file: keep these decisions for the next write.
+          s.pending.unshift(...ops);
+          void vscode.window.showWarningMessage(vscode.l10n.t('Claim Tagger did not save what it learned yet: {0}. It is kept and written with the next decision.', e.message));
+          continue;
+        }
         s.problem = (e as Error).message;
         void vscode.window.showWarningMessage(vscode.l10n.t('Claim Tagger did not save what it learned: {0}', s.problem));
       }

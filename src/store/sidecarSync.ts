@@ -1,9 +1,10 @@
 // Keeps each document's tags in step with its sidecar on disk: reads it on load, merges changes made on disk
-// (by tag id, three ways), and writes debounced, one write at a time per document, under the cross-process lock,
-// never over a broken, newer or read-only file.
+// (by tag id, three ways), and writes debounced, one write at a time per document, through SidecarFiles.update
+// (under the cross-process lock on the desktop, an optimistic re-check on the web), never over a broken, newer
+// or read-only file.
 import * as vscode from 'vscode';
 import { mergeTags } from '../core/merge';
-import { SIDECAR_FORMAT, SIDECAR_VERSION } from '../core/model';
+import { SIDECAR_FORMAT, SIDECAR_VERSION, Tag } from '../core/model';
 import { relocateParts } from '../core/relocate';
 import { parseSidecar, serializeSidecar, textHash } from '../core/sidecar/format';
 import { baseName } from '../core/sidecar/paths';
@@ -13,11 +14,18 @@ import { tagFileFor } from './blindMode';
 import { liveConflicts, mergedConflicts } from './conflicts';
 import { DocumentTags, cloneTags } from './documentTags';
 import { reanchorAll, reanchorSome } from './placement';
-import { readSidecar, unwritable, withSidecarLock, writeSidecarAtomic } from './sidecarIO';
+import { SidecarFiles } from './sidecarIO';
 import { StoreMessages, TagChangeReason } from './storeEvents';
 import { KeyedDebounce } from '../util/debounce';
 
 const SAVE_DELAY_MS = 300;
+
+/** Sidecar content made from a document's tags, and the change count it reflects. */
+interface Snapshot {
+  content: string;
+  tags: Tag[];
+  seq: number;
+}
 
 /** What sidecar sync needs from the store. */
 export interface SyncHost {
@@ -26,6 +34,7 @@ export interface SyncHost {
   current(key: string): DocumentTags | undefined;
   fire(doc: DocumentTags, reason: TagChangeReason): void;
   readonly messages: StoreMessages;
+  readonly files: SidecarFiles;
 }
 
 export class SidecarSync implements vscode.Disposable {
@@ -45,7 +54,7 @@ export class SidecarSync implements vscode.Disposable {
     const doc = new DocumentTags(document.uri, sidecarUri);
     let raw: string | undefined;
     try {
-      raw = sidecarUri ? await readSidecar(sidecarUri) : undefined;
+      raw = sidecarUri ? await this.host.files.read(sidecarUri) : undefined;
     } catch (err) {
       doc.state = 'broken';
       doc.error = { kind: 'json', message: `The sidecar cannot be read: ${(err as Error).message}.` };
@@ -179,57 +188,72 @@ export class SidecarSync implements vscode.Disposable {
     return p;
   }
 
-  /** Writes under the sidecar's cross-process lock (file: URIs), so a CLI run or another window loses nothing. */
+  /**
+   * Writes the document's tags; a change made on disk since we last read it is merged in first (SidecarFiles.update
+   * runs the merge again if the file changes once more before the write), so no other writer's tags are lost.
+   */
   private async write(doc: DocumentTags, document: vscode.TextDocument, text = document.getText()): Promise<void> {
-    if (!doc.sidecarUri || !doc.writable || (document.isClosed && !doc.dirty)) return;
-    await withSidecarLock(doc.sidecarUri, () => this.writeUnlocked(doc, document, text));
+    const uri = doc.sidecarUri;
+    if (!uri || !doc.writable || (document.isClosed && !doc.dirty)) return;
+    const first = this.snapshot(doc, document, text);
+    if (first.content === doc.lastDiskContent) {
+      if (doc.changes === first.seq) doc.dirty = doc.moved = false;
+      return;
+    }
+    const refusal = await this.host.files.unwritable(uri);
+    if (refusal) {
+      doc.state = 'readOnly';
+      this.host.messages('warning', `Claim Tagger: ${baseName(uri.path)} ${refusal}: your tags are kept in memory and the file is left as it is.`, doc);
+      return;
+    }
+    let written: Snapshot | undefined;
+    /** What lastDiskContent was before it named the content being written (set first, so the watcher knows our write). */
+    let priorDiskContent: string | undefined;
+    try {
+      await this.host.files.update(uri, (onDisk) => {
+        written = undefined;
+        if (onDisk !== undefined && onDisk !== doc.lastDiskContent) {
+          if (this.mergeFromDisk(doc, document, onDisk, text)) this.host.fire(doc, 'external');
+          if (!doc.writable) return undefined;
+        }
+        const now = this.snapshot(doc, document, text);
+        if (now.content === doc.lastDiskContent) {
+          if (doc.changes === now.seq) doc.dirty = doc.moved = false;
+          return undefined;
+        }
+        written = now;
+        priorDiskContent = doc.lastDiskContent;
+        doc.lastDiskContent = now.content;
+        return now.content;
+      });
+    } catch (err) {
+      if (written && doc.lastDiskContent === written.content) doc.lastDiskContent = priorDiskContent;
+      this.host.messages('error', `Claim Tagger: could not write ${baseName(uri.path)}: ${(err as Error).message}. Your tags are kept in memory.`, doc);
+      return;
+    }
+    if (!written) return;
+    doc.base = written.tags;
+    if (doc.changes === written.seq) doc.dirty = doc.moved = false;
+    else this.scheduleSave(doc);
   }
 
-  private async writeUnlocked(doc: DocumentTags, document: vscode.TextDocument, text: string): Promise<void> {
-    if (!doc.sidecarUri || !doc.writable || (document.isClosed && !doc.dirty)) return;
+  /** The sidecar content of the document's tags now, and the change count it reflects (later changes stay dirty). */
+  private snapshot(doc: DocumentTags, document: vscode.TextDocument, text: string): Snapshot {
     refreshQuotes(text, doc.tags);
     relocateParts(text, doc.tags);
-    // What is written, and the change count it reflects: changes made during the awaits below stay dirty.
-    const written = cloneTags(doc.tags);
+    const tags = cloneTags(doc.tags);
     const seq = doc.changes;
-    doc.conflicts = liveConflicts(doc.conflicts, written);
+    doc.conflicts = liveConflicts(doc.conflicts, tags);
     const content = serializeSidecar({
       format: SIDECAR_FORMAT,
       version: SIDECAR_VERSION,
       document: baseName(document.uri.path),
       textHash: textHash(text),
-      tags: written,
+      tags,
       dismissed: doc.dismissed,
       conflicts: doc.conflicts,
     });
-    if (content === doc.lastDiskContent) {
-      if (doc.changes === seq) doc.dirty = doc.moved = false;
-      return;
-    }
-    // Never clobber a change made on disk since we last read it: merge it first, then write the result.
-    const onDisk = await readSidecar(doc.sidecarUri);
-    if (onDisk !== doc.lastDiskContent && onDisk !== undefined) {
-      if (this.mergeFromDisk(doc, document, onDisk, text)) this.host.fire(doc, 'external');
-      if (doc.writable) return this.writeUnlocked(doc, document, text);
-      return;
-    }
-    const refusal = await unwritable(doc.sidecarUri);
-    if (refusal) {
-      doc.state = 'readOnly';
-      this.host.messages('warning', `Claim Tagger: ${baseName(doc.sidecarUri.path)} ${refusal}: your tags are kept in memory and the file is left as it is.`, doc);
-      return;
-    }
-    const previous = doc.lastDiskContent;
-    try {
-      doc.lastDiskContent = content;
-      await writeSidecarAtomic(doc.sidecarUri, content);
-      doc.base = written;
-      if (doc.changes === seq) doc.dirty = doc.moved = false;
-      else this.scheduleSave(doc);
-    } catch (err) {
-      doc.lastDiskContent = previous;
-      this.host.messages('error', `Claim Tagger: could not write ${baseName(doc.sidecarUri.path)}: ${(err as Error).message}. Your tags are kept in memory.`, doc);
-    }
+    return { content, tags, seq };
   }
 
   dispose(): void {

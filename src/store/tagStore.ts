@@ -16,7 +16,7 @@ import { trackEdit } from './editTracking';
 import { OutsideChanges } from './outsideChanges';
 import { reanchorSome } from './placement';
 import { followRenames } from './rename';
-import { readSidecar } from './sidecarIO';
+import { SidecarFiles } from './sidecarIO';
 import { SidecarSync } from './sidecarSync';
 import { StoreMessages, TagChangeEvent, TagChangeReason } from './storeEvents';
 import { TagStoreError, assertValid } from './storeErrors';
@@ -44,6 +44,8 @@ export class TagStore extends Disposable {
 
   constructor(
     private readonly config: () => ClaimTaggerConfig,
+    /** How sidecars are read and written on this platform. */
+    readonly files: SidecarFiles,
     messages?: StoreMessages,
     tell?: (line: string) => void,
   ) {
@@ -55,7 +57,7 @@ export class TagStore extends Disposable {
       shown = vscode.window.setStatusBarMessage(line, STATUS_MESSAGE_MS);
     }));
     const fire = (doc: DocumentTags, reason: TagChangeReason) => this.changeEmitter.fire({ uri: doc.uri, reason });
-    this.sync = this._register(new SidecarSync({ config, current: (key) => this.docs.get(key), fire, messages: this.messages }));
+    this.sync = this._register(new SidecarSync({ config, current: (key) => this.docs.get(key), fire, messages: this.messages, files }));
     this.untitled = new UntitledHandOver((uri) => this.docs.get(uri.toString()), (doc) => {
       this.sync.scheduleSave(doc);
       fire(doc, 'load');
@@ -67,14 +69,15 @@ export class TagStore extends Disposable {
     }));
     this._register(vscode.workspace.onDidSaveTextDocument((d) => this.onSave(d)));
     this._register(vscode.workspace.onDidCloseTextDocument((d) => this.onClose(d)));
-    const renameHost = { all: () => this.all(), flush: (uri: vscode.Uri) => this.flush(uri), drop: (uri: vscode.Uri) => this.drop(uri.toString()), messages: this.messages };
+    const renameHost = { all: () => this.all(), flush: (uri: vscode.Uri) => this.flush(uri), drop: (uri: vscode.Uri) => this.drop(uri.toString()), messages: this.messages, files };
     this._register(vscode.workspace.onWillRenameFiles((e) => e.waitUntil(followRenames(e.files, this.config().sidecarLocation, renameHost))));
     this._register(vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((f) => this.forget(f))));
   }
 
   /**
-   * Whether a document can carry tags at all: text documents on a writable file system, or untitled ones.
-   * Read-only views (git:, diff and output documents) are left alone.
+   * Whether a document can carry tags at all: untitled documents, and documents of any scheme whose file system
+   * provider is writable (file:, vscode-remote:, github.dev's vscode-vfs:, vscode-test-web:, …), so sidecars can
+   * be written beside them. Read-only views (git:, diff and output documents) are left alone.
    */
   static isTaggable(document: vscode.TextDocument): boolean {
     const { scheme, path } = document.uri;
@@ -272,7 +275,7 @@ export class TagStore extends Disposable {
     const doc = this.all().find((d) => d.sidecarUri?.toString() === sidecarUri.toString());
     if (!doc) return;
     await this.sync.settled();
-    const raw = await readSidecar(sidecarUri);
+    const raw = await this.files.read(sidecarUri);
     if (raw === doc.lastDiskContent) return; // our own write, or nothing new
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === doc.uri.toString());
     if (!document) {

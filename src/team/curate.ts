@@ -10,7 +10,6 @@ import { CurationDecision, CurationItem, curate, curationItems } from '../core/t
 import { serializeTeamSidecar } from '../core/team/serialize';
 import { TagStore } from '../store/tagStore';
 import { resolveDocument } from '../editor/target';
-import { writeFileAtomic } from '../util/atomicWrite';
 import { AnnotatorFileError, annotatedDocument } from '../editor/annotations';
 
 export interface CurateArgs {
@@ -71,8 +70,7 @@ export async function curateDocument(store: TagStore, author: string, args: Cura
     if (answer !== replace) return undefined;
   }
   const content = serializeTeamSidecar({ ...emptySidecar(baseName(document.uri.path), text), tags });
-  if (out.scheme === 'file') await writeFileAtomic(out.fsPath, content);
-  else await vscode.workspace.fs.writeFile(out, new TextEncoder().encode(content));
+  await store.files.write(out, content);
   if (out.toString() === sidecarUri.toString()) await store.reload(document);
   void vscode.window.showInformationMessage(vscode.l10n.t('Curated {0} tag(s) from {1} disagreement(s) into {2}.', tags.length, disagreements, baseName(out.path)));
   return { target: out.toString(), tags: tags.length, items: items.length, disagreements };

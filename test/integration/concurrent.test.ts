@@ -41,10 +41,10 @@ suite('concurrent writers: the editor and the CLI on one sidecar', () => {
     })();
     await Promise.all([...lanes, editorLane]);
     await claimTagger.flush();
-    const quotes = () => ((readJson(vscode.Uri.file(uri.fsPath + '.tags.json')) as { tags: { quote: string }[] }).tags.map((t) => t.quote).sort());
+    const quotes = async () => ((await readJson(vscode.Uri.file(uri.fsPath + '.tags.json'))) as { tags: { quote: string }[] }).tags.map((t) => t.quote).sort();
     // The editor picks up the CLI's last write through its watcher and writes nothing that drops it.
-    await eventually(() => quotes().length === WORDS.length, 20_000).catch(() => undefined);
-    assert.deepEqual(quotes(), [...WORDS].sort(), 'every tag of both writers is in the sidecar');
+    await eventually(async () => (await quotes()).length === WORDS.length, 20_000).catch(() => undefined);
+    assert.deepEqual(await quotes(), [...WORDS].sort(), 'every tag of both writers is in the sidecar');
     // The editor reads the CLI's last write when its file watcher reports it.
     const missing = async () => {
       const shown = await claimTagger.tags(uri);

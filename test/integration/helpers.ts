@@ -1,7 +1,7 @@
-// Shared helpers for integration suites: the extension's API, fixture documents, waiting, screenshots.
+// Shared helpers for integration suites: the extension's API, fixture documents, files, waiting, screenshots.
+// Portable: files go through vscode.workspace.fs and vscode.Uri only, so the same helpers (and the suites that
+// use only them) run in the Node extension host and in the web worker (test/web/index.ts).
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ClaimTaggerApi } from '../../src/api';
 import { Expectation, eventually } from './eventually';
@@ -22,12 +22,44 @@ export function workspaceUri(...segments: string[]): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...segments);
 }
 
-/** Writes a fresh document into the test workspace and opens it in an editor. */
+/** The last segment of a URI's path (`path.basename` without `node:path`). */
+export function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+/** The sidecar beside a document: `<document>.tags.json`, on the document's own file system. */
+export function sidecarUri(document: vscode.Uri): vscode.Uri {
+  return document.with({ path: `${document.path}.tags.json` });
+}
+
+/** Writes a file through workspace.fs (text as UTF-8), creating its folder first. */
+export async function writeFile(uri: vscode.Uri, content: string | Uint8Array): Promise<void> {
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+  await vscode.workspace.fs.writeFile(uri, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+}
+
+export async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+export async function readJson(uri: vscode.Uri): Promise<unknown> {
+  return JSON.parse(await readText(uri));
+}
+
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
+}
+
+/** Deletes a file or folder (recursively) if it is there. */
+export async function remove(uri: vscode.Uri): Promise<void> {
+  if (await exists(uri)) await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false });
+}
+
+/** Writes a fresh document into the test workspace (dropping any sidecar it had) and opens it in an editor. */
 export async function openFresh(name: string, text: string): Promise<vscode.TextEditor> {
   const uri = workspaceUri(name);
-  fs.mkdirSync(path.dirname(uri.fsPath), { recursive: true });
-  fs.writeFileSync(uri.fsPath, text);
-  for (const side of [uri.fsPath + '.tags.json']) fs.rmSync(side, { force: true });
+  await writeFile(uri, text);
+  await remove(sidecarUri(uri));
   const document = await vscode.workspace.openTextDocument(uri);
   return vscode.window.showTextDocument(document, { preview: false });
 }
@@ -53,27 +85,25 @@ export function rootsExpectation(expected: string): Expectation {
 
 /** What `eventually` waits for in a document's text; a timeout shows the text seen. */
 export function textExpectation(editor: vscode.TextEditor, expected: string): Expectation {
-  return { expected: `${path.basename(editor.document.uri.path)} to read ${expected}`, seen: () => editor.document.getText() };
+  return { expected: `${baseName(editor.document.uri)} to read ${expected}`, seen: () => editor.document.getText() };
 }
 
 /** What `eventually` waits for in a document's tags; a timeout lists each tag's anchor state, offsets, quote and author. */
 export function tagsExpectation(uri: vscode.Uri, expected: string): Expectation {
   return {
-    expected: `the tags of ${path.basename(uri.path)} ${expected}`,
+    expected: `the tags of ${baseName(uri)} ${expected}`,
     seen: async () => (await (await api()).tags(uri)).map((t) => `${t.anchor.state} ${t.start}-${t.end} ${JSON.stringify(t.quote)}${t.author ? ` by ${t.author}` : ''}`),
   };
-}
-
-export function readJson(uri: vscode.Uri): unknown {
-  return JSON.parse(fs.readFileSync(uri.fsPath, 'utf8'));
 }
 
 /** Asks the runner for a screenshot of the workbench (saved under media/screenshots/ with --screenshots). */
 export async function screenshot(name: string): Promise<void> {
   const dir = process.env.CLAIM_TAGGER_SHOT_DIR;
   if (!dir) return; // desktop runner: no screenshots
-  fs.writeFileSync(path.join(dir, `${name}.request`), '');
-  await eventually(() => fs.existsSync(path.join(dir, `${name}.done`)), 20_000, `the runner to take screenshot ${name}`);
+  // The runner's folder, reached on the workspace's own file system (vscode-remote in both code-server hosts).
+  const shots = workspaceUri().with({ path: dir });
+  await writeFile(vscode.Uri.joinPath(shots, `${name}.request`), '');
+  await eventually(() => exists(vscode.Uri.joinPath(shots, `${name}.done`)), 20_000, `the runner to take screenshot ${name}`);
 }
 
 /** Runs a command as a keybinding or another extension would, typed by what it returns. */

@@ -8,12 +8,15 @@ export function run(): Promise<void> {
   for (const f of fs.readdirSync(__dirname).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, f));
   return new Promise((resolve, reject) => {
     let passed = 0;
+    let pending = 0;
     const runner = mocha.run((failures) => {
-      // One machine-readable line for scripts/test-all.mjs, which sums unit and integration results.
-      console.log(`##INTEGRATION passed=${passed} failed=${failures}`);
+      // One machine-readable line for scripts/test-all.mjs, which sums unit and integration results (the web run,
+      // test/web/index.ts, prints the same line with mode=web).
+      console.log(`##INTEGRATION mode=node passed=${passed} failed=${failures} pending=${pending}`);
       if (failures > 0) reject(new Error(`${failures} integration test(s) failed.`));
       else resolve();
     });
     runner.on('pass', () => passed++);
+    runner.on('pending', () => pending++);
   });
 }

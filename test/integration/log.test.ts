@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { api, closeAllEditors, eventually, exec, openFresh, workspaceUri } from './helpers';
+import { api, baseName, closeAllEditors, eventually, exec, openFresh, remove, sidecarUri, workspaceUri, writeFile } from './helpers';
 
 
 suite('log', () => {
@@ -14,9 +12,8 @@ suite('log', () => {
     await claimTagger.flush();
     await closeAllEditors();
     const bad = workspaceUri('logged', 'corrupt.txt');
-    fs.mkdirSync(path.dirname(bad.fsPath), { recursive: true });
-    fs.writeFileSync(bad.fsPath, 'Nothing to see.\n');
-    fs.writeFileSync(bad.fsPath + '.tags.json', '{ "version": 1, "tags": [ { "id": ');
+    await writeFile(bad, 'Nothing to see.\n');
+    await writeFile(sidecarUri(bad), '{ "version": 1, "tags": [ { "id": ');
     try {
       await exec('claimTagger.refreshTags');
       const labels = await eventually(async () => {
@@ -28,12 +25,12 @@ suite('log', () => {
         assert.fail(`the log should name corrupt.txt.tags.json; its latest lines: ${JSON.stringify(claimTagger.logLines().slice(-5))}`),
       );
       assert.match(line!, /^\[warn\] Tags view: .*corrupt\.txt\.tags\.json is not a valid sidecar/);
-      assert.ok(!claimTagger.logLines().some((l) => l.includes(path.basename(good.document.uri.fsPath) + '.tags.json')), 'the good sidecar is not logged');
+      assert.ok(!claimTagger.logLines().some((l) => l.includes(baseName(good.document.uri) + '.tags.json')), 'the good sidecar is not logged');
       // The command that opens the log runs.
       await exec('claimTagger.showLog');
     } finally {
-      fs.rmSync(bad.fsPath + '.tags.json', { force: true });
-      fs.rmSync(bad.fsPath, { force: true });
+      await remove(sidecarUri(bad));
+      await remove(bad);
     }
   });
 });

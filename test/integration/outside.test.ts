@@ -2,11 +2,9 @@
 // edit), tags on text that never reached disk, and renames: the tags end where their text is, and the sidecar
 // written afterwards says so.
 import * as assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
-import { api, closeAllEditors, eventually, openFresh, readJson, tagsExpectation, textExpectation, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, exists, openFresh, readJson, remove, sidecarUri, tagsExpectation, textExpectation, workspaceUri, writeFile } from './helpers';
 
 const LINES = [
   'The regional transport authority said about 48,000 vehicles crossed the Old Mill Bridge each weekday.',
@@ -44,18 +42,20 @@ async function tagAll(editor: vscode.TextEditor, quotes: string[]): Promise<Tag[
   return tags;
 }
 
-function sidecarOf(uri: vscode.Uri): SidecarJson {
-  return readJson(vscode.Uri.file(uri.fsPath + '.tags.json')) as SidecarJson;
+async function sidecarOf(uri: vscode.Uri): Promise<SidecarJson> {
+  return (await readJson(sidecarUri(uri))) as SidecarJson;
 }
 
-function hash(text: string): string {
-  return 'sha256:' + createHash('sha256').update(text, 'utf8').digest('hex');
+/** The sidecar's text hash, computed independently of the extension's code (Web Crypto: Node and web worker). */
+async function hash(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return 'sha256:' + Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Every tag of the sidecar on the text it quotes in `text`, with the expected states by quote. */
-function assertSidecarOn(uri: vscode.Uri, text: string, states: Record<string, string>): SidecarJson {
-  const side = sidecarOf(uri);
-  assert.equal(side.textHash, hash(text), 'the sidecar refers to the text now in the file');
+async function assertSidecarOn(uri: vscode.Uri, text: string, states: Record<string, string>): Promise<SidecarJson> {
+  const side = await sidecarOf(uri);
+  assert.equal(side.textHash, await hash(text), 'the sidecar refers to the text now in the file');
   for (const t of side.tags) {
     if (t.anchor.state !== 'orphaned') assert.equal(text.slice(t.start, t.end), t.quote, `tag "${t.quote}" on its text`);
   }
@@ -65,7 +65,7 @@ function assertSidecarOn(uri: vscode.Uri, text: string, states: Record<string, s
 }
 
 async function changeOnDisk(editor: vscode.TextEditor, text: string): Promise<void> {
-  fs.writeFileSync(editor.document.uri.fsPath, text);
+  await writeFile(editor.document.uri, text);
   await eventually(() => editor.document.getText() === text, 15_000, textExpectation(editor, 'the text written outside'));
 }
 
@@ -93,7 +93,7 @@ suite('outside changes to open articles', () => {
     assert.deepEqual((await claimTagger.tags(editor.document.uri)).map((t) => t.id).sort(), tags.map((t) => t.id).sort());
     await eventually(() => told.some((l) => /pull\.txt was reloaded or replaced: 4 tags found again/.test(l)), 5_000);
     await claimTagger.flush();
-    assertSidecarOn(editor.document.uri, pulled, { [Q.vehicles]: 'anchored', [Q.alarming]: 'anchored', [Q.warnings]: 'anchored', [Q.signatures]: 'anchored' });
+    await assertSidecarOn(editor.document.uri, pulled, { [Q.vehicles]: 'anchored', [Q.alarming]: 'anchored', [Q.warnings]: 'anchored', [Q.signatures]: 'anchored' });
   });
 
   test('a paragraph moved, a tagged sentence deleted and one reworded on disk: moved, orphaned, fuzzy', async () => {
@@ -106,7 +106,7 @@ suite('outside changes to open articles', () => {
     await changeOnDisk(editor, changed);
     await eventually(async () => (await claimTagger.tags(editor.document.uri)).some((t) => t.anchor.state === 'fuzzy'), 10_000, tagsExpectation(editor.document.uri, 'to include a fuzzy one'));
     await claimTagger.flush();
-    const side = assertSidecarOn(editor.document.uri, changed, {
+    const side = await assertSidecarOn(editor.document.uri, changed, {
       [Q.double]: 'anchored',
       [Q.signatures]: 'anchored',
       [Q.declined]: 'orphaned',
@@ -126,7 +126,7 @@ suite('outside changes to open articles', () => {
     await changeOnDisk(editor, crlf);
     await eventually(async () => (await claimTagger.tags(editor.document.uri)).every((t) => t.anchor.state === 'anchored' && crlf.slice(t.start, t.end) === t.quote), 10_000, tagsExpectation(editor.document.uri, 'to be anchored on their quotes in the CRLF text'));
     await claimTagger.flush();
-    const side = assertSidecarOn(editor.document.uri, crlf, { [Q.vehicles]: 'anchored', [Q.signatures]: 'anchored' });
+    const side = await assertSidecarOn(editor.document.uri, crlf, { [Q.vehicles]: 'anchored', [Q.signatures]: 'anchored' });
     assert.equal(side.tags.find((t) => t.quote === Q.signatures)!.start, crlf.indexOf(Q.signatures));
   });
 
@@ -145,7 +145,7 @@ suite('outside changes to open articles', () => {
     await eventually(() => editor.document.getText() === ARTICLE && !editor.document.isDirty, 10_000, { expected: 'the reverted document to read the article and not be dirty', seen: () => ({ isDirty: editor.document.isDirty, text: editor.document.getText() }) });
     await eventually(async () => (await claimTagger.tags(editor.document.uri)).every((t) => t.anchor.state === 'anchored' && ARTICLE.slice(t.start, t.end) === t.quote), 10_000, tagsExpectation(editor.document.uri, 'to be anchored on their quotes in the article'));
     await claimTagger.flush();
-    assertSidecarOn(editor.document.uri, ARTICLE, { [Q.alarming]: 'anchored', [Q.declined]: 'anchored' });
+    await assertSidecarOn(editor.document.uri, ARTICLE, { [Q.alarming]: 'anchored', [Q.declined]: 'anchored' });
   });
 
   test('another extension replaces the whole text with a WorkspaceEdit (a paragraph moved, one deleted): tags placed by quote, written on save', async () => {
@@ -165,7 +165,7 @@ suite('outside changes to open articles', () => {
     await eventually(placed, 10_000);
     assert.ok(await editor.document.save());
     await claimTagger.flush();
-    assertSidecarOn(editor.document.uri, replaced, { [Q.vehicles]: 'anchored', [Q.warnings]: 'anchored', [Q.signatures]: 'anchored', [Q.declined]: 'orphaned' });
+    await assertSidecarOn(editor.document.uri, replaced, { [Q.vehicles]: 'anchored', [Q.warnings]: 'anchored', [Q.signatures]: 'anchored', [Q.declined]: 'orphaned' });
   });
 
   test('Undo of a change made on disk restores the previous placement exactly; Redo the new one', async () => {
@@ -195,7 +195,7 @@ suite('outside changes to open articles', () => {
     await eventually(exactly(before), 10_000);
     assert.ok(await editor.document.save());
     await claimTagger.flush();
-    const side = assertSidecarOn(editor.document.uri, ARTICLE, { [Q.double]: 'anchored', [Q.warnings]: 'anchored', [Q.signatures]: 'anchored' });
+    const side = await assertSidecarOn(editor.document.uri, ARTICLE, { [Q.double]: 'anchored', [Q.warnings]: 'anchored', [Q.signatures]: 'anchored' });
     assert.deepEqual(side.tags.map((t) => [t.id, t.start, t.end]).sort(), before.map((t) => [t.id, t.start, t.end]).sort());
   });
 
@@ -214,7 +214,7 @@ suite('outside changes to open articles', () => {
       return !ids.includes(onDraft.id) && ids.includes(onSaved.id);
     }, 10_000);
     await claimTagger.flush();
-    const side = assertSidecarOn(editor.document.uri, ARTICLE, { [Q.signatures]: 'anchored' });
+    const side = await assertSidecarOn(editor.document.uri, ARTICLE, { [Q.signatures]: 'anchored' });
     assert.deepEqual(side.tags.map((t) => t.id), [onSaved.id], 'no tag for the text that never reached disk');
     assert.ok(told.some((l) => /1 tag on text never saved removed/.test(l)), told.join(' | '));
   });
@@ -227,11 +227,11 @@ suite('outside changes to open articles', () => {
     await editor.edit((b) => b.insert(end, draft + '\n'));
     const [onDraft, onSaved] = await tagAll(editor, [draft, Q.vehicles]);
     await claimTagger.flush();
-    assert.ok(sidecarOf(editor.document.uri).tags.some((t) => t.id === onDraft.id), 'written while open, like every tag');
+    assert.ok((await sidecarOf(editor.document.uri)).tags.some((t) => t.id === onDraft.id), 'written while open, like every tag');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await eventually(() => !sidecarOf(editor.document.uri).tags.some((t) => t.id === onDraft.id), 10_000);
+    await eventually(async () => !(await sidecarOf(editor.document.uri)).tags.some((t) => t.id === onDraft.id), 10_000);
     await claimTagger.flush();
-    const side = assertSidecarOn(editor.document.uri, ARTICLE, { [Q.vehicles]: 'anchored' });
+    const side = await assertSidecarOn(editor.document.uri, ARTICLE, { [Q.vehicles]: 'anchored' });
     assert.deepEqual(side.tags.map((t) => t.id), [onSaved.id]);
   });
 
@@ -245,7 +245,7 @@ suite('outside changes to open articles', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await claimTagger.flush();
     assert.ok((await claimTagger.tags(editor.document.uri)).some((t) => t.id === onDraft.id && t.anchor.state === 'anchored'));
-    assertSidecarOn(editor.document.uri, draft + '\n' + ARTICLE, { [draft]: 'anchored' });
+    await assertSidecarOn(editor.document.uri, draft + '\n' + ARTICLE, { [draft]: 'anchored' });
   });
 
   test('renaming in VS Code names the new file in the moved sidecar: no warning when it is loaded', async () => {
@@ -253,15 +253,15 @@ suite('outside changes to open articles', () => {
     const editor = await openFresh('outside/old-name.txt', ARTICLE);
     const [tag] = await tagAll(editor, [Q.alarming]);
     await claimTagger.flush();
-    assert.equal(sidecarOf(editor.document.uri).document, 'old-name.txt');
+    assert.equal((await sidecarOf(editor.document.uri)).document, 'old-name.txt');
     const to = workspaceUri('outside/new-name.txt');
-    fs.rmSync(to.fsPath, { force: true });
-    fs.rmSync(to.fsPath + '.tags.json', { force: true });
+    await remove(to);
+    await remove(sidecarUri(to));
     const edit = new vscode.WorkspaceEdit();
     edit.renameFile(editor.document.uri, to);
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await eventually(() => fs.existsSync(to.fsPath + '.tags.json'));
-    assert.equal(sidecarOf(to).document, 'new-name.txt');
+    await eventually(() => exists(sidecarUri(to)));
+    assert.equal((await sidecarOf(to)).document, 'new-name.txt');
     assert.deepEqual((await claimTagger.tags(to)).map((t) => t.id), [tag.id]);
     assert.deepEqual(claimTagger.documentState(to)?.warnings, []);
   });
@@ -278,8 +278,8 @@ suite('outside: the report preview follows a rename', () => {
     await vscode.commands.executeCommand('claimTagger.previewReport', { uri: editor.document.uri });
     await eventually(() => claimTagger.previewHtml().includes('preview-old.txt'), 10_000);
     const to = workspaceUri('outside/preview-new.txt');
-    fs.rmSync(to.fsPath, { force: true });
-    fs.rmSync(to.fsPath + '.tags.json', { force: true });
+    await remove(to);
+    await remove(sidecarUri(to));
     const edit = new vscode.WorkspaceEdit();
     edit.renameFile(editor.document.uri, to);
     assert.ok(await vscode.workspace.applyEdit(edit));

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
-import { api, closeAllEditors, eventually, exec, openFresh, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, exec, openFresh, readJson, readText, workspaceUri } from './helpers';
 
 const TEXT = 'The council approved 310 million euros. "It is a <script>alert(1)</script> disgrace," said Okafor.\n';
 const span = (q: string) => ({ start: TEXT.indexOf(q), end: TEXT.indexOf(q) + q.length });
@@ -55,7 +54,7 @@ suite('reports in the editor', () => {
     const out = workspaceUri('report/out.csv');
     const r = await exec<{ documents: number; tags: number; target: string }>('claimTagger.exportReport', { scope: 'workspace', format: 'csv', target: out });
     assert.ok(r.documents >= 2 && r.tags >= 6);
-    const csv = fs.readFileSync(out.fsPath, 'utf8');
+    const csv = await readText(out);
     assert.match(csv, /report\/ws-a\.txt/);
     assert.match(csv, /report\/ws-b\.txt/);
     // The tags selected in the Tags view: moving the cursor onto a tag selects it there.
@@ -71,7 +70,7 @@ suite('reports in the editor', () => {
     });
     const sel = await exec<{ documents: number; tags: number }>('claimTagger.exportReport', { scope: 'selection', format: 'json', target: workspaceUri('report/sel.json') });
     assert.deepEqual([sel.documents, sel.tags], [1, 1]);
-    const json = JSON.parse(fs.readFileSync(workspaceUri('report/sel.json').fsPath, 'utf8'));
+    const json = await readJson(workspaceUri('report/sel.json'));
     assert.match(JSON.stringify(json), /ws-b\.txt/);
   });
 
@@ -82,16 +81,16 @@ suite('reports in the editor', () => {
     for (const format of FORMATS) {
       const out = workspaceUri(`report/paths/out-${format}`);
       await exec('claimTagger.exportReport', { scope: 'document', uri: editor.document.uri, format, target: out });
-      const text = fs.readFileSync(out.fsPath, 'utf8');
+      const text = await readText(out);
       for (const p of machine) assert.ok(!text.includes(p) && !text.includes(encodeURI(p)), `${format} report contains ${p}`);
       assert.ok(!text.includes('file://'), `${format} report contains a file:// URI`);
     }
-    const json = JSON.parse(fs.readFileSync(workspaceUri('report/paths/out-json').fsPath, 'utf8'));
+    const json = (await readJson(workspaceUri('report/paths/out-json'))) as { documents: { name: string; uri: string }[] };
     assert.deepEqual([json.documents[0].name, json.documents[0].uri], ['report/paths/rel.txt', 'urn:claim-tagger:document:report/paths/rel.txt']);
     await vscode.workspace.getConfiguration('claimTagger').update('report.articleUrl', 'https://news.example/council-budget', vscode.ConfigurationTarget.Global);
     try {
       await exec('claimTagger.exportReport', { scope: 'document', uri: editor.document.uri, format: 'json', target: workspaceUri('report/paths/url.json') });
-      const withUrl = JSON.parse(fs.readFileSync(workspaceUri('report/paths/url.json').fsPath, 'utf8'));
+      const withUrl = (await readJson(workspaceUri('report/paths/url.json'))) as { documents: { name: string; uri: string }[] };
       assert.deepEqual([withUrl.documents[0].name, withUrl.documents[0].uri], ['report/paths/rel.txt', 'https://news.example/council-budget']);
     } finally {
       await vscode.workspace.getConfiguration('claimTagger').update('report.articleUrl', undefined, vscode.ConfigurationTarget.Global);
@@ -140,7 +139,7 @@ suite('reports in the editor', () => {
     await vscode.window.showTextDocument(editor.document);
     await exec('claimTagger.exportReport', { scope: 'document', format: 'w3c', target: workspaceUri('report/anno.jsonld') });
     const copy = await openFresh('report/import-dst.txt', 'Intro line.\n' + TEXT);
-    const json = fs.readFileSync(workspaceUri('report/anno.jsonld').fsPath, 'utf8');
+    const json = await readText(workspaceUri('report/anno.jsonld'));
     const summary = await exec<{ imported: number; placed: number; orphaned: number }>('claimTagger.importAnnotations', { uri: copy.document.uri, json });
     assert.deepEqual([summary.imported, summary.placed, summary.orphaned], [3, 3, 0]);
     const tags = await (await api()).tags(copy.document.uri);

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, eventually, openFresh, readJson, screenshot, select, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, exists, openFresh, readJson, screenshot, select, workspaceUri } from './helpers';
 
 const ARTICLE = 'The council approved 310 million euros for the bridge. Critics said it was far too late.\n';
 
@@ -24,8 +23,8 @@ suite('tag a selection as a claim (thin slice)', () => {
     await screenshot('slice-tagged');
 
     const sidecar = workspaceUri('slice/article.txt.tags.json');
-    await eventually(() => fs.existsSync(sidecar.fsPath));
-    const written = readJson(sidecar) as { document: string; tags: { id: string; kind: string; quote: string; status: string }[] };
+    await eventually(() => exists(sidecar));
+    const written = (await readJson(sidecar)) as { document: string; tags: { id: string; kind: string; quote: string; status: string }[] };
     assert.equal(written.document, 'article.txt');
     assert.deepEqual(written.tags.map((t) => [t.id, t.kind, t.quote, t.status]), [[created[0].id, 'claim', created[0].quote, 'unreviewed']]);
 

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
-import { api, closeAllEditors, eventually, openFresh, readJson, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, exists, openFresh, readJson, readText, remove, sidecarUri, workspaceUri, writeFile } from './helpers';
 
 const TEXT = 'Alpha beta gamma. The budget grew by 12 percent. Delta epsilon zeta.\n';
 const CLAIM = 'The budget grew by 12 percent.';
@@ -18,8 +17,8 @@ async function tagsOf(uri: vscode.Uri): Promise<readonly Tag[]> {
   return (await api()).tags(uri);
 }
 
-function sidecarTags(uri: vscode.Uri): Tag[] {
-  return (readJson(vscode.Uri.file(uri.fsPath + '.tags.json')) as { tags: Tag[] }).tags;
+async function sidecarTags(uri: vscode.Uri): Promise<Tag[]> {
+  return ((await readJson(sidecarUri(uri))) as { tags: Tag[] }).tags;
 }
 
 suite('tag store in the editor', () => {
@@ -74,8 +73,8 @@ suite('tag store in the editor', () => {
     await (await api()).flush();
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'Intro. '));
     await editor.document.save();
-    await eventually(() => {
-      const [t] = sidecarTags(editor.document.uri);
+    await eventually(async () => {
+      const [t] = await sidecarTags(editor.document.uri);
       return t.start === 'Intro. '.length + TEXT.indexOf(CLAIM) && t.quote === CLAIM;
     });
   });
@@ -85,7 +84,7 @@ suite('tag store in the editor', () => {
     const tag = await tagClaim(editor, CLAIM);
     await (await api()).flush();
     const changed = 'A new first paragraph was added by someone else.\n\n' + TEXT.replace('Alpha', 'ALPHA');
-    fs.writeFileSync(editor.document.uri.fsPath, changed);
+    await writeFile(editor.document.uri, changed);
     await eventually(async () => {
       const [t] = await tagsOf(editor.document.uri);
       return editor.document.getText() === changed && t.id === tag.id && changed.slice(t.start, t.end) === CLAIM;
@@ -98,15 +97,15 @@ suite('tag store in the editor', () => {
     const first = await tagClaim(editor, CLAIM);
     await claimTagger.flush();
     // A colleague's tool adds a note to the first tag and a new tag, while we add another tag here.
-    const sidecar = vscode.Uri.file(editor.document.uri.fsPath + '.tags.json');
-    const data = readJson(sidecar) as { tags: Tag[] };
+    const sidecar = sidecarUri(editor.document.uri);
+    const data = (await readJson(sidecar)) as { tags: Tag[] };
     data.tags[0].note = 'checked by the desk';
     const theirs: Tag = { ...data.tags[0], id: 'their-new-tag', kind: 'opinion', start: 0, end: 5, quote: 'Alpha', prefix: '', suffix: TEXT.slice(5, 37), note: undefined, status: undefined };
     delete theirs.note;
     delete theirs.status;
     data.tags.push(theirs);
     const ours = await tagClaim(editor, 'Delta epsilon zeta.');
-    fs.writeFileSync(sidecar.fsPath, JSON.stringify(data, null, 2) + '\n');
+    await writeFile(sidecar, JSON.stringify(data, null, 2) + '\n');
     await claimTagger.flush();
     await eventually(async () => {
       const tags = await tagsOf(editor.document.uri);
@@ -114,7 +113,7 @@ suite('tag store in the editor', () => {
       return ids.has(first.id) && ids.has(ours.id) && ids.has('their-new-tag') && tags.find((t) => t.id === first.id)?.note === 'checked by the desk';
     }, 10_000);
     await claimTagger.flush();
-    await eventually(() => new Set(sidecarTags(editor.document.uri).map((t) => t.id)).size === 3);
+    await eventually(async () => new Set((await sidecarTags(editor.document.uri)).map((t) => t.id)).size === 3);
   });
 
   test('conflicting edits to the same tag keep both versions', async () => {
@@ -122,11 +121,11 @@ suite('tag store in the editor', () => {
     const editor = await openFresh('store/conflict.txt', TEXT);
     const tag = await tagClaim(editor, CLAIM);
     await claimTagger.flush();
-    const sidecar = vscode.Uri.file(editor.document.uri.fsPath + '.tags.json');
-    const data = readJson(sidecar) as { tags: Tag[] };
+    const sidecar = sidecarUri(editor.document.uri);
+    const data = (await readJson(sidecar)) as { tags: Tag[] };
     data.tags[0].note = 'their note';
     await vscode.commands.executeCommand('claimTagger.editNote', { uri: editor.document.uri, id: tag.id, value: 'our note' });
-    fs.writeFileSync(sidecar.fsPath, JSON.stringify(data, null, 2) + '\n');
+    await writeFile(sidecar, JSON.stringify(data, null, 2) + '\n');
     await claimTagger.flush();
     await eventually(async () => {
       const notes = (await tagsOf(editor.document.uri)).map((t) => t.note).sort();
@@ -139,29 +138,28 @@ suite('tag store in the editor', () => {
     const tag = await tagClaim(editor, CLAIM);
     await (await api()).flush();
     const to = workspaceUri('store/after.txt');
-    fs.rmSync(to.fsPath + '.tags.json', { force: true });
+    await remove(sidecarUri(to));
     const edit = new vscode.WorkspaceEdit();
     edit.renameFile(editor.document.uri, to);
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await eventually(() => fs.existsSync(to.fsPath + '.tags.json') && !fs.existsSync(editor.document.uri.fsPath + '.tags.json'));
+    await eventually(async () => (await exists(sidecarUri(to))) && !(await exists(sidecarUri(editor.document.uri))));
     assert.deepEqual((await tagsOf(to)).map((t) => t.id), [tag.id]);
   });
 
   test('a corrupt sidecar is left untouched, tagging is refused, and fixing it re-enables tagging', async () => {
     const claimTagger = await api();
     const uri = workspaceUri('store/corrupt.txt');
-    fs.mkdirSync(workspaceUri('store').fsPath, { recursive: true });
-    fs.writeFileSync(uri.fsPath, TEXT);
+    await writeFile(uri, TEXT);
     const broken = '{\n  "format": "claim-tagger/tags",\n  "version": 1,\n  "tags": [ oops ]\n}\n';
-    fs.writeFileSync(uri.fsPath + '.tags.json', broken);
+    await writeFile(sidecarUri(uri), broken);
     const editor = await vscode.window.showTextDocument(uri);
     await eventually(() => claimTagger.documentState(uri)?.state === 'broken');
     assert.match(claimTagger.documentState(uri)!.error!, /line 4, column \d+/);
     const created = (await vscode.commands.executeCommand('claimTagger.tagClaim', { uri, ranges: [{ start: 0, end: 5 }] })) as Tag[];
     assert.deepEqual(created, []);
     await claimTagger.flush();
-    assert.equal(fs.readFileSync(uri.fsPath + '.tags.json', 'utf8'), broken);
-    fs.rmSync(uri.fsPath + '.tags.json');
+    assert.equal(await readText(sidecarUri(uri)), broken);
+    await vscode.workspace.fs.delete(sidecarUri(uri));
     assert.equal(await vscode.commands.executeCommand('claimTagger.reloadSidecar', uri), 0);
     assert.equal(claimTagger.documentState(uri)?.state, 'ok');
     assert.equal(((await vscode.commands.executeCommand('claimTagger.tagClaim', { uri, ranges: [{ start: 0, end: 5 }] })) as Tag[]).length, 1);
@@ -170,10 +168,10 @@ suite('tag store in the editor', () => {
 
   test('a binary file cannot be tagged: the command refuses and writes nothing', async () => {
     const uri = workspaceUri('store/binary.txt');
-    fs.writeFileSync(uri.fsPath, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3]));
+    await writeFile(uri, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3]));
     const created = (await vscode.commands.executeCommand('claimTagger.tagClaim', { uri, ranges: [{ start: 0, end: 3 }] })) as Tag[];
     assert.deepEqual(created, []);
-    assert.ok(!fs.existsSync(uri.fsPath + '.tags.json'));
+    assert.ok(!(await exists(sidecarUri(uri))));
   });
 
   test('an untitled document containing NUL characters is refused too', async () => {

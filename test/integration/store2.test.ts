@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
-import { api, closeAllEditors, eventually, exec, openFresh, rootsExpectation, tagsExpectation, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, exec, exists, openFresh, readJson, remove, rootsExpectation, sidecarUri, tagsExpectation, workspaceUri, writeFile } from './helpers';
 
 const TEXT = 'Officials said the bridge opens in May. The mayor disagreed sharply.\n';
 const span = (q: string) => ({ start: TEXT.indexOf(q), end: TEXT.indexOf(q) + q.length });
@@ -19,8 +18,8 @@ suite('tag store: locations, re-pinning, deletion, untitled documents', () => {
     await exec('claimTagger.tagClaim', { uri: editor.document.uri, ranges: [span('the bridge opens in May')] });
     await (await api()).flush();
     const mirrored = workspaceUri('.claim-tags', 'desk', 'located.txt.tags.json');
-    await eventually(() => fs.existsSync(mirrored.fsPath));
-    assert.ok(!fs.existsSync(editor.document.uri.fsPath + '.tags.json'), 'nothing beside the document');
+    await eventually(() => exists(mirrored));
+    assert.ok(!(await exists(sidecarUri(editor.document.uri))), 'nothing beside the document');
     const claimTagger = await api();
     await eventually(async () => (await claimTagger.tree.rootLabels()).includes('desk/located.txt (1)'), 5000, rootsExpectation('to include desk/located.txt (1)'));
   });
@@ -31,7 +30,7 @@ suite('tag store: locations, re-pinning, deletion, untitled documents', () => {
     const [tag] = await exec<Tag[]>('claimTagger.tagClaim', { uri: editor.document.uri, ranges: [span('The mayor disagreed sharply.')] });
     await claimTagger.flush();
     const rewritten = 'Officials said the bridge opens in May. The city council voted against it.\n';
-    fs.writeFileSync(editor.document.uri.fsPath, rewritten);
+    await writeFile(editor.document.uri, rewritten);
     await eventually(async () => (await claimTagger.tags(editor.document.uri))[0]?.anchor.state === 'orphaned', 10_000, tagsExpectation(editor.document.uri, 'to start with an orphaned one'));
     const at = rewritten.indexOf('The city council');
     const pinned = await exec<Tag>('claimTagger.repinTag', { uri: editor.document.uri, id: tag.id, range: { start: at, end: rewritten.length - 1 } });
@@ -48,24 +47,24 @@ suite('tag store: locations, re-pinning, deletion, untitled documents', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.deleteFile(editor.document.uri);
     assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.ok(fs.existsSync(editor.document.uri.fsPath + '.tags.json'), 'the sidecar is kept');
+    assert.ok(await exists(sidecarUri(editor.document.uri)), 'the sidecar is kept');
     await eventually(async () => (await claimTagger.tree.rootLabels()).some((l) => /^Detached \(\d+\)$/.test(l)), 10_000, rootsExpectation('to include Detached (N)'));
   });
 
   test('an untitled document keeps its tags in memory and writes them when first saved', async () => {
     const claimTagger = await api();
     const target = workspaceUri('store2/saved-later.txt');
-    fs.rmSync(target.fsPath, { force: true });
-    fs.rmSync(target.fsPath + '.tags.json', { force: true });
+    await remove(target);
+    await remove(sidecarUri(target));
     const document = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
     const editor = await vscode.window.showTextDocument(document);
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), TEXT));
     const [tag] = await exec<Tag[]>('claimTagger.tagClaim', { uri: document.uri, ranges: [span('the bridge opens in May')] });
     await claimTagger.flush();
-    assert.ok(!fs.existsSync(target.fsPath + '.tags.json'), 'nothing on disk before the first save');
+    assert.ok(!(await exists(sidecarUri(target))), 'nothing on disk before the first save');
     assert.ok(await document.save());
-    await eventually(() => fs.existsSync(target.fsPath + '.tags.json'), 10_000);
-    const saved = JSON.parse(fs.readFileSync(target.fsPath + '.tags.json', 'utf8'));
+    await eventually(() => exists(sidecarUri(target)), 10_000);
+    const saved = (await readJson(sidecarUri(target))) as { tags: Tag[] };
     assert.deepEqual(saved.tags.map((t: Tag) => [t.id, t.quote]), [[tag.id, 'the bridge opens in May']]);
   });
 });

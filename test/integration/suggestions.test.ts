@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
-import { api, closeAllEditors, eventually, exec, openFresh, readJson } from './helpers';
+import { api, closeAllEditors, eventually, exec, openFresh, readJson, sidecarUri } from './helpers';
 
 const TEXT = [
   'The council approved 310 million euros for the bridge in 2023, the largest budget in a decade.',
@@ -110,7 +110,7 @@ suite('suggestions in the editor', () => {
     const range = new vscode.Range(editor.document.positionAt(s.start), editor.document.positionAt(s.end));
     await run(fixFor(await quickFixes(editor.document.uri, range), `Dismiss '${s.text}'`));
     await claimTagger.flush();
-    const sidecar = readJson(vscode.Uri.file(editor.document.uri.fsPath + '.tags.json')) as { dismissed: { rule: string; term: string; start: number }[] };
+    const sidecar = (await readJson(sidecarUri(editor.document.uri))) as { dismissed: { rule: string; term: string; start: number }[] };
     assert.deepEqual(sidecar.dismissed.map((d) => [d.rule, d.term, d.start]), [[s.rule, 'disastrous failure', s.start]]);
     const again = await exec<S[]>('claimTagger.suggestTags', { uri: editor.document.uri });
     assert.ok(!again.some((x) => x.start === s.start && x.rule === s.rule));
@@ -184,8 +184,8 @@ suite('suggestions in the editor', () => {
     console.log(`Accept All on 1 MB: ${created.length} tags in ${claimTagger.lastAcceptMs()} ms of extension-host time`);
     assert.equal(created.length, opinions.size);
     await claimTagger.flush();
-    const sidecar = vscode.Uri.file(editor.document.uri.fsPath + '.tags.json');
-    assert.equal((readJson(sidecar) as { tags: Tag[] }).tags.length, opinions.size + 1);
+    const sidecar = sidecarUri(editor.document.uri);
+    assert.equal(((await readJson(sidecar)) as { tags: Tag[] }).tags.length, opinions.size + 1);
     assert.ok(!ours(editor.document.uri).some((d) => /^Opinion\?/.test(d.message)), 'accepted suggestions are no longer shown');
     // Ctrl+Z is the text's; the tag action has its own undo.
     await exec('claimTagger.undoTagAction');
@@ -193,7 +193,7 @@ suite('suggestions in the editor', () => {
     assert.deepEqual(after.map((t) => t.id), [own.id]);
     assert.equal(editor.document.getText(), big, 'the text is untouched');
     await claimTagger.flush();
-    assert.deepEqual((readJson(sidecar) as { tags: Tag[] }).tags.map((t) => t.id), [own.id]);
+    assert.deepEqual(((await readJson(sidecar)) as { tags: Tag[] }).tags.map((t) => t.id), [own.id]);
     // The suggestions come back once their tags are gone.
     await eventually(() => ours(editor.document.uri).filter((d) => /^Opinion\?/.test(d.message)).length >= opinions.size);
   });

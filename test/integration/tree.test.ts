@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
-import { api, closeAllEditors, eventually, exec, openFresh, readJson, rootsExpectation, screenshot, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, exec, openFresh, readJson, rootsExpectation, screenshot, sidecarUri, workspaceUri, writeFile } from './helpers';
 
 const TEXT = 'The mayor said the bridge will cost 310 million euros. Critics called it a disgrace. Officials disagree.\n';
 const span = (q: string) => ({ start: TEXT.indexOf(q), end: TEXT.indexOf(q) + q.length });
@@ -48,14 +47,14 @@ suite('Tags view', () => {
     await exec('claimTagger.editNote', { ...node(uri, b), value: 'ask who' });
     await exec('claimTagger.setStatus', { ...node(uri, a), value: 'disputed' }, [{ ...node(uri, a), value: 'disputed' }, node(uri, b)]);
     await claimTagger.flush();
-    const sidecar = vscode.Uri.file(uri.fsPath + '.tags.json');
-    await eventually(() => {
-      const tags = (readJson(sidecar) as { tags: Tag[] }).tags;
+    const sidecar = sidecarUri(uri);
+    await eventually(async () => {
+      const tags = ((await readJson(sidecar)) as { tags: Tag[] }).tags;
       return tags.every((t) => t.status === 'disputed') && tags.find((t) => t.id === b.id)?.note === 'ask who';
     });
     await exec('claimTagger.removeTag', node(uri, a), [node(uri, a), node(uri, b)]);
     await claimTagger.flush();
-    await eventually(() => (readJson(sidecar) as { tags: Tag[] }).tags.length === 0);
+    await eventually(async () => ((await readJson(sidecar)) as { tags: Tag[] }).tags.length === 0);
   });
 
   test('context menu: copy quote and copy as citation put the text on the clipboard', async () => {
@@ -173,17 +172,17 @@ suite('Tags view', () => {
     const editor = await openFresh('tree/external.txt', TEXT);
     await exec('claimTagger.tagClaim', { ranges: [span('Officials disagree.')] });
     await claimTagger.flush();
-    const sidecar = editor.document.uri.fsPath + '.tags.json';
+    const sidecar = sidecarUri(editor.document.uri);
     await closeAllEditors();
     const copy = workspaceUri('tree/copied.txt');
-    fs.writeFileSync(copy.fsPath, TEXT);
-    const data = JSON.parse(fs.readFileSync(sidecar, 'utf8'));
+    await writeFile(copy, TEXT);
+    const data = (await readJson(sidecar)) as { document: string; tags: Tag[] };
     data.document = 'copied.txt';
     data.tags.push({ ...data.tags[0], id: 'second', kind: 'opinion', status: undefined });
-    fs.writeFileSync(copy.fsPath + '.tags.json', JSON.stringify(data, null, 2));
+    await writeFile(sidecarUri(copy), JSON.stringify(data, null, 2));
     await eventually(async () => (await claimTagger.tree.rootLabels()).includes('tree/copied.txt (2)'), 10_000, rootsExpectation('to include tree/copied.txt (2)'));
-    fs.rmSync(copy.fsPath);
-    fs.rmSync(copy.fsPath + '.tags.json');
+    await vscode.workspace.fs.delete(copy);
+    await vscode.workspace.fs.delete(sidecarUri(copy));
     await eventually(async () => !(await claimTagger.tree.rootLabels()).some((l) => l.startsWith('tree/copied.txt')), 10_000, rootsExpectation('to no longer list tree/copied.txt'));
   });
 

@@ -2,7 +2,14 @@
 // Offline integration runner: the mocha suites of test/integration run inside a real VS Code extension host,
 // served by code-server (VS Code's server build, from npm) and driven by headless Debian Chromium.
 //
-//   node test/runners/server.mjs [--grep RE] [--screenshots] [--keep] [--timeout SECONDS]
+//   node test/runners/server.mjs [--web] [--grep RE] [--screenshots] [--keep] [--timeout SECONDS]
+//                                [--extension DIR] [--tests FILE]
+//
+// Two hosts, one harness: by default the extension ("main") and out/test/integration run in the Node extension
+// host; with --web, a user setting (remote.extensionKind: web) moves the extension ("browser") into the workbench's
+// web-worker host, and the tests run there too, from a browser bundle of the portable suites (test/web/index.ts,
+// built per run by test/web/build.mjs so --grep reaches it). --extension runs another extension folder (e.g. a
+// throwaway web-only one) with the same harness.
 //
 // Exit code: the suite's (0 all passed, 1 failures), 2 harness error, 3 timeout.
 // Every process it starts is killed by process group; every file it writes stays in test/.runs/ (removed
@@ -12,6 +19,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { buildWebTests } from '../web/build.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CACHE = process.env.CLAIM_TAGGER_CACHE || path.join(ROOT, '.cache');
@@ -30,6 +38,10 @@ const keep = argv.includes('--keep');
 const screenshots = argv.includes('--screenshots') || process.env.CLAIM_TAGGER_SCREENSHOTS === '1';
 const timeoutMs = 1000 * Number(opt('timeout', 900));
 const grep = opt('grep');
+const web = argv.includes('--web');
+const extensionDir = path.resolve(opt('extension', ROOT));
+const manifest = JSON.parse(fs.readFileSync(path.join(extensionDir, 'package.json'), 'utf8'));
+const extensionId = `${manifest.publisher}.${manifest.name}`;
 const t0 = Date.now();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const note = (...a) => console.error(`[server-runner +${((Date.now() - t0) / 1e3).toFixed(1)}s]`, ...a);
@@ -42,11 +54,15 @@ if (!fs.existsSync(path.join(CS_HOME, '.installed'))) {
   note('installing code-server into the cache (once)');
   execFileSync('sh', [path.join(ROOT, 'scripts/install-code-server.sh')], { stdio: 'inherit' });
 }
-for (const f of ['dist/extension.js', 'out/test/integration/index.js']) {
-  if (!fs.existsSync(path.join(ROOT, f))) {
-    console.error(`${f} is missing: run npm run build && npm run compile:tests first (npm test does both).`);
-    process.exit(EXIT_HARNESS);
-  }
+if (web && !manifest.browser) {
+  console.error(`${path.join(extensionDir, 'package.json')} has no "browser" entry: there is no web build to test.`);
+  process.exit(EXIT_HARNESS);
+}
+const entry = web ? manifest.browser : manifest.main;
+const needed = [path.join(extensionDir, entry), ...(web ? [] : [path.join(ROOT, 'out/test/integration/index.js')])];
+for (const f of needed.filter((n) => !fs.existsSync(n) && !fs.existsSync(`${n}.js`))) {
+  console.error(`${path.relative(ROOT, f)} is missing: run npm run build && npm run compile:tests first (npm test does both).`);
+  process.exit(EXIT_HARNESS);
 }
 
 fs.mkdirSync(path.join(ROOT, 'test/.runs'), { recursive: true });
@@ -77,6 +93,8 @@ fs.writeFileSync(path.join(dir('user-data/User'), 'settings.json'), JSON.stringi
   'window.commandCenter': false,
   'git.enabled': false,
   'git.openRepositoryInParentFolders': 'never',
+  // The web run: the extension under test goes to the web-worker host even though it also has a "main".
+  ...(web ? { 'remote.extensionKind': { [extensionId]: ['web'] } } : {}),
 }));
 
 const kids = [];
@@ -161,11 +179,13 @@ async function main() {
   let exit;
   const exited = new Promise((r) => { exit = r; });
   await page.exposeFunction('codeAutomationExit', (code) => exit(code));
-  // Screenshot handshake: a test writes <shotDir>/<name>.request and waits for <name>.done.
+  // Screenshot handshake: a test writes <shotDir>/<name>.request and waits for <name>.done. The request stays in
+  // place (renaming it raced with workspace.fs, which reads a file back right after writing it).
+  const handled = new Set();
   const shooter = setInterval(async () => {
-    for (const f of fs.readdirSync(shotDir).filter((n) => n.endsWith('.request'))) {
+    for (const f of fs.readdirSync(shotDir).filter((n) => n.endsWith('.request') && !handled.has(n))) {
+      handled.add(f);
       const name = f.slice(0, -'.request'.length);
-      fs.renameSync(path.join(shotDir, f), path.join(shotDir, `${name}.taking`));
       if (screenshots) {
         const target = path.join(ROOT, 'media/screenshots', `${name}.png`);
         fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -178,8 +198,8 @@ async function main() {
 
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = JSON.stringify([
-    ['extensionDevelopmentPath', remote(ROOT)],
-    ['extensionTestsPath', remote(path.join(ROOT, 'out/test/integration/index.js'))],
+    ['extensionDevelopmentPath', remote(extensionDir)],
+    ['extensionTestsPath', remote(await testsPath())],
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
   ]);
@@ -193,6 +213,17 @@ async function main() {
   }
   note(`extension host exit code: ${code}`);
   return Number.isInteger(code) ? code : EXIT_HARNESS;
+}
+
+/** The tests module: the Node suites as compiled by tsc, or (--web) this run's browser bundle of the web suites. */
+async function testsPath() {
+  const custom = opt('tests');
+  if (custom) return path.resolve(custom);
+  if (!web) return path.join(ROOT, 'out/test/integration/index.js');
+  const outfile = path.join(runDir, 'web-tests/index.js');
+  await buildWebTests({ outfile, env: { CLAIM_TAGGER_TEST_GREP: grep ?? '', CLAIM_TAGGER_SHOT_DIR: shotDir } });
+  note(`web test bundle built (${(fs.statSync(outfile).size / 1024).toFixed(0)} KB)`);
+  return outfile;
 }
 
 let rc = EXIT_HARNESS;

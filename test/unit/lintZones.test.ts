@@ -58,8 +58,10 @@ suite('lint zones (eslint.config.mjs)', function () {
   });
 
   test('nothing below the top imports the wiring (extension, api)', async () => {
-    for (const folder of [...FEATURES, 'editor', 'store']) {
+    for (const folder of [...FEATURES, 'editor', 'store', 'node']) {
       await assertRejected(`src/${folder}/zoneFixture.ts`, importing('../extension'));
+      await assertRejected(`src/${folder}/zoneFixture.ts`, importing('../extension.web'));
+      await assertRejected(`src/${folder}/zoneFixture.ts`, importing('../activate'));
       await assertRejected(`src/${folder}/zoneFixture.ts`, importing('../api'));
     }
   });
@@ -95,12 +97,61 @@ suite('lint zones (eslint.config.mjs)', function () {
   });
 
   test('the network ban still holds inside every zone', async () => {
-    for (const folder of ['core', 'cli', 'store', 'editor', ...FEATURES]) {
+    for (const folder of ['core', 'cli', 'node', 'store', 'editor', ...FEATURES]) {
       await assertRejected(`src/${folder}/zoneFixture.ts`, importing('node:https'), /no network/);
     }
   });
 
   test('the wiring at the top may import every feature', async () => {
-    for (const f of FEATURES) await assertAllowed('src/extension.ts', importing(`./${f}/anything`));
+    for (const file of ['src/extension.ts', 'src/activate.ts', 'src/extension.web.ts']) {
+      for (const f of FEATURES) await assertAllowed(file, importing(`./${f}/anything`));
+    }
+  });
+
+  // The web build (web-worker host) has no Node: files it bundles must not import Node built-ins or Node-only modules.
+  const WEB_FILES = ['src/store/zoneFixture.ts', 'src/editor/zoneFixture.ts', 'src/core/zoneFixture.ts', 'src/core/sidecar/zoneFixture.ts',
+    'src/util/zoneFixture.ts', 'src/activate.ts', 'src/extension.web.ts', 'src/config.ts', ...FEATURES.map((f) => `src/${f}/zoneFixture.ts`)];
+  const NODE_ONLY_FILES = ['src/extension.ts', 'src/node/zoneFixture.ts', 'src/cli/zoneFixture.ts', 'src/cli.ts', 'src/util/atomicWrite.ts', 'src/util/fileLock.ts'];
+
+  test('files in the web build reject Node built-ins, node: or bare, with a message that says why', async () => {
+    for (const file of WEB_FILES) {
+      for (const spec of ['node:fs', 'fs', 'fs/promises', 'node:path', 'os', 'node:crypto', 'node:util', 'child_process', 'node:worker_threads']) {
+        await assertRejected(file, importing(spec), /web build runs in a web worker without Node/);
+      }
+    }
+    await assertRejected('src/store/zoneFixture.ts', "import { readFile } from 'node:fs/promises';\nexport const r = readFile;\n", /web worker/);
+    await assertRejected('src/store/zoneFixture.ts', "export { readFile } from 'node:fs/promises';\n");
+  });
+
+  test('files in the web build reject the Node-only modules (src/node, the Node helpers of src/util)', async () => {
+    await assertRejected('src/store/zoneFixture.ts', importing('../node/diskFiles'));
+    await assertRejected('src/activate.ts', importing('./node/diskFiles'), /web worker/);
+    for (const helper of ['atomicWrite', 'fileLock', 'regularFile', 'processAlive', 'terminal']) {
+      await assertRejected('src/store/zoneFixture.ts', importing(`../util/${helper}`), /web worker/);
+      await assertRejected('src/team/zoneFixture.ts', importing(`../util/${helper}`));
+      await assertRejected('src/util/zoneFixture.ts', importing(`./${helper}`));
+    }
+    await assertAllowed('src/store/zoneFixture.ts', importing('../util/debounce'));
+  });
+
+  test('files in the web build reject the Node globals', async () => {
+    for (const use of ['Buffer.from("x")', 'process.pid', 'setImmediate(() => undefined)', '__dirname', "require('x')"]) {
+      const { all } = await lint('src/store/zoneFixture.ts', `export const v = ${use};\n`);
+      assert.ok(all.some((m) => m.startsWith('no-restricted-globals') && /web worker/.test(m)), `${use} should be rejected: ${all.join('; ')}`);
+      const nodeOnly = await lint('src/node/zoneFixture.ts', `export const v = ${use};\n`);
+      assert.ok(!nodeOnly.all.some((m) => m.startsWith('no-restricted-globals')), `${use} is fine in src/node: ${nodeOnly.all.join('; ')}`);
+    }
+  });
+
+  test('the Node entry, src/node, the CLI and the Node helpers of src/util may use Node built-ins', async () => {
+    for (const file of NODE_ONLY_FILES) {
+      for (const spec of ['node:fs', 'fs/promises', 'node:os']) await assertAllowed(file, importing(spec));
+    }
+    await assertAllowed('src/extension.ts', importing('./node/diskFiles'));
+    await assertAllowed('src/node/zoneFixture.ts', importing('../store/workspaceFiles'));
+    await assertAllowed('src/node/zoneFixture.ts', importing('../util/atomicWrite'));
+    // Still no network and no features below the top, Node or not.
+    await assertRejected('src/node/zoneFixture.ts', importing('node:https'), /no network/);
+    await assertRejected('src/node/zoneFixture.ts', importing('../tagging/commands'), /src\/node holds/);
   });
 });

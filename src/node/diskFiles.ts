@@ -1,0 +1,60 @@
+// Sidecar file access on the desktop: files on disk (`file:`) are read with node:fs, written atomically
+// (util/atomicWrite: temporary file + rename, mode kept, symlinks followed) and updated under the same
+// cross-process lock file the CLI takes; other schemes go through workspace.fs (store/workspaceFiles.ts).
+import { constants as fsConstants } from 'node:fs';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Produce, SidecarFiles, isNotFound } from '../store/sidecarIO';
+import { WorkspaceFiles } from '../store/workspaceFiles';
+import { writeFileAtomic } from '../util/atomicWrite';
+import { withFileLock } from '../util/fileLock';
+
+export class DiskFiles implements SidecarFiles {
+  private readonly virtual = new WorkspaceFiles();
+
+  async read(uri: vscode.Uri): Promise<string | undefined> {
+    if (uri.scheme !== 'file') return this.virtual.read(uri);
+    try {
+      return await fs.readFile(uri.fsPath, 'utf8');
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
+  async write(uri: vscode.Uri, content: string): Promise<void> {
+    if (uri.scheme !== 'file') return this.virtual.write(uri, content);
+    await writeFileAtomic(uri.fsPath, content);
+  }
+
+  /** Under the lock, so the editor and a CLI run never interleave their read-merge-write of one file. */
+  update(uri: vscode.Uri, produce: Produce): Promise<boolean> {
+    if (uri.scheme !== 'file') return this.virtual.update(uri, produce);
+    return withFileLock(uri.fsPath, async () => {
+      const content = await produce(await this.read(uri));
+      if (content === undefined) return false;
+      await writeFileAtomic(uri.fsPath, content);
+      return true;
+    });
+  }
+
+  async move(from: vscode.Uri, to: vscode.Uri): Promise<boolean> {
+    if (from.scheme !== 'file' || to.scheme !== 'file') return this.virtual.move(from, to);
+    const exists = (u: vscode.Uri) => fs.stat(u.fsPath).then(() => true, () => false);
+    if (!(await exists(from)) || (await exists(to))) return false;
+    await fs.mkdir(path.dirname(to.fsPath), { recursive: true });
+    await fs.rename(from.fsPath, to.fsPath);
+    return true;
+  }
+
+  async unwritable(uri: vscode.Uri): Promise<string | undefined> {
+    if (uri.scheme !== 'file') return this.virtual.unwritable(uri);
+    try {
+      await fs.access(uri.fsPath, fsConstants.W_OK);
+      return undefined;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : 'is read-only';
+    }
+  }
+}

@@ -1,0 +1,94 @@
+// Sidecar file access through vscode.workspace.fs only: the web build's (github.dev, vscode.dev) and the
+// desktop's for virtual file systems. A write is a temporary file beside the target, then a rename. There are
+// no lock files: updates of one file run one at a time in this window, and each checks just before its rename
+// that no other writer changed the file since it was read (optimisticUpdate.ts).
+import * as vscode from 'vscode';
+import { KeyedQueue, updateOptimistically } from './optimisticUpdate';
+import { Produce, SidecarFiles, isNotFound } from './sidecarIO';
+
+export class WorkspaceFiles implements SidecarFiles {
+  private readonly queue = new KeyedQueue();
+
+  async read(uri: vscode.Uri): Promise<string | undefined> {
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
+  async write(uri: vscode.Uri, content: string): Promise<void> {
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+    const temp = await writeTemp(uri, content);
+    try {
+      await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
+    } catch (e) {
+      await discard(temp);
+      throw e;
+    }
+  }
+
+  update(uri: vscode.Uri, produce: Produce): Promise<boolean> {
+    return this.queue.run(uri.toString(), async () => {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+      return updateOptimistically(displayName(uri), {
+        read: () => this.read(uri),
+        stamp: () => stampOf(uri),
+        writeTemp: (content) => writeTemp(uri, content),
+        replace: (temp) => Promise.resolve(vscode.workspace.fs.rename(temp, uri, { overwrite: true })),
+        discard,
+      }, produce);
+    });
+  }
+
+  async move(from: vscode.Uri, to: vscode.Uri): Promise<boolean> {
+    if (!(await exists(from)) || (await exists(to))) return false;
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(to, '..'));
+    await vscode.workspace.fs.rename(from, to, { overwrite: false });
+    return true;
+  }
+
+  async unwritable(uri: vscode.Uri): Promise<string | undefined> {
+    if (vscode.workspace.fs.isWritableFileSystem(uri.scheme) === false) return 'is on a read-only file system';
+    try {
+      const st = await vscode.workspace.fs.stat(uri);
+      return st.permissions !== undefined && (st.permissions & vscode.FilePermission.Readonly) !== 0 ? 'is read-only' : undefined;
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+}
+
+let sequence = 0;
+
+async function writeTemp(uri: vscode.Uri, content: string): Promise<vscode.Uri> {
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const unique = `${Date.now().toString(36)}${(sequence++).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const temp = vscode.Uri.joinPath(uri, '..', `.${name}.web.${unique}.tmp`);
+  await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(content));
+  return temp;
+}
+
+async function discard(temp: vscode.Uri): Promise<void> {
+  await Promise.resolve(vscode.workspace.fs.delete(temp)).catch(() => undefined);
+}
+
+async function stampOf(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    const st = await vscode.workspace.fs.stat(uri);
+    return `${st.mtime}:${st.size}`;
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    throw e;
+  }
+}
+
+function exists(uri: vscode.Uri): Promise<boolean> {
+  return Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
+}
+
+function displayName(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : vscode.workspace.asRelativePath(uri, false);
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Bundles the web suites (test/web/index.ts and the portable suites it imports) for the web-worker extension
+// host: browser platform, `vscode` external, `global` -> globalThis, `node:assert` -> test/web/assert.ts, and a
+// `process` shim injected into this TEST bundle only (the extension's own web bundle gets none). Any other Node
+// built-in is an error naming the importer: a suite that needs one is not portable and stays out of the web list.
+//   node test/web/build.mjs [--outfile out/web-tests/index.js]
+// The server runner (test/runners/server.mjs --web) calls buildWebTests() itself, with the run's environment.
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BUILTIN = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+const ASSERT = /^(node:)?assert(\/strict)?$/;
+
+/** esbuild plugin: maps `node:assert[/strict]` to our browser assert and refuses every other Node built-in. */
+const browserOnly = {
+  name: 'claim-tagger-web-tests',
+  setup(build) {
+    build.onResolve({ filter: ASSERT }, () => ({ path: path.join(ROOT, 'test/web/assert.ts') }));
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (!BUILTIN.has(args.path)) return undefined;
+      return { errors: [{ text: `${path.relative(ROOT, args.importer)} imports the Node built-in "${args.path}", which the web worker lacks: use vscode.workspace.fs / vscode.Uri, or keep that suite out of test/web/index.ts (name it *.node.test.ts)` }] };
+    });
+  },
+};
+
+/** Builds the bundle to `outfile`; `env` becomes the shimmed `process.env` the suites read (grep, screenshot dir). */
+export async function buildWebTests({ outfile = path.join(ROOT, 'out/web-tests/index.js'), env = {} } = {}) {
+  await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: ['test/web/index.ts'],
+    outfile,
+    bundle: true,
+    format: 'cjs',
+    platform: 'browser',
+    target: 'es2022',
+    mainFields: ['browser', 'module', 'main'],
+    external: ['vscode'],
+    define: { global: 'globalThis', __CLAIM_TAGGER_TEST_ENV__: JSON.stringify(JSON.stringify(env)) },
+    inject: [path.join(ROOT, 'test/web/process.ts')],
+    plugins: [browserOnly],
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const at = process.argv.indexOf('--outfile');
+  const outfile = await buildWebTests(at < 0 ? {} : { outfile: path.resolve(process.argv[at + 1]) }).catch(() => process.exit(1));
+  console.log(`web test bundle -> ${path.relative(ROOT, outfile)}`);
+}
