@@ -6,6 +6,7 @@
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeThirdPartyNotices } from './thirdPartyNotices.mjs';
 import { WEB_BUNDLE_LIMIT, biggestInputs, webBuildOptions } from './webBuild.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -39,6 +40,7 @@ const common = {
   legalComments: 'none',
   plugins: [problemMatcher],
   absWorkingDir: root,
+  metafile: true,
 };
 
 const builds = [
@@ -60,6 +62,7 @@ if (watch) {
   }
   fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
   checkWebSize(results[1].metafile);
+  writeThirdPartyNotices(root, results.map((r) => r.metafile), path.join(root, 'dist/ThirdPartyNotices.txt'));
 }
 
 /** Prints the web bundle's size; a production bundle over the limit fails the build and names its biggest inputs. */

@@ -58,7 +58,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform)
   const statusBar = new TagStatusBar(store, getConfig, (kind) => decorator.isHidden(kind));
   const autoload = new Autoload(store, getConfig);
   const tagsView = new TagsView(store, getConfig, context.workspaceState, tagFiles);
-  const learning = new Learning(tagsView.index, getConfig);
+  const learning = new Learning(tagsView.index, getConfig, platform.files);
   const suggestions = new SuggestionController(store, getConfig, learning);
   const reports = new ReportCommands(store, tagsView, getConfig);
   const undo = new TagUndo();
@@ -90,7 +90,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform)
     new HighlightCommands(decorator, getConfig),
     new SidecarCommands(store, getConfig),
     new TeamCommands(store, getConfig),
-    new BlindMode(),
+    new BlindMode(read),
     vscode.languages.registerHoverProvider(ANY_DOCUMENT, new TagHoverProvider(store, getConfig)),
     onDidChangeConfig(async () => {
       const before = config;

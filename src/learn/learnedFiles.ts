@@ -10,7 +10,6 @@ import { SuggestionKind } from '../core/suggest';
 import { SIDECAR_FOLDER } from '../core/sidecar/paths';
 import { ConcurrentChangeError } from '../store/optimisticUpdate';
 import { SidecarFiles } from '../store/sidecarIO';
-import { WorkspaceFiles } from '../store/workspaceFiles';
 import { Disposable } from '../util/dispose';
 import { KeyedDebounce } from '../util/debounce';
 
@@ -47,8 +46,8 @@ export class LearnedFiles extends Disposable {
   private writing: Promise<void> = Promise.resolve();
   private loaded: Promise<void> | undefined;
 
-  /** `files`: how learned.json is written; workspace.fs (any writable folder, desktop or web) unless given. */
-  constructor(private readonly files: SidecarFiles = new WorkspaceFiles()) {
+  /** `files`: how learned.json is written (the platform's: disk with the lock on the desktop, workspace.fs on the web). */
+  constructor(private readonly files: SidecarFiles) {
     super();
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/${SIDECAR_FOLDER}/${LEARNED_FILE}`));
     const reread = (uri: vscode.Uri) => {

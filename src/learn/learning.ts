@@ -12,6 +12,7 @@ import { ReviewDocument } from '../core/review/model';
 import { Suggestion } from '../core/suggest';
 import { ClaimTaggerConfig } from '../config';
 import { WorkspaceIndex } from '../store/workspaceIndex';
+import { SidecarFiles } from '../store/sidecarIO';
 import { Disposable } from '../util/dispose';
 import { LearnedFiles } from './learnedFiles';
 import { KeyedDebounce } from '../util/debounce';
@@ -32,7 +33,7 @@ interface Seen {
 }
 
 export class Learning extends Disposable {
-  readonly files = this._register(new LearnedFiles());
+  readonly files: LearnedFiles;
   /** Folder URI -> its phrase memory ('' for documents outside every folder). */
   private memories = new Map<string, PhraseMemory>();
   private seen = new Map<string, Seen>();
@@ -48,8 +49,10 @@ export class Learning extends Disposable {
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly config: () => ClaimTaggerConfig,
+    files: SidecarFiles,
   ) {
     super();
+    this.files = this._register(new LearnedFiles(files));
     // Debounced: a burst of tag edits (Accept All, a pull) is one update and one rerun.
     this._register(index.onDidChange(() => {
       if (!this.built) return;

@@ -3,7 +3,7 @@
 // then reads every open document's tags from the right file again.
 import * as vscode from 'vscode';
 import { Commands } from '../commands';
-import { ClaimTaggerConfig, SECTION, onDidChangeConfig, readConfig } from '../config';
+import { ClaimTaggerConfig, SECTION, onDidChangeConfig } from '../config';
 import { authorFileName } from '../core/team/annotators';
 import { Disposable } from '../util/dispose';
 import { registerCommands } from '../editor/commands';
@@ -15,14 +15,15 @@ export const BLIND_CONTEXT = 'claimTagger.annotateBlind';
 export class BlindMode extends Disposable {
   private readonly item = this._register(vscode.window.createStatusBarItem('claimTagger.annotateBlind', vscode.StatusBarAlignment.Right, 101));
 
-  constructor() {
+  /** `read` reads the settings afresh (with the platform's default author). */
+  constructor(private readonly read: () => ClaimTaggerConfig) {
     super();
     this.item.name = vscode.l10n.t('Claim Tagger: Annotate Blind');
     this.item.command = Commands.toggleAnnotateBlind;
     this._register(registerCommands('blindMode', { toggleAnnotateBlind: (raw?: unknown) => withArgs(Commands.toggleAnnotateBlind, raw, { on: flag }, (a) => this.toggle(a.on)) }));
     // Read afresh: this listener may run before the extension's own copy of the settings is updated.
-    this._register(onDidChangeConfig(() => this.update(readConfig())));
-    this.update(readConfig());
+    this._register(onDidChangeConfig(() => this.update(this.read())));
+    this.update(this.read());
   }
 
   /** The indicator's text, empty while hidden (for tests). */
@@ -35,14 +36,14 @@ export class BlindMode extends Disposable {
   /** Switches blind annotation (or sets it to `on`); returns the new state and the indicator's text. */
   async toggle(on?: boolean): Promise<{ on: boolean; indicator: string }> {
     const settings = vscode.workspace.getConfiguration(SECTION);
-    const next = typeof on === 'boolean' ? on : !readConfig().team.annotateBlind;
+    const next = typeof on === 'boolean' ? on : !this.read().team.annotateBlind;
     const where = settings.inspect<boolean>('team.annotateBlind');
     // Change the setting where it is set; with none set, an open workspace gets its own value (other projects keep theirs).
     const target = where?.workspaceValue !== undefined || (where?.globalValue === undefined && vscode.workspace.workspaceFolders?.length)
       ? vscode.ConfigurationTarget.Workspace
       : vscode.ConfigurationTarget.Global;
     await settings.update('team.annotateBlind', next, target);
-    this.update(readConfig());
+    this.update(this.read());
     return { on: this.on, indicator: this.text };
   }
 

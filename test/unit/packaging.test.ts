@@ -28,14 +28,25 @@ suite('packaging', function () {
     }
   });
 
-  test('vsce ls lists only the two entries (dist/extension.js, dist/web/extension.js), media/, syntaxes/, schemas/, the manifest and the docs', () => {
+  test('vsce ls lists only the two entries (dist/extension.js, dist/web/extension.js), their third-party notices, media/, syntaxes/, schemas/, the manifest and the docs', () => {
     const out = execFileSync(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
     const files = out.split('\n').map((l) => l.trim()).filter(Boolean);
-    const allowed = [/^dist\/extension\.js$/, /^dist\/web\/extension\.js$/, /^media\/(?!screenshots\/)/, /^syntaxes\/[^/]+\.json$/, /^schemas\/[^/]+\.json$/,
+    const allowed = [/^dist\/extension\.js$/, /^dist\/web\/extension\.js$/, /^dist\/ThirdPartyNotices\.txt$/, /^media\/(?!screenshots\/)/, /^syntaxes\/[^/]+\.json$/, /^schemas\/[^/]+\.json$/,
       /^package\.json$/, /^package\.nls\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/];
     for (const f of files) assert.ok(allowed.some((re) => re.test(f)), `${f} should not be in the .vsix`);
-    const required = ['dist/extension.js', 'dist/web/extension.js', 'package.json', 'package.nls.json', 'README.md', 'LICENSE', 'schemas/tags.schema.json', 'syntaxes/claim-tagger.injection.tmLanguage.json', 'media/activity-bar.svg'];
+    const required = ['dist/extension.js', 'dist/web/extension.js', 'dist/ThirdPartyNotices.txt', 'package.json', 'package.nls.json', 'README.md', 'LICENSE', 'schemas/tags.schema.json', 'syntaxes/claim-tagger.injection.tmLanguage.json', 'media/activity-bar.svg'];
     for (const must of required) assert.ok(files.includes(must), `${must} is missing from the .vsix`);
     assert.ok(!files.some((f) => /\.map$|^src\/|^test\/|^bench\/|node_modules/.test(f)));
+  });
+
+  test('the third-party notices carry the licence of every runtime dependency (all are bundled)', () => {
+    const notices = fs.readFileSync(path.join(root, 'dist', 'ThirdPartyNotices.txt'), 'utf8');
+    const deps = Object.keys(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies ?? {});
+    assert.ok(deps.length > 0);
+    for (const name of deps) {
+      const { version } = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8'));
+      assert.match(notices, new RegExp(`^- ${name.replace(/[/@.]/g, '\\$&')} ${version.replace(/\./g, '\\.')} `, 'm'), `${name} is missing from dist/ThirdPartyNotices.txt`);
+      assert.ok(notices.includes(`\n${name} ${version}\n`), `${name}'s licence text is missing`);
+    }
   });
 });
