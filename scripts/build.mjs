@@ -5,8 +5,8 @@
 // The web build fails on any Node built-in it would import, and the production web bundle on its size.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
-import { builtinModules } from 'node:module';
 import path from 'node:path';
+import { WEB_BUNDLE_LIMIT, biggestInputs, webBuildOptions } from './webBuild.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const production = process.argv.includes('--production');
@@ -21,23 +21,6 @@ const problemMatcher = {
         console.error(`✘ [ERROR] ${text}`);
         if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
       }
-    });
-  },
-};
-
-/** github.dev and vscode.dev download the web bundle on every start: keep it small. */
-const WEB_BUNDLE_LIMIT = 450 * 1024;
-
-const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
-
-/** Fails the web build on any import of a Node built-in, naming the file that imports it. */
-const noNodeBuiltins = {
-  name: 'no-node-builtins',
-  setup(build) {
-    build.onResolve({ filter: /.*/ }, (args) => {
-      if (!args.path.startsWith('node:') && !NODE_BUILTINS.has(args.path)) return undefined;
-      const importer = path.relative(root, args.importer) || args.importer;
-      return { errors: [{ text: `${importer} imports the Node built-in "${args.path}", which does not exist in the web extension host: use vscode.workspace.fs or portable code, or keep this module out of the web entry.` }] };
     });
   },
 };
@@ -60,18 +43,7 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  {
-    ...common,
-    entryPoints: ['src/extension.web.ts'],
-    outfile: 'dist/web/extension.js',
-    external: ['vscode'],
-    platform: 'browser',
-    target: 'es2022',
-    mainFields: ['browser', 'module', 'main'],
-    define: { global: 'globalThis' },
-    plugins: [problemMatcher, noNodeBuiltins],
-    metafile: true,
-  },
+  webBuildOptions({ root, production, plugins: [problemMatcher] }),
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
@@ -96,8 +68,7 @@ function checkWebSize(metafile) {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`dist/web/extension.js: ${kb(size)}${production ? ` (limit ${kb(WEB_BUNDLE_LIMIT)})` : ''}`);
   if (!production || size < WEB_BUNDLE_LIMIT) return;
-  const inputs = Object.entries(Object.values(metafile.outputs)[0].inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
   console.error(`✘ [ERROR] the web bundle is ${kb(size)}, over the ${kb(WEB_BUNDLE_LIMIT)} limit. Biggest inputs:`);
-  for (const [file, { bytesInOutput }] of inputs.slice(0, 10)) console.error(`    ${kb(bytesInOutput).padStart(9)}  ${file}`);
+  for (const { file, bytes } of biggestInputs(metafile)) console.error(`    ${kb(bytes).padStart(9)}  ${file}`);
   process.exit(1);
 }

@@ -289,8 +289,16 @@ function themePalette(kind: vscode.ColorThemeKind): ReportPalette {
   }
 }
 
+/**
+ * A path without a scheme is a local file on the desktop; in a workspace on another file system (github.dev's
+ * vscode-vfs:, the web) it is a path in the first workspace folder's file system, relative to that folder.
+ */
 function asUri(u: vscode.Uri | string): vscode.Uri {
-  return typeof u === 'string' ? (/^[a-z][\w+.-]*:/i.test(u) ? vscode.Uri.parse(u) : vscode.Uri.file(u)) : u;
+  if (typeof u !== 'string') return u;
+  if (/^[a-z][\w+.-]*:/i.test(u)) return vscode.Uri.parse(u);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!folder || folder.scheme === 'file') return vscode.Uri.file(u);
+  return u.startsWith('/') ? folder.with({ path: u }) : vscode.Uri.joinPath(folder, u);
 }
 
 function isReportFormat(f: string): f is ReportFormat {

@@ -75,8 +75,9 @@ export class TagStore extends Disposable {
   }
 
   /**
-   * Whether a document can carry tags at all: text documents on a writable file system, or untitled ones.
-   * Read-only views (git:, diff and output documents) are left alone.
+   * Whether a document can carry tags at all: untitled documents, and documents of any scheme whose file system
+   * provider is writable (file:, vscode-remote:, github.dev's vscode-vfs:, vscode-test-web:, …), so sidecars can
+   * be written beside them. Read-only views (git:, diff and output documents) are left alone.
    */
   static isTaggable(document: vscode.TextDocument): boolean {
     const { scheme, path } = document.uri;
