@@ -1,52 +1,21 @@
 // Learning from the newsroom's own tags (issue 13), in the real editor: a phrase tagged in one article is
 // suggested in another with where it was tagged; accepting and dismissing are counted in learned.json; a rule
 // dismissed far more than accepted sinks, and says why; Forget removes a phrase; learning off does nothing.
+// (Counting the writes of learned.json needs the disk's inode: learnWrites.node.test.ts, which runs after this.)
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, eventually, exec, openFresh, workspaceUri } from './helpers';
-
-type S = { kind: string; start: number; end: number; rule: string; term?: string; text: string; explanation: string; score: number };
-const learnedFile = () => workspaceUri('.claim-tags', 'learned.json');
-const learnedJson = (): { decisions: { rules: Record<string, { accepted: number; dismissed: number }>; terms: Record<string, Record<string, { accepted: number; dismissed: number }>> }; forgotten?: Record<string, Record<string, number>> } | undefined =>
-  fs.existsSync(learnedFile().fsPath) ? JSON.parse(fs.readFileSync(learnedFile().fsPath, 'utf8')) : undefined;
+import { closeAllEditors, eventually, exec, exists, openFresh, remove, writeFile } from './helpers';
+import { type S, isolate, learnedFile, learnedHere, learnedJson, suggestions } from './learnFixture';
 
 // Made-up words: no built-in rule knows them, so only phrase memory can suggest them.
 const A = 'The mayor called the tender a glimmering quorp on Monday.\n';
 const B = 'Residents fear another Glimmering Quorps. Nobody expected the glimmering, costly quorp either.\n';
 const C = 'A plain note about the glimmering quorp.\n';
 
-async function suggestions(uri: vscode.Uri): Promise<S[]> {
-  return exec<S[]>('claimTagger.suggestTags', { uri });
-}
-
-// Only this suite's made-up phrase: tags other suites left in the shared workspace must not change its counts.
-const learnedHere = (list: S[]) => list.filter((s) => s.rule === 'learned.phrase' && /quorp/i.test(s.text));
-
-/**
- * The suite leaves the shared fixture workspace as it found it: learned.json as before (or absent), and none of
- * its documents, whose tags would otherwise be phrase memory for every later suite.
- */
-function isolate(): { restore: () => Promise<void> } {
-  const file = learnedFile().fsPath;
-  const before = fs.existsSync(file) ? fs.readFileSync(file) : undefined;
-  fs.rmSync(file, { force: true });
-  return {
-    restore: async () => {
-      await closeAllEditors();
-      await (await api()).flush(); // learned.json is written on a timer: nothing may land after the restore
-      await new Promise((r) => setTimeout(r, 500));
-      fs.rmSync(workspaceUri('learn').fsPath, { recursive: true, force: true });
-      if (before) fs.writeFileSync(file, before);
-      else fs.rmSync(file, { force: true });
-    },
-  };
-}
-
 suite('learning from tags', () => {
   let isolation: { restore: () => Promise<void> } | undefined;
-  suiteSetup(() => {
-    isolation = isolate();
+  suiteSetup(async () => {
+    isolation = await isolate('learn');
   });
   suiteTeardown(async () => {
     await vscode.workspace.getConfiguration('claimTagger').update('suggestions.learn', undefined, vscode.ConfigurationTarget.Global);
@@ -85,23 +54,23 @@ suite('learning from tags', () => {
     }, 10_000) as S[];
     await exec('claimTagger._dismissSuggestion', { uri: b.document.uri.toString(), start: second.start, end: second.end, rule: second.rule }, false);
     await exec('claimTagger._acceptSuggestion', { uri: b.document.uri.toString(), start: first.start, end: first.end, rule: first.rule }, 'opinion');
-    const counts = await eventually((): { accepted: number; dismissed: number } | undefined => {
-      const r = learnedJson()?.decisions.rules['learned.phrase'];
+    const counts = await eventually(async (): Promise<{ accepted: number; dismissed: number } | undefined> => {
+      const r = (await learnedJson())?.decisions.rules['learned.phrase'];
       return r && r.accepted === 1 && r.dismissed === 1 ? r : undefined;
     });
     assert.deepEqual(counts, { accepted: 1, dismissed: 1 });
-    assert.deepEqual(learnedJson()?.decisions.terms['learned.phrase']['glimmering quorp'], { accepted: 1, dismissed: 1 });
+    assert.deepEqual((await learnedJson())?.decisions.terms['learned.phrase']['glimmering quorp'], { accepted: 1, dismissed: 1 });
 
     // A teammate's decisions arrive (git pull): 3 of 5 dismissed lowers the score and the hover says why ...
     // (Remembered phrases are judged phrase by phrase: the counts of the phrase itself.)
-    const write = (dismissed: number) => fs.writeFileSync(learnedFile().fsPath, JSON.stringify({ format: 'claim-tagger/learned', version: 1, decisions: { rules: {}, terms: { 'learned.phrase': { 'glimmering quorp': { accepted: 2, dismissed } } } } }, null, 2) + '\n');
-    write(3);
+    const write = (dismissed: number) => writeFile(learnedFile(), JSON.stringify({ format: 'claim-tagger/learned', version: 1, decisions: { rules: {}, terms: { 'learned.phrase': { 'glimmering quorp': { accepted: 2, dismissed } } } } }, null, 2) + '\n');
+    await write(3);
     const c = await openFresh('learn/c.txt', C);
     const lowered = await eventually(async () => learnedHere(await suggestions(c.document.uri)).find((s) => /'glimmering quorp' dismissed 3 of 5 times in this workspace/.test(s.explanation)), 10_000) as S;
     const [, before, after] = /score (\d\.\d\d) → (\d\.\d\d)/.exec(lowered.explanation) ?? [];
     assert.ok(Number(after) < Number(before) && Math.abs(lowered.score - Number(after)) < 0.006, lowered.explanation);
     // ... and 14 of 16 sinks it below the threshold.
-    write(14);
+    await write(14);
     await eventually(async () => learnedHere(await suggestions(c.document.uri)).length === 0, 10_000);
   });
 
@@ -114,10 +83,13 @@ suite('learning from tags', () => {
     const page = await exec<vscode.TextDocument>('claimTagger.showLearned');
     await eventually(() => /glimmering quorp \| opinion \| 2 \|/.test(page.getText()) && page.getText().includes('learn/a.txt'), 10_000, { expected: 'the learned view to list glimmering quorp from learn/a.txt', seen: () => page.getText() });
     assert.equal(await exec<number>('claimTagger.forgetLearned', { phrases: [{ kind: 'opinion', key: 'glimmering quorp' }] }), 1);
-    await eventually(() => learnedJson()?.forgotten?.opinion?.['glimmering quorp'] === 2, 10_000);
+    await eventually(async () => (await learnedJson())?.forgotten?.opinion?.['glimmering quorp'] === 2, 10_000);
     await eventually(async () => learnedHere(await suggestions(c.document.uri)).length === 0, 10_000);
     await exec('claimTagger.forgetLearned', { all: true });
-    await eventually(() => learnedJson() !== undefined && Object.keys(learnedJson()!.decisions.rules).length === 0, 10_000);
+    await eventually(async () => {
+      const learned = await learnedJson();
+      return learned !== undefined && Object.keys(learned.decisions.rules).length === 0;
+    }, 10_000);
   });
 
   test('a new tag updates suggestions only where its phrase occurs: open documents without it are not run again', async () => {
@@ -144,35 +116,8 @@ suite('learning from tags', () => {
     }
   });
 
-  test('Accept All counts one accept per suggestion accepted, in one write of learned.json', async () => {
-    fs.rmSync(learnedFile().fsPath, { force: true });
-    const text = 'Pure glimmering quorp. More glimmering quorp here. A third glimmering quorp.\n';
-    const f = await openFresh('learn/f.txt', text);
-    const shown = await eventually(async () => {
-      const l = learnedHere(await suggestions(f.document.uri));
-      return l.length === 3 ? l : undefined;
-    }, 10_000) as S[];
-    // Count the writes: each one replaces the file (a new inode) or changes its mtime.
-    const writes: number[] = [];
-    const watch = setInterval(() => {
-      const st = fs.statSync(learnedFile().fsPath, { throwIfNoEntry: false });
-      if (st && writes[writes.length - 1] !== st.mtimeMs + st.ino) writes.push(st.mtimeMs + st.ino);
-    }, 5);
-    try {
-      const tags = await exec<unknown[]>('claimTagger.acceptSuggestions', { uri: f.document.uri, kind: 'opinion', confirm: false });
-      assert.ok(tags.length >= shown.length, `${tags.length} tags`);
-      const term = await eventually(() => learnedJson()?.decisions.terms['learned.phrase']?.['glimmering quorp'], 10_000);
-      await new Promise((r) => setTimeout(r, 600));
-      assert.deepEqual(term, { accepted: 3, dismissed: 0 });
-      assert.equal(learnedJson()?.decisions.rules['learned.phrase'].accepted, 3);
-      assert.equal(writes.length, 1, 'one write');
-    } finally {
-      clearInterval(watch);
-    }
-  });
-
   test('learning off: no phrase suggestions and no decisions written', async () => {
-    fs.rmSync(learnedFile().fsPath, { force: true });
+    await remove(learnedFile());
     await vscode.workspace.getConfiguration('claimTagger').update('suggestions.learn', false, vscode.ConfigurationTarget.Global);
     const d = await openFresh('learn/d.txt', 'Another glimmering quorp appeared. Officials said 40 percent of the budget went to consultants.\n');
     await exec('claimTagger.tagOpinion', { uri: d.document.uri, ranges: [{ start: 8, end: 24 }] });
@@ -183,6 +128,6 @@ suite('learning from tags', () => {
     assert.ok(s, 'the engine still suggests');
     await exec('claimTagger._dismissSuggestion', { uri: e.document.uri.toString(), start: s.start, end: s.end, rule: s.rule }, false);
     await new Promise((r) => setTimeout(r, 800));
-    assert.equal(fs.existsSync(learnedFile().fsPath), false);
+    assert.equal(await exists(learnedFile()), false);
   });
 });

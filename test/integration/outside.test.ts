@@ -208,7 +208,10 @@ suite('outside changes to open articles', () => {
     const [onDraft, onSaved] = await tagAll(editor, [draft, Q.signatures]);
     await claimTagger.flush();
     await vscode.commands.executeCommand('workbench.action.files.revert');
-    await eventually(() => editor.document.getText() === ARTICLE, 10_000, textExpectation(editor, 'the article again after revert'));
+    await eventually(() => editor.document.getText() === ARTICLE, 10_000, {
+      expected: 'unsaved.txt to read the article again after revert',
+      seen: () => ({ dirty: editor.document.isDirty, active: vscode.window.activeTextEditor?.document.uri.path, text: editor.document.getText().slice(0, 60) }),
+    });
     await eventually(async () => {
       const ids = (await claimTagger.tags(editor.document.uri)).map((t) => t.id);
       return !ids.includes(onDraft.id) && ids.includes(onSaved.id);

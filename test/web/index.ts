@@ -9,6 +9,7 @@ import '../integration/args.test';
 import '../integration/attribution.test';
 import '../integration/decorations.test';
 import '../integration/grammar.test';
+import '../integration/learn.test';
 import '../integration/log.test';
 import '../integration/outside.test';
 import '../integration/report.test';
