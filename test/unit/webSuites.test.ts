@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -12,15 +13,18 @@ const root = path.resolve(__dirname, '../../..');
 const integration = path.join(root, 'test/integration');
 const webIndex = path.join(root, 'test/web/index.ts');
 
-const importsOf = (file: string) => [...fs.readFileSync(file, 'utf8').matchAll(/^\s*import\s[^;]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'/gm)].map((m) => m[1] ?? m[2]);
+/** Module specifiers of static imports and re-exports, side-effect imports, `require(…)` and `import(…)`, either quote. */
+const importsOf = (file: string) => [...fs.readFileSync(file, 'utf8')
+  .matchAll(/(?:\bfrom\s+|^\s*import\s+|\brequire\s*\(\s*|\bimport\s*\(\s*)(['"])([^'"]+)\1/gm)].map((m) => m[2]);
+const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 /** The Node built-ins a test module needs, through its own imports and those of the test modules it imports. */
 function nodeBuiltins(file: string, within = integration, seen = new Set<string>()): string[] {
   if (seen.has(file)) return [];
   seen.add(file);
   return importsOf(file).flatMap((spec) => {
-    if (/^node:assert(\/strict)?$/.test(spec)) return []; // the web bundle brings its own (test/web/assert.ts)
-    if (spec.startsWith('node:')) return [`${path.basename(file)} imports ${spec}`];
+    if (/^(node:)?assert(\/strict)?$/.test(spec)) return []; // the web bundle maps it to the npm `assert` package
+    if (BUILTINS.has(spec)) return [`${path.basename(file)} imports ${spec}`];
     const local = path.resolve(path.dirname(file), spec) + '.ts';
     return spec.startsWith('.') && local.startsWith(within + path.sep) && fs.existsSync(local) ? nodeBuiltins(local, within, seen) : [];
   });
@@ -53,6 +57,9 @@ suite('web suite list', () => {
       fs.writeFileSync(path.join(dir, 'b.test.ts'), "import * as assert from 'node:assert/strict';\nimport * as vscode from 'vscode';\n");
       assert.deepEqual(nodeBuiltins(path.join(dir, 'a.test.ts'), dir), ['util.ts imports node:fs']);
       assert.deepEqual(nodeBuiltins(path.join(dir, 'b.test.ts'), dir), []);
+      // Other ways a suite reaches Node: require, dynamic import, double quotes, a bare built-in name.
+      fs.writeFileSync(path.join(dir, 'c.test.ts'), 'const cp = require("node:child_process");\nconst p = import(\'fs\');\nexport { cp, p };\n');
+      assert.deepEqual(nodeBuiltins(path.join(dir, 'c.test.ts'), dir), ['c.test.ts imports node:child_process', 'c.test.ts imports fs']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -18,4 +18,11 @@ suite('web host', () => {
     assert.ok(ext.isActive, 'the extension activated in this host');
     assert.equal(ext.extensionKind, vscode.ExtensionKind.UI, 'a web-worker extension reports extensionKind UI');
   });
+
+  test('node:assert is the strict assert here too (the npm `assert` package), so the suites judge as in Node', () => {
+    assert.throws(() => assert.equal(1 as unknown, '1'), /strictly equal|Expected values to be strictly/);
+    assert.throws(() => assert.deepEqual({ a: 1 } as unknown, { a: '1' }));
+    assert.throws(() => assert.match('abc', /x/));
+    assert.deepEqual(new Map([[1, { b: [2] }]]), new Map([[1, { b: [2] }]]));
+  });
 });
