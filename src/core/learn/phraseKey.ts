@@ -1,6 +1,6 @@
 // Phrase keys (issue 13): a tagged quote's normalised words joined by single spaces, and the hashes the phrase
 // memory indexes them by, computed in one scan of the quote.
-import { asciiNormEnd, hashString, hashWords, normSlice, WordBuffer } from './normalize';
+import { asciiNormEnd, hashString, findWords, normSlice, WordBuffer } from './normalize';
 
 /** Longer tags (whole paragraphs) are not remembered: they would never recur and cost memory. */
 export const MAX_PHRASE_WORDS = 60;
@@ -40,7 +40,7 @@ export function keyOfQuote(quote: string, parts: QuoteKeyParts): string {
   const lower = quote.toLowerCase();
   const lowered = lower.length === quote.length;
   const src = lowered ? lower : quote;
-  const n = hashWords(src, 0, src.length, quoteBuf);
+  const n = findWords(src, 0, src.length, quoteBuf);
   parts.words = n;
   parts.firstLength = parts.secondLength = parts.firstHash = parts.secondHash = parts.keyHash = 0;
   if (!n || n > MAX_PHRASE_WORDS) return '';

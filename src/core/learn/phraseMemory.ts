@@ -7,7 +7,7 @@ import { SuggestionKind } from '../suggest';
 import { IntSet } from './intSet';
 import { gapOk, longestPerKind } from './phraseGaps';
 import { keyHashOf, keyOfQuote, MAX_PHRASE_WORDS, QuoteKeyParts } from './phraseKey';
-import { Word, WordBuffer, hashString, hashWords, normSlice } from './normalize';
+import { Word, WordBuffer, hashString, findWords, normSlice } from './normalize';
 import type { ScannedWords } from './scannedWords';
 
 /** One tag of the workspace, as phrase memory needs it. */
@@ -195,7 +195,7 @@ export class PhraseMemory {
       n = scanned.count;
       use(scanned);
     } else {
-      n = hashWords(text, start, end, buf);
+      n = findWords(text, start, end, buf);
       use(buf);
     }
     const hashes = words.hashes;

@@ -2,7 +2,7 @@
 // words itself: the same words (offsets, hashes) and the same matches, on any text and any range.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { WordBuffer, hashWords } from '../../../src/core/learn/normalize';
+import { WordBuffer, findWords } from '../../../src/core/learn/normalize';
 import { PhraseMemory, SourceTag } from '../../../src/core/learn/phraseMemory';
 import { ScannedWords } from '../../../src/core/learn/scannedWords';
 import { paragraphRanges, suggestRange } from '../../../src/core/suggest';
@@ -22,7 +22,7 @@ function scanned(text: string, start: number, end: number): ScannedWords {
 /** What the standalone scan finds, as [start, end, hash or null]. */
 function standalone(text: string, start: number, end: number): [number, number, number | null][] {
   const buf = new WordBuffer();
-  const n = hashWords(text, start, end, buf);
+  const n = findWords(text, start, end, buf);
   return Array.from({ length: n }, (_, i) => [buf.starts[i], buf.ends[i], buf.hashed[i] ? buf.hashes[i] : null]);
 }
 
