@@ -111,8 +111,13 @@ export function phraseKey(quote: string): string {
 
 /** A 32-bit hash of a string's UTF-16 units (the same as normHash of a word that normalises to it). */
 export function hashString(s: string): number {
+  return hashSlice(s, 0, s.length);
+}
+
+/** hashString(s.slice(start, end)) without the slice. */
+export function hashSlice(s: string, start: number, end: number): number {
   let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
   return h;
 }
 
