@@ -9,7 +9,7 @@ const quoteBuf = new WordBuffer();
 
 /**
  * A lower-cased quote of ASCII words (letters and digits, inner ' or -) separated by single spaces, with at most
- * one stop or comma after the last: most tags. Its words are what findWords finds, and they are found by the
+ * one of . , ; : ! ? after the last: most tags. Its words are what findWords finds, and they are found by the
  * spaces (the classes are disjoint, so the test runs in one pass).
  */
 const SIMPLE_QUOTE = /^[a-z0-9]+(?:['-][a-z0-9]+)*(?: [a-z0-9]+(?:['-][a-z0-9]+)*)*[.,;:!?]?$/;
