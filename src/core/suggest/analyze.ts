@@ -109,33 +109,14 @@ function headed(list: LexEntry[]): Headed {
   return { bySecond, single };
 }
 
-/** Per-id look-ups of one lexicon, filled on first sight of a word. */
-interface LexTables {
-  /** Entries headed by the word: undefined not looked up yet, null none. */
-  slots: Array<Headed | null | undefined>;
-  /** Is the word the second word of some phrase: 0 not known yet, 1 yes, 2 no. */
-  second: Uint8Array;
-  /** The second words of the lexicon's phrases. */
-  seconds: Set<string>;
-}
-
-/** Per lexicon, its per-id tables (module-level on purpose: ids name one word for the process, see intern.ts). */
-const lexTables = new WeakMap<Lexicon, LexTables>();
-
-function tablesOf(lex: Lexicon): LexTables {
-  const seconds = new Set<string>();
-  for (const list of lex.values()) for (const e of list) if (e.words.length > 1) seconds.add(e.words[1]);
-  const t: LexTables = { slots: new Array<Headed | null | undefined>(INTERN_SIZE).fill(undefined), second: new Uint8Array(INTERN_SIZE), seconds };
-  lexTables.set(lex, t);
-  return t;
-}
+/** Per lexicon, its entries by intern slot of the first word: undefined not looked up yet, null none. */
+const lexBySlot = new WeakMap<Lexicon, Array<Headed | null | undefined>>();
 
 /** Lexicon matches, longest first at each position, without overlaps inside one family. */
 export function matchLexicon(tokens: Token[], lex: Lexicon, out: Match[] = [], pool?: Match[]): Match[] {
   let count = 0;
-  const tables = lexTables.get(lex) ?? tablesOf(lex);
-  const slots = tables.slots;
-  const second = tables.second;
+  let slots = lexBySlot.get(lex);
+  if (slots === undefined) lexBySlot.set(lex, (slots = new Array<Headed | null | undefined>(INTERN_SIZE).fill(undefined)));
   // Per family, the first token index not yet covered by a match.
   let coveredOpinion = 0;
   let coveredClaim = 0;
@@ -154,19 +135,8 @@ export function matchLexicon(tokens: Token[], lex: Lexicon, out: Match[] = [], p
       if (id >= 0) slots[id] = h;
     }
     if (h === null) continue;
-    // Phrases whose second word is the next token, then one-word entries. Most next tokens are the second word
-    // of no phrase at all: a byte per id says so without a Map look-up by string.
-    let phrases = NO_ENTRIES;
-    if (i + 1 < n && h.bySecond.size !== 0) {
-      const next = tokens[i + 1];
-      const nid = next.id;
-      let sec = nid >= 0 ? second[nid] : 0;
-      if (sec === 0) {
-        sec = tables.seconds.has(next.lower) ? 1 : 2;
-        if (nid >= 0) second[nid] = sec;
-      }
-      if (sec === 1) phrases = h.bySecond.get(next.lower) ?? NO_ENTRIES;
-    }
+    // Phrases whose second word is the next token, then one-word entries.
+    const phrases = i + 1 < n ? h.bySecond.get(tokens[i + 1].lower) ?? NO_ENTRIES : NO_ENTRIES;
     for (let pass = 0; pass < 2; pass++) {
       const list = pass === 0 ? phrases : h.single;
       for (let e = 0; e < list.length; e++) {
