@@ -8,8 +8,12 @@ import { Adjustment, MAX_UP, adjustment, canRaise, decidedAbout, decisionTerm } 
 import { Learned } from './learnedFile';
 import { phraseKey } from './normalize';
 import { PhraseEntry, PhraseMatch, PhraseMemory, PhraseSource } from './phraseMemory';
+import { ScannedWords } from './scannedWords';
 
 export const LEARNED_PHRASE_RULE = 'learned.phrase';
+
+/** The words of the paragraph being suggested for, filled by the engine's scan (reused: calls do not nest). */
+const scanned = new ScannedWords();
 
 /** What the layer knows about the workspace; every part optional (learning off: nothing). */
 export interface LearningContext {
@@ -34,7 +38,10 @@ export function suggestLearnedRange(text: string, start: number, end: number, op
   const decisions = ctx.learned?.decisions;
   // A rule the editors accept may lift suggestions from just under the threshold: ask the engine for those too.
   const floor = canRaise(decisions) ? Math.max(0, minScore - MAX_UP) : minScore;
-  const engine = suggestRange(text, start, end, floor === minScore ? options : { ...options, minScore: floor });
+  const memory = ctx.memory;
+  // Phrase memory matches on the words the engine scans anyway (no second scan of the paragraph).
+  const words = memory && memory.size ? scanned.reset() : undefined;
+  const engine = suggestRange(text, start, end, floor === minScore ? options : { ...options, minScore: floor }, words);
   const out: LearnedSuggestion[] = [];
   for (const s of engine.suggestions) {
     if (!decidedAbout(decisions, s.rule)) {
@@ -46,12 +53,11 @@ export function suggestLearnedRange(text: string, start: number, end: number, op
     if (score < minScore) continue;
     out.push(adj.why ? { ...s, score, explanation: withWhy(s.explanation, adj, s.score, score) } : s);
   }
-  const memory = ctx.memory;
-  if (memory && memory.size) {
+  if (memory && words) {
     const kinds = options.kinds ?? SUGGESTION_KINDS;
     const ignored = new Set((options.ignoredTerms ?? []).map(phraseKey));
     let added = false;
-    for (const found of memory.match(text, start, end)) {
+    for (const found of memory.match(text, start, end, words)) {
       const m = { ...found, end: withTrailing(text, found.end, found.entry.quote) };
       if (!kinds.includes(m.entry.kind) || ignored.has(m.entry.key) || taggedHere(m, ctx.document)) continue;
       const memoryWhy = phraseExplanation(m, ctx.document);

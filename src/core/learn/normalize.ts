@@ -1,8 +1,9 @@
 // Words as phrase memory compares them: lower case, possessive and simple plural endings dropped, so that
 // "Council's plans" and "council plan" are one phrase. The same function runs on tagged quotes and on the text
 // being matched, so consistency matters more than linguistic accuracy ("crisis" -> "crisi" on both sides).
-// Words are found by a char loop, not a regex: building the memory of 100,000 tags and scanning every paragraph
-// of a 1 MB article spend most of their time here (issue 13's speed targets).
+// Words are found by a char loop, not a regex: building the memory of 100,000 tags spends much of its time here
+// (issue 13's speed targets). The editor's paragraphs are not scanned here: their words come from the
+// suggestion engine's scan (scannedWords.ts).
 
 /** A word of a text: its UTF-16 offsets and its normalised form. */
 export interface Word {
@@ -110,8 +111,13 @@ export function phraseKey(quote: string): string {
 
 /** A 32-bit hash of a string's UTF-16 units (the same as normHash of a word that normalises to it). */
 export function hashString(s: string): number {
+  return hashSlice(s, 0, s.length);
+}
+
+/** hashString(s.slice(start, end)) without the slice. */
+export function hashSlice(s: string, start: number, end: number): number {
   let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
   return h;
 }
 
@@ -128,7 +134,7 @@ export function normHash(text: string, start: number, end: number): number | und
   return asciiNormHash(text, start, end);
 }
 
-/** Growable buffers of one paragraph's words: offsets and normHash (reused: a scan allocates nothing per word). */
+/** Growable buffers of one paragraph's or quote's words: offsets and normHash (reused: nothing allocated per word). */
 export class WordBuffer {
   starts = new Int32Array(256);
   ends = new Int32Array(256);
@@ -146,74 +152,22 @@ export class WordBuffer {
   }
 }
 
-/** ASCII code unit -> 1 letter or digit. */
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_WORD[c] = isWordUnit(c) ? 1 : 0;
-
 /**
- * scanWords and normHash in one loop, into `buf`; returns how many words. The paragraph scan of phrase memory
- * runs over every paragraph the editor suggests for: ASCII letters are classified by a table and no closure is
- * called per word.
+ * The words of text[start, end) into `buf`, with normHash where it is defined; returns how many. For tags'
+ * quotes and for ranges the engine has not scanned: the editor's paragraphs take their words from the engine's
+ * scan (scannedWords.ts).
  */
-export function hashWords(text: string, start: number, end: number, buf: WordBuffer): number {
+export function findWords(text: string, start: number, end: number, buf: WordBuffer): number {
   let n = 0;
-  let i = start;
-  while (i < end) {
-    let c = text.charCodeAt(i);
-    if (c < 128) {
-      if (!ASCII_WORD[c]) {
-        i++;
-        continue;
-      }
-    } else if (!letterAt(text, i, end)) {
-      i++;
-      continue;
-    }
-    const s = i;
-    let ascii = true;
-    // Hashes of the word's prefixes without its last 0..4 units: normalisation drops at most four ("'s" + "es").
-    let p0 = 0;
-    let p1 = 0;
-    let p2 = 0;
-    let p3 = 0;
-    let p4 = 0;
-    for (;;) {
-      while (i < end) {
-        c = text.charCodeAt(i);
-        if (c < 128) {
-          if (!ASCII_WORD[c]) break;
-          p4 = p3;
-          p3 = p2;
-          p2 = p1;
-          p1 = p0;
-          p0 = (Math.imul(p0, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
-          i++;
-        } else {
-          const l = letterAt(text, i, end);
-          if (!l) break;
-          ascii = false;
-          i += l;
-        }
-      }
-      if (i < end && (c === 39 || c === 0x2019 || c === 45) && letterAt(text, i + 1, end)) {
-        p4 = p3;
-        p3 = p2;
-        p2 = p1;
-        p1 = p0;
-        p0 = (Math.imul(p0, 31) + (c === 0x2019 ? 39 : c)) | 0;
-        i++;
-      } else break;
-    }
+  scanWords(text, start, end, (s, e) => {
     if (n === buf.starts.length) buf.grow();
     buf.starts[n] = s;
-    buf.ends[n] = i;
-    if (ascii) {
-      const cut = i - asciiNormEnd(text, s, i);
-      buf.hashes[n] = cut === 0 ? p0 : cut === 1 ? p1 : cut === 2 ? p2 : cut === 3 ? p3 : p4;
-      buf.hashed[n] = 1;
-    } else buf.hashed[n] = 0;
+    buf.ends[n] = e;
+    const h = normHash(text, s, e);
+    buf.hashes[n] = h ?? 0;
+    buf.hashed[n] = h === undefined ? 0 : 1;
     n++;
-  }
+  });
   return n;
 }
 

@@ -1,11 +1,37 @@
 // Phrase keys (issue 13): a tagged quote's normalised words joined by single spaces, and the hashes the phrase
 // memory indexes them by, computed in one scan of the quote.
-import { asciiNormEnd, hashString, hashWords, normSlice, WordBuffer } from './normalize';
+import { asciiNormEnd, findWords, hashSlice, hashString, normSlice, WordBuffer } from './normalize';
 
 /** Longer tags (whole paragraphs) are not remembered: they would never recur and cost memory. */
 export const MAX_PHRASE_WORDS = 60;
 
 const quoteBuf = new WordBuffer();
+
+/**
+ * A lower-cased quote of ASCII words (letters and digits, inner ' or -) separated by single spaces, with at most
+ * one of . , ; : ! ? after the last: most tags. Its words are what findWords finds, and they are found by the
+ * spaces (the classes are disjoint, so the test runs in one pass).
+ */
+const SIMPLE_QUOTE = /^[a-z0-9]+(?:['-][a-z0-9]+)*(?: [a-z0-9]+(?:['-][a-z0-9]+)*)*[.,;:!?]?$/;
+
+/** findWords of a SIMPLE_QUOTE: its words between the spaces, each with the hash of its normalised form. */
+function spacedWords(quote: string, buf: WordBuffer): number {
+  let end = quote.length;
+  const last = quote.charCodeAt(end - 1);
+  if (!((last >= 97 && last <= 122) || (last >= 48 && last <= 57))) end--;
+  let n = 0;
+  for (let s = 0; s < end; n++) {
+    let e = quote.indexOf(' ', s);
+    if (e < 0 || e > end) e = end;
+    if (n === buf.starts.length) buf.grow();
+    buf.starts[n] = s;
+    buf.ends[n] = e;
+    buf.hashes[n] = hashSlice(quote, s, asciiNormEnd(quote, s, e));
+    buf.hashed[n] = 1;
+    s = e + 1;
+  }
+  return n;
+}
 
 /** What keyOfQuote found besides the key: its number of words, its first two normalised words' lengths and hashes, and its keyHash. */
 export interface QuoteKeyParts {
@@ -40,7 +66,7 @@ export function keyOfQuote(quote: string, parts: QuoteKeyParts): string {
   const lower = quote.toLowerCase();
   const lowered = lower.length === quote.length;
   const src = lowered ? lower : quote;
-  const n = hashWords(src, 0, src.length, quoteBuf);
+  const n = lowered && SIMPLE_QUOTE.test(src) ? spacedWords(src, quoteBuf) : findWords(src, 0, src.length, quoteBuf);
   parts.words = n;
   parts.firstLength = parts.secondLength = parts.firstHash = parts.secondHash = parts.keyHash = 0;
   if (!n || n > MAX_PHRASE_WORDS) return '';

@@ -7,7 +7,8 @@ import { SuggestionKind } from '../suggest';
 import { IntSet } from './intSet';
 import { gapOk, longestPerKind } from './phraseGaps';
 import { keyHashOf, keyOfQuote, MAX_PHRASE_WORDS, QuoteKeyParts } from './phraseKey';
-import { Word, WordBuffer, hashString, hashWords, normSlice } from './normalize';
+import { Word, WordBuffer, hashString, findWords, normSlice } from './normalize';
+import type { ScannedWords } from './scannedWords';
 
 /** One tag of the workspace, as phrase memory needs it. */
 export interface SourceTag {
@@ -89,12 +90,20 @@ interface Slot {
 const REMEMBERED = new Set<string>(['opinion', 'claim', 'attribution']);
 
 // Scratch for one quote's words and for one paragraph's words: reused, so that neither building nor matching
-// allocates per word (match is not re-entrant).
+// allocates per word (match is not re-entrant). `words` is the paragraph's words being matched: `buf`, or the
+// words the engine's scan handed over.
 const buf = new WordBuffer();
 const quoteKey: QuoteKeyParts = { words: 0, firstLength: 0, secondLength: 0, firstHash: 0, secondHash: 0, keyHash: 0 };
+let words: WordBuffer = buf;
 let starts = buf.starts;
 let ends = buf.ends;
 const norms: (string | undefined)[] = [];
+
+function use(w: WordBuffer): void {
+  words = w;
+  starts = w.starts;
+  ends = w.ends;
+}
 
 export type SkipPhrase = (kind: SuggestionKind, key: string, count: number) => boolean;
 
@@ -176,15 +185,21 @@ export class PhraseMemory {
 
   /**
    * Every occurrence of a remembered phrase in text[start, end) (one paragraph), longest first where matches of
-   * one kind overlap (the shorter ones are dropped), in text order.
+   * one kind overlap (the shorter ones are dropped), in text order. `scanned`: the words of that range from the
+   * engine's scan (suggestRange with it as its ChunkWords), used instead of finding them again when whole.
    */
-  match(text: string, start = 0, end = text.length): PhraseMatch[] {
+  match(text: string, start = 0, end = text.length, scanned?: ScannedWords): PhraseMatch[] {
     if (!this.root.size) return [];
-    const n = hashWords(text, start, end, buf);
-    starts = buf.starts;
-    ends = buf.ends;
-    const hashes = buf.hashes;
-    const hashed = buf.hashed;
+    let n: number;
+    if (scanned?.whole) {
+      n = scanned.count;
+      use(scanned);
+    } else {
+      n = findWords(text, start, end, buf);
+      use(buf);
+    }
+    const hashes = words.hashes;
+    const hashed = words.hashed;
     const firsts = this.firstHashes;
     const found: PhraseMatch[] = [];
     let cleared = 0;
@@ -201,8 +216,7 @@ export class PhraseMemory {
   matchAll(text: string, ws: readonly Word[]): PhraseMatch[] {
     const n = ws.length;
     while (buf.starts.length < n) buf.grow();
-    starts = buf.starts;
-    ends = buf.ends;
+    use(buf);
     for (let i = 0; i < n; i++) {
       starts[i] = ws[i].start;
       ends[i] = ws[i].end;
@@ -385,7 +399,7 @@ function without<T>(list: T[] | undefined, x: T): T[] | undefined {
 
 /** hashString of the normalised form of scratch word j (from the scan when it has one). */
 function hashAt(text: string, j: number): number {
-  return buf.hashed[j] ? buf.hashes[j] : hashString(normAt(text, j));
+  return words.hashed[j] ? words.hashes[j] : hashString(normAt(text, j));
 }
 
 /** The normalised form of scratch word j, built on first use. */

@@ -13,7 +13,7 @@ import { round, Run } from './run';
 import { reusableChunk, ScannedChunk } from './chunk';
 import { scanChunk } from './scan';
 import { paragraphRangesIn } from './text';
-import { DEFAULT_MIN_SCORE, SUGGESTION_KINDS, Suggestion, SuggestOptions, SuggestResult } from './types';
+import { ChunkWords, DEFAULT_MIN_SCORE, SUGGESTION_KINDS, Suggestion, SuggestOptions, SuggestResult } from './types';
 
 /**
  * The engine: the lexicon built from the user's term settings, the chunk that scanChunk fills paragraph after
@@ -38,7 +38,7 @@ export class Analyser {
   }
 
   /** See suggestRange(). */
-  suggestRange(text: string, start: number, end: number, options: SuggestOptions = {}): SuggestResult {
+  suggestRange(text: string, start: number, end: number, options: SuggestOptions = {}, words?: ChunkWords): SuggestResult {
     const kinds = options.kinds ?? SUGGESTION_KINDS;
     const run: Run = {
       text, lex: this.lex, context: this.context, ignored: this.ignored, filterIgnored: this.ignored.size > 0,
@@ -49,7 +49,7 @@ export class Analyser {
     start = Math.max(0, start);
     end = Math.min(text.length, end);
     const paragraphs = paragraphRangesIn(text, start, end);
-    for (let pi = 0; pi < paragraphs.length; pi++) suggestParagraph(run, this.chunk, paragraphs[pi].start, paragraphs[pi].end);
+    for (let pi = 0; pi < paragraphs.length; pi++) suggestParagraph(run, this.chunk, paragraphs[pi].start, paragraphs[pi].end, words);
     const suggestions = run.suggestions;
     if (!isSorted(suggestions)) suggestions.sort((a, b) => a.start - b.start || b.end - a.end);
     return { suggestions, sentences: run.sentences };
@@ -64,9 +64,10 @@ export class Analyser {
   }
 }
 
-function suggestParagraph(run: Run, into: ScannedChunk, start: number, end: number): void {
+function suggestParagraph(run: Run, into: ScannedChunk, start: number, end: number, words: ChunkWords | undefined): void {
   const text = run.text;
   const chunk = scanChunk(text, start, end, into);
+  if (words) words.chunk(text, start, end, chunk.tokens, chunk.tokenCount);
   const quotes = quoteSpansOfMarks(text, chunk.quoteMarks, chunk.quoteMarkCount);
   for (let k = 0; k < chunk.sentenceCount; k++) {
     suggestSentence(run, analyseScannedInto(run.sentence, text, chunk.sentences[k], chunk.tokens, run.lex, quotes));

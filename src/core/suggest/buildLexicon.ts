@@ -2,13 +2,11 @@
 // user's extra and ignored terms: entries by their first word, longest first.
 import { hedges } from 'hedges';
 import { weasels } from 'weasels';
-import contextJson from './lexicon-context.json';
-import expansionJson from './lexicon-expansion.json';
-import sentimentJson from './lexicon-sentiment.json';
 import { CUE_LISTS, REPORTING_VERBS } from './cueWords';
 import {
   EVALUATIVE_NOUNS, HEDGES_NOISE, LexEntry, Lexicon, LexiconOptions, OPINION_LISTS, PHRASE_MODIFIERS, PLAIN_MODIFIERS, TermCategory, WEASELS_NOISE,
 } from './lexicon';
+import { CONTEXT_ENTRIES, EXPANSION_ENTRIES, SENTIMENT_ENTRIES } from './lexiconTiers';
 import { wordSet } from './wordLists';
 
 function splitEntries(spec: string): string[][] {
@@ -21,11 +19,6 @@ function splitEntries(spec: string): string[][] {
   }
   return out;
 }
-
-const SENTIMENT = (sentimentJson as unknown as { entries: Array<[string, number, string]> }).entries;
-const CONTEXT_SENTIMENT = (contextJson as unknown as { entries: Array<[string, number, string]> }).entries;
-/** Reviewed word-vector neighbours of our evaluative words: [word, seed, cosine] (lexicon-expansion.json). */
-const EXPANSION = (expansionJson as unknown as { entries: Array<[string, string, number]> }).entries;
 
 /** Prior weight of a sentiment-tier word: 0.6 at |valence| 1.5, up to 0.75 for the strongest (own lists: 0.75). */
 function sentimentWeight(valence: number): number {
@@ -71,12 +64,12 @@ function add(lex: Lexicon, words: string[], category: TermCategory, weight: numb
 export function buildContextLexicon(lex: Lexicon, ignoredTerms: string[] = []): Map<string, LexEntry> {
   const ignored = new Set(ignoredTerms.map((t) => termWords(t).join(' ')).filter(Boolean));
   const out = new Map<string, LexEntry>();
-  for (const [word, valence, pos] of CONTEXT_SENTIMENT) {
+  for (const [word, valence, pos] of CONTEXT_ENTRIES) {
     if (ignored.has(word) || lex.get(word)?.some((e) => e.family === 'opinion' && e.words.length === 1)) continue;
     const note = `sentiment-laden ${pos} (VADER ${valence > 0 ? '+' : ''}${valence.toFixed(1)}) in an opinion-leaning sentence`;
     out.set(word, { words: [word], term: word, category: 'opinion.contextual', family: 'opinion', weight: sentimentWeight(valence) - 0.05, note });
   }
-  for (const [word, seed, cosine] of EXPANSION) {
+  for (const [word, seed, cosine] of EXPANSION_ENTRIES) {
     if (out.has(word) || ignored.has(word) || lex.get(word)?.some((e) => e.family === 'opinion' && e.words.length === 1)) continue;
     const note = `evaluative word (a reviewed word-vector neighbour of “${seed}”, cosine ${cosine.toFixed(2)}) in an opinion-leaning sentence`;
     out.set(word, { words: [word], term: word, category: 'opinion.contextual', family: 'opinion', weight: 0.6, note });
@@ -101,7 +94,7 @@ export function buildLexicon(options: LexiconOptions = {}): Lexicon {
   for (const t of extra.claim ?? []) add(lex, termWords(t), 'claim.custom', 0.7, ignored);
   for (const t of extra.attribution ?? []) add(lex, termWords(t), 'attribution.custom', 0.8, ignored);
   for (const [words, category, weight] of ownEntries(ignored)) add(lex, words, category, weight, ignored);
-  for (const [word, valence, pos] of SENTIMENT) {
+  for (const [word, valence, pos] of SENTIMENT_ENTRIES) {
     const note = `sentiment-laden ${pos} (VADER ${valence > 0 ? '+' : ''}${valence.toFixed(1)})`;
     add(lex, [word], 'opinion.sentiment', sentimentWeight(valence), ignored, note);
   }

@@ -3,12 +3,13 @@
 import { Analyser } from './analyser';
 import { scoreOpinion } from './opinion';
 import { paragraphRanges as paragraphs } from './text';
-import type { Span, SuggestOptions, SuggestResult } from './types';
+import type { ChunkWords, Span, SuggestOptions, SuggestResult } from './types';
 
 export { Analyser } from './analyser';
 export { CONTEXT_MIN_SENTENCE_SCORE } from './opinionTerms';
 export { DEFAULT_MIN_SCORE, SUGGESTION_KINDS } from './types';
-export type { SentenceScore, Span, Suggestion, SuggestionKind, SuggestOptions, SuggestResult } from './types';
+export type { ChunkWords, SentenceScore, Span, Suggestion, SuggestionKind, SuggestOptions, SuggestResult } from './types';
+export type { Token } from './chunk';
 
 /** Chunk boundaries to run suggestRange on separately (paragraphs, long ones cut at MAX_CHUNK). */
 export function paragraphRanges(text: string): Span[] {
@@ -36,10 +37,10 @@ export function suggest(text: string, options: SuggestOptions = {}): SuggestResu
  * Suggestions for text[start, end) alone, with offsets relative to the whole text, so that the results of
  * separate ranges can be concatenated. Pass ranges from paragraphRanges(text) (or unions of consecutive
  * ones): suggest(text) is exactly the concatenation of suggestRange over paragraphRanges(text). A range that
- * cuts a sentence is analysed as cut.
+ * cuts a sentence is analysed as cut. `words`, when given, receives the words of each chunk scanned.
  */
-export function suggestRange(text: string, start: number, end: number, options: SuggestOptions = {}): SuggestResult {
-  return analyserFor(options).suggestRange(text, start, end, options);
+export function suggestRange(text: string, start: number, end: number, options: SuggestOptions = {}, words?: ChunkWords): SuggestResult {
+  return analyserFor(options).suggestRange(text, start, end, options, words);
 }
 
 /**

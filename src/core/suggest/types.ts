@@ -1,5 +1,6 @@
 // The suggestion engine's public types (re-exported by index.ts).
 import type { Span } from '../spans';
+import type { Token } from './chunk';
 
 export type { Span };
 export type SuggestionKind = 'claim' | 'attribution' | 'opinion';
@@ -48,3 +49,12 @@ export interface SuggestResult {
 }
 
 export const DEFAULT_MIN_SCORE = 0.5;
+
+/**
+ * Receives the words of every chunk suggestRange scans, in text order: the learned layer matches its phrase
+ * memory on them instead of scanning the paragraph a second time (issue 13). `tokens[0, count)` are overwritten by
+ * the next chunk: read them in the call.
+ */
+export interface ChunkWords {
+  chunk(text: string, start: number, end: number, tokens: readonly Token[], count: number): void;
+}

@@ -1,0 +1,41 @@
+// The three generated tiers of the opinion vocabulary as entries, decoded once at load from the compact module
+// scripts/build-lexicon.mjs writes (issue 17: the bundle ships words and numbers, not the JSON files with their
+// provenance texts). The entries equal the JSON files' entries, in their order (a unit test compares them).
+import { CODE_BASE, CONTEXT_TIER, EXPANSION_TIER, SENTIMENT_TIER } from './lexiconTiers.generated';
+
+export type SentimentEntry = [word: string, valence: number, pos: string];
+export type ExpansionEntry = [word: string, seed: string, cosine: number];
+
+interface CompactTier {
+  pos: string;
+  valences: string;
+  words: string;
+  codes: string;
+}
+
+/** A tier back to entries, in the JSON's order (the words are written in it). */
+function decodeTier(tier: CompactTier): SentimentEntry[] {
+  const pos = tier.pos.split(' ');
+  const valences = tier.valences.split(' ').map(Number);
+  const words = tier.words.split(' ');
+  const codes = tier.codes;
+  const out: SentimentEntry[] = new Array(words.length);
+  for (let k = 0; k < words.length; k++) {
+    out[k] = [words[k], valences[codes.charCodeAt(2 * k + 1) - CODE_BASE], pos[codes.charCodeAt(2 * k) - CODE_BASE]];
+  }
+  return out;
+}
+
+function decodeExpansion(spec: string): ExpansionEntry[] {
+  const parts = spec.split(' ');
+  const out: ExpansionEntry[] = [];
+  for (let k = 0; k + 2 < parts.length; k += 3) out.push([parts[k], parts[k + 1], Number(parts[k + 2])]);
+  return out;
+}
+
+/** The broad sentiment tier (lexicon-sentiment.json). */
+export const SENTIMENT_ENTRIES: readonly SentimentEntry[] = decodeTier(SENTIMENT_TIER);
+/** The contextual sentiment tier (lexicon-context.json). */
+export const CONTEXT_ENTRIES: readonly SentimentEntry[] = decodeTier(CONTEXT_TIER);
+/** Reviewed word-vector neighbours of our evaluative words (lexicon-expansion.json). */
+export const EXPANSION_ENTRIES: readonly ExpansionEntry[] = decodeExpansion(EXPANSION_TIER);

@@ -1,0 +1,25 @@
+// The shipped compact tiers (issue 17) are the JSON tiers: same entries, same order, same numbers.
+import * as assert from 'node:assert/strict';
+import contextJson from '../../../src/core/suggest/lexicon-context.json';
+import expansionJson from '../../../src/core/suggest/lexicon-expansion.json';
+import sentimentJson from '../../../src/core/suggest/lexicon-sentiment.json';
+import { CONTEXT_ENTRIES, EXPANSION_ENTRIES, SENTIMENT_ENTRIES } from '../../../src/core/suggest/lexiconTiers';
+
+const entriesOf = (json: unknown): unknown[] => (json as { entries: unknown[] }).entries;
+
+suite('suggest: compact lexicon tiers', () => {
+  test('the broad sentiment tier decodes to lexicon-sentiment.json’s entries, in order', () => {
+    assert.ok(SENTIMENT_ENTRIES.length > 500);
+    assert.deepEqual(SENTIMENT_ENTRIES, entriesOf(sentimentJson));
+  });
+
+  test('the contextual tier decodes to lexicon-context.json’s entries, in order', () => {
+    assert.ok(CONTEXT_ENTRIES.length > 1500);
+    assert.deepEqual(CONTEXT_ENTRIES, entriesOf(contextJson));
+  });
+
+  test('the expansion tier decodes to lexicon-expansion.json’s entries, in order', () => {
+    assert.ok(EXPANSION_ENTRIES.length > 100);
+    assert.deepEqual(EXPANSION_ENTRIES, entriesOf(expansionJson));
+  });
+});
