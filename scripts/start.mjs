@@ -5,6 +5,8 @@
 //   npm start                    # http://127.0.0.1:8080 (or the next free port)
 //   PORT=9000 npm start          # another port
 //   npm start -- --fresh         # start over with a clean copy of the sample workspace
+//   npm start -- --web           # run the web build (dist/web/extension.js) in VS Code's web-worker extension
+//                                # host, as on github.dev / vscode.dev (the desktop build otherwise)
 //
 // Ctrl+C stops code-server. Nothing is written outside .cache/ (your tags in the sample live there too).
 import { execFileSync, spawn } from 'node:child_process';
@@ -17,6 +19,7 @@ const CACHE = process.env.CLAIM_TAGGER_CACHE || path.join(ROOT, '.cache');
 const CS_ENTRY = path.join(CACHE, 'code-server-4.100.3/node_modules/code-server/out/node/entry.js');
 const HOME = path.join(CACHE, 'start');
 const fresh = process.argv.includes('--fresh');
+const web = process.argv.includes('--web');
 const log = (...a) => console.log('[claim-tagger]', ...a);
 
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: ROOT, stdio: 'inherit', ...opts });
@@ -52,6 +55,7 @@ if (!fs.existsSync(userSettings)) {
     '[markdown]': { 'editor.wordWrap': 'on' },
   }, null, 2));
 }
+setHost(userSettings, web);
 const csArgs = ['--user-data-dir', dir('user-data'), '--extensions-dir', dir('extensions')];
 log('installing the .vsix into code-server');
 run(process.execPath, [CS_ENTRY, ...csArgs, '--install-extension', vsix, '--force'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -96,9 +100,30 @@ for (let i = 0; i < 400; i++) {
 const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
 const article = path.join(workspace, 'riverside-bridge.md');
 const url = `${base}/?folder=${encodeURIComponent(remote(workspace))}&payload=${encodeURIComponent(JSON.stringify([['openFile', remote(article)]]))}`;
-log('Claim Tagger is running in VS Code (code-server). Open:');
+log(`Claim Tagger${web ? ' (web build, in the web-worker extension host)' : ''} is running in VS Code (code-server). Open:`);
 console.log(`\n  ${url}\n`);
 log('Select a sentence and press Ctrl+K Shift+C to tag a claim. Ctrl+C here stops the server.');
+
+/**
+ * Which extension host runs Claim Tagger: code-server runs an extension with both entries in its Node host unless
+ * the user setting `remote.extensionKind` asks for the web worker. Set or removed on every start.
+ */
+function setHost(file, inWebWorker) {
+  let settings;
+  try {
+    settings = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    log(`${path.relative(ROOT, file)} is not plain JSON: leaving it alone (add "remote.extensionKind" by hand for --web)`);
+    return;
+  }
+  const { name, publisher } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const kinds = { ...settings['remote.extensionKind'] };
+  if (inWebWorker) kinds[`${publisher}.${name}`] = ['web'];
+  else delete kinds[`${publisher}.${name}`];
+  if (Object.keys(kinds).length) settings['remote.extensionKind'] = kinds;
+  else delete settings['remote.extensionKind'];
+  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+}
 
 async function freePort(preferred) {
   const tryPort = (p) => new Promise((resolve) => {
