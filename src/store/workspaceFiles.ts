@@ -1,7 +1,7 @@
 // Sidecar file access through vscode.workspace.fs only: the web build's (github.dev, vscode.dev) and the
 // desktop's for virtual file systems. A write is a temporary file beside the target, then a rename. There are
-// no lock files: updates of one file run one at a time in this window, and each checks just before its rename
-// that no other writer changed the file since it was read (optimisticUpdate.ts).
+// no lock files: updates of one file run one at a time in this window, and each re-reads the file just before its
+// rename and compares it with what it read first, so another writer's change is merged (optimisticUpdate.ts).
 import * as vscode from 'vscode';
 import { KeyedQueue, updateOptimistically } from './optimisticUpdate';
 import { Produce, SidecarFiles, isNotFound } from './sidecarIO';
@@ -34,7 +34,6 @@ export class WorkspaceFiles implements SidecarFiles {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
       return updateOptimistically(displayName(uri), {
         read: () => this.read(uri),
-        stamp: () => stampOf(uri),
         writeTemp: (content) => writeTemp(uri, content),
         replace: (temp) => Promise.resolve(vscode.workspace.fs.rename(temp, uri, { overwrite: true })),
         discard,
@@ -73,16 +72,6 @@ async function writeTemp(uri: vscode.Uri, content: string): Promise<vscode.Uri> 
 
 async function discard(temp: vscode.Uri): Promise<void> {
   await Promise.resolve(vscode.workspace.fs.delete(temp)).catch(() => undefined);
-}
-
-async function stampOf(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    const st = await vscode.workspace.fs.stat(uri);
-    return `${st.mtime}:${st.size}`;
-  } catch (e) {
-    if (isNotFound(e)) return undefined;
-    throw e;
-  }
 }
 
 function exists(uri: vscode.Uri): Promise<boolean> {
