@@ -1,13 +1,14 @@
 // Sidecar file access on the desktop: files on disk (`file:`) are read with node:fs, written atomically
 // (util/atomicWrite: temporary file + rename, mode kept, symlinks followed) and updated under the same
-// cross-process lock file the CLI takes; other schemes go through workspace.fs (store/workspaceFiles.ts).
+// cross-process lock file the CLI takes, with a re-read before the rename; other schemes go through workspace.fs
+// (store/workspaceFiles.ts).
 import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Produce, SidecarFiles, isNotFound } from '../store/sidecarIO';
 import { WorkspaceFiles } from '../store/workspaceFiles';
-import { writeFileAtomic } from '../util/atomicWrite';
+import { updateFileAtomic, writeFileAtomic } from '../util/atomicWrite';
 import { withFileLock } from '../util/fileLock';
 
 export class DiskFiles implements SidecarFiles {
@@ -28,15 +29,13 @@ export class DiskFiles implements SidecarFiles {
     await writeFileAtomic(uri.fsPath, content);
   }
 
-  /** Under the lock, so the editor and a CLI run never interleave their read-merge-write of one file. */
+  /**
+   * Under the lock, so the editor and a CLI run never interleave their read-merge-write of one file; and re-read
+   * just before the rename, so a program that takes no lock (git pull, another tool) is merged, not overwritten.
+   */
   update(uri: vscode.Uri, produce: Produce): Promise<boolean> {
     if (uri.scheme !== 'file') return this.virtual.update(uri, produce);
-    return withFileLock(uri.fsPath, async () => {
-      const content = await produce(await this.read(uri));
-      if (content === undefined) return false;
-      await writeFileAtomic(uri.fsPath, content);
-      return true;
-    });
+    return withFileLock(uri.fsPath, () => updateFileAtomic(uri.fsPath, produce));
   }
 
   async move(from: vscode.Uri, to: vscode.Uri): Promise<boolean> {

@@ -2,13 +2,16 @@
 // in the real VS Code: SidecarSync with injected file access (a touch, a concurrent writer), and the desktop's
 // DiskFiles on disk (a writer that takes no lock, a dangling symlink at a move target).
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Dismissal } from '../../src/core/model';
 import { parseSidecar, serializeSidecar } from '../../src/core/sidecar/format';
+import { DiskFiles } from '../../src/node/diskFiles';
 import { DocumentTags } from '../../src/store/documentTags';
 import { Produce, SidecarFiles } from '../../src/store/sidecarIO';
 import { SidecarSync, SyncHost } from '../../src/store/sidecarSync';
-import { closeAllEditors, openFresh } from './helpers';
+import { closeAllEditors, openFresh, workspaceUri } from './helpers';
 
 const TEXT = 'The minister clearly said the bridge opens in May. Surely it will.\n';
 const dismissal = (term: string): Dismissal => ({ rule: 'opinion.booster', term });
@@ -112,5 +115,49 @@ suite('store retries: a write attempted again loses nothing', () => {
     });
     await sync.save(doc, document);
     assert.deepEqual(dismissedIn(files.text), ['surely']);
+  });
+});
+
+suite('store retries on disk (desktop): DiskFiles', () => {
+  const dir = () => workspaceUri('storeRetryDisk').fsPath;
+  setup(async () => {
+    await fs.rm(dir(), { recursive: true, force: true });
+    await fs.mkdir(dir(), { recursive: true });
+  });
+  suiteTeardown(() => fs.rm(dir(), { recursive: true, force: true }));
+
+  /** produce adds `ours`; on its first run a program that takes no lock (git pull) rewrites the file first. */
+  async function updateWithOutsideWrite(file: string): Promise<string[]> {
+    const seen: string[] = [];
+    await new DiskFiles().update(vscode.Uri.file(file), async (current) => {
+      seen.push(current ?? '');
+      if (seen.length === 1) await fs.writeFile(file, `${current}\npulled`);
+      return `${current}\nours`;
+    });
+    return seen;
+  }
+
+  for (const name of ['article.md.tags.json', 'learned.json']) {
+    test(`${name} changed by another program between the read and the rename is merged, not overwritten`, async () => {
+      const file = path.join(dir(), name);
+      await fs.writeFile(file, 'base');
+      await fs.chmod(file, 0o600);
+      const seen = await updateWithOutsideWrite(file);
+      assert.deepEqual(seen, ['base', 'base\npulled'], 'produce ran again on the other program\'s text');
+      assert.equal(await fs.readFile(file, 'utf8'), 'base\npulled\nours');
+      if (process.platform !== 'win32') assert.equal((await fs.stat(file)).mode & 0o777, 0o600, 'mode kept');
+      assert.deepEqual((await fs.readdir(dir())).sort(), [name], 'no temporary or lock file left');
+    });
+  }
+
+  test('a sidecar reached through a symbolic link is updated through the link', async function () {
+    if (process.platform === 'win32') this.skip();
+    const real = path.join(dir(), 'real.json');
+    const link = path.join(dir(), 'link.tags.json');
+    await fs.writeFile(real, 'base');
+    await fs.symlink('real.json', link);
+    await updateWithOutsideWrite(link);
+    assert.ok((await fs.lstat(link)).isSymbolicLink());
+    assert.equal(await fs.readFile(real, 'utf8'), 'base\npulled\nours');
   });
 });
