@@ -11,6 +11,9 @@ import { WorkspaceFiles } from '../store/workspaceFiles';
 import { updateFileAtomic, writeFileAtomic } from '../util/atomicWrite';
 import { withFileLock } from '../util/fileLock';
 
+/** link() errors of file systems without hard links (FAT, some network shares, cross-device): rename instead. */
+const LINK_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK', 'EACCES']);
+
 export class DiskFiles implements SidecarFiles {
   private readonly virtual = new WorkspaceFiles();
 
@@ -40,9 +43,23 @@ export class DiskFiles implements SidecarFiles {
 
   async move(from: vscode.Uri, to: vscode.Uri): Promise<boolean> {
     if (from.scheme !== 'file' || to.scheme !== 'file') return this.virtual.move(from, to);
-    const exists = (u: vscode.Uri) => fs.stat(u.fsPath).then(() => true, () => false);
-    if (!(await exists(from)) || (await exists(to))) return false;
+    // lstat: a symbolic link at the target (even a dangling one) is something there, never replaced.
+    const entry = (u: vscode.Uri) => fs.lstat(u.fsPath).catch(() => undefined);
+    const source = await entry(from);
+    if (!source || (await entry(to))) return false;
     await fs.mkdir(path.dirname(to.fsPath), { recursive: true });
+    if (!source.isDirectory()) {
+      // link() fails with EEXIST rather than replace what appeared at the target meanwhile; rename() would replace it.
+      try {
+        await fs.link(from.fsPath, to.fsPath);
+        await fs.unlink(from.fsPath);
+        return true;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+        if (!LINK_UNSUPPORTED.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
+      }
+      if (await entry(to)) return false;
+    }
     await fs.rename(from.fsPath, to.fsPath);
     return true;
   }

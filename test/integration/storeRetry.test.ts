@@ -160,4 +160,24 @@ suite('store retries on disk (desktop): DiskFiles', () => {
     assert.ok((await fs.lstat(link)).isSymbolicLink());
     assert.equal(await fs.readFile(real, 'utf8'), 'base\npulled\nours');
   });
+
+  test('move never replaces what is at the target: a file, or a dangling symbolic link', async function () {
+    const files = new DiskFiles();
+    const from = path.join(dir(), 'a.txt.tags.json');
+    await fs.writeFile(from, 'ours');
+    const to = path.join(dir(), 'moved', 'b.txt.tags.json');
+    assert.equal(await files.move(vscode.Uri.file(from), vscode.Uri.file(to)), true);
+    assert.equal(await fs.readFile(to, 'utf8'), 'ours');
+    await assert.rejects(fs.lstat(from), 'the source is gone');
+
+    await fs.writeFile(from, 'second');
+    assert.equal(await files.move(vscode.Uri.file(from), vscode.Uri.file(to)), false, 'an existing file');
+    assert.equal(await fs.readFile(to, 'utf8'), 'ours');
+    if (process.platform === 'win32') this.skip();
+    const dangling = path.join(dir(), 'dangling.tags.json');
+    await fs.symlink('nowhere.json', dangling);
+    assert.equal(await files.move(vscode.Uri.file(from), vscode.Uri.file(dangling)), false, 'a dangling link');
+    assert.equal(await fs.readlink(dangling), 'nowhere.json');
+    assert.equal(await fs.readFile(from, 'utf8'), 'second');
+  });
 });
