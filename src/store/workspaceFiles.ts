@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { KeyedQueue, updateOptimistically } from './optimisticUpdate';
 import { Produce, SidecarFiles, isNotFound } from './sidecarIO';
+import { removeAbandonedWebTemps, webTempName } from './webTemps';
 
 export class WorkspaceFiles implements SidecarFiles {
   private readonly queue = new KeyedQueue();
@@ -32,6 +33,7 @@ export class WorkspaceFiles implements SidecarFiles {
   update(uri: vscode.Uri, produce: Produce): Promise<boolean> {
     return this.queue.run(uri.toString(), async () => {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+      await removeAbandonedTemps(uri);
       return updateOptimistically(displayName(uri), {
         read: () => this.read(uri),
         writeTemp: (content) => writeTemp(uri, content),
@@ -65,9 +67,19 @@ let sequence = 0;
 async function writeTemp(uri: vscode.Uri, content: string): Promise<vscode.Uri> {
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const unique = `${Date.now().toString(36)}${(sequence++).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-  const temp = vscode.Uri.joinPath(uri, '..', `.${name}.web.${unique}.tmp`);
+  const temp = vscode.Uri.joinPath(uri, '..', webTempName(name, unique));
   await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(content));
   return temp;
+}
+
+/** Temporary files of this file left by a worker that died before its rename (webTemps.ts). */
+async function removeAbandonedTemps(uri: vscode.Uri): Promise<void> {
+  const folder = vscode.Uri.joinPath(uri, '..');
+  await removeAbandonedWebTemps(uri.path.slice(uri.path.lastIndexOf('/') + 1), {
+    list: async () => (await vscode.workspace.fs.readDirectory(folder)).filter(([, type]) => type === vscode.FileType.File).map(([n]) => n),
+    mtime: async (entry) => (await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, entry))).mtime,
+    remove: async (entry) => vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, entry)),
+  });
 }
 
 async function discard(temp: vscode.Uri): Promise<void> {
