@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { mergeTags } from '../core/merge';
 import { Dismissal, SIDECAR_FORMAT, SIDECAR_VERSION, Tag } from '../core/model';
 import { relocateParts } from '../core/relocate';
-import { parseSidecar, serializeSidecar, textHash } from '../core/sidecar/format';
+import { parseSidecar, serializeSidecar } from '../core/sidecar/format';
 import { baseName } from '../core/sidecar/paths';
 import { refreshQuotes } from '../core/tags';
 import { ClaimTaggerConfig } from '../config';
@@ -17,6 +17,7 @@ import { DocumentTags, cloneTags } from './documentTags';
 import { reanchorAll, reanchorSome } from './placement';
 import { SidecarFiles } from './sidecarIO';
 import { StoreMessages, TagChangeReason } from './storeEvents';
+import { TextHashCache } from './textHashCache';
 import { KeyedDebounce } from '../util/debounce';
 
 const SAVE_DELAY_MS = 300;
@@ -44,6 +45,8 @@ export class SidecarSync implements vscode.Disposable {
   private readonly pendingSaves = new Set<Promise<void>>();
   /** The write in progress per document, so two writes of one sidecar never overlap. */
   private readonly writing = new WeakMap<DocumentTags, Promise<void>>();
+  /** textHash per document: hashed once per text, not once per snapshot. */
+  private readonly hashes = new TextHashCache<DocumentTags>();
 
   constructor(private readonly host: SyncHost) {}
 
@@ -261,7 +264,7 @@ export class SidecarSync implements vscode.Disposable {
       format: SIDECAR_FORMAT,
       version: SIDECAR_VERSION,
       document: baseName(document.uri.path),
-      textHash: textHash(text),
+      textHash: this.hashes.of(doc, text),
       tags,
       dismissed,
       conflicts: doc.conflicts,
