@@ -1,14 +1,18 @@
 // Sidecar file access on the desktop: files on disk (`file:`) are read with node:fs, written atomically
 // (util/atomicWrite: temporary file + rename, mode kept, symlinks followed) and updated under the same
-// cross-process lock file the CLI takes; other schemes go through workspace.fs (store/workspaceFiles.ts).
+// cross-process lock file the CLI takes, with a re-read before the rename; other schemes go through workspace.fs
+// (store/workspaceFiles.ts).
 import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Produce, SidecarFiles, isNotFound } from '../store/sidecarIO';
 import { WorkspaceFiles } from '../store/workspaceFiles';
-import { writeFileAtomic } from '../util/atomicWrite';
+import { updateFileAtomic, writeFileAtomic } from '../util/atomicWrite';
 import { withFileLock } from '../util/fileLock';
+
+/** link() errors of file systems without hard links (FAT, some network shares, cross-device): rename instead. */
+const LINK_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK', 'EACCES']);
 
 export class DiskFiles implements SidecarFiles {
   private readonly virtual = new WorkspaceFiles();
@@ -28,22 +32,34 @@ export class DiskFiles implements SidecarFiles {
     await writeFileAtomic(uri.fsPath, content);
   }
 
-  /** Under the lock, so the editor and a CLI run never interleave their read-merge-write of one file. */
+  /**
+   * Under the lock, so the editor and a CLI run never interleave their read-merge-write of one file; and re-read
+   * just before the rename, so a program that takes no lock (git pull, another tool) is merged, not overwritten.
+   */
   update(uri: vscode.Uri, produce: Produce): Promise<boolean> {
     if (uri.scheme !== 'file') return this.virtual.update(uri, produce);
-    return withFileLock(uri.fsPath, async () => {
-      const content = await produce(await this.read(uri));
-      if (content === undefined) return false;
-      await writeFileAtomic(uri.fsPath, content);
-      return true;
-    });
+    return withFileLock(uri.fsPath, () => updateFileAtomic(uri.fsPath, produce));
   }
 
   async move(from: vscode.Uri, to: vscode.Uri): Promise<boolean> {
     if (from.scheme !== 'file' || to.scheme !== 'file') return this.virtual.move(from, to);
-    const exists = (u: vscode.Uri) => fs.stat(u.fsPath).then(() => true, () => false);
-    if (!(await exists(from)) || (await exists(to))) return false;
+    // lstat: a symbolic link at the target (even a dangling one) is something there, never replaced.
+    const entry = (u: vscode.Uri) => fs.lstat(u.fsPath).catch(() => undefined);
+    const source = await entry(from);
+    if (!source || (await entry(to))) return false;
     await fs.mkdir(path.dirname(to.fsPath), { recursive: true });
+    if (!source.isDirectory()) {
+      // link() fails with EEXIST rather than replace what appeared at the target meanwhile; rename() would replace it.
+      try {
+        await fs.link(from.fsPath, to.fsPath);
+        await fs.unlink(from.fsPath);
+        return true;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+        if (!LINK_UNSUPPORTED.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
+      }
+      if (await entry(to)) return false;
+    }
     await fs.rename(from.fsPath, to.fsPath);
     return true;
   }

@@ -23,6 +23,8 @@ export class DocumentTags {
   warnings: string[] = [];
   /** Tags as last read from or written to the sidecar: the base of a three-way merge. */
   base: Tag[] = [];
+  /** Dismissals as last read from or written to the sidecar: the base of their three-way merge. */
+  baseDismissed: Dismissal[] = [];
   /** Exact content of the sidecar as we last read or wrote it; a watcher event with this content is our own. */
   lastDiskContent: string | undefined;
   /** User changes (add, remove, edit) not yet written. */

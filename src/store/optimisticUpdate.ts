@@ -1,14 +1,15 @@
-// Read-merge-write without a cross-process lock (virtual file systems have no O_EXCL lock files): the file's
-// stamp (mtime and size) is taken around the read and again just before the rename; if another writer changed
-// the file meanwhile, the temporary file is dropped and the update starts over on the new text. After a few
-// rounds it gives up with an error: nothing was written, and the caller still holds its changes.
+// Read-merge-write without a cross-process lock (virtual file systems have no O_EXCL lock files): the file is
+// read, the new content goes to a temporary file, and the file is read again just before the rename; if its
+// CONTENT differs from what `produce` was given, another writer changed it meanwhile: the temporary file is
+// dropped and the update starts over on the new text. Content, not a stat stamp: `mtime:size` misses a same-size
+// write in the same mtime tick, and a provider that reports a fresh mtime on every stat would never save. After a
+// few rounds it gives up with an error: nothing was written, and the caller still holds its changes.
 // Pure: the file operations are passed in, so plain mocha tests drive it with a simulated concurrent writer.
 
 /** The file operations of one file. */
 export interface UpdateIO<Temp> {
+  /** The whole text in one read (undefined when the file is absent). */
   read(): Promise<string | undefined>;
-  /** A value that changes whenever the file does (e.g. `${mtime}:${size}`); undefined when the file is absent. */
-  stamp(): Promise<string | undefined>;
   writeTemp(content: string): Promise<Temp>;
   /** Renames the temporary file over the target. */
   replace(temp: Temp): Promise<void>;
@@ -32,15 +33,13 @@ export async function updateOptimistically<Temp>(
   attempts = UPDATE_ATTEMPTS,
 ): Promise<boolean> {
   for (let i = 0; i < attempts; i++) {
-    const before = await io.stamp();
     const current = await io.read();
-    const seen = await io.stamp();
-    if (seen !== before) continue; // written while we read it: read again
     const content = await produce(current);
     if (content === undefined) return false;
     const temp = await io.writeTemp(content);
     try {
-      if ((await io.stamp()) !== seen) {
+      // The remaining window: a write landing between this re-read and the rename (no compare-and-swap).
+      if ((await io.read()) !== current) {
         await io.discard(temp);
         continue;
       }

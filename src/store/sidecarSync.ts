@@ -4,18 +4,20 @@
 // or read-only file.
 import * as vscode from 'vscode';
 import { mergeTags } from '../core/merge';
-import { SIDECAR_FORMAT, SIDECAR_VERSION, Tag } from '../core/model';
+import { Dismissal, SIDECAR_FORMAT, SIDECAR_VERSION, Tag } from '../core/model';
 import { relocateParts } from '../core/relocate';
-import { parseSidecar, serializeSidecar, textHash } from '../core/sidecar/format';
+import { parseSidecar, serializeSidecar } from '../core/sidecar/format';
 import { baseName } from '../core/sidecar/paths';
 import { refreshQuotes } from '../core/tags';
 import { ClaimTaggerConfig } from '../config';
 import { tagFileFor } from './blindMode';
 import { liveConflicts, mergedConflicts } from './conflicts';
+import { mergeDismissed } from './dismissedMerge';
 import { DocumentTags, cloneTags } from './documentTags';
 import { reanchorAll, reanchorSome } from './placement';
 import { SidecarFiles } from './sidecarIO';
 import { StoreMessages, TagChangeReason } from './storeEvents';
+import { TextHashCache } from './textHashCache';
 import { KeyedDebounce } from '../util/debounce';
 
 const SAVE_DELAY_MS = 300;
@@ -24,6 +26,7 @@ const SAVE_DELAY_MS = 300;
 interface Snapshot {
   content: string;
   tags: Tag[];
+  dismissed: Dismissal[];
   seq: number;
 }
 
@@ -42,6 +45,8 @@ export class SidecarSync implements vscode.Disposable {
   private readonly pendingSaves = new Set<Promise<void>>();
   /** The write in progress per document, so two writes of one sidecar never overlap. */
   private readonly writing = new WeakMap<DocumentTags, Promise<void>>();
+  /** textHash per document: hashed once per text, not once per snapshot. */
+  private readonly hashes = new TextHashCache<DocumentTags>();
 
   constructor(private readonly host: SyncHost) {}
 
@@ -83,6 +88,7 @@ export class SidecarSync implements vscode.Disposable {
     doc.warnings = result.warnings;
     doc.tags = result.sidecar.tags;
     doc.dismissed = result.sidecar.dismissed ?? [];
+    doc.baseDismissed = doc.dismissed.map((d) => ({ ...d }));
     doc.conflicts = result.sidecar.conflicts ?? [];
     doc.base = cloneTags(doc.tags);
     reanchorAll(doc, text);
@@ -117,16 +123,22 @@ export class SidecarSync implements vscode.Disposable {
   private mergeFromDisk(doc: DocumentTags, document: vscode.TextDocument, raw: string, text = document.getText()): boolean {
     const ours = doc.tags;
     const oursConflicts = doc.conflicts;
+    const oursDismissed = doc.dismissed;
     const base = doc.base;
+    const baseDismissed = doc.baseDismissed;
     this.applyDiskContent(doc, raw, text, document);
     if (doc.state !== 'ok') {
       doc.tags = ours;
       doc.conflicts = oursConflicts;
+      doc.dismissed = oursDismissed;
+      doc.baseDismissed = baseDismissed;
       return false;
     }
     const theirs = doc.tags;
     const merged = mergeTags(base, ours, theirs);
     doc.tags = merged.tags;
+    // Dismissals too: replacing ours with the file's list would drop one made since the last write.
+    doc.dismissed = mergeDismissed(baseDismissed, oursDismissed, doc.dismissed);
     doc.conflicts = mergedConflicts(oursConflicts, doc.conflicts, merged.conflicts);
     doc.base = cloneTags(theirs);
     doc.dirty = true;
@@ -211,6 +223,8 @@ export class SidecarSync implements vscode.Disposable {
     let priorDiskContent: string | undefined;
     try {
       await this.host.files.update(uri, (onDisk) => {
+        // A previous attempt's rename did not happen: compare with what was really read, not with its content.
+        if (written && doc.lastDiskContent === written.content) doc.lastDiskContent = priorDiskContent;
         written = undefined;
         if (onDisk !== undefined && onDisk !== doc.lastDiskContent) {
           if (this.mergeFromDisk(doc, document, onDisk, text)) this.host.fire(doc, 'external');
@@ -233,6 +247,7 @@ export class SidecarSync implements vscode.Disposable {
     }
     if (!written) return;
     doc.base = written.tags;
+    doc.baseDismissed = written.dismissed;
     if (doc.changes === written.seq) doc.dirty = doc.moved = false;
     else this.scheduleSave(doc);
   }
@@ -242,18 +257,19 @@ export class SidecarSync implements vscode.Disposable {
     refreshQuotes(text, doc.tags);
     relocateParts(text, doc.tags);
     const tags = cloneTags(doc.tags);
+    const dismissed = doc.dismissed.map((d) => ({ ...d }));
     const seq = doc.changes;
     doc.conflicts = liveConflicts(doc.conflicts, tags);
     const content = serializeSidecar({
       format: SIDECAR_FORMAT,
       version: SIDECAR_VERSION,
       document: baseName(document.uri.path),
-      textHash: textHash(text),
+      textHash: this.hashes.of(doc, text),
       tags,
-      dismissed: doc.dismissed,
+      dismissed,
       conflicts: doc.conflicts,
     });
-    return { content, tags, seq };
+    return { content, tags, dismissed, seq };
   }
 
   dispose(): void {

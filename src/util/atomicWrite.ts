@@ -5,6 +5,7 @@
 // the next write of the same file. Node only (the CLI, and the editor for `file:` URIs).
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { updateOptimistically } from '../store/optimisticUpdate';
 import { processAlive } from './processAlive';
 import { NotRegularFileError, describeEntry, readRegularFile } from './regularFile';
 
@@ -44,6 +45,29 @@ export async function replaceFileAtomic(file: string, produce: (current: string 
       throw e;
     }
   }
+}
+
+/**
+ * Read-merge-write of `file` that loses no other writer's change: `produce` gets the current text (undefined when
+ * absent; it may run again), the file is read again just before the rename and, if its content changed meanwhile,
+ * the round starts over on the new text; after `attempts` rounds a ConcurrentChangeError, nothing written. Unlike
+ * replaceFileAtomic's last round, it never replaces a file that changed under it. Resolves to whether it wrote
+ * (false when `produce` returned undefined). Mode, owner and symlinks as in writeFileAtomic.
+ */
+export async function updateFileAtomic(
+  file: string,
+  produce: (current: string | undefined) => string | undefined | Promise<string | undefined>,
+  attempts?: number,
+): Promise<boolean> {
+  const target = await writableTarget(file);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  await removeAbandonedTemps(target);
+  return updateOptimistically(file, {
+    read: () => readIfExists(target),
+    writeTemp: (content) => writeTemp(target, content),
+    replace: (tmp) => renameReplacing(tmp, target),
+    discard: (tmp) => fs.rm(tmp, { force: true }),
+  }, produce, attempts);
 }
 
 /** The real path to write: the file itself, or what its symlink points to; refuses non-regular files. */

@@ -1,0 +1,47 @@
+// Temporary files the web store left behind (src/store/webTemps.ts): only ours for this file, only old ones.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { ABANDONED_WEB_TEMP_MS, TempFolder, isWebTempOf, removeAbandonedWebTemps, webTempName } from '../../../src/store/webTemps';
+
+const NOW = 1_800_000_000_000;
+
+function folder(entries: Record<string, number>): TempFolder & { left: () => string[] } {
+  const files = new Map(Object.entries(entries));
+  return {
+    list: async () => [...files.keys()],
+    mtime: async (e) => files.get(e),
+    remove: async (e) => void files.delete(e),
+    left: () => [...files.keys()].sort(),
+  };
+}
+
+suite('web temporary files left by a dead worker', () => {
+  test('an old temporary file of this sidecar is removed; recent ones, other files\' and look-alikes are kept', async () => {
+    const old = NOW - ABANDONED_WEB_TEMP_MS - 1;
+    const f = folder({
+      'a.md.tags.json': old,
+      [webTempName('a.md.tags.json', 'lx3k0abc')]: old,
+      [webTempName('a.md.tags.json', 'lx3k1def')]: NOW - 1000,
+      [webTempName('b.md.tags.json', 'lx3k2ghi')]: old,
+      '.a.md.tags.json.123.lx3.tmp': old, // the desktop's (atomicWrite cleans those)
+      '.a.md.tags.json.web.notes.md.tmp': old,
+    });
+    const removed = await removeAbandonedWebTemps('a.md.tags.json', f, NOW);
+    assert.deepEqual(removed, [webTempName('a.md.tags.json', 'lx3k0abc')]);
+    assert.equal(f.left().length, 5);
+  });
+
+  test('a folder that cannot be listed or a file that cannot be removed is not an error', async () => {
+    assert.deepEqual(await removeAbandonedWebTemps('a', { list: () => Promise.reject(new Error('no')), mtime: async () => 0, remove: async () => undefined }, NOW), []);
+    const name = webTempName('a', 'x1');
+    assert.deepEqual(await removeAbandonedWebTemps('a', { list: async () => [name], mtime: async () => 0, remove: () => Promise.reject(new Error('busy')) }, NOW), []);
+  });
+
+  test('property: a name webTempName makes is recognised for its file only', () => {
+    const name = fc.stringMatching(/^[A-Za-z0-9 ._-]{1,12}$/);
+    fc.assert(fc.property(name, name, fc.stringMatching(/^[0-9a-z]{1,14}$/), (a, b, unique) => {
+      assert.equal(isWebTempOf(a, webTempName(a, unique)), true);
+      if (a !== b) assert.equal(isWebTempOf(b, webTempName(a, unique)), false);
+    }));
+  });
+});
