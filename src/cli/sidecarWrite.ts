@@ -5,12 +5,18 @@ import { applyAnchorResults, reanchor } from '../core/anchor';
 import { mergeTags } from '../core/merge';
 import { SidecarFile, Tag } from '../core/model';
 import { parseSidecar, serializeSidecar, textHash } from '../core/sidecar/format';
-import { replaceFileAtomic } from '../util/atomicWrite';
+import { updateFileAtomic } from '../util/atomicWrite';
+import { ConcurrentChangeError } from '../util/optimisticUpdate';
 import { withFileLock } from '../util/fileLock';
 
 export { withFileLock as withSidecarLock };
 
 export class SidecarChangedError extends Error {}
+
+/** Another program kept changing the sidecar while this command wrote it: nothing was written. */
+function keptChanging(file: string): SidecarChangedError {
+  return new SidecarChangedError(`${file} kept changing while this command wrote it (another program writes it without the lock); nothing was written: run the command again.`);
+}
 
 /**
  * Writes `ours`, made from the sidecar text `baseRaw` (undefined for a new sidecar) whose tags were `baseTags`.
@@ -19,7 +25,7 @@ export class SidecarChangedError extends Error {}
  */
 export async function commitSidecar(file: string, baseRaw: string | undefined, baseTags: readonly Tag[], ours: SidecarFile, text: string): Promise<number> {
   let merged = 0;
-  await replaceFileAtomic(file, (current) => {
+  await updateFileAtomic(file, (current) => {
     merged = 0;
     if (current === baseRaw || current === undefined) return serializeSidecar(ours);
     const theirs = parseSidecar(current, ours.document);
@@ -32,6 +38,8 @@ export async function commitSidecar(file: string, baseRaw: string | undefined, b
     if (fromTheirs.length && theirs.sidecar.textHash !== textHash(text)) applyAnchorResults(text, fromTheirs, reanchor(text, fromTheirs));
     merged = fromTheirs.length;
     return serializeSidecar({ ...theirs.sidecar, document: ours.document, textHash: ours.textHash, tags: result.tags });
+  }).catch((e: unknown) => {
+    throw e instanceof ConcurrentChangeError ? keptChanging(file) : e;
   });
   return merged;
 }

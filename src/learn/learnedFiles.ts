@@ -8,7 +8,7 @@ import { emptyDecisions, recordDecision } from '../core/learn/decisions';
 import { LEARNED_FILE, Learned, emptyLearned, mergeLearned, parseLearned, serializeLearned } from '../core/learn/learnedFile';
 import { SuggestionKind } from '../core/suggest';
 import { SIDECAR_FOLDER } from '../core/sidecar/paths';
-import { ConcurrentChangeError } from '../store/optimisticUpdate';
+import { ConcurrentChangeError } from '../util/optimisticUpdate';
 import { SidecarFiles } from '../store/sidecarIO';
 import { Disposable } from '../util/dispose';
 import { KeyedDebounce } from '../util/debounce';

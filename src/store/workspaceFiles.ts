@@ -3,7 +3,7 @@
 // no lock files: updates of one file run one at a time in this window, and each re-reads the file just before its
 // rename and compares it with what it read first, so another writer's change is merged (optimisticUpdate.ts).
 import * as vscode from 'vscode';
-import { KeyedQueue, updateOptimistically } from './optimisticUpdate';
+import { KeyedQueue, updateOptimistically } from '../util/optimisticUpdate';
 import { Produce, SidecarFiles, isNotFound } from './sidecarIO';
 import { removeAbandonedWebTemps, webTempName } from './webTemps';
 

@@ -5,7 +5,7 @@
 // the next write of the same file. Node only (the CLI, and the editor for `file:` URIs).
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { updateOptimistically } from '../store/optimisticUpdate';
+import { updateOptimistically } from './optimisticUpdate';
 import { processAlive } from './processAlive';
 import { NotRegularFileError, describeEntry, readRegularFile } from './regularFile';
 
@@ -16,42 +16,25 @@ let sequence = 0;
 /** Content as one string or a sequence of chunks (a large report is rendered in parts, never joined). */
 export type FileContent = string | Iterable<string>;
 
+/** Replaces `file` with `content` at once (temporary file, then rename), without reading it. */
 export async function writeFileAtomic(file: string, content: FileContent): Promise<void> {
-  await replaceFileAtomic(file, () => content, 1);
-}
-
-/**
- * Replaces `file` with what `produce` makes of its current text (undefined when absent). The text is read again
- * just before the rename: if another writer changed it meanwhile, `produce` runs again on the new text, so a
- * change made by a writer that does not take the lock is merged rather than lost. With `attempts` 1 the file is replaced without reading it.
- */
-export async function replaceFileAtomic(file: string, produce: (current: string | undefined) => FileContent, attempts = 5): Promise<void> {
   const target = await writableTarget(file);
   await fs.mkdir(path.dirname(target), { recursive: true });
   await removeAbandonedTemps(target);
-  for (let i = 1; ; i++) {
-    const current = attempts > 1 ? await readIfExists(target) : undefined;
-    const content = produce(current);
-    const tmp = await writeTemp(target, content);
-    try {
-      if (i < attempts && (await readIfExists(target)) !== current) {
-        await fs.rm(tmp, { force: true });
-        continue;
-      }
-      await renameReplacing(tmp, target);
-      return;
-    } catch (e) {
-      await fs.rm(tmp, { force: true }).catch(() => undefined);
-      throw e;
-    }
+  const tmp = await writeTemp(target, content);
+  try {
+    await renameReplacing(tmp, target);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
   }
 }
 
 /**
  * Read-merge-write of `file` that loses no other writer's change: `produce` gets the current text (undefined when
  * absent; it may run again), the file is read again just before the rename and, if its content changed meanwhile,
- * the round starts over on the new text; after `attempts` rounds a ConcurrentChangeError, nothing written. Unlike
- * replaceFileAtomic's last round, it never replaces a file that changed under it. Resolves to whether it wrote
+ * the round starts over on the new text; after `attempts` rounds a ConcurrentChangeError, nothing written: it
+ * never replaces a file that changed under it. Resolves to whether it wrote
  * (false when `produce` returned undefined). Mode, owner and symlinks as in writeFileAtomic.
  */
 export async function updateFileAtomic(

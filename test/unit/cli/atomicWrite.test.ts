@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { removeAbandonedTemps, replaceFileAtomic, writeFileAtomic } from '../../../src/util/atomicWrite';
+import { removeAbandonedTemps, updateFileAtomic, writeFileAtomic } from '../../../src/util/atomicWrite';
 import { tempDirPerTest } from './helpers';
 
 const posix = process.platform !== 'win32';
@@ -79,7 +79,7 @@ suite('atomic write', () => {
   test('a change made by another writer between read and rename is produced again, not overwritten', async () => {
     fs.writeFileSync(file, 'v1');
     const seen: (string | undefined)[] = [];
-    await replaceFileAtomic(file, (current) => {
+    await updateFileAtomic(file, (current) => {
       seen.push(current);
       // Another writer (one that takes no lock) replaces the file while we write ours.
       if (seen.length === 1) fs.writeFileSync(file, 'v2');

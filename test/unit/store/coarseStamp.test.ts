@@ -1,10 +1,10 @@
-// The web store's optimistic update (src/store/optimisticUpdate.ts) on file systems whose stat is a poor change
+// The web store's optimistic update (src/util/optimisticUpdate.ts) on file systems whose stat is a poor change
 // detector: a coarse `mtime:size` (a concurrent write in the same mtime tick with the same size, e.g. a status
 // "verified" -> "disputed" or one ISO timestamp for another) and a provider whose mtime is fresh on every stat.
 // Changes are found by comparing content, so neither loses a write nor blocks one.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { updateOptimistically } from '../../../src/store/optimisticUpdate';
+import { updateOptimistically } from '../../../src/util/optimisticUpdate';
 
 /** A file whose stat says `${mtime}:${size}`, mtime from a clock the test controls; `hook` runs before each step. */
 class StatFile {

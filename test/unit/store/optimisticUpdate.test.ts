@@ -1,9 +1,9 @@
-// The web store's read-merge-write without lock files (src/store/optimisticUpdate.ts), on a simulated file:
+// The web store's read-merge-write without lock files (src/util/optimisticUpdate.ts), on a simulated file:
 // another writer may change the file at any step (between the read and the rename above all); no write is lost,
 // and after too many changes the update gives up with an error, leaving the other writer's file as it was.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ConcurrentChangeError, KeyedQueue, UPDATE_ATTEMPTS, UpdateIO, updateOptimistically } from '../../../src/store/optimisticUpdate';
+import { ConcurrentChangeError, KeyedQueue, UPDATE_ATTEMPTS, UpdateIO, updateOptimistically } from '../../../src/util/optimisticUpdate';
 
 type Step = 'read' | 'writeTemp' | 'replace';
 

@@ -1,11 +1,11 @@
-// updateFileAtomic (src/util/atomicWrite.ts), the desktop editor's read-merge-write under the lock: a file changed
-// between the read and the rename is produced again; one that keeps changing is never replaced (unlike the last
-// round of replaceFileAtomic): an error, the other writer's file as it made it, no temporary file.
+// updateFileAtomic (src/util/atomicWrite.ts), the read-merge-write of the desktop editor and the CLI under the lock: a file changed
+// between the read and the rename is produced again; one that keeps changing is never replaced
+// an error, the other writer's file as it made it, no temporary file.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConcurrentChangeError } from '../../../src/store/optimisticUpdate';
+import { ConcurrentChangeError } from '../../../src/util/optimisticUpdate';
 import { updateFileAtomic } from '../../../src/util/atomicWrite';
 
 suite('updateFileAtomic (desktop sidecar and learned.json updates)', () => {
