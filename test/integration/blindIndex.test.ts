@@ -1,13 +1,11 @@
 // Annotate blind reaches closed documents: the Tags view (and what it feeds: the workspace report, the learned
 // phrases) lists only the current author's blind copies while the mode is on, and the shared sidecars when off.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
 import { emptySidecar, serializeSidecar } from '../../src/core/sidecar/format';
 import { createTag } from '../../src/core/tags';
-import { api, eventually, eventuallyEqual, exec, resetBlindMode, workspaceUri } from './helpers';
+import { api, besideUri, eventually, eventuallyEqual, exec, freshFolder, resetBlindMode, sidecarUri, writeFile } from './helpers';
 
 const TEXT = 'The council approved the budget on Monday. Critics called it reckless. Turnout was 41 percent.\n';
 const FOLDER = 'team/blindindex';
@@ -26,17 +24,16 @@ suite('team: annotate blind in the Tags view', () => {
 
   test('closed documents: blind on lists only the author\'s blind copies, off the shared sidecars; the description says so', async function () {
     this.timeout(90_000);
-    const shared = workspaceUri(FOLDER, 'shared.md');
-    const mine = workspaceUri(FOLDER, 'mine.md');
-    fs.rmSync(path.dirname(shared.fsPath), { recursive: true, force: true });
-    fs.mkdirSync(path.dirname(shared.fsPath), { recursive: true });
-    fs.writeFileSync(shared.fsPath, TEXT);
-    fs.writeFileSync(mine.fsPath, TEXT);
+    const folder = await freshFolder(FOLDER);
+    const shared = vscode.Uri.joinPath(folder, 'shared.md');
+    const mine = vscode.Uri.joinPath(folder, 'mine.md');
+    await writeFile(shared, TEXT);
+    await writeFile(mine, TEXT);
     // shared.md: ben's tags in the shared sidecar, and ben's own blind copy (someone else's: never listed for ana).
-    fs.writeFileSync(shared.fsPath + '.tags.json', sidecar('shared.md', ['Critics called it reckless.', 'opinion', 'ben'], ['Turnout was 41 percent.', 'claim', 'ben']));
-    fs.writeFileSync(shared.fsPath + '.tags.ben.json', sidecar('shared.md', ['reckless', 'opinion', 'ben']));
+    await writeFile(sidecarUri(shared), sidecar('shared.md', ['Critics called it reckless.', 'opinion', 'ben'], ['Turnout was 41 percent.', 'claim', 'ben']));
+    await writeFile(besideUri(shared, '.tags.ben.json'), sidecar('shared.md', ['reckless', 'opinion', 'ben']));
     // mine.md: only ana's blind copy.
-    fs.writeFileSync(mine.fsPath + '.tags.ana.json', sidecar('mine.md', ['The council approved the budget on Monday.', 'claim', 'ana']));
+    await writeFile(besideUri(mine, '.tags.ana.json'), sidecar('mine.md', ['The council approved the budget on Monday.', 'claim', 'ana']));
     await vscode.workspace.getConfiguration('claimTagger').update('author', 'ana', vscode.ConfigurationTarget.Global);
     const ext = await api();
     const ours = async () => (await ext.tree.rootLabels()).filter((l) => l.startsWith(FOLDER + '/')).sort();
@@ -54,8 +51,8 @@ suite('team: annotate blind in the Tags view', () => {
 
     // A blind copy written meanwhile appears;
     // one of another author does not.
-    fs.writeFileSync(shared.fsPath + '.tags.ana.json', sidecar('shared.md', ['Turnout was 41 percent.', 'claim', 'ana']));
-    fs.writeFileSync(mine.fsPath + '.tags.ben.json', sidecar('mine.md', ['reckless', 'opinion', 'ben'], ['Turnout', 'claim', 'ben']));
+    await writeFile(besideUri(shared, '.tags.ana.json'), sidecar('shared.md', ['Turnout was 41 percent.', 'claim', 'ana']));
+    await writeFile(besideUri(mine, '.tags.ben.json'), sidecar('mine.md', ['reckless', 'opinion', 'ben'], ['Turnout', 'claim', 'ben']));
     // Refreshed explicitly: the file watcher's delivery in a folder just created proved unreliable in code-server early
     // in a fresh run (the watcher itself is covered by the Tags view's "a sidecar changed on disk" test).
     await exec('claimTagger.refreshTags');

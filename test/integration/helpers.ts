@@ -32,6 +32,19 @@ export function sidecarUri(document: vscode.Uri): vscode.Uri {
   return document.with({ path: `${document.path}.tags.json` });
 }
 
+/** A file beside a document, named by appending `suffix` to its name (e.g. `.tags.ben.json`: a blind copy). */
+export function besideUri(document: vscode.Uri, suffix: string): vscode.Uri {
+  return document.with({ path: `${document.path}${suffix}` });
+}
+
+/** A folder of the test workspace, emptied first (deleted if there, then created). */
+export async function freshFolder(...segments: string[]): Promise<vscode.Uri> {
+  const folder = workspaceUri(...segments);
+  await remove(folder);
+  await vscode.workspace.fs.createDirectory(folder);
+  return folder;
+}
+
 /** Writes a file through workspace.fs (text as UTF-8), creating its folder first. */
 export async function writeFile(uri: vscode.Uri, content: string | Uint8Array): Promise<void> {
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));

@@ -1,15 +1,13 @@
 // Team features in the real editor: Compare Annotators… over a shared sidecar (tags by author, unsaved ones
 // included) and blind copies <document>.tags.<author>.json beside it.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
 import { emptySidecar, serializeSidecar } from '../../src/core/sidecar/format';
 import { createTag } from '../../src/core/tags';
 import type { CompareResult } from '../../src/team/commands';
 import type { CurateResult } from '../../src/team/curate';
-import { api, closeAllEditors, exec, workspaceUri } from './helpers';
+import { api, besideUri, closeAllEditors, exec, freshFolder, readText, sidecarUri, writeFile } from './helpers';
 
 const TEXT = 'The council approved the budget on Monday. Critics called it reckless. The mayor said taxes will not rise. Turnout was 41 percent.\n';
 
@@ -22,13 +20,11 @@ function sidecar(tags: Tag[]): string {
 }
 
 /** A fresh folder with the article, its shared sidecar and blind copies. */
-function writeArticle(folder: string, shared: Tag[], blind: Record<string, string> = {}): vscode.Uri {
-  const doc = workspaceUri(folder, 'article.md');
-  fs.rmSync(path.dirname(doc.fsPath), { recursive: true, force: true });
-  fs.mkdirSync(path.dirname(doc.fsPath), { recursive: true });
-  fs.writeFileSync(doc.fsPath, TEXT);
-  fs.writeFileSync(doc.fsPath + '.tags.json', sidecar(shared));
-  for (const [author, content] of Object.entries(blind)) fs.writeFileSync(`${doc.fsPath}.tags.${author}.json`, content);
+async function writeArticle(folder: string, shared: Tag[], blind: Record<string, string> = {}): Promise<vscode.Uri> {
+  const doc = vscode.Uri.joinPath(await freshFolder(folder), 'article.md');
+  await writeFile(doc, TEXT);
+  await writeFile(sidecarUri(doc), sidecar(shared));
+  for (const [author, content] of Object.entries(blind)) await writeFile(besideUri(doc, `.tags.${author}.json`), content);
   return doc;
 }
 
@@ -42,7 +38,7 @@ suite('team: compare annotators', () => {
   });
 
   test('shared sidecar by author plus a blind copy: the report opens with every pair', async () => {
-    const doc = writeArticle('team/shared', [...ana(), ...ben()], { cora: sidecar([tag('Critics called it reckless.', 'opinion', 'whoever')]) });
+    const doc = await writeArticle('team/shared', [...ana(), ...ben()], { cora: sidecar([tag('Critics called it reckless.', 'opinion', 'whoever')]) });
     const r = await exec<CompareResult>('claimTagger.compareAnnotators', { scope: 'document', uri: doc });
     assert.deepEqual(r.annotators, ['ana', 'ben', 'cora']);
     const report = vscode.window.activeTextEditor!.document;
@@ -54,7 +50,7 @@ suite('team: compare annotators', () => {
   });
 
   test('figures as JSON; a tag added in the editor counts before it is saved', async () => {
-    const doc = writeArticle('team/live', [...ana(), ...ben()]);
+    const doc = await writeArticle('team/live', [...ana(), ...ben()]);
     await exec<CompareResult>('claimTagger.compareAnnotators', { scope: 'document', uri: doc, format: 'json' });
     const first = JSON.parse(vscode.window.activeTextEditor!.document.getText());
     assert.deepEqual([first.pairs[0].overall.a, first.pairs[0].overall.b, first.pairs[0].overall.exact.matched, first.pairs[0].overall.overlap.matched], [2, 2, 1, 2]);
@@ -72,15 +68,15 @@ suite('team: compare annotators', () => {
 
   test('a broken blind copy: an error naming the file and position; nothing written', async () => {
     const broken = sidecar(ben()).replace('"tags": [', '"tags": [,');
-    const doc = writeArticle('team/broken', ana(), { ben: broken });
+    const doc = await writeArticle('team/broken', ana(), { ben: broken });
     const r = await exec<CompareResult | undefined>('claimTagger.compareAnnotators', { scope: 'document', uri: doc });
     assert.equal(r, undefined);
-    assert.equal(fs.readFileSync(doc.fsPath + '.tags.ben.json', 'utf8'), broken);
+    assert.equal(await readText(besideUri(doc, '.tags.ben.json')), broken);
   });
 
   test('the whole workspace: documents with blind copies only count too; an unreadable one is left out', async () => {
-    writeArticle('team/ws', [], { ana: sidecar(ana()), ben: sidecar(ben()) });
-    writeArticle('team/ws-broken', ana(), { ben: '{ "format": "claim-tagger/tags", ' });
+    await writeArticle('team/ws', [], { ana: sidecar(ana()), ben: sidecar(ben()) });
+    await writeArticle('team/ws-broken', ana(), { ben: '{ "format": "claim-tagger/tags", ' });
     const r = await exec<CompareResult>('claimTagger.compareAnnotators', { scope: 'workspace', format: 'json', authors: ['ana', 'ben'] });
     const out = JSON.parse(vscode.window.activeTextEditor!.document.getText());
     assert.ok(out.documents.some((d: { name: string; annotators: string[] }) => d.name.endsWith('team/ws/article.md') && d.annotators.join() === 'ana,ben'));
@@ -95,31 +91,31 @@ suite('team: curate tags', () => {
   test('blind copies: the curated tags go into the shared sidecar, shown in the editor; the copies unchanged', async () => {
     const anaFile = sidecar(ana());
     const benFile = sidecar([...ben(), tag('The mayor said', 'attribution', 'ben')]);
-    const doc = writeArticle('team/curate-blind', [], { ana: anaFile, ben: benFile });
+    const doc = await writeArticle('team/curate-blind', [], { ana: anaFile, ben: benFile });
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(doc));
     // Disagreements in text order: the claim spans differ (merge), ben's attribution (reject); "reckless" is agreed.
     const r = await exec<CurateResult>('claimTagger.curateTags', { uri: doc, curator: 'cora', decisions: [{ action: 'merge' }, { action: 'reject' }] });
     assert.deepEqual([r.items, r.disagreements, r.tags], [3, 2, 2]);
-    assert.equal(r.target, vscode.Uri.file(doc.fsPath + '.tags.json').toString());
-    const written = JSON.parse(fs.readFileSync(doc.fsPath + '.tags.json', 'utf8'));
+    assert.equal(r.target, sidecarUri(doc).toString());
+    const written = JSON.parse(await readText(sidecarUri(doc)));
     assert.deepEqual(written.tags.map((t: { quote: string; author: string }) => [t.quote, t.author]), [['The council approved the budget on Monday.', 'cora'], ['reckless', 'cora']]);
     for (const t of written.tags) assert.equal(t.derivedFrom.length, 2);
-    assert.equal(fs.readFileSync(doc.fsPath + '.tags.ana.json', 'utf8'), anaFile);
-    assert.equal(fs.readFileSync(doc.fsPath + '.tags.ben.json', 'utf8'), benFile);
+    assert.equal(await readText(besideUri(doc, '.tags.ana.json')), anaFile);
+    assert.equal(await readText(besideUri(doc, '.tags.ben.json')), benFile);
     const shown = await (await api()).tags(doc);
     assert.deepEqual(shown.map((t) => t.author), ['cora', 'cora']);
   });
 
   test('one shared sidecar with every annotator: the curated tags go beside it, the shared sidecar unchanged', async () => {
-    const doc = writeArticle('team/curate-shared', [...ana(), ...ben()]);
-    const shared = fs.readFileSync(doc.fsPath + '.tags.json', 'utf8');
+    const doc = await writeArticle('team/curate-shared', [...ana(), ...ben()]);
+    const shared = await readText(sidecarUri(doc));
     const first = (await (await api()).tags(doc)).find((t) => t.author === 'ben' && t.kind === 'claim')!;
     const r = await exec<CurateResult>('claimTagger.curateTags', { uri: doc, curator: 'cora', decisions: [{ action: 'accept', tagId: first.id }] });
-    assert.equal(r.target, vscode.Uri.file(doc.fsPath + '.tags.curated.json').toString());
-    const curated = JSON.parse(fs.readFileSync(doc.fsPath + '.tags.curated.json', 'utf8'));
+    assert.equal(r.target, besideUri(doc, '.tags.curated.json').toString());
+    const curated = JSON.parse(await readText(besideUri(doc, '.tags.curated.json')));
     assert.deepEqual(curated.tags.map((t: { quote: string; derivedFrom: string[] }) => t.quote), ['The council approved the budget', 'reckless']);
     assert.deepEqual(curated.tags[0].derivedFrom, [first.id]);
-    assert.equal(fs.readFileSync(doc.fsPath + '.tags.json', 'utf8'), shared);
+    assert.equal(await readText(sidecarUri(doc)), shared);
     // Curating again asks before replacing; with replace the file is rewritten.
     const again = await exec<CurateResult>('claimTagger.curateTags', { uri: doc, curator: 'cora', decisions: [{ action: 'reject' }], replace: true });
     assert.equal(again.tags, 1);

@@ -7,6 +7,7 @@ import './host.test';
 import '../integration/activation.test';
 import '../integration/args.test';
 import '../integration/attribution.test';
+import '../integration/blindIndex.test';
 import '../integration/decorations.test';
 import '../integration/grammar.test';
 import '../integration/learn.test';
@@ -18,6 +19,9 @@ import '../integration/store.test';
 import '../integration/store2.test';
 import '../integration/suggestions.test';
 import '../integration/tagging.test';
+import '../integration/team.test';
+import '../integration/teamBlind.test';
+import '../integration/teamConflicts.test';
 import '../integration/tree.test';
 import '../integration/zz-tour.test';
 // END WEB SUITES
