@@ -24,6 +24,8 @@ export interface ClaimTaggerApi {
   decorationStyle(key: string): Record<string, unknown> | undefined;
   /** Writes pending sidecars now and repaints decorations (tests use this instead of waiting for debounces). */
   flush(): Promise<void>;
+  /** Holds the debounced sidecar saves until disposed, so a test can change a sidecar on disk while tags are unsaved. */
+  holdSaves(): vscode.Disposable;
   /** State of a document's tags: `ok`, `broken` (unreadable sidecar) or `readOnly`; undefined when not loaded. */
   documentState(uri: vscode.Uri): { state: string; error?: string; warnings: string[] } | undefined;
   /** Text of the status bar item for the active document. */
@@ -80,6 +82,7 @@ export function createApi({ store, decorator, statusBar, tagsView, reports, sugg
       await store.flush();
       decorator.refreshAll();
     },
+    holdSaves: () => store.holdSaves(),
     documentState(uri) {
       const doc = store.get(uri);
       return doc && { state: doc.state, error: doc.error?.message, warnings: [...doc.warnings] };

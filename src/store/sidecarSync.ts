@@ -47,8 +47,17 @@ export class SidecarSync implements vscode.Disposable {
   private readonly writing = new WeakMap<DocumentTags, Promise<void>>();
   /** textHash per document: hashed once per text, not once per snapshot. */
   private readonly hashes = new TextHashCache<DocumentTags>();
+  /** While above 0, scheduled saves wait (tests make a concurrent change land while tags are unsaved). */
+  private held = 0;
 
   constructor(private readonly host: SyncHost) {}
+
+  /** Holds scheduled saves until the returned disposable is disposed; flush() still writes. */
+  holdSaves(): vscode.Disposable {
+    this.held++;
+    let released = false;
+    return { dispose: () => void (released || (released = true, this.held--)) };
+  }
 
   /**
    * A new entry for `document` with its sidecar read and its tags placed on the current text. `found` tells
@@ -155,6 +164,7 @@ export class SidecarSync implements vscode.Disposable {
     if (!doc.sidecarUri || !doc.writable) return;
     const key = doc.uri.toString();
     this.saves.schedule(key, delay, () => {
+      if (this.held) return this.scheduleSave(doc, delay);
       if (this.host.current(key) !== doc) return; // reloaded, renamed or deleted meanwhile
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
       if (document) void this.save(doc, document);

@@ -298,6 +298,11 @@ export class TagStore extends Disposable {
     for (const [key, doc] of [...this.docs]) if (doc.sidecarUri) this.drop(key);
   }
 
+  /** Holds scheduled saves until disposed (tests: a change on disk that lands while tags are unsaved). */
+  holdSaves(): vscode.Disposable {
+    return this.sync.holdSaves();
+  }
+
   /** Writes every pending sidecar now (for tests, deactivation and renames). */
   flush(uri?: vscode.Uri): Promise<void> {
     return this.sync.flush(uri);

@@ -124,13 +124,21 @@ suite('tag store in the editor', () => {
     const sidecar = sidecarUri(editor.document.uri);
     const data = (await readJson(sidecar)) as { tags: Tag[] };
     data.tags[0].note = 'their note';
-    await vscode.commands.executeCommand('claimTagger.editNote', { uri: editor.document.uri, id: tag.id, value: 'our note' });
-    await writeFile(sidecar, JSON.stringify(data, null, 2) + '\n');
+    // Our edit stays unsaved until the other program's write has landed, however slow the file system is.
+    const hold = claimTagger.holdSaves();
+    try {
+      await vscode.commands.executeCommand('claimTagger.editNote', { uri: editor.document.uri, id: tag.id, value: 'our note' });
+      await writeFile(sidecar, JSON.stringify(data, null, 2) + '\n');
+      await eventually(async () => {
+        const notes = (await tagsOf(editor.document.uri)).map((t) => t.note).sort();
+        return JSON.stringify(notes) === JSON.stringify(['our note', 'their note']);
+      }, 10_000);
+    } finally {
+      hold.dispose();
+    }
     await claimTagger.flush();
-    await eventually(async () => {
-      const notes = (await tagsOf(editor.document.uri)).map((t) => t.note).sort();
-      return JSON.stringify(notes) === JSON.stringify(['our note', 'their note']);
-    }, 10_000);
+    const saved = ((await readJson(sidecar)) as { tags: Tag[] }).tags.map((t) => t.note).sort();
+    assert.deepEqual(saved, ['our note', 'their note'], 'both versions are written to the sidecar');
   });
 
   test('renaming a document in VS Code moves its sidecar', async () => {

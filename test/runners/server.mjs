@@ -93,6 +93,9 @@ fs.writeFileSync(path.join(dir('user-data/User'), 'settings.json'), JSON.stringi
   'window.commandCenter': false,
   'git.enabled': false,
   'git.openRepositoryInParentFolders': 'never',
+  // VS Code's web workbench (code-server's too) saves after a 1 s delay by default, the desktop never: tests that
+  // keep a document dirty (revert, close without saving) would race that save on a loaded machine.
+  'files.autoSave': 'off',
   // The web run: the extension under test goes to the web-worker host even though it also has a "main".
   ...(web ? { 'remote.extensionKind': { [extensionId]: ['web'] } } : {}),
 }));
