@@ -6,7 +6,18 @@ import path from 'node:path';
 /** github.dev and vscode.dev download the web bundle on every start: keep it small. */
 export const WEB_BUNDLE_LIMIT = 450 * 1024;
 
-const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+/** Every Node built-in, bare and with `node:`: none exists in VS Code's web-worker extension host. */
+export const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+
+/** What every bundle for the web worker shares (the extension's and the web test suites'). */
+export const WEB_WORKER_TARGET = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  external: ['vscode'],
+};
 
 /** Fails the build on any import of a Node built-in (`node:x` or a bare built-in name), naming the importer. */
 export function noNodeBuiltins(root) {
@@ -28,12 +39,7 @@ export function webBuildOptions({ root, production, plugins = [] }) {
     absWorkingDir: root,
     entryPoints: ['src/extension.web.ts'],
     outfile: 'dist/web/extension.js',
-    bundle: true,
-    format: 'cjs',
-    platform: 'browser',
-    target: 'es2022',
-    mainFields: ['browser', 'module', 'main'],
-    external: ['vscode'],
+    ...WEB_WORKER_TARGET,
     define: { global: 'globalThis' },
     minify: production,
     sourcemap: !production,

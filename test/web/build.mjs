@@ -5,12 +5,12 @@
 // built-in is an error naming the importer: a suite that needs one is not portable and stays out of the web list.
 //   node test/web/build.mjs [--outfile out/web-tests/index.js]
 // The server runner (test/runners/server.mjs --web) calls buildWebTests() itself, with the run's environment.
-import { builtinModules, createRequire } from 'node:module';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { NODE_BUILTINS, WEB_WORKER_TARGET } from '../../scripts/webBuild.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const BUILTIN = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const ASSERT = /^(node:)?assert(\/strict)?$/;
 // The npm `assert` package (Node's assert ported to browsers), resolved to its file so the mapping cannot loop
 // ('assert/': without the slash Node resolves its own built-in).
@@ -31,7 +31,7 @@ const browserOnly = {
       loader: 'js',
     }));
     build.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (!BUILTIN.has(args.path) || args.importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      if (!NODE_BUILTINS.has(args.path) || args.importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
       return { errors: [{ text: `${path.relative(ROOT, args.importer)} imports the Node built-in "${args.path}", which the web worker lacks: use vscode.workspace.fs / vscode.Uri, or keep that suite out of test/web/index.ts (name it *.node.test.ts)` }] };
     });
   },
@@ -43,12 +43,7 @@ export async function buildWebTests({ outfile = path.join(ROOT, 'out/web-tests/i
     absWorkingDir: ROOT,
     entryPoints: ['test/web/index.ts'],
     outfile,
-    bundle: true,
-    format: 'cjs',
-    platform: 'browser',
-    target: 'es2022',
-    mainFields: ['browser', 'module', 'main'],
-    external: ['vscode'],
+    ...WEB_WORKER_TARGET,
     define: { global: 'globalThis', __CLAIM_TAGGER_TEST_ENV__: JSON.stringify(JSON.stringify(env)) },
     inject: [path.join(ROOT, 'test/web/process.ts')],
     plugins: [browserOnly],

@@ -56,6 +56,26 @@ class SimFile {
   }
 }
 
+/** A file that another writer replaces with `text` once, at the first `step` of ours. */
+function struckOnceAt(step: Step, initial: string, text: string): SimFile {
+  let struck = false;
+  return new SimFile(initial, (s, f) => {
+    if (s !== step || struck) return;
+    struck = true;
+    f.writeByOther(text);
+  });
+}
+
+/** Runs an update that adds 'ours', returning what `produce` was given each time. */
+async function addOurs(file: SimFile): Promise<(string | undefined)[]> {
+  const seen: (string | undefined)[] = [];
+  await updateOptimistically('f', file.io(), (current) => {
+    seen.push(current);
+    return addItem('ours')(current);
+  });
+  return seen;
+}
+
 /** A merge of comma-separated items: the union, in order of first appearance. */
 function addItem(item: string) {
   return (current: string | undefined) => [...new Set([...(current ? current.split(',') : []), item])].join(',');
@@ -82,37 +102,15 @@ suite('optimistic update (web sidecar writes)', () => {
   });
 
   test('a writer that changes the file between the read and the rename is merged, not overwritten', async () => {
-    let changed = false;
-    const file = new SimFile('a', (step, f) => {
-      if (step === 'writeTemp' && !changed) {
-        changed = true;
-        f.writeByOther('a,theirs');
-      }
-    });
-    const seen: (string | undefined)[] = [];
-    await updateOptimistically('f', file.io(), (current) => {
-      seen.push(current);
-      return addItem('ours')(current);
-    });
-    assert.deepEqual(seen, ['a', 'a,theirs'], 'produce ran again on the other writer\'s text');
+    const file = struckOnceAt('writeTemp', 'a', 'a,theirs');
+    assert.deepEqual(await addOurs(file), ['a', 'a,theirs'], 'produce ran again on the other writer\'s text');
     assert.equal(file.text, 'a,theirs,ours');
     assert.equal(file.temps.size, 0, 'the stale temporary file was discarded');
   });
 
   test('a writer that changes the file before the first read: produce sees its text', async () => {
-    let changed = false;
-    const file = new SimFile('a', (step, f) => {
-      if (step === 'read' && !changed) {
-        changed = true;
-        f.writeByOther('a,theirs');
-      }
-    });
-    const seen: (string | undefined)[] = [];
-    await updateOptimistically('f', file.io(), (current) => {
-      seen.push(current);
-      return addItem('ours')(current);
-    });
-    assert.deepEqual(seen, ['a,theirs']);
+    const file = struckOnceAt('read', 'a', 'a,theirs');
+    assert.deepEqual(await addOurs(file), ['a,theirs']);
     assert.equal(file.text, 'a,theirs,ours');
   });
 
@@ -144,13 +142,7 @@ suite('optimistic update (web sidecar writes)', () => {
   test('the known limit: a write landing between the last check and the rename itself is replaced (no compare-and-swap in workspace.fs)', async () => {
     // README "Claim Tagger on the web" says so; the window is one rename call long. This test pins the limit down
     // so that a future compare-and-swap (or a lock) shows up here.
-    let struck = false;
-    const file = new SimFile('a', (step, f) => {
-      if (step === 'replace' && !struck) {
-        struck = true;
-        f.writeByOther('a,theirs');
-      }
-    });
+    const file = struckOnceAt('replace', 'a', 'a,theirs');
     await updateOptimistically('f', file.io(), addItem('ours'));
     assert.equal(file.text, 'a,ours');
   });
