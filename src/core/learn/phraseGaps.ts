@@ -1,6 +1,6 @@
 // Where a remembered phrase may be found (issue 13): the gaps its words may span, and which of overlapping
 // matches is kept.
-import type { PhraseMatch } from './phraseMemory';
+import type { PhraseMatch } from './phraseTypes';
 
 /**
  * May words with text[a, b) between them belong to one phrase? Never across a paragraph break (a blank line) or

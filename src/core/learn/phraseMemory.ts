@@ -2,51 +2,15 @@
 // normalised words; an index keyed by the first and second words finds them all in one pass over a
 // paragraph's words, exactly or with one word inserted ("deeply flawed" in "deeply and flawed" is not a
 // variant; "a deeply flawed" in "a deeply, utterly flawed" is).
-import { ClaimStatus } from '../model';
 import { SuggestionKind } from '../suggest';
 import { IntSet } from './intSet';
 import { gapOk, longestPerKind } from './phraseGaps';
 import { keyHashOf, keyOfQuote, MAX_PHRASE_WORDS, QuoteKeyParts } from './phraseKey';
 import { Word, WordBuffer, hashString, findWords, normSlice } from './normalize';
 import type { ScannedWords } from './scannedWords';
+import type { PhraseEntry, PhraseMatch, PhraseSource, SourceTag } from './phraseTypes';
 
-/** One tag of the workspace, as phrase memory needs it. */
-export interface SourceTag {
-  /** Stable id of the document (a URI in the editor, an absolute path in the CLI). */
-  document: string;
-  /** How the document is named to the user (path relative to the workspace folder). */
-  name: string;
-  kind: string;
-  quote: string;
-  start: number;
-  end: number;
-  status?: ClaimStatus;
-}
-
-export interface PhraseSource {
-  document: string;
-  name: string;
-  start: number;
-  end: number;
-  status?: ClaimStatus;
-}
-
-export interface PhraseEntry {
-  kind: SuggestionKind;
-  /** Normalised words joined by spaces. */
-  key: string;
-  /** The first quote seen, for lists. */
-  quote: string;
-  sources: PhraseSource[];
-}
-
-export interface PhraseMatch {
-  entry: PhraseEntry;
-  start: number;
-  end: number;
-  /** One word of the text sits between two words of the phrase. */
-  inserted: boolean;
-}
+export type { PhraseEntry, PhraseMatch, PhraseSource, SourceTag } from './phraseTypes';
 
 /**
  * Phrases grouped by their first word, then by their second: a claim of 25 words costs two map entries, not 25
