@@ -293,12 +293,18 @@ function themePalette(kind: vscode.ColorThemeKind): ReportPalette {
  * A path without a scheme is a local file on the desktop; in a workspace on another file system (github.dev's
  * vscode-vfs:, the web) it is a path in the first workspace folder's file system, relative to that folder.
  */
+/**
+ * A URI from a command argument: a URI string, an absolute path, or a path relative to the (first) workspace
+ * folder. A scheme has two letters or more, so `C:\\…` is a Windows path, not a URI with scheme `c`.
+ */
 function asUri(u: vscode.Uri | string): vscode.Uri {
   if (typeof u !== 'string') return u;
-  if (/^[a-z][\w+.-]*:/i.test(u)) return vscode.Uri.parse(u);
+  if (/^[a-z][\w+.-]+:/i.test(u)) return vscode.Uri.parse(u);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  if (!folder || folder.scheme === 'file') return vscode.Uri.file(u);
-  return u.startsWith('/') ? folder.with({ path: u }) : vscode.Uri.joinPath(folder, u);
+  const absolute = u.startsWith('/') || u.startsWith('\\') || /^[a-z]:[\\/]/i.test(u);
+  if (!folder) return vscode.Uri.file(u);
+  if (absolute) return folder.scheme === 'file' ? vscode.Uri.file(u) : folder.with({ path: u });
+  return vscode.Uri.joinPath(folder, ...u.split(/[\\/]/).filter(Boolean));
 }
 
 function isReportFormat(f: string): f is ReportFormat {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
-import { api, closeAllEditors, eventually, exec, openFresh, readJson, readText, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, exec, openFresh, readJson, readText, remove, workspaceUri } from './helpers';
 
 const TEXT = 'The council approved 310 million euros. "It is a <script>alert(1)</script> disgrace," said Okafor.\n';
 const span = (q: string) => ({ start: TEXT.indexOf(q), end: TEXT.indexOf(q) + q.length });
@@ -46,6 +46,16 @@ suite('reports in the editor', () => {
       await vscode.window.showTextDocument(vscode.Uri.parse(target));
       await exec('workbench.action.revertAndCloseActiveEditor');
     }
+  });
+
+  test('a target given as a relative path is written in the workspace folder', async () => {
+    await tagged('report/rel.txt');
+    const out = workspaceUri('report', 'relative.json');
+    await remove(out);
+    const r = await exec<{ tags: number; target: string }>('claimTagger.exportReport', { scope: 'document', uri: workspaceUri('report/rel.txt'), format: 'json', target: 'report/relative.json' });
+    assert.equal(r.target, out.toString());
+    assert.ok(r.tags >= 3);
+    assert.match(await readText(out), /report\/rel\.txt/);
   });
 
   test('whole workspace to a file, and the tags selected in the Tags view', async () => {
