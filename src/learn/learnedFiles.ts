@@ -8,12 +8,14 @@ import { emptyDecisions, recordDecision } from '../core/learn/decisions';
 import { LEARNED_FILE, Learned, emptyLearned, mergeLearned, parseLearned, serializeLearned } from '../core/learn/learnedFile';
 import { SuggestionKind } from '../core/suggest';
 import { SIDECAR_FOLDER } from '../core/sidecar/paths';
-import { ConcurrentChangeError } from '../util/optimisticUpdate';
 import { SidecarFiles } from '../store/sidecarIO';
 import { Disposable } from '../util/dispose';
 import { KeyedDebounce } from '../util/debounce';
 
 const WRITE_DELAY_MS = 300;
+
+/** learned.json on disk cannot be read (corrupt, newer version): it is neither used nor written until it changes. */
+class UnreadableLearnedFile extends Error {}
 
 /** One accepted or dismissed suggestion. */
 export interface Decision {
@@ -141,7 +143,7 @@ export class LearnedFiles extends Disposable {
           let base = emptyLearned();
           if (current !== undefined) {
             const read = parseLearned(current);
-            if (!read.ok) throw new Error(`${vscode.workspace.asRelativePath(file)}${read.line !== undefined ? `:${read.line}:${read.column}` : ''}: ${read.message}`);
+            if (!read.ok) throw new UnreadableLearnedFile(`${vscode.workspace.asRelativePath(file)}${read.line !== undefined ? `:${read.line}:${read.column}` : ''}: ${read.message}`);
             base = read.learned;
           }
           written = ops.reduce(applyOp, base);
@@ -149,13 +151,14 @@ export class LearnedFiles extends Disposable {
         });
         if (written) s.learned = written;
       } catch (e) {
-        if (e instanceof ConcurrentChangeError) {
-          // Another writer kept changing the file: keep these decisions for the next write.
-          s.pending.unshift(...ops);
-          void vscode.window.showWarningMessage(vscode.l10n.t('Claim Tagger did not save what it learned yet: {0}. It is kept and written with the next decision.', e.message));
+        // Whatever went wrong, these decisions are kept: written with the next one, or once the file is usable again.
+        s.pending.unshift(...ops);
+        if (!(e instanceof UnreadableLearnedFile)) {
+          // Another writer kept changing the file, a lock timeout, a full disk: try again with the next decision.
+          void vscode.window.showWarningMessage(vscode.l10n.t('Claim Tagger did not save what it learned yet: {0}. It is kept and written with the next decision.', (e as Error).message));
           continue;
         }
-        s.problem = (e as Error).message;
+        s.problem = e.message;
         void vscode.window.showWarningMessage(vscode.l10n.t('Claim Tagger did not save what it learned: {0}', s.problem));
       }
     }
@@ -181,8 +184,10 @@ export class LearnedFiles extends Disposable {
       return;
     }
     state.problem = undefined;
-    // Decisions made since the last write are not on disk yet: keep them on top of what was read.
+    // Decisions made since the last write are not on disk yet: keep them on top of what was read, and write them
+    // (those kept while the file could not be read, too).
     state.learned = state.pending.reduce(applyOp, read.learned);
+    if (state.pending.length) this.write.schedule('', WRITE_DELAY_MS, () => void this.flush());
   }
 }
 

@@ -50,13 +50,25 @@ export class DiskFiles implements SidecarFiles {
     await fs.mkdir(path.dirname(to.fsPath), { recursive: true });
     if (!source.isDirectory()) {
       // link() fails with EEXIST rather than replace what appeared at the target meanwhile; rename() would replace it.
+      // A symbolic link is moved as a link (link() of one may follow it on some systems).
+      let linked = false;
       try {
-        await fs.link(from.fsPath, to.fsPath);
-        await fs.unlink(from.fsPath);
-        return true;
+        if (source.isSymbolicLink()) await fs.symlink(await fs.readlink(from.fsPath), to.fsPath);
+        else await fs.link(from.fsPath, to.fsPath);
+        linked = true;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
         if (!LINK_UNSUPPORTED.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
+      }
+      if (linked) {
+        try {
+          await fs.unlink(from.fsPath);
+        } catch (e) {
+          // Never leave the sidecar in both places: take the new name back, report why.
+          await fs.unlink(to.fsPath).catch(() => undefined);
+          throw e;
+        }
+        return true;
       }
       if (await entry(to)) return false;
     }

@@ -290,12 +290,9 @@ function themePalette(kind: vscode.ColorThemeKind): ReportPalette {
 }
 
 /**
- * A path without a scheme is a local file on the desktop; in a workspace on another file system (github.dev's
- * vscode-vfs:, the web) it is a path in the first workspace folder's file system, relative to that folder.
- */
-/**
- * A URI from a command argument: a URI string, an absolute path, or a path relative to the (first) workspace
- * folder. A scheme has two letters or more, so `C:\\…` is a Windows path, not a URI with scheme `c`.
+ * A URI from a command argument: a URI string, an absolute path (in the first workspace folder's file system when
+ * that is not the disk: github.dev's vscode-vfs:, the web), or a path relative to that folder. A scheme has two
+ * letters or more, so `C:\\…` is a Windows path, not a URI with scheme `c`.
  */
 function asUri(u: vscode.Uri | string): vscode.Uri {
   if (typeof u !== 'string') return u;

@@ -164,7 +164,7 @@ export class SidecarSync implements vscode.Disposable {
     if (!doc.sidecarUri || !doc.writable) return;
     const key = doc.uri.toString();
     this.saves.schedule(key, delay, () => {
-      if (this.held) return this.scheduleSave(doc, delay);
+      if (this.held) return this.scheduleSave(doc, Math.max(delay, SAVE_DELAY_MS)); // no zero-delay spin while held
       if (this.host.current(key) !== doc) return; // reloaded, renamed or deleted meanwhile
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
       if (document) void this.save(doc, document);
@@ -214,10 +214,12 @@ export class SidecarSync implements vscode.Disposable {
    * Writes the document's tags; a change made on disk since we last read it is merged in first (SidecarFiles.update
    * runs the merge again if the file changes once more before the write), so no other writer's tags are lost.
    */
-  private async write(doc: DocumentTags, document: vscode.TextDocument, text = document.getText()): Promise<void> {
+  private async write(doc: DocumentTags, document: vscode.TextDocument, givenText?: string): Promise<void> {
     const uri = doc.sidecarUri;
     if (!uri || !doc.writable || (document.isClosed && !doc.dirty)) return;
-    const first = this.snapshot(doc, document, text);
+    // Read the text each time: the lock or a retry may take a while, and the tags follow edits made meanwhile.
+    const textNow = () => givenText ?? document.getText();
+    const first = this.snapshot(doc, document, textNow());
     if (first.content === doc.lastDiskContent) {
       if (doc.changes === first.seq) doc.dirty = doc.moved = false;
       return;
@@ -233,6 +235,7 @@ export class SidecarSync implements vscode.Disposable {
     let priorDiskContent: string | undefined;
     try {
       await this.host.files.update(uri, (onDisk) => {
+        const text = textNow();
         // A previous attempt's rename did not happen: compare with what was really read, not with its content.
         if (written && doc.lastDiskContent === written.content) doc.lastDiskContent = priorDiskContent;
         written = undefined;

@@ -66,8 +66,8 @@ let sequence = 0;
 
 async function writeTemp(uri: vscode.Uri, content: string): Promise<vscode.Uri> {
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-  const unique = `${Date.now().toString(36)}${(sequence++).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-  const temp = vscode.Uri.joinPath(uri, '..', webTempName(name, unique));
+  const unique = `${(sequence++).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const temp = vscode.Uri.joinPath(uri, '..', webTempName(name, Date.now(), unique));
   await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(content));
   return temp;
 }
