@@ -31,7 +31,7 @@ function nodeBuiltins(file: string, within = integration, seen = new Set<string>
 }
 
 const suites = fs.readdirSync(integration).filter((f) => f.endsWith('.test.ts')).sort();
-const webList = importsOf(webIndex).filter((s) => s.startsWith('../integration/')).map((s) => `${path.basename(s)}.ts`);
+const webList = importsOf(webIndex).filter((s) => s.startsWith('../integration/') && s.endsWith('.test')).map((s) => `${path.basename(s)}.ts`);
 
 suite('web suite list', () => {
   test('every suite without a Node built-in runs in the web worker', () => {

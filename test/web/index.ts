@@ -25,18 +25,8 @@ import '../integration/teamConflicts.test';
 import '../integration/tree.test';
 import '../integration/zz-tour.test';
 // END WEB SUITES
+import { runMocha } from '../integration/mochaRun';
 
 export function run(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let passed = 0;
-    let pending = 0;
-    const runner = mocha.run((failures) => {
-      // The line scripts/test-all.mjs sums, labelled so it counts the web run apart from the Node one.
-      console.log(`##INTEGRATION mode=web passed=${passed} failed=${failures} pending=${pending}`);
-      if (failures > 0) reject(new Error(`${failures} web test(s) failed.`));
-      else resolve();
-    });
-    runner.on('pass', () => passed++);
-    runner.on('pending', () => pending++);
-  });
+  return runMocha(mocha, 'web');
 }
