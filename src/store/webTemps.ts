@@ -23,11 +23,6 @@ export function webTempCreated(name: string, entry: string, now = Date.now()): n
   return created >= EARLIEST && created <= now + ABANDONED_WEB_TEMP_MS ? created : undefined;
 }
 
-/** Whether `entry` is one of our temporary files for the file named `name`. */
-export function isWebTempOf(name: string, entry: string, now = Date.now()): boolean {
-  return webTempCreated(name, entry, now) !== undefined;
-}
-
 export interface TempFolder {
   /** Names of the regular files in the folder. */
   list(): Promise<string[]>;

@@ -1,7 +1,7 @@
 // Temporary files the web store left behind (src/store/webTemps.ts): only ours for this file, only old ones.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ABANDONED_WEB_TEMP_MS, TempFolder, isWebTempOf, removeAbandonedWebTemps, webTempName } from '../../../src/store/webTemps';
+import { ABANDONED_WEB_TEMP_MS, TempFolder, removeAbandonedWebTemps, webTempCreated, webTempName } from '../../../src/store/webTemps';
 
 const NOW = 1_800_000_000_000;
 
@@ -55,8 +55,8 @@ suite('web temporary files left by a dead worker', () => {
     const name = fc.stringMatching(/^[A-Za-z0-9 ._-]{1,12}$/);
     const created = fc.integer({ min: Date.UTC(2026, 0, 1), max: NOW });
     fc.assert(fc.property(name, name, created, fc.stringMatching(/^[0-9a-z]{1,14}$/), (a, b, at, unique) => {
-      assert.equal(isWebTempOf(a, webTempName(a, at, unique), NOW), true);
-      if (a !== b) assert.equal(isWebTempOf(b, webTempName(a, at, unique), NOW), false);
+      assert.equal(webTempCreated(a, webTempName(a, at, unique), NOW), at);
+      if (a !== b) assert.equal(webTempCreated(b, webTempName(a, at, unique), NOW), undefined);
     }));
   });
 });
