@@ -26,7 +26,6 @@ class StatFile {
     };
     return {
       read: async () => (await step('read'), this.text),
-      stamp: async () => (await step('stamp'), this.text === undefined ? undefined : `${this.clock === freshClock ? freshClock() : this.mtime}:${this.text.length}`),
       writeTemp: async (content: string) => {
         await step('writeTemp');
         this.temps.set(this.next, content);
