@@ -1,0 +1,47 @@
+// Moving a sidecar on disk without ever replacing what is at the target, and without ever leaving it under both
+// names. rename() would replace a file that appeared at the target meanwhile, so files move by link() + unlink()
+// (link fails with EEXIST); file systems without hard links fall back to a checked rename().
+import * as nodeFs from 'node:fs/promises';
+import * as path from 'node:path';
+
+/** The node:fs calls a move makes; tests pass failing ones. */
+export type MoveOps = Pick<typeof nodeFs, 'lstat' | 'mkdir' | 'link' | 'symlink' | 'readlink' | 'unlink' | 'rename'>;
+
+/** link() errors of file systems without hard links (FAT, some network shares, cross-device): rename instead. */
+const LINK_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK', 'EACCES']);
+
+/**
+ * Moves `from` to `to`. False (nothing moved) when `from` is missing or anything is at `to`, a dangling symbolic
+ * link included; an error when the move itself fails, with the file left under its old name only.
+ */
+export async function moveNoReplace(from: string, to: string, fs: MoveOps = nodeFs): Promise<boolean> {
+  const entry = (p: string) => fs.lstat(p).catch(() => undefined);
+  const source = await entry(from);
+  if (!source || (await entry(to))) return false;
+  await fs.mkdir(path.dirname(to), { recursive: true });
+  if (!source.isDirectory()) {
+    let linked = false;
+    try {
+      // A symbolic link is moved as a link (link() of one may follow it on some systems).
+      if (source.isSymbolicLink()) await fs.symlink(await fs.readlink(from), to);
+      else await fs.link(from, to);
+      linked = true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      if (!LINK_UNSUPPORTED.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
+    }
+    if (linked) {
+      try {
+        await fs.unlink(from);
+      } catch (e) {
+        // Never leave the sidecar in both places: take the new name back, report why.
+        await fs.unlink(to).catch(() => undefined);
+        throw e;
+      }
+      return true;
+    }
+    if (await entry(to)) return false;
+  }
+  await fs.rename(from, to);
+  return true;
+}

@@ -1,0 +1,85 @@
+// moveNoReplace (src/node/moveFile.ts): a sidecar moves, or stays where it was; it is never under both names and
+// never replaces what is at the target. Failing system calls are injected where a real disk cannot be made to fail
+// (as root, unlink in a read-only folder succeeds).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { MoveOps, moveNoReplace } from '../../../src/node/moveFile';
+
+const errno = (code: string) => Object.assign(new Error(`${code}: injected`), { code });
+const exists = (p: string) => fs.lstat(p).then(() => true, () => false);
+
+suite('moveNoReplace: moving a sidecar on disk', () => {
+  let dir: string;
+  setup(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ct-move-'));
+  });
+  teardown(() => fs.rm(dir, { recursive: true, force: true }));
+
+  test('moves a file into a folder that does not exist yet', async () => {
+    const from = path.join(dir, 'a.md.tags.json');
+    const to = path.join(dir, 'sub', 'b.md.tags.json');
+    await fs.writeFile(from, 'ours');
+    assert.equal(await moveNoReplace(from, to), true);
+    assert.equal(await fs.readFile(to, 'utf8'), 'ours');
+    assert.equal(await exists(from), false);
+  });
+
+  test('a missing source or anything at the target moves nothing', async () => {
+    const from = path.join(dir, 'a.json');
+    const to = path.join(dir, 'b.json');
+    assert.equal(await moveNoReplace(from, to), false, 'no source');
+    await fs.writeFile(from, 'ours');
+    await fs.writeFile(to, 'theirs');
+    assert.equal(await moveNoReplace(from, to), false, 'a file at the target');
+    assert.deepEqual([await fs.readFile(from, 'utf8'), await fs.readFile(to, 'utf8')], ['ours', 'theirs']);
+  });
+
+  test('when unlink of the old name fails, the new name is taken back and the error reported', async () => {
+    const from = path.join(dir, 'a.json');
+    const to = path.join(dir, 'b.json');
+    await fs.writeFile(from, 'ours');
+    const ops: MoveOps = { ...fs, unlink: async (p) => (p === from ? Promise.reject(errno('EACCES')) : fs.unlink(p)) };
+    await assert.rejects(moveNoReplace(from, to, ops), /EACCES/);
+    assert.equal(await fs.readFile(from, 'utf8'), 'ours');
+    assert.equal(await exists(to), false, 'not left under both names');
+  });
+
+  test('a file system without hard links falls back to rename, and still never replaces', async () => {
+    const from = path.join(dir, 'a.json');
+    const to = path.join(dir, 'b.json');
+    await fs.writeFile(from, 'ours');
+    const noLinks: MoveOps = { ...fs, link: async () => Promise.reject(errno('EPERM')) };
+    assert.equal(await moveNoReplace(from, to, noLinks), true);
+    assert.equal(await fs.readFile(to, 'utf8'), 'ours');
+    assert.equal(await exists(from), false);
+
+    // A file appears at the target between the first look and the rename: rename would replace it.
+    await fs.writeFile(from, 'second');
+    await fs.rm(to);
+    const racing: MoveOps = { ...noLinks, link: async () => (await fs.writeFile(to, 'theirs'), Promise.reject(errno('EXDEV'))) };
+    assert.equal(await moveNoReplace(from, to, racing), false);
+    assert.deepEqual([await fs.readFile(from, 'utf8'), await fs.readFile(to, 'utf8')], ['second', 'theirs']);
+  });
+
+  test('another link error is reported and moves nothing', async () => {
+    const from = path.join(dir, 'a.json');
+    const to = path.join(dir, 'b.json');
+    await fs.writeFile(from, 'ours');
+    await assert.rejects(moveNoReplace(from, to, { ...fs, link: async () => Promise.reject(errno('EIO')) }), /EIO/);
+    assert.equal(await fs.readFile(from, 'utf8'), 'ours');
+    assert.equal(await exists(to), false);
+  });
+
+  test('a symbolic link moves as a link', async function () {
+    if (process.platform === 'win32') this.skip();
+    await fs.writeFile(path.join(dir, 'real.json'), 'ours');
+    const from = path.join(dir, 'a.json');
+    const to = path.join(dir, 'b.json');
+    await fs.symlink('real.json', from);
+    assert.equal(await moveNoReplace(from, to), true);
+    assert.equal(await fs.readlink(to), 'real.json');
+    assert.equal(await exists(from), false);
+  });
+});
