@@ -1,7 +1,7 @@
-// The three generated tiers of the opinion vocabulary as entries, decoded once at load from the compact module
+// The generated tiers of the opinion vocabulary as entries, decoded once at load from the compact module
 // scripts/build-lexicon.mjs writes (issue 17: the bundle ships words and numbers, not the JSON files with their
 // provenance texts). The entries equal the JSON files' entries, in their order (a unit test compares them).
-import { CODE_BASE, CONTEXT_TIER, EXPANSION_TIER, SENTIMENT_TIER } from './lexiconTiers.generated';
+import { CODE_BASE, CONTEXT_TIER, DESCRIPTIVE_ADJECTIVES as ADJECTIVES, EXPANSION_TIER, SENTIMENT_TIER } from './lexiconTiers.generated';
 
 export type SentimentEntry = [word: string, valence: number, pos: string];
 export type ExpansionEntry = [word: string, seed: string, cosine: number];
@@ -39,3 +39,5 @@ export const SENTIMENT_ENTRIES: readonly SentimentEntry[] = decodeTier(SENTIMENT
 export const CONTEXT_ENTRIES: readonly SentimentEntry[] = decodeTier(CONTEXT_TIER);
 /** Reviewed word-vector neighbours of our evaluative words (lexicon-expansion.json). */
 export const EXPANSION_ENTRIES: readonly ExpansionEntry[] = decodeExpansion(EXPANSION_TIER);
+/** Descriptive adjectives of WordNet for the contextual tier's patterns (lexicon-adjectives.json). */
+export const DESCRIPTIVE_ADJECTIVES: readonly string[] = ADJECTIVES.split(' ');
