@@ -1,7 +1,7 @@
 // The generated tiers of the opinion vocabulary as entries, decoded once at load from the compact module
 // scripts/build-lexicon.mjs writes (issue 17: the bundle ships words and numbers, not the JSON files with their
 // provenance texts). The entries equal the JSON files' entries, in their order (a unit test compares them).
-import { CODE_BASE, CONTEXT_TIER, DESCRIPTIVE_ADJECTIVES as ADJECTIVES, EXPANSION_TIER, SENTIMENT_TIER } from './lexiconTiers.generated';
+import { CODE_BASE, CONTEXT_TIER, DERIVED_NOUNS as NOUNS, DESCRIPTIVE_ADJECTIVES as ADJECTIVES, EXPANSION_TIER, SENTIMENT_TIER } from './lexiconTiers.generated';
 
 export type SentimentEntry = [word: string, valence: number, pos: string];
 export type ExpansionEntry = [word: string, seed: string, cosine: number];
@@ -41,3 +41,12 @@ export const CONTEXT_ENTRIES: readonly SentimentEntry[] = decodeTier(CONTEXT_TIE
 export const EXPANSION_ENTRIES: readonly ExpansionEntry[] = decodeExpansion(EXPANSION_TIER);
 /** Descriptive adjectives of WordNet for the contextual tier's patterns (lexicon-adjectives.json). */
 export const DESCRIPTIVE_ADJECTIVES: readonly string[] = ADJECTIVES.split(' ');
+/** Evaluative nouns derived from evaluative adjectives (WordNet): [noun, adjective], as in lexicon-adjectives.json. */
+export const DERIVED_NOUNS: ReadonlyArray<readonly [noun: string, adjective: string]> = pairs(NOUNS);
+
+function pairs(spec: string): Array<[string, string]> {
+  const parts = spec.split(' ');
+  const out: Array<[string, string]> = [];
+  for (let k = 0; k + 1 < parts.length; k += 2) out.push([parts[k], parts[k + 1]]);
+  return out;
+}
