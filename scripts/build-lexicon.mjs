@@ -266,12 +266,13 @@ const IRREGULAR_PARTICIPLES = new Set(`done gone known shown seen given taken wr
 
 /**
  * Reviewed out of the descriptive adjectives: they place, time, count, size or rank things in news copy
- * ("the new line", "a senior official", "the next step"), which no editor marks as opinion.
+ * ("the new line", "a senior official", "the next step"), which no editor marks as opinion, or are other parts of
+ * speech in news prose ("all told", "the weather", "off").
  */
 const PLAIN_ADJECTIVES = new Set(`new old young large small big little long short high low same other own next last first
   second third final early late public private local general full open main certain whole single real current former
   present past future recent top left right north south east west central common free national foreign international
-  political economic social senior junior`.split(/\s+/));
+  political economic social senior junior chief off told weather`.split(/\s+/));
 
 /**
  * Descriptive adjectives (lexicon-adjectives.json), for the contextual tier's patterns "is sound", "are usually

@@ -59,7 +59,10 @@ export function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, 
       const j = predicative(tokens, i + 1, matches, mi);
       if (j > 0) {
         const start = tokens[i + 1].start;
-        pushContext(run, s, attributions, opinion, start, tokens[j].end, PREDICATIVE_NOTE, 0.6, run.text.slice(start, tokens[j].end).toLowerCase());
+        // "is so hard" and "is not trivial" are the degree and denial patterns' phrases, explained as such.
+        const first = tokens[i + 1].lower;
+        const note = j !== i + 2 ? PREDICATIVE_NOTE : DEGREE_WORDS.has(first) ? DEGREE_NOTE : first === 'not' && COPULAS.has(lower) ? DENIAL_NOTE : PREDICATIVE_NOTE;
+        pushContext(run, s, attributions, opinion, start, tokens[j].end, note, 0.6, run.text.slice(start, tokens[j].end).toLowerCase());
         i = j;
         continue;
       }
