@@ -77,6 +77,16 @@ export function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, 
         continue;
       }
     }
+    if (!tok.cap && FREQUENCY_HEDGES.has(lower)) {
+      // "memoirs are usually dull", "too often", "once again": how often, in the writer's voice, hedges or boosts.
+      const again = lower === 'once' && i + 1 < n && tokens[i + 1].lower === 'again' && onlySpaces(run.text, tok.end, tokens[i + 1].start);
+      if (lower !== 'once' || again) {
+        const end = again ? tokens[i + 1].end : tok.end;
+        pushContext(run, s, attributions, opinion, tok.start, end, HEDGE_NOTE, 0.6, again ? 'once again' : lower);
+        if (again) i++;
+        continue;
+      }
+    }
     const entry = run.context.entry(tok);
     if (entry === undefined) {
       // An adverb of manner or stance ("plainly", "properly", "generously") judges how something is done.
@@ -126,6 +136,9 @@ const PREDICATIVE_ADVERBS = wordSet('contextual.PREDICATIVE_ADVERBS', [
 /** Determiners before an adjective and the word it qualifies ("a sound investment", "their bright hope"). */
 const DETERMINERS = wordSet('contextual.DETERMINERS', ['a', 'an', 'the', 'this', 'that', 'its', 'their', 'our', 'his', 'her']);
 const ADJECTIVES = new Set(DESCRIPTIVE_ADJECTIVES);
+const HEDGE_NOTE = 'a hedge or booster of frequency in the writer\'s voice, in an opinion-leaning sentence';
+/** Frequency words that hedge or boost a generalisation ("usually", "seldom"; "once" only in "once again"). */
+const FREQUENCY_HEDGES = wordSet('contextual.FREQUENCY_HEDGES', ['usually', 'often', 'seldom', 'rarely', 'once']);
 const DEGREE_NOTE = 'a degree word judges the word it modifies in an opinion-leaning sentence';
 
 /** Is token k covered by a match of the opinion family (matches from mi on, in token order)? */

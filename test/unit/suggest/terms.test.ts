@@ -133,6 +133,17 @@ suite('suggest/terms: descriptive adjectives and derived nouns (WordNet)', () =>
     assert.ok(!contextual(reported).some((h) => h.text.includes('sound')), JSON.stringify(contextual(reported)));
   });
 
+  test('a hedge or booster of frequency; "once" only in "once again"', () => {
+    const text = 'Frankly, it is a disgrace: once again the board has usually ignored the tenants.';
+    opinionLeaning(text);
+    const hits = contextual(text).map((h) => h.text);
+    assert.ok(hits.includes('once again') && hits.includes('usually'), JSON.stringify(hits));
+    const once = 'Frankly, it is a disgrace that the board met once and ignored the tenants.';
+    opinionLeaning(once);
+    assert.ok(!contextual(once).some((h) => h.text.startsWith('once')), JSON.stringify(contextual(once)));
+    assert.deepEqual(contextual('The board usually meets on Tuesdays, the ministry said, citing 12 meetings in 2024.'), []);
+  });
+
   test('an evaluative noun derived from an evaluative adjective', () => {
     const text = 'Frankly, the recklessness of the board is a disgrace.';
     opinionLeaning(text);
