@@ -414,6 +414,19 @@ function word(w) {
   return w;
 }
 
+/** Sorted words as one string: per word a digit, the length of the prefix it shares with the word before (<= 9), then the rest of it. */
+function frontCoded(words) {
+  let out = '';
+  let prev = '';
+  for (const w of words) {
+    let k = 0;
+    while (k < 9 && k < prev.length && k < w.length && prev[k] === w[k]) k++;
+    out += String(k) + w.slice(k);
+    prev = w;
+  }
+  return out;
+}
+
 /** First character of the codes; codes stay below the backslash (92), so a tier has at most 57 valences. */
 const CODE_BASE = 35;
 
@@ -453,8 +466,8 @@ function compactModule(broad, contextual, expanded, adjectives, nouns) {
     `export const CONTEXT_TIER = ${JSON.stringify(compactTier(contextual), null, 1)};`,
     '/** Reviewed word-vector expansions: "word seed cosine word seed cosine ...", in the JSON\'s order. */',
     `export const EXPANSION_TIER = ${JSON.stringify(triples)};`,
-    '/** Descriptive adjectives (WordNet), for the contextual tier\'s patterns: "word word ...", in the JSON\'s order. */',
-    `export const DESCRIPTIVE_ADJECTIVES = ${JSON.stringify(adjectives.map(word).join(' '))};`,
+    '/** Descriptive adjectives (WordNet), for the contextual tier\'s patterns, in the JSON\'s (alphabetical) order, front-coded: per word a digit (the letters it shares with the word before, at most 9) and the rest. */',
+    `export const DESCRIPTIVE_ADJECTIVES = ${JSON.stringify(frontCoded(adjectives.map(word)))};`,
     '/** Evaluative nouns derived from evaluative adjectives (WordNet): "noun adjective noun adjective ...", in the JSON\'s order. */',
     `export const DERIVED_NOUNS = ${JSON.stringify(nouns.map(([n, a]) => `${word(n)} ${word(a)}`).join(' '))};`,
     '',

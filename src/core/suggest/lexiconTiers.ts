@@ -40,7 +40,22 @@ export const CONTEXT_ENTRIES: readonly SentimentEntry[] = decodeTier(CONTEXT_TIE
 /** Reviewed word-vector neighbours of our evaluative words (lexicon-expansion.json). */
 export const EXPANSION_ENTRIES: readonly ExpansionEntry[] = decodeExpansion(EXPANSION_TIER);
 /** Descriptive adjectives of WordNet for the contextual tier's patterns (lexicon-adjectives.json). */
-export const DESCRIPTIVE_ADJECTIVES: readonly string[] = ADJECTIVES.split(' ');
+export const DESCRIPTIVE_ADJECTIVES: readonly string[] = frontDecoded(ADJECTIVES);
+
+/** Words front-coded by scripts/build-lexicon.mjs: a digit (letters shared with the word before), then the rest. */
+function frontDecoded(spec: string): string[] {
+  const out: string[] = [];
+  let prev = '';
+  for (let k = 0; k < spec.length;) {
+    const shared = spec.charCodeAt(k) - 48;
+    let end = k + 1;
+    while (end < spec.length && !(spec.charCodeAt(end) >= 48 && spec.charCodeAt(end) <= 57)) end++;
+    prev = prev.slice(0, shared) + spec.slice(k + 1, end);
+    out.push(prev);
+    k = end;
+  }
+  return out;
+}
 /** Evaluative nouns derived from evaluative adjectives (WordNet): [noun, adjective], as in lexicon-adjectives.json. */
 export const DERIVED_NOUNS: ReadonlyArray<readonly [noun: string, adjective: string]> = pairs(NOUNS);
 
