@@ -49,4 +49,25 @@ suite('packaging', function () {
       assert.ok(notices.includes(`\n${name} ${version}\n`), `${name}'s licence text is missing`);
     }
   });
+
+  test('the third-party notices carry the licences of the data our word lists are derived from', () => {
+    const notices = fs.readFileSync(path.join(root, 'dist', 'ThirdPartyNotices.txt'), 'utf8');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { DATA_SOURCES } = require(path.join(root, 'scripts/thirdPartyNotices.mjs')) as { DATA_SOURCES: { name: string }[] };
+    // Every package the word-list build reads is listed, and named in the word lists' provenance.
+    const script = fs.readFileSync(path.join(root, 'scripts/build-lexicon.mjs'), 'utf8');
+    const read = [...new Set([...script.matchAll(/require\.resolve\('((?:@[^/']+\/)?[^/']+)/g)].map((m) => m[1]))].sort();
+    const provenance = fs.readdirSync(path.join(root, 'src/core/suggest')).filter((f) => /^lexicon-.*\.json$/.test(f))
+      .map((f) => fs.readFileSync(path.join(root, 'src/core/suggest', f), 'utf8')).join('\n');
+    assert.ok(read.length > 0, 'scripts/build-lexicon.mjs reads packages with require.resolve');
+    assert.deepEqual(DATA_SOURCES.map((d) => d.name).sort(), read);
+    for (const { name } of DATA_SOURCES) {
+      assert.ok(provenance.includes(name), `${name} is not named in any lexicon-*.json`);
+      const { version } = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8'));
+      assert.match(notices, new RegExp(`^- ${name} ${version.replace(/\./g, '\\.')} \\(`, 'm'), `${name} is missing from the list`);
+      assert.ok(notices.includes(`\n${name} ${version}\n`), `${name}'s licence text is missing`);
+    }
+    assert.match(notices, /Princeton University/, 'the WordNet licence itself');
+    assert.match(notices, /Comcast/, 'the NOTICE file vader-sentiment (Apache-2.0) asks copies to keep');
+  });
 });
