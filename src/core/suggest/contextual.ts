@@ -77,6 +77,15 @@ export function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, 
         continue;
       }
     }
+    if (i + 1 < n && adjectiveAt(tokens, i, matches, mi)) {
+      // "unwavering resolve", "bold reforms", "the minister's reckless plan": a descriptive adjective before a free
+      // word, without a determiner (after one, the pattern above already took it).
+      const next = tokens[i + 1];
+      if (!next.cap && !next.digit && !NOT_JUDGED.has(next.lower) && isWord(next.lower) && onlySpaces(run.text, tok.end, next.start) && !covered(matches, mi, i + 1)) {
+        pushContext(run, s, attributions, opinion, tok.start, tok.end, ATTRIBUTIVE_NOTE, 0.6, lower);
+        continue;
+      }
+    }
     if (!tok.cap && FREQUENCY_HEDGES.has(lower)) {
       // "memoirs are usually dull", "too often", "once again": how often, in the writer's voice, hedges or boosts.
       const again = lower === 'once' && i + 1 < n && tokens[i + 1].lower === 'again' && onlySpaces(run.text, tok.end, tokens[i + 1].start);

@@ -126,6 +126,19 @@ suite('suggest/terms: descriptive adjectives and derived nouns (WordNet)', () =>
     assert.ok(!contextual(relational).some((h) => h.text.includes('regional')), JSON.stringify(contextual(relational)));
   });
 
+  test('a descriptive adjective before a free word without a determiner; not a quantifier or a numeral', () => {
+    const text = 'Frankly, it is a disgrace that such sound reforms and hasty decisions were ignored.';
+    opinionLeaning(text);
+    const hits = contextual(text).map((h) => h.text);
+    assert.ok(hits.includes('sound') && hits.includes('hasty'), JSON.stringify(hits));
+    assert.match(contextual(text).find((h) => h.text === 'sound')!.explanation, /descriptive adjective \(WordNet\) qualifying what follows/);
+    const closed = 'Frankly, it is a disgrace that several teachers and twenty nurses were ignored by another board.';
+    opinionLeaning(closed);
+    assert.deepEqual(contextual(closed).filter((h) => /several|twenty|another/.test(h.text)), []);
+    const words = new Set((adjectivesJson as { words: string[] }).words);
+    for (const w of ['all', 'another', 'several', 'twenty', 'fourth', 'twofold', 'said']) assert.ok(!words.has(w), w);
+  });
+
   test('not in a factual sentence, nor in what a source is reported to say', () => {
     assert.deepEqual(contextual('The river was shallow near the bridge, officials said on Tuesday, citing 12 readings.'), []);
     const reported = 'Frankly, this is shameful: critics argued that the idea was sound.';
