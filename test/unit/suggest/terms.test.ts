@@ -139,6 +139,15 @@ suite('suggest/terms: descriptive adjectives and derived nouns (WordNet)', () =>
     for (const w of ['all', 'another', 'several', 'twenty', 'fourth', 'twofold', 'said']) assert.ok(!words.has(w), w);
   });
 
+  test('a verb of duty or daring ("owe", "dare") in an opinion-leaning sentence, not in a factual one', () => {
+    const text = 'Frankly, it is a disgrace: we owe the nurses an apology, and few of us dare to give it.';
+    opinionLeaning(text);
+    const hits = contextual(text);
+    assert.deepEqual(hits.filter((h) => h.text === 'owe' || h.text === 'dare').map((h) => h.text), ['owe', 'dare']);
+    assert.match(hits.find((h) => h.text === 'owe')!.explanation, /verb of duty, merit or daring/);
+    assert.deepEqual(contextual('The company owed 4 million crowns to its suppliers, the court said on Tuesday.'), []);
+  });
+
   test('not in a factual sentence, nor in what a source is reported to say', () => {
     assert.deepEqual(contextual('The river was shallow near the bridge, officials said on Tuesday, citing 12 readings.'), []);
     const reported = 'Frankly, this is shameful: critics argued that the idea was sound.';
