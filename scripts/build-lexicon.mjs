@@ -265,9 +265,9 @@ const IRREGULAR_PARTICIPLES = new Set(`done gone known shown seen given taken wr
   hurt let cost burst cast split spread struck stuck hung won spun sold told found bound ground wound`.split(/\s+/));
 
 /**
- * Reviewed out of the descriptive adjectives: they place, time, count, size or rank things in news copy
- * ("the new line", "a senior official", "the next step"), which no editor marks as opinion, or are other parts of
- * speech in news prose ("all told", "the weather", "off").
+ * Reviewed out of the descriptive adjectives: they place, time, count, size, rank or relate things in news copy
+ * ("the new line", "a senior official", "the next step", "bilateral relations"), which no editor marks as opinion,
+ * or are other parts of speech in news prose ("all told", "the weather", "off").
  */
 const PLAIN_ADJECTIVES = new Set(`new old young large small big little long short high low same other own next last first
   second third final early late public private local general full open main certain whole single real current former
