@@ -44,7 +44,7 @@ export class Analyser {
       text, lex: this.lex, context: this.context, ignored: this.ignored, filterIgnored: this.ignored.size > 0,
       wantClaim: kinds.includes('claim'), wantAttribution: kinds.includes('attribution'), wantOpinion: kinds.includes('opinion'),
       minScore: options.minScore ?? DEFAULT_MIN_SCORE, suggestions: [], sentences: [],
-      dense: this.dense, sentence: this.sentence,
+      dense: this.dense, sentence: this.sentence, whyOf: undefined, why: undefined,
     };
     start = Math.max(0, start);
     end = Math.min(text.length, end);
