@@ -3,6 +3,7 @@ import type { Attribution } from './attributions';
 import { explainAttribution } from './attributions';
 import type { Sentence } from './analyze';
 import type { Cue } from './claims';
+import { suggestion } from './made';
 import { round, Run } from './run';
 import type { Span, Suggestion } from './types';
 
@@ -16,10 +17,7 @@ export function pushClaim(run: Run, s: Sentence, cues: Cue[], claimScore: number
   const start = s.start;
   const end = s.end;
   const explanation = claimExplanation(text, usable);
-  // Built whole, one literal per shape (not `suggestion.term = …` afterwards), like the attribution parts below.
-  run.suggestions.push(top.term
-    ? { kind: 'claim', start, end, text: text.slice(start, end), rule: top.rule, explanation, score: claimScore, term: top.term }
-    : { kind: 'claim', start, end, text: text.slice(start, end), rule: top.rule, explanation, score: claimScore });
+  run.suggestions.push(suggestion('claim', start, end, text.slice(start, end), top.rule, explanation, claimScore, top.term ? top.term : undefined));
 }
 
 export function pushAttributions(run: Run, attributions: Attribution[]): void {
@@ -27,10 +25,7 @@ export function pushAttributions(run: Run, attributions: Attribution[]): void {
   for (const a of attributions) {
     if (a.score < run.minScore || (run.filterIgnored && run.ignored.has(a.term))) continue;
     const parts = partsOf(a);
-    run.suggestions.push({
-      kind: 'attribution', start: a.start, end: a.end, text: text.slice(a.start, a.end), rule: a.rule,
-      explanation: explainAttribution(a, text), score: round(a.score), term: a.term, parts, unnamedSource: a.unnamedSource,
-    });
+    run.suggestions.push(suggestion('attribution', a.start, a.end, text.slice(a.start, a.end), a.rule, explainAttribution(a, text), round(a.score), a.term, parts, a.unnamedSource));
   }
 }
 
@@ -43,16 +38,25 @@ export function pushAttributions(run: Run, attributions: Attribution[]): void {
  * --trace-deopt), so the next passes ran unoptimised while TurboFan compiled them again on another thread.
  */
 function partsOf(a: Attribution): NonNullable<Suggestion['parts']> {
-  const source = a.source;
-  const cue = a.cue;
-  // (content may be a quotation span shared with other attributions: copied.)
-  const content = a.content ? { start: a.content.start, end: a.content.end } : undefined;
+  const source = a.source ? copy(a.source) : undefined;
+  const cue = a.cue ? copy(a.cue) : undefined;
+  const content = a.content ? copy(a.content) : undefined;
   if (source) {
     if (cue) return content ? { source, cue, content } : { source, cue };
     return content ? { source, content } : { source };
   }
   if (cue) return content ? { cue, content } : { cue };
   return content ? { content } : {};
+}
+
+/**
+ * The parts are copies, made here: content may be a quotation span shared with other attributions, and the
+ * attribution's own spans are short-lived (most attributions are never shown). Had the shown suggestions kept
+ * them, V8 would see the objects of the span literals in attributions.ts outlive a scavenge, mark those
+ * allocation sites "tenure", and from then on allocate every attribution's spans in the old generation.
+ */
+function copy(span: Span): Span {
+  return { start: span.start, end: span.end };
 }
 
 /** Does a claim cue state a number, amount, percentage or date? (With a reporting cue: a wire-like sentence.) */
