@@ -178,19 +178,28 @@ export function matchLexicon(tokens: Token[], lex: Lexicon, out: Match[] = [], p
       if (next.id < 0 || h.anySecond || hasSecond(seconds, next.id)) phrases = h.bySecond.get(next.lower) ?? NO_ENTRIES;
     }
     for (let pass = 0; pass < 2; pass++) {
-      const list = pass === 0 ? phrases : h.single;
+      let list = phrases;
+      if (pass === 1) {
+        if (inName) break;
+        list = h.single;
+      }
       for (let e = 0; e < list.length; e++) {
         const entry = list[e];
-        const len = entry.words.length;
-        if (i + len > n || (inName && len === 1)) continue;
-        let ok = true;
-        for (let k = 2; k < len; k++) {
-          if (tokens[i + k].lower !== entry.words[k]) {
-            ok = false;
-            break;
+        // (one-word entries need no look at their words)
+        let len = 1;
+        if (pass === 0) {
+          const words = entry.words;
+          len = words.length;
+          if (i + len > n) continue;
+          let ok = true;
+          for (let k = 2; k < len; k++) {
+            if (tokens[i + k].lower !== words[k]) {
+              ok = false;
+              break;
+            }
           }
+          if (!ok) continue;
         }
-        if (!ok) continue;
         const family = entry.family;
         if (family === 'opinion') {
           if (coveredOpinion > i) continue;
