@@ -229,7 +229,7 @@ function markWithin3(text: string, from: number, end: number): number {
 
 /** The attributions of a sentence, into `out` when given (emptied first; suggestRange passes one array for all sentences). */
 export function findAttributions(text: string, s: Sentence, out: Attribution[] = []): Attribution[] {
-  out.length = 0;
+  while (out.length > 0) out.pop(); // (setting length is a call into the runtime; pop is inlined)
   const t = s.tokens;
   const matches = s.matches;
   for (let mi = 0; mi < matches.length; mi++) {

@@ -291,7 +291,7 @@ export function scoreClaim(text: string, s: Sentence, hasAttribution: boolean): 
  * elements at its first push).
  */
 export function scoreClaimInto(text: string, s: Sentence, hasAttribution: boolean, cues: Cue[]): ClaimScore {
-  cues.length = 0;
+  while (cues.length > 0) cues.pop(); // (setting length is a call into the runtime; pop is inlined)
   return scoreCues(text, s, s.tokens, cues, hasAttribution);
 }
 
