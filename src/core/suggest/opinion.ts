@@ -32,17 +32,11 @@ export interface CompiledModel {
 }
 
 const compiled = new WeakMap<OpinionModel, CompiledModel>();
-/** The model compiled last (suggestRange asks for the shipped one twice per sentence: no WeakMap look-up then). */
-let last: { model: OpinionModel; c: CompiledModel } | undefined;
 
 /** The model's weights by feature kind, worked out once per model. */
 export function compile(model: OpinionModel): CompiledModel {
-  if (last !== undefined && last.model === model) return last.c;
   let c = compiled.get(model);
-  if (c) {
-    last = { model, c };
-    return c;
-  }
+  if (c) return c;
   c = { byName: new Map(), dense: new Float64Array(DENSE_FEATURES.length), denseNamed: new Uint8Array(DENSE_FEATURES.length), words: new Map(), bigrams: new Map(), whyByTop: new Map() };
   for (let i = 0; i < model.features.length; i++) {
     const name = model.features[i];
@@ -63,7 +57,6 @@ export function compile(model: OpinionModel): CompiledModel {
     }
   }
   compiled.set(model, c);
-  last = { model, c };
   return c;
 }
 
