@@ -1,7 +1,7 @@
 // The engine: one Analyser per term settings, suggestRange per paragraph or per text.
 import { analyseScannedInto, analyseSentence, quoteSpans, quoteSpansOfMarks, reusableSentence, Sentence } from './analyze';
-import { Attribution, findAttributions } from './attributions';
-import { Cue, scoreClaim, scoreClaimInto } from './claims';
+import { findAttributions } from './attributions';
+import { scoreClaim } from './claims';
 import { pushAttributions, pushClaim, hasNumber } from './cueSuggestions';
 import { ContextTier } from './contextual';
 import { buildContextLexicon, buildLexicon, termWords } from './buildLexicon';
@@ -31,9 +31,6 @@ export class Analyser {
   private readonly sentence = reusableSentence();
   /** The dense opinion features of the sentence being analysed (see Run.dense). */
   private readonly dense = new Float64Array(DENSE_FEATURES.length);
-  /** See Run.cues and Run.attributions. */
-  private readonly cues: Cue[] = [];
-  private readonly attributions: Attribution[] = [];
 
   constructor(terms: Pick<SuggestOptions, 'extraTerms' | 'ignoredTerms'> = {}) {
     this.lex = buildLexicon({ extraTerms: terms.extraTerms, ignoredTerms: terms.ignoredTerms });
@@ -48,7 +45,7 @@ export class Analyser {
       text, lex: this.lex, context: this.context, ignored: this.ignored, filterIgnored: this.ignored.size > 0,
       wantClaim: kinds.includes('claim'), wantAttribution: kinds.includes('attribution'), wantOpinion: kinds.includes('opinion'),
       minScore: options.minScore ?? DEFAULT_MIN_SCORE, suggestions: [], sentences: [],
-      dense: this.dense, sentence: this.sentence, cues: this.cues, attributions: this.attributions, whyOf: undefined, why: undefined,
+      dense: this.dense, sentence: this.sentence, whyOf: undefined, why: undefined,
     };
     start = Math.max(0, start);
     end = Math.min(text.length, end);
@@ -80,10 +77,10 @@ function suggestParagraph(run: Run, into: ScannedChunk, start: number, end: numb
 
 function suggestSentence(run: Run, s: Sentence): void {
   const text = run.text;
-  const attributions = findAttributions(text, s, run.attributions);
+  const attributions = findAttributions(text, s);
   let hasCue = false;
   for (let ai = 0; ai < attributions.length; ai++) if (attributions[ai].cue) hasCue = true;
-  const claim = scoreClaimInto(text, s, hasCue, run.cues);
+  const claim = scoreClaim(text, s, hasCue);
   const opinion = scoreOpinionSentence(s, claim.cues, attributions.length, OPINION_MODEL, run.dense);
   const claimScore = round(claim.score);
   const opinionScore = round(opinion.score);

@@ -227,9 +227,9 @@ function markWithin3(text: string, from: number, end: number): number {
   return i < limit ? text.charCodeAt(i) : -1;
 }
 
-/** The attributions of a sentence, into `out` when given (emptied first; suggestRange passes one array for all sentences). */
-export function findAttributions(text: string, s: Sentence, out: Attribution[] = []): Attribution[] {
-  while (out.length > 0) out.pop(); // (setting length is a call into the runtime; pop is inlined)
+/** The attributions of a sentence. */
+export function findAttributions(text: string, s: Sentence): Attribution[] {
+  const out: Attribution[] = [];
   const t = s.tokens;
   const matches = s.matches;
   for (let mi = 0; mi < matches.length; mi++) {

@@ -285,16 +285,6 @@ export function scoreClaim(text: string, s: Sentence, hasAttribution: boolean): 
   return scoreCues(text, s, s.tokens, [], hasAttribution);
 }
 
-/**
- * scoreClaim with its cues in `cues` (emptied first): for suggestRange, which reads a sentence's cues before it
- * scores the next sentence and passes one array for all (a new array per sentence grew a backing store for ~17
- * elements at its first push).
- */
-export function scoreClaimInto(text: string, s: Sentence, hasAttribution: boolean, cues: Cue[]): ClaimScore {
-  while (cues.length > 0) cues.pop(); // (setting length is a call into the runtime; pop is inlined)
-  return scoreCues(text, s, s.tokens, cues, hasAttribution);
-}
-
 function scoreCues(text: string, s: Sentence, t: Token[], cues: Cue[], hasAttribution: boolean): ClaimScore {
   numberCues(text, s, cues);
   let lexMatchedCount = 0;

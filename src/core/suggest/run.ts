@@ -1,6 +1,4 @@
 // One suggestRange call's state, shared by the passes that push suggestions, and their small helpers.
-import type { Attribution } from './attributions';
-import type { Cue } from './claims';
 import type { ContextTier } from './contextual';
 import type { Lexicon } from './lexicon';
 import type { SentenceOpinion } from './opinion';
@@ -30,9 +28,6 @@ export interface Run {
   dense: Float64Array;
   /** The sentence being analysed (overwritten sentence after sentence). */
   sentence: ReusableSentence;
-  /** The claim cues and the attributions of the sentence being analysed (emptied sentence after sentence). */
-  cues: Cue[];
-  attributions: Attribution[];
   /** opinionWhy of the sentence opinion whyOf (the contextual tier's explanations share it). */
   whyOf?: SentenceOpinion;
   why?: string;
