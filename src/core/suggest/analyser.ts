@@ -6,6 +6,7 @@ import { pushAttributions, pushClaim, hasNumber } from './cueSuggestions';
 import { ContextTier } from './contextual';
 import { buildContextLexicon, buildLexicon, termWords } from './buildLexicon';
 import type { Lexicon } from './lexicon';
+import { sentenceScore } from './made';
 import { OPINION_MODEL, scoreOpinionSentence } from './opinion';
 import { DENSE_FEATURES, opinionFeatures } from './opinionFeatures';
 import { pushOpinionTerms } from './opinionTerms';
@@ -44,7 +45,7 @@ export class Analyser {
       text, lex: this.lex, context: this.context, ignored: this.ignored, filterIgnored: this.ignored.size > 0,
       wantClaim: kinds.includes('claim'), wantAttribution: kinds.includes('attribution'), wantOpinion: kinds.includes('opinion'),
       minScore: options.minScore ?? DEFAULT_MIN_SCORE, suggestions: [], sentences: [],
-      dense: this.dense, sentence: this.sentence,
+      dense: this.dense, sentence: this.sentence, whyOf: undefined, why: undefined,
     };
     start = Math.max(0, start);
     end = Math.min(text.length, end);
@@ -83,7 +84,7 @@ function suggestSentence(run: Run, s: Sentence): void {
   const opinion = scoreOpinionSentence(s, claim.cues, attributions.length, OPINION_MODEL, run.dense);
   const claimScore = round(claim.score);
   const opinionScore = round(opinion.score);
-  run.sentences.push({ start: s.start, end: s.end, claimScore, opinionScore });
+  run.sentences.push(sentenceScore(s.start, s.end, claimScore, opinionScore));
   if (run.wantClaim && claim.score >= run.minScore && claim.cues.length) pushClaim(run, s, claim.cues, claimScore);
   if (run.wantAttribution) pushAttributions(run, attributions);
   if (run.wantOpinion) pushOpinionTerms(run, s, opinion, attributions, hasCue && hasNumber(claim.cues));

@@ -121,11 +121,19 @@ const DATE_OR_NUMBER_WORDS = new Set([...NUMBER_WORDS, ...WEEKDAYS, ...MONTHS, .
 const DATE_OR_NUMBER_BIT = 1;
 const OFFICE_BIT = 2;
 const NOT_NAME_BIT = 4;
+/** An "-est" word of six letters or more that may be a superlative (not "interest", "protest"…): see superlativeSuffix. */
+const EST_BIT = 8;
 const KNOWN_BIT = 128;
 const wordBitsById = new Uint8Array(INTERN_SIZE);
 
 function wordBits(lower: string): number {
-  return KNOWN_BIT | (DATE_OR_NUMBER_WORDS.has(lower) ? DATE_OR_NUMBER_BIT : 0) | (OFFICES.has(lower) ? OFFICE_BIT : 0) | (NOT_NAMES.has(lower) ? NOT_NAME_BIT : 0);
+  return KNOWN_BIT | (DATE_OR_NUMBER_WORDS.has(lower) ? DATE_OR_NUMBER_BIT : 0) | (OFFICES.has(lower) ? OFFICE_BIT : 0) | (NOT_NAMES.has(lower) ? NOT_NAME_BIT : 0)
+    | (mayBeSuperlative(lower) ? EST_BIT : 0);
+}
+
+function mayBeSuperlative(w: string): boolean {
+  const n = w.length;
+  return n >= 6 && w.charCodeAt(n - 1) === 116 && w.charCodeAt(n - 2) === 115 && w.charCodeAt(n - 3) === 101 && !NOT_SUPERLATIVE.has(w);
 }
 
 function bitsOf(tok: Token): number {
@@ -228,10 +236,9 @@ const LEX_WEIGHTS: Record<string, number> = {
 function superlativeSuffix(s: Sentence, lexMatched: number[], lexMatchedCount: number, out: Cue[]): void {
   const t = s.tokens;
   for (let i = 1; i < t.length; i++) {
+    // (a bit by word id: this runs for every word)
+    if (!(bitsOf(t[i]) & EST_BIT) || t[i].cap) continue;
     const w = t[i].lower;
-    const n = w.length;
-    // (char codes rather than endsWith('est'): this runs for every word)
-    if (n < 6 || w.charCodeAt(n - 1) !== 116 || w.charCodeAt(n - 2) !== 115 || w.charCodeAt(n - 3) !== 101 || NOT_SUPERLATIVE.has(w) || t[i].cap) continue;
     let matched = false;
     for (let k = 0; k < lexMatchedCount && !matched; k++) matched = lexMatched[k] === i;
     if (matched) continue;

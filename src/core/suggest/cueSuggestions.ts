@@ -3,6 +3,7 @@ import type { Attribution } from './attributions';
 import { explainAttribution } from './attributions';
 import type { Sentence } from './analyze';
 import type { Cue } from './claims';
+import { suggestion } from './made';
 import { round, Run } from './run';
 import type { Span, Suggestion } from './types';
 
@@ -13,28 +14,49 @@ export function pushClaim(run: Run, s: Sentence, cues: Cue[], claimScore: number
   if (!usable.length) return;
   let top = usable[0];
   for (let ci = 0; ci < usable.length; ci++) if (usable[ci].weight > top.weight) top = usable[ci];
-  const suggestion: Suggestion = {
-    kind: 'claim', start: s.start, end: s.end, text: text.slice(s.start, s.end), rule: top.rule,
-    explanation: claimExplanation(text, usable), score: claimScore,
-  };
-  if (top.term) suggestion.term = top.term;
-  run.suggestions.push(suggestion);
+  const start = s.start;
+  const end = s.end;
+  const explanation = claimExplanation(text, usable);
+  run.suggestions.push(suggestion('claim', start, end, text.slice(start, end), top.rule, explanation, claimScore, top.term ? top.term : undefined));
 }
 
 export function pushAttributions(run: Run, attributions: Attribution[]): void {
   const text = run.text;
   for (const a of attributions) {
     if (a.score < run.minScore || (run.filterIgnored && run.ignored.has(a.term))) continue;
-    const parts: NonNullable<Suggestion['parts']> = {};
-    if (a.source) parts.source = a.source;
-    if (a.cue) parts.cue = a.cue;
-    // (content may be a quotation span shared with other attributions: copied.)
-    if (a.content) parts.content = { start: a.content.start, end: a.content.end };
-    run.suggestions.push({
-      kind: 'attribution', start: a.start, end: a.end, text: text.slice(a.start, a.end), rule: a.rule,
-      explanation: explainAttribution(a, text), score: round(a.score), term: a.term, parts, unnamedSource: a.unnamedSource,
-    });
+    const parts = partsOf(a);
+    run.suggestions.push(suggestion('attribution', a.start, a.end, text.slice(a.start, a.end), a.rule, explainAttribution(a, text), round(a.score), a.term, parts, a.unnamedSource));
   }
+}
+
+/**
+ * { source?, cue?, content? } of an attribution: only the parts it has, in that order, each shape built by one
+ * object literal. Adding the parts one by one made objects of "transition" hidden classes, which V8 keeps only
+ * while some object has them: when the editor (or a benchmark) had dropped the last suggestions, a full GC
+ * dropped those classes and threw away the optimised code of every function that had stored the parts
+ * (pushAttributions, suggestSentence, suggestParagraph, suggestRange…, "reason: weak objects" under
+ * --trace-deopt), so the next passes ran unoptimised while TurboFan compiled them again on another thread.
+ */
+function partsOf(a: Attribution): NonNullable<Suggestion['parts']> {
+  const source = a.source ? copy(a.source) : undefined;
+  const cue = a.cue ? copy(a.cue) : undefined;
+  const content = a.content ? copy(a.content) : undefined;
+  if (source) {
+    if (cue) return content ? { source, cue, content } : { source, cue };
+    return content ? { source, content } : { source };
+  }
+  if (cue) return content ? { cue, content } : { cue };
+  return content ? { content } : {};
+}
+
+/**
+ * The parts are copies, made here: content may be a quotation span shared with other attributions, and the
+ * attribution's own spans are short-lived (most attributions are never shown). Had the shown suggestions kept
+ * them, V8 would see the objects of the span literals in attributions.ts outlive a scavenge, mark those
+ * allocation sites "tenure", and from then on allocate every attribution's spans in the old generation.
+ */
+function copy(span: Span): Span {
+  return { start: span.start, end: span.end };
 }
 
 /** Does a claim cue state a number, amount, percentage or date? (With a reporting cue: a wire-like sentence.) */

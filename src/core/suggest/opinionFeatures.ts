@@ -1,6 +1,6 @@
 // The sentence opinion model's features: dense, explainable sentence features (counts of opinion terms by
 // category, word classes, spelling, claim cues...) and, for training and explanations only, words and word pairs.
-import { inside, Sentence } from './analyze';
+import { inside, Sentence, Token } from './analyze';
 import type { Cue } from './claims';
 import { INTERN_SIZE } from './intern';
 import type { LexEntry } from './lexicon';
@@ -30,6 +30,8 @@ export type Features = Record<string, number>;
 // One look-up per word for all the small word classes above.
 const POSSIBILITY_BIT = 1, FIRST_BIT = 2, SECOND_BIT = 4, NEGATION_BIT = 8, CONTRAST_BIT = 16, COPULA_BIT = 32, GENERIC_BIT = 64;
 const WE_BIT = 0x10000, FUTURE_BIT = 0x20000;
+/** CONNECTIVES (tested on a sentence's first word only; not a class counted per word). */
+const CONNECTIVE_BIT = 0x40000;
 const CLASS_BITS = 0xff | WE_BIT | FUTURE_BIT;
 const WORD_CLASSES = new Map<string, number>();
 const KNOWN = 0x100;
@@ -52,7 +54,7 @@ function wordBits(w: string): number {
   }
   return k;
 }
-for (const [set, bit] of [[POSSIBILITY, POSSIBILITY_BIT], [FIRST, FIRST_BIT], [SECOND, SECOND_BIT], [NEGATION, NEGATION_BIT], [CONTRAST, CONTRAST_BIT], [COPULA, COPULA_BIT], [GENERIC, GENERIC_BIT], [WE, WE_BIT], [FUTURE, FUTURE_BIT]] as const) {
+for (const [set, bit] of [[POSSIBILITY, POSSIBILITY_BIT], [FIRST, FIRST_BIT], [SECOND, SECOND_BIT], [NEGATION, NEGATION_BIT], [CONTRAST, CONTRAST_BIT], [COPULA, COPULA_BIT], [GENERIC, GENERIC_BIT], [WE, WE_BIT], [FUTURE, FUTURE_BIT], [CONNECTIVES, CONNECTIVE_BIT]] as const) {
   for (const w of set) WORD_CLASSES.set(w, (WORD_CLASSES.get(w) ?? 0) | bit);
 }
 
@@ -135,12 +137,7 @@ export function denseFeatures(s: Sentence, claimCues: Cue[], attributions: numbe
     const tok = t[ti];
     if (hasQuotes && inside(quotes, tok.start)) continue;
     if (!tok.digit && tok.cap && ti > 0) names++;
-    const id = tok.id;
-    let k = id >= 0 ? classBySlot[id] : 0;
-    if (k === 0) {
-      k = wordBits(tok.lower);
-      if (id >= 0) classBySlot[id] = k;
-    }
+    const k = classesOf(tok);
     const cls = k & CLASS_BITS;
     if (cls !== 0) {
       if (cls & POSSIBILITY_BIT) f[D.possibility]++;
@@ -157,7 +154,7 @@ export function denseFeatures(s: Sentence, claimCues: Cue[], attributions: numbe
     else if (k & ED_SUFFIX) f[D['past-tense']]++;
     else if (k & EVALUATIVE && !tok.cap) f[D['evaluative-suffix']]++;
   }
-  if (t.length && t[0].cap && CONNECTIVES.has(t[0].lower)) f[D['initial-connective']] = 1;
+  if (t.length && t[0].cap && classesOf(t[0]) & CONNECTIVE_BIT) f[D['initial-connective']] = 1;
   for (const q of quotes) {
     let n = 0;
     for (const tok of t) if (tok.start >= q.start && tok.end <= q.end) n++;
@@ -177,6 +174,15 @@ export function denseFeatures(s: Sentence, claimCues: Cue[], attributions: numbe
   f[D.length] = log1p(n) / 4;
   if (own) f[D['opinion.any']] = 1;
   if (names) f[D['name-share']] = names / n;
+}
+
+/** wordBits of a token's word, cached by its id. */
+function classesOf(tok: Token): number {
+  const id = tok.id;
+  if (id < 0) return wordBits(tok.lower);
+  let k = classBySlot[id];
+  if (k === 0) classBySlot[id] = k = wordBits(tok.lower);
+  return k;
 }
 
 // Math.log1p of the small counts above, from a table (the same values; log1p was a tenth of denseFeatures).

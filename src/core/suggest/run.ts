@@ -8,6 +8,9 @@ import type { SentenceScore, Suggestion } from './types';
 /**
  * One suggestRange call: its text, settings and results. The work per paragraph and per sentence is done by
  * separate functions, so that V8 optimises them after a few paragraphs even when a whole text is one call.
+ * Every field is set when the Run is made (whyOf and why too, to undefined), never added later: an object that
+ * gains a property changes to a "transition" hidden class, which V8 keeps only while some object has it, and the
+ * optimised code of every function that stored it is thrown away when a full GC drops it (see cueSuggestions.ts).
  */
 export interface Run {
   text: string;

@@ -16,7 +16,7 @@
 // The scan replaced "Intl.Segmenter per paragraph + repairs + WORD_RE per sentence": on 8,206 sentences (the
 // benchmark text, our evaluation texts, NewsSD-ENG train and val run together) both give identical sentences
 // and identical suggestions.
-import { bmpClass, isDigit, isLineBreak, isSpace, isUpperAt, wordCharAt } from './chars';
+import { bmpClass, isDigit, isLineBreak, isSpace, isTerm, isUpperAt, wordCharAt } from './chars';
 import { reusableChunk, ScannedChunk, SentenceSpan, Span, Token } from './chunk';
 import { FNV_OFFSET, FNV_PRIME, lowerSlow, WORDS } from './intern';
 import { GapEnd, sentenceEndInGap } from './sentenceEnds';
@@ -47,37 +47,46 @@ function scanInto(text: string, start: number, end: number, into: ScannedChunk):
   let sentStart = start;
   let sentFirst = 0;
   let prevEnd = start;
+  // Has the gap since the last word a terminator (. ! ?) or a line break? Only then can a sentence end in it
+  // (sentenceEndInGap looks at nothing else): most gaps are one space, and the call is skipped for them.
+  let gapMark = false;
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
     if (c < 128 ? charClass[c] !== 1 : wordCharAt(text, i, end) === 0) {
-      // Quote marks are never part of a word: noted here, the quotation pass need not read the text again.
-      if (c === 34 || c === 0x201c || c === 0x201d) {
-        if (nQuote < quoteMarks.length) quoteMarks[nQuote] = i;
-        else quoteMarks.push(i);
-        nQuote++;
+      if (c !== 32) {
+        if (isTerm(c) || isLineBreak(c)) gapMark = true;
+        // Quote marks are never part of a word: noted here, the quotation pass need not read the text again.
+        else if (c === 34 || c === 0x201c || c === 0x201d) {
+          if (nQuote < quoteMarks.length) quoteMarks[nQuote] = i;
+          else quoteMarks.push(i);
+          nQuote++;
+        }
       }
       i++;
       continue;
     }
     // A word starts at i. First, does the gap before it end a sentence?
     if (i > prevEnd && nTok > sentFirst) {
-      const lone = nTok - sentFirst === 1 && tokens[sentFirst].start === sentStart ? tokens[sentFirst] : undefined;
-      const e = sentenceEndInGap(text, prevEnd, i, end, sentStart, lone, tokens[nTok - 1], gap);
-      if (e >= 0) {
-        let se = e;
-        while (se > sentStart && isSpace(text.charCodeAt(se - 1))) se--;
-        putSentence(sentences, nSent++, sentStart, se, sentFirst, nTok);
-        let ns = Math.min(gap.next, i);
-        while (ns < i && isSpace(text.charCodeAt(ns))) ns++;
-        sentStart = ns;
-        sentFirst = nTok;
+      if (gapMark) {
+        const lone = nTok - sentFirst === 1 && tokens[sentFirst].start === sentStart ? tokens[sentFirst] : undefined;
+        const e = sentenceEndInGap(text, prevEnd, i, end, sentStart, lone, tokens[nTok - 1], gap);
+        if (e >= 0) {
+          let se = e;
+          while (se > sentStart && isSpace(text.charCodeAt(se - 1))) se--;
+          putSentence(sentences, nSent++, sentStart, se, sentFirst, nTok);
+          let ns = Math.min(gap.next, i);
+          while (ns < i && isSpace(text.charCodeAt(ns))) ns++;
+          sentStart = ns;
+          sentFirst = nTok;
+        }
       }
     } else if (nTok === sentFirst && i > prevEnd) {
       // No word yet in this sentence: a line break before the first word starts it afresh.
       for (let k = prevEnd; k < i; k++) if (isLineBreak(text.charCodeAt(k))) sentStart = k + 1;
       while (sentStart < i && isSpace(text.charCodeAt(sentStart))) sentStart++;
     }
+    gapMark = false;
     const s = i;
     let digit = false;
     let curly = false;
