@@ -6,6 +6,7 @@ import type { Token } from './chunk';
 import { INTERN_SIZE } from './intern';
 import { DESCRIPTIVE_ADJECTIVES } from './lexiconTiers';
 import { DEGREE_WORDS, GENERALISERS, LexEntry, NEUTRAL_LY, NOT_JUDGED } from './lexicon';
+import { suggestion } from './made';
 import type { SentenceOpinion } from './opinion';
 import { opinionWhy } from './opinionWhy';
 import { onlySpaces, round, Run } from './run';
@@ -218,10 +219,8 @@ function pushContext(run: Run, s: Sentence, attributions: Attribution[], opinion
     run.whyOf = opinion;
     run.why = opinionWhy(opinion);
   }
-  run.suggestions.push({
-    kind: 'opinion', start, end, text, rule: 'opinion.contextual',
-    explanation: `“${text}”: ${note}; sentence opinion score ${opinion.score.toFixed(2)}.${run.why}`, score, term,
-  });
+  const explanation = `“${text}”: ${note}; sentence opinion score ${opinion.score.toFixed(2)}.${run.why}`;
+  run.suggestions.push(suggestion('opinion', start, end, text, 'opinion.contextual', explanation, score, term));
 }
 
 /** Is offset inside what an attribution reports, before or after its cue? */

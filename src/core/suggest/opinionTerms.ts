@@ -5,6 +5,7 @@ import type { Attribution } from './attributions';
 import { pushContextual } from './contextual';
 import type { LexEntry } from './lexicon';
 import type { SentenceOpinion } from './opinion';
+import { suggestion } from './made';
 import { opinionTermExplanation, opinionWhy } from './opinionWhy';
 import { onlySpaces, round, Run } from './run';
 import { wordSet } from './wordLists';
@@ -50,11 +51,8 @@ export function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion
     const what = entry.note ? `“${term}”: ${head}${entry.note}${quoted ? ' (inside a quotation: the source\'s words)' : ''}` : parts > 1
       ? `“${term}”: evaluative phrase; ${opinionTermExplanation(entry.category, text.slice(top.start, top.end), quoted)}`
       : opinionTermExplanation(entry.category, term, quoted);
-    run.suggestions.push({
-      kind: 'opinion', start: m.start, end: last.end, text: term, rule: entry.category,
-      explanation: `${what}${reported ? REPORTED : ''}; sentence opinion score ${opinion.score.toFixed(2)}.${why}`,
-      score, term: entry.term,
-    });
+    const explanation = `${what}${reported ? REPORTED : ''}; sentence opinion score ${opinion.score.toFixed(2)}.${why}`;
+    run.suggestions.push(suggestion('opinion', m.start, last.end, term, entry.category, explanation, score, entry.term));
   }
 }
 
