@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { decisionTerm, emptyDecisions, recordDecision } from '../../../src/core/learn/decisions';
-import { LEARNED_PHRASE_RULE, phraseScore, suggestLearnedRange } from '../../../src/core/learn/layer';
+import { LEARNED_PHRASE_RULE, SINGLE_WORD_MIN_OPINION, phraseScore, suggestLearnedRange } from '../../../src/core/learn/layer';
 import { emptyLearned } from '../../../src/core/learn/learnedFile';
 import { PhraseMemory, SourceTag } from '../../../src/core/learn/phraseMemory';
 import { suggestRange } from '../../../src/core/suggest';
@@ -41,11 +41,18 @@ suite('learn: the layer around the engine', () => {
     assert.equal(out.filter((x) => x.kind === 'opinion' && x.text === 'shameful').length, 1);
   });
 
-  test('a single word tagged in one document only is not suggested; in two it is', () => {
+  test('a single word tagged in one document only is not suggested; in two it is, in an opinion-leaning sentence only', () => {
+    const text = 'This is clearly a shameful, zorbic failure, and we should all be ashamed. The council met on Monday about the zorbic plinth.\n';
+    const [opinionated, plain] = suggestRange(text, 0, text.length).sentences;
+    // The premise: the engine's sentence model finds the first sentence opinion-leaning and the second not.
+    assert.ok(opinionated.opinionScore >= SINGLE_WORD_MIN_OPINION && plain.opinionScore < SINGLE_WORD_MIN_OPINION, `${opinionated.opinionScore} ${plain.opinionScore}`);
     const one = new PhraseMemory([tag('zorbic', 'a.md'), tag('zorbic', 'a.md')]);
-    assert.equal(run(TEXT, { memory: one }).filter((x) => x.rule === LEARNED_PHRASE_RULE).length, 0);
+    assert.equal(run(text, { memory: one }).filter((x) => x.rule === LEARNED_PHRASE_RULE).length, 0);
     const two = new PhraseMemory([tag('zorbic', 'a.md'), tag('zorbic', 'b.md')]);
-    assert.equal(run(TEXT, { memory: two }).filter((x) => x.rule === LEARNED_PHRASE_RULE).length, 1);
+    assert.deepEqual(run(text, { memory: two }).filter((x) => x.rule === LEARNED_PHRASE_RULE).map((x) => x.start), [text.indexOf('zorbic')]);
+    // A phrase of several words is specific enough alone: suggested in the plain sentence too.
+    const phrase = new PhraseMemory([tag('zorbic plinth', 'a.md')]);
+    assert.deepEqual(run(text, { memory: phrase }).filter((x) => x.rule === LEARNED_PHRASE_RULE).map((x) => x.text), ['zorbic plinth']);
   });
 
   test('never suggests a span its own document already tagged; ignored terms stay ignored', () => {
