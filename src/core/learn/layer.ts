@@ -4,7 +4,7 @@
 import {
   DEFAULT_MIN_SCORE, SUGGESTION_KINDS, SentenceScore, Suggestion, SuggestOptions, SuggestResult, suggestRange,
 } from '../suggest';
-import { Adjustment, Decisions, MAX_UP, adjustment, canRaise, decidedAbout, decisionTerm } from './decisions';
+import { Adjustment, Decisions, MAX_UP, adjustment, canRaise, decidedAbout, decisionTerm, raisingRules } from './decisions';
 import { Learned } from './learnedFile';
 import { phraseKey } from './normalize';
 import { PhraseEntry, PhraseMatch, PhraseMemory, PhraseSource } from './phraseMemory';
@@ -46,9 +46,12 @@ export function suggestLearnedRange(text: string, start: number, end: number, op
   // Nothing learned touches this paragraph: the engine's own result (no copy).
   if (floor === minScore && !found?.length && !anyDecided(decisions)) return engine;
   const out: LearnedSuggestion[] = [];
+  const rising = decisions && floor !== minScore ? raisingRules(decisions) : undefined;
   for (const s of engine.suggestions) {
+    // Under the threshold, only a rule with a raising term can lift it (asked for those only).
+    if (s.score < minScore && !rising?.has(s.rule)) continue;
     if (!decidedAbout(decisions, s.rule)) {
-      if (s.score >= minScore) out.push(s);
+      out.push(s);
       continue;
     }
     const adj = adjustment(decisions, s.rule, decisionTerm(s));

@@ -2,7 +2,7 @@
 // the engine's own suggestion on the same words; adjusted scores say why; ignored terms stay ignored.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { decisionTerm, emptyDecisions, recordDecision } from '../../../src/core/learn/decisions';
+import { MAX_UP, adjustment, canRaise, decisionTerm, emptyDecisions, recordDecision } from '../../../src/core/learn/decisions';
 import { LEARNED_PHRASE_RULE, SINGLE_WORD_MIN_OPINION, phraseScore, suggestLearnedRange } from '../../../src/core/learn/layer';
 import { emptyLearned } from '../../../src/core/learn/learnedFile';
 import { PhraseMemory, SourceTag } from '../../../src/core/learn/phraseMemory';
@@ -100,5 +100,26 @@ suite('learn: the layer around the engine', () => {
       for (const d of list) recordDecision(fresh.decisions, d.rule, d.term, d.accepted);
       assert.deepEqual(run(text, { learned }, { minScore: 0.3 }), run(text, { learned: fresh }, { minScore: 0.3 }), text);
     }), { numRuns: 150 });
+  });
+
+  // The layer drops a suggestion under the threshold without working out its adjustment unless its rule has a
+  // raising term: the same as moving every suggestion of the engine's (asked down to the floor) and keeping those
+  // that end at the threshold or over it.
+  test('property: the shortcut under the threshold keeps what adjusting every suggestion keeps', () => {
+    const words = ['The', 'council', 'approved', '310', 'million', 'euros', 'shameful', 'clearly', 'very', 'said', 'Officials', 'argued', 'in', '2023', '.', '\n\n'];
+    const rules = ['opinion.evaluative', 'opinion.booster', 'claim.number', 'claim.named-actor', 'attribution.reporting-verb', 'opinion.contextual'];
+    const terms = [undefined, 'shameful', 'clearly', 'very', 'said', 'argued'];
+    const decision = fc.record({ rule: fc.constantFrom(...rules), term: fc.constantFrom(...terms), accepted: fc.boolean() });
+    const textArb = fc.array(fc.constantFrom(...words), { maxLength: 40 }).map((w) => w.join(' '));
+    fc.assert(fc.property(fc.array(decision, { maxLength: 40 }), textArb, fc.constantFrom(0.4, 0.5, 0.6), (list, text, minScore) => {
+      const learned = emptyLearned();
+      for (const d of list) recordDecision(learned.decisions, d.rule, d.term, d.accepted);
+      const floor = canRaise(learned.decisions) ? Math.max(0, minScore - MAX_UP) : minScore;
+      const expected = suggestRange(text, 0, text.length, { minScore: floor }).suggestions
+        .map((s) => ({ s, score: Math.round(Math.min(1, Math.max(0, s.score + adjustment(learned.decisions, s.rule, decisionTerm(s)).delta)) * 1000) / 1000 }))
+        .filter((x) => x.score >= minScore)
+        .map((x) => [x.s.start, x.s.end, x.s.rule, x.score]);
+      assert.deepEqual(run(text, { learned }, { minScore }).map((s) => [s.start, s.end, s.rule, s.score]), expected, text);
+    }), { numRuns: 200 });
   });
 });
