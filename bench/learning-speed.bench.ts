@@ -10,9 +10,20 @@
 //    passes are interleaved, 7 runs each after a warm-up, medians and bests of wall and CPU time compared.
 //    Target: at most 30 % slower.
 // 3. Updating one document's tags in place in that memory (what a tag change in the editor costs).
+//
+// Deterministic counts (timings on a shared machine swing 2-5x): `--count <part> --runs N [--kb K]` runs only one
+// part N times, with no timing, for instruction counts under callgrind; one run's count is the difference of two
+// process counts (N = a and N = b, divided by b - a), so start-up, generation and warm-up cancel out:
+//   valgrind --tool=callgrind --callgrind-out-file=/tmp/x node --single-threaded --expose-gc \
+//     out/bench/learning-speed.bench.js --count learning --runs 3 --kb 128
+// `--tags N` makes the memory of N tags instead of 100,000 (quicker under callgrind; the per-word look-up does not
+// depend on the memory's size). Parts: build (the 100,000-tag memory, tags document by document), engine (suggestRange per paragraph),
+// learning (the layer with 100,000 unrelated tags and 200 learned rules and terms; learning-memory, learning-decisions:
+// with only one of the two), worst (every tag of the text's words), idle (the same set-up and collections, no pass:
+// subtract it from the others, since a full collection with the 100,000-tag memory alive costs more than a pass).
 import * as os from 'node:os';
 import { PhraseMemory, SourceTag } from '../src/core/learn/phraseMemory';
-import { suggestLearnedRange } from '../src/core/learn/layer';
+import { LearningContext, suggestLearnedRange } from '../src/core/learn/layer';
 import { emptyLearned } from '../src/core/learn/learnedFile';
 import { recordDecision } from '../src/core/learn/decisions';
 import { paragraphRanges, suggestRange } from '../src/core/suggest';
@@ -73,7 +84,7 @@ function time(f: () => unknown): number {
   return performance.now() - t0;
 }
 
-function main(): void {
+export function main(): void {
   let shuffled: SourceTag[] | undefined = generateTags(100_000);
   const tags = byDocument(shuffled);
   const builds: number[] = [];
@@ -144,4 +155,43 @@ function main(): void {
   console.log('Target: at most +30 % per paragraph.');
 }
 
-if (require.main === module) main();
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** `--count`: one part, `runs` times after one warm-up run, untimed (see the file comment). */
+export function count(part: string, runs: number, kb: number, tagCount = 100_000): void {
+  if (part === 'build') {
+    const tags = byDocument(generateTags(tagCount));
+    let size = 0;
+    for (let i = 0; i < runs; i++) size = new PhraseMemory(tags).size;
+    console.log(`build x${runs}: ${size} phrases`);
+    return;
+  }
+  const learned = emptyLearned();
+  const rnd = prng(7);
+  for (let i = 0; i < 200; i++) recordDecision(learned.decisions, ['opinion.evaluative', 'opinion.booster', 'claim.number', 'learned.phrase'][i % 4], VOCAB[Math.floor(rnd() * VOCAB.length)], rnd() < 0.6);
+  const text = generateText(kb * 1024);
+  const paragraphs = paragraphRanges(text);
+  // The engine part keeps the same memory alive, and every pass starts with a full collection (as the timed passes
+  // do): the garbage collector then finds the same heap in both, and when it runs does not depend on the pass before.
+  const memory = new PhraseMemory(part === 'worst' ? byDocument(generateTags(tagCount)) : generateTags(tagCount, 1313, 0));
+  // learning-memory and learning-decisions: the layer with one of the two only (what each costs).
+  const ctx: LearningContext = part === 'learning-memory' ? { memory, document: 'bench.md' } : part === 'learning-decisions' ? { learned, document: 'bench.md' } : { memory, learned, document: 'bench.md' };
+  const pass = part === 'idle' ? () => 0 : part === 'engine'
+    ? () => paragraphs.reduce((n, p) => n + suggestRange(text, p.start, p.end, {}).suggestions.length, 0)
+    : () => paragraphs.reduce((n, p) => n + suggestLearnedRange(text, p.start, p.end, {}, ctx).suggestions.length, 0);
+  let n = 0;
+  for (let i = 0; i < runs; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    n = pass();
+  }
+  console.log(`${part} x${runs}: ${paragraphs.length} paragraphs, ${n} suggestions per pass`);
+}
+
+if (require.main === module) {
+  const part = arg('--count');
+  if (part) count(part, Number(arg('--runs') ?? 1), Number(arg('--kb') ?? 1024), Number(arg('--tags') ?? 100_000));
+  else main();
+}

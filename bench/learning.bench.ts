@@ -8,12 +8,20 @@
 // precision and recall of opinion terms and claim sentences (spans match by overlap, as in bench:quality).
 // The order is by text number, then register (column, editorial, readout, state-media, wire), the dev/ texts last:
 // fixed before any run, so the first texts mix all registers.
+//
+// `--cv` (node out/bench/learning.bench.js --cv): cross-validation within the tune half only, for choosing
+// mechanisms without looking at the held-out half (whose files it never opens): the replay order's even-index
+// texts are replayed and its odd-index ones scored, then the reverse; counts of both folds added, after 0, 5, 10
+// and 14 replayed texts. `--calibrate` adds a candidate scored beside the layer as it is: per-rule calibration from
+// hand tags (see calibrated()).
 import { suggestLearnedRange, LearningContext } from '../src/core/learn/layer';
 import { recordDecision, decisionTerm } from '../src/core/learn/decisions';
 import { emptyLearned } from '../src/core/learn/learnedFile';
 import { PhraseMemory, SourceTag } from '../src/core/learn/phraseMemory';
 import { Suggestion } from '../src/core/suggest';
-import { EvalText, Span, loadEvalTexts } from './evalMarkup';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { EVAL_DIR, EvalText, Span, loadEvalTexts, parseMarkup, registerOf } from './evalMarkup';
 import { Counts, addCounts, prf, spanCounts, zero } from './evalMetrics';
 
 type Kind = 'opinion' | 'claim';
@@ -36,14 +44,36 @@ export function replayOrder(texts: EvalText[]): EvalText[] {
 interface State {
   tags: SourceTag[];
   learned: ReturnType<typeof emptyLearned>;
+  /** Candidate (--calibrate): rule -> gold spans tagged by hand where the rule scored under the threshold, and how many such sub-threshold suggestions went untagged. */
+  calib: Map<string, { tagged: number; untagged: number }>;
 }
+
+const newState = (): State => ({ tags: [], learned: emptyLearned(), calib: new Map() });
+
+/** Lowest score the calibration candidate considers (the layer's floor when a rule can rise). */
+const CALIB_FLOOR = 0.35;
+
+/**
+ * Candidate (--calibrate), bench-side only: a rule whose sub-threshold suggestions (scored CALIB_FLOOR to 0.5)
+ * were tagged by hand at least 3 times and at least twice as often as left untagged has its threshold lowered to
+ * CALIB_FLOOR for this workspace.
+ */
+function calibrated(state: State, rule: string): boolean {
+  const c = state.calib.get(rule);
+  return !!c && c.tagged >= 3 && c.tagged >= 2 * c.untagged;
+}
+
+/** What the scoring passes use (--cv ablations): phrase memory, decisions, or both. */
+let parts: 'both' | 'memory' | 'decisions' = 'both';
 
 function context(state: State, document: string, learn: boolean): LearningContext {
-  return learn ? { memory: new PhraseMemory(state.tags), learned: state.learned, document } : {};
+  if (!learn) return {};
+  return { memory: parts === 'decisions' ? undefined : new PhraseMemory(state.tags), learned: parts === 'memory' ? undefined : state.learned, document };
 }
 
-function suggestions(t: EvalText, ctx: LearningContext): Suggestion[] {
-  return suggestLearnedRange(t.text, 0, t.text.length, {}, ctx).suggestions;
+function suggestions(t: EvalText, ctx: LearningContext, state?: State): Suggestion[] {
+  if (!state) return suggestLearnedRange(t.text, 0, t.text.length, {}, ctx).suggestions;
+  return suggestLearnedRange(t.text, 0, t.text.length, { minScore: CALIB_FLOOR }, ctx).suggestions.filter((s) => s.score >= 0.5 || calibrated(state, s.rule));
 }
 
 /** One text tagged as an editor would (see the file comment); updates `state`. */
@@ -74,13 +104,22 @@ export function tagText(t: EvalText, state: State): { accepted: number; dismisse
       tag(kind, g);
     }
   }
+  // What the calibration candidate counts: the suggestions under the threshold, tagged by hand or not. (The
+  // editor would count them as the document's tags are saved.)
+  for (const s of suggestLearnedRange(t.text, 0, t.text.length, { minScore: CALIB_FLOOR }, context(state, t.name, true)).suggestions) {
+    if (s.score >= 0.5 || s.kind === 'attribution') continue;
+    const c = state.calib.get(s.rule) ?? { tagged: 0, untagged: 0 };
+    if (tagged[s.kind].some((x) => overlaps(x, s))) c.tagged++;
+    else c.untagged++;
+    state.calib.set(s.rule, c);
+  }
   return { accepted, dismissed, byHand };
 }
 
-function score(texts: EvalText[], state: State, learn: boolean): Record<Kind, Counts> {
+function score(texts: EvalText[], state: State, learn: boolean, calibrate = false): Record<Kind, Counts> {
   const out: Record<Kind, Counts> = { opinion: zero(), claim: zero() };
   for (const t of texts) {
-    const s = suggestions(t, context(state, t.name, learn));
+    const s = suggestions(t, context(state, t.name, learn), calibrate ? state : undefined);
     for (const kind of KINDS) out[kind] = addCounts(out[kind], spanCounts(gold(t, kind), s.filter((x) => x.kind === kind)));
   }
   return out;
@@ -88,11 +127,59 @@ function score(texts: EvalText[], state: State, learn: boolean): Record<Kind, Co
 
 const pct = (n: number) => (n * 100).toFixed(1);
 
+/** The tune half only (dev/ and tune/): the cross-validation never opens a held-out file. */
+function loadTuneTexts(): EvalText[] {
+  const out: EvalText[] = [];
+  for (const split of ['dev', 'tune']) {
+    const dir = path.join(EVAL_DIR, split);
+    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) out.push(parseMarkup(fs.readFileSync(path.join(dir, f), 'utf8'), f, split, registerOf(f), 'tune'));
+  }
+  return out;
+}
+
+const CV_CHECKPOINTS = [0, 5, 10, 14];
+
+/** --cv: see the file comment. */
+function crossValidate(calibrate: boolean): void {
+  const order = replayOrder(loadTuneTexts());
+  const folds = [0, 1].map((r) => ({ train: order.filter((_, i) => i % 2 === r), test: order.filter((_, i) => i % 2 !== r) }));
+  const variants: [string, boolean, typeof parts][] = [['layer as it is', false, 'both'], ['phrase memory only', false, 'memory'], ['decisions only', false, 'decisions']];
+  if (calibrate) variants.push(['+ calibration from hand tags (candidate)', true, 'both']);
+  console.log(`Cross-validation in the tune half: ${order.length} texts, replay order split even/odd, both folds summed (held-out never read).`);
+  console.log('');
+  console.log('| variant | after texts | opinion terms P | R | claims P | R |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const [name, cal, what] of variants) {
+    const sums = CV_CHECKPOINTS.map(() => ({ opinion: zero(), claim: zero() }) as Record<Kind, Counts>);
+    for (const fold of folds) {
+      const state = newState();
+      let done = 0;
+      for (const [i, k] of CV_CHECKPOINTS.entries()) {
+        // The replay shows what the whole layer shows; the ablations differ in what is scored only.
+        parts = 'both';
+        while (done < k) tagText(fold.train[done++], state);
+        parts = what;
+        const c = score(fold.test, state, true, cal);
+        for (const kind of KINDS) addCounts(sums[i][kind], c[kind]);
+      }
+    }
+    for (const [i, k] of CV_CHECKPOINTS.entries()) {
+      const o = prf(sums[i].opinion);
+      const c = prf(sums[i].claim);
+      console.log(`| ${name} | ${k} | ${pct(o.p)} | ${pct(o.r)} | ${pct(c.p)} | ${pct(c.r)} |`);
+    }
+  }
+}
+
 function main(): void {
+  if (process.argv.includes('--cv')) {
+    crossValidate(process.argv.includes('--calibrate'));
+    return;
+  }
   const all = loadEvalTexts();
   const order = replayOrder(all);
   const heldout = all.filter((t) => t.half === 'heldout');
-  const state: State = { tags: [], learned: emptyLearned() };
+  const state = newState();
   const rows: { after: number; held: Record<Kind, Counts>; next?: Record<Kind, Counts> }[] = [];
   let done = 0;
   for (const k of CHECKPOINTS) {

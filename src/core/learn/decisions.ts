@@ -27,6 +27,8 @@ export const MAX_TERM_LENGTH = 60;
 
 // Asked once per paragraph: worked out once per Decisions object, until recordDecision changes it.
 const raising = new WeakMap<Decisions, boolean>();
+/** Per Decisions object, the rules with a term that raises scores (see raisingRules). */
+const raisingRuleSets = new WeakMap<Decisions, Set<string>>();
 /** adjustment() per Decisions object, rule (prefixed with NUL when term-only) and term. */
 const adjustments = new WeakMap<Decisions, Map<string, Map<string | undefined, Adjustment>>>();
 
@@ -91,6 +93,7 @@ function isSpace(c: number): boolean {
 /** Adds one decision (in place) and returns `d`. */
 export function recordDecision(d: Decisions, rule: string, term: string | undefined, accepted: boolean): Decisions {
   raising.delete(d);
+  raisingRuleSets.delete(d);
   adjustments.delete(d);
   const bump = (c: DecisionCounts) => (accepted ? c.accepted++ : c.dismissed++);
   bump((d.rules[rule] ??= { accepted: 0, dismissed: 0 }));
@@ -164,6 +167,21 @@ export function canRaise(d: Decisions | undefined): boolean {
     raising.set(d, yes);
   }
   return yes;
+}
+
+/**
+ * The rules with a term accepted more often than dismissed: only their suggestions can rise (a rule's own record
+ * and every other term only lower a score), so a suggestion under the threshold of any other rule is dropped
+ * without working out its adjustment.
+ */
+export function raisingRules(d: Decisions): ReadonlySet<string> {
+  let rules = raisingRuleSets.get(d);
+  if (!rules) {
+    rules = new Set();
+    for (const [rule, byTerm] of Object.entries(d.terms)) for (const c of Object.values(byTerm)) if (c.accepted > c.dismissed) rules.add(rule);
+    raisingRuleSets.set(d, rules);
+  }
+  return rules;
 }
 
 /** Whether anything was decided about `rule` (else adjustment() is nothing, whatever the term). */

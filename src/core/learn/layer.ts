@@ -2,9 +2,9 @@
 // scores moved by the workspace's decisions, and phrase-memory suggestions join them. The editor (per
 // paragraph) and the CLI (per file) call the same function.
 import {
-  DEFAULT_MIN_SCORE, SUGGESTION_KINDS, Suggestion, SuggestOptions, SuggestResult, suggestRange,
+  DEFAULT_MIN_SCORE, SUGGESTION_KINDS, SentenceScore, Suggestion, SuggestOptions, SuggestResult, suggestRange,
 } from '../suggest';
-import { Adjustment, MAX_UP, adjustment, canRaise, decidedAbout, decisionTerm } from './decisions';
+import { Adjustment, Decisions, MAX_UP, adjustment, canRaise, decidedAbout, decisionTerm, raisingRules } from './decisions';
 import { Learned } from './learnedFile';
 import { phraseKey } from './normalize';
 import { PhraseEntry, PhraseMatch, PhraseMemory, PhraseSource } from './phraseMemory';
@@ -40,12 +40,18 @@ export function suggestLearnedRange(text: string, start: number, end: number, op
   const floor = canRaise(decisions) ? Math.max(0, minScore - MAX_UP) : minScore;
   const memory = ctx.memory;
   // Phrase memory matches on the words the engine scans anyway (no second scan of the paragraph).
-  const words = memory && memory.size ? scanned.reset() : undefined;
+  const words = memory && memory.size ? scanned.reset(memory.firstWords) : undefined;
   const engine = suggestRange(text, start, end, floor === minScore ? options : { ...options, minScore: floor }, words);
+  const found = memory && words ? memory.match(text, start, end, words) : undefined;
+  // Nothing learned touches this paragraph: the engine's own result (no copy).
+  if (floor === minScore && !found?.length && !anyDecided(decisions)) return engine;
   const out: LearnedSuggestion[] = [];
+  const rising = decisions && floor !== minScore ? raisingRules(decisions) : undefined;
   for (const s of engine.suggestions) {
+    // Under the threshold, only a rule with a raising term can lift it (asked for those only).
+    if (s.score < minScore && !rising?.has(s.rule)) continue;
     if (!decidedAbout(decisions, s.rule)) {
-      if (s.score >= minScore) out.push(s);
+      out.push(s);
       continue;
     }
     const adj = adjustment(decisions, s.rule, decisionTerm(s));
@@ -53,13 +59,14 @@ export function suggestLearnedRange(text: string, start: number, end: number, op
     if (score < minScore) continue;
     out.push(adj.why ? { ...s, score, explanation: withWhy(s.explanation, adj, s.score, score) } : s);
   }
-  if (memory && words) {
+  if (found?.length) {
     const kinds = options.kinds ?? SUGGESTION_KINDS;
     const ignored = new Set((options.ignoredTerms ?? []).map(phraseKey));
     let added = false;
-    for (const found of memory.match(text, start, end, words)) {
-      const m = { ...found, end: withTrailing(text, found.end, found.entry.quote) };
+    for (const f of found) {
+      const m = { ...f, end: withTrailing(text, f.end, f.entry.quote) };
       if (!kinds.includes(m.entry.kind) || ignored.has(m.entry.key) || taggedHere(m, ctx.document)) continue;
+      if (m.entry.kind === 'opinion' && !m.entry.key.includes(' ') && sentenceOpinion(engine.sentences, m.start) < SINGLE_WORD_MIN_OPINION) continue;
       const memoryWhy = phraseExplanation(m, ctx.document);
       const same = out.findIndex((s) => s.kind === m.entry.kind && s.start === m.start && s.end === m.end);
       const base = phraseScore(m);
@@ -85,15 +92,39 @@ export function suggestLearnedRange(text: string, start: number, end: number, op
 }
 
 /**
+ * A remembered single opinion word ("could", "fair") is suggested only in a sentence the engine's sentence model
+ * finds opinion-leaning (its score calibrated at 0.5): the word says little alone, its sentence says whether it
+ * is the writer's stance here. Cross-validated in the tune half (bench/learning.bench.ts --cv, RESULTS.md
+ * "Learning, round 5"): opinion precision 83.3 -> 85.1 at the same recall. Phrases of several words are
+ * specific enough by themselves.
+ */
+export const SINGLE_WORD_MIN_OPINION = 0.5;
+
+/** The opinion score of the engine's sentence holding offset `at` (0 when none does). */
+function sentenceOpinion(sentences: readonly SentenceScore[], at: number): number {
+  for (const s of sentences) if (s.start <= at && at < s.end) return s.opinionScore;
+  return 0;
+}
+
+/**
  * Score of a remembered phrase: 0.6 for a phrase of several words tagged once, rising with more tags, less when a
  * word was inserted. A single word ("fair", "could") is opinion in one sentence and not in the next: it needs
- * tags in two documents before it is suggested (0.5 + 0.1 per doubling).
+ * tags in two documents before it is suggested (0.5 + 0.1 per doubling), and an opinion-leaning sentence
+ * (SINGLE_WORD_MIN_OPINION).
  */
 export function phraseScore(m: Pick<PhraseMatch, 'entry' | 'inserted'>): number {
   const n = m.entry.sources.length;
   const single = !m.entry.key.includes(' ');
   if (single && !twoDocuments(m.entry)) return 0.4;
   return clamp01(Math.min(0.9, (single ? 0.5 : 0.6) + 0.1 * Math.log2(n)) - (m.inserted ? 0.05 : 0));
+}
+
+/** Whether any rule was decided about (else no engine suggestion moves). */
+function anyDecided(d: Decisions | undefined): boolean {
+  if (!d) return false;
+  for (const rule in d.rules) if (rule) return true;
+  for (const rule in d.terms) if (rule) return true;
+  return false;
 }
 
 function twoDocuments(e: PhraseEntry): boolean {

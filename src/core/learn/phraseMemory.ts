@@ -69,6 +69,9 @@ function use(w: WordBuffer): void {
   ends = w.ends;
 }
 
+/** What match() returns when nothing matches (shared, never changed: no allocation per paragraph). */
+const NO_MATCHES: readonly PhraseMatch[] = Object.freeze([]);
+
 export type SkipPhrase = (kind: SuggestionKind, key: string, count: number) => boolean;
 
 export class PhraseMemory {
@@ -125,6 +128,11 @@ export class PhraseMemory {
     return this.count;
   }
 
+  /** The hashes of the first words of the phrases (a superset: see firstHashes), for ScannedWords.reset. */
+  get firstWords(): IntSet {
+    return this.firstHashes;
+  }
+
   entries(): PhraseEntry[] {
     const out: PhraseEntry[] = [];
     for (const byKey of this.byKind.values()) {
@@ -152,10 +160,12 @@ export class PhraseMemory {
    * one kind overlap (the shorter ones are dropped), in text order. `scanned`: the words of that range from the
    * engine's scan (suggestRange with it as its ChunkWords), used instead of finding them again when whole.
    */
-  match(text: string, start = 0, end = text.length, scanned?: ScannedWords): PhraseMatch[] {
-    if (!this.root.size) return [];
+  match(text: string, start = 0, end = text.length, scanned?: ScannedWords): readonly PhraseMatch[] {
+    if (!this.root.size) return NO_MATCHES;
     let n: number;
     if (scanned?.whole) {
+      // The scan counted the words that may start a phrase (when it was given this memory's first words).
+      if (!scanned.candidates && scanned.checked(this.firstHashes)) return NO_MATCHES;
       n = scanned.count;
       use(scanned);
     } else {
@@ -173,7 +183,7 @@ export class PhraseMemory {
       for (; cleared < n && cleared < i + MAX_PHRASE_WORDS * 2 + 2; cleared++) norms[cleared] = undefined;
       this.matchAt(text, i, n, found);
     }
-    return longestPerKind(found);
+    return found.length ? longestPerKind(found) : NO_MATCHES;
   }
 
   /** Every match over words already split, overlapping ones included. */

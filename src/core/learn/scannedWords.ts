@@ -5,6 +5,7 @@
 // phrase memory's own kind, whose joiners ' ’ - the engine's include).
 import type { ChunkWords, Token } from '../suggest';
 import { INTERN_SIZE } from '../suggest/text';
+import type { IntSet } from './intSet';
 import { asciiNormEnd, normHash, WordBuffer } from './normalize';
 
 /**
@@ -36,14 +37,27 @@ export class ScannedWords extends WordBuffer implements ChunkWords {
    * at, maybe inside a word): the words of the range must then be found afresh.
    */
   whole = true;
+  /**
+   * How many words may start a phrase: hashed words whose hash is in `firsts`, and words without a hash. 0 lets
+   * the matcher return at once (most paragraphs hold no remembered phrase).
+   */
+  candidates = 0;
   private lastEnd = -1;
+  private firsts: IntSet | undefined;
 
-  /** Empties the buffer for the next suggestRange call. */
-  reset(): this {
+  /** Empties the buffer for the next suggestRange call; `firsts`: the first-word hashes of the memory to match. */
+  reset(firsts?: IntSet): this {
     this.count = 0;
+    this.candidates = 0;
     this.whole = true;
     this.lastEnd = -1;
+    this.firsts = firsts;
     return this;
+  }
+
+  /** Whether `candidates` counted against `firsts`. */
+  checked(firsts: IntSet): boolean {
+    return this.firsts === firsts;
   }
 
   chunk(text: string, start: number, end: number, tokens: readonly Token[], count: number): void {
@@ -77,6 +91,7 @@ export class ScannedWords extends WordBuffer implements ChunkWords {
   }
 
   private push(start: number, end: number, hash: number, hashed: number): void {
+    if (!hashed || !this.firsts || this.firsts.has(hash)) this.candidates++;
     const n = this.count;
     if (n === this.starts.length) this.grow();
     this.starts[n] = start;

@@ -2,8 +2,8 @@
 // the engine's own suggestion on the same words; adjusted scores say why; ignored terms stay ignored.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { decisionTerm, emptyDecisions, recordDecision } from '../../../src/core/learn/decisions';
-import { LEARNED_PHRASE_RULE, phraseScore, suggestLearnedRange } from '../../../src/core/learn/layer';
+import { MAX_UP, adjustment, canRaise, decisionTerm, emptyDecisions, recordDecision } from '../../../src/core/learn/decisions';
+import { LEARNED_PHRASE_RULE, SINGLE_WORD_MIN_OPINION, phraseScore, suggestLearnedRange } from '../../../src/core/learn/layer';
 import { emptyLearned } from '../../../src/core/learn/learnedFile';
 import { PhraseMemory, SourceTag } from '../../../src/core/learn/phraseMemory';
 import { suggestRange } from '../../../src/core/suggest';
@@ -41,11 +41,18 @@ suite('learn: the layer around the engine', () => {
     assert.equal(out.filter((x) => x.kind === 'opinion' && x.text === 'shameful').length, 1);
   });
 
-  test('a single word tagged in one document only is not suggested; in two it is', () => {
+  test('a single word tagged in one document only is not suggested; in two it is, in an opinion-leaning sentence only', () => {
+    const text = 'This is clearly a shameful, zorbic failure, and we should all be ashamed. The council met on Monday about the zorbic plinth.\n';
+    const [opinionated, plain] = suggestRange(text, 0, text.length).sentences;
+    // The premise: the engine's sentence model finds the first sentence opinion-leaning and the second not.
+    assert.ok(opinionated.opinionScore >= SINGLE_WORD_MIN_OPINION && plain.opinionScore < SINGLE_WORD_MIN_OPINION, `${opinionated.opinionScore} ${plain.opinionScore}`);
     const one = new PhraseMemory([tag('zorbic', 'a.md'), tag('zorbic', 'a.md')]);
-    assert.equal(run(TEXT, { memory: one }).filter((x) => x.rule === LEARNED_PHRASE_RULE).length, 0);
+    assert.equal(run(text, { memory: one }).filter((x) => x.rule === LEARNED_PHRASE_RULE).length, 0);
     const two = new PhraseMemory([tag('zorbic', 'a.md'), tag('zorbic', 'b.md')]);
-    assert.equal(run(TEXT, { memory: two }).filter((x) => x.rule === LEARNED_PHRASE_RULE).length, 1);
+    assert.deepEqual(run(text, { memory: two }).filter((x) => x.rule === LEARNED_PHRASE_RULE).map((x) => x.start), [text.indexOf('zorbic')]);
+    // A phrase of several words is specific enough alone: suggested in the plain sentence too.
+    const phrase = new PhraseMemory([tag('zorbic plinth', 'a.md')]);
+    assert.deepEqual(run(text, { memory: phrase }).filter((x) => x.rule === LEARNED_PHRASE_RULE).map((x) => x.text), ['zorbic plinth']);
   });
 
   test('never suggests a span its own document already tagged; ignored terms stay ignored', () => {
@@ -93,5 +100,26 @@ suite('learn: the layer around the engine', () => {
       for (const d of list) recordDecision(fresh.decisions, d.rule, d.term, d.accepted);
       assert.deepEqual(run(text, { learned }, { minScore: 0.3 }), run(text, { learned: fresh }, { minScore: 0.3 }), text);
     }), { numRuns: 150 });
+  });
+
+  // The layer drops a suggestion under the threshold without working out its adjustment unless its rule has a
+  // raising term: the same as moving every suggestion of the engine's (asked down to the floor) and keeping those
+  // that end at the threshold or over it.
+  test('property: the shortcut under the threshold keeps what adjusting every suggestion keeps', () => {
+    const words = ['The', 'council', 'approved', '310', 'million', 'euros', 'shameful', 'clearly', 'very', 'said', 'Officials', 'argued', 'in', '2023', '.', '\n\n'];
+    const rules = ['opinion.evaluative', 'opinion.booster', 'claim.number', 'claim.named-actor', 'attribution.reporting-verb', 'opinion.contextual'];
+    const terms = [undefined, 'shameful', 'clearly', 'very', 'said', 'argued'];
+    const decision = fc.record({ rule: fc.constantFrom(...rules), term: fc.constantFrom(...terms), accepted: fc.boolean() });
+    const textArb = fc.array(fc.constantFrom(...words), { maxLength: 40 }).map((w) => w.join(' '));
+    fc.assert(fc.property(fc.array(decision, { maxLength: 40 }), textArb, fc.constantFrom(0.4, 0.5, 0.6), (list, text, minScore) => {
+      const learned = emptyLearned();
+      for (const d of list) recordDecision(learned.decisions, d.rule, d.term, d.accepted);
+      const floor = canRaise(learned.decisions) ? Math.max(0, minScore - MAX_UP) : minScore;
+      const expected = suggestRange(text, 0, text.length, { minScore: floor }).suggestions
+        .map((s) => ({ s, score: Math.round(Math.min(1, Math.max(0, s.score + adjustment(learned.decisions, s.rule, decisionTerm(s)).delta)) * 1000) / 1000 }))
+        .filter((x) => x.score >= minScore)
+        .map((x) => [x.s.start, x.s.end, x.s.rule, x.score]);
+      assert.deepEqual(run(text, { learned }, { minScore }).map((s) => [s.start, s.end, s.rule, s.score]), expected, text);
+    }), { numRuns: 200 });
   });
 });

@@ -12,10 +12,10 @@ function tag(quote: string, kind = 'opinion'): SourceTag {
   return { document: 'a.md', name: 'a.md', kind, quote, start: 0, end: quote.length };
 }
 
-/** The engine's words of text[start, end), as suggestRange hands them over. */
-function scanned(text: string, start: number, end: number): ScannedWords {
+/** The engine's words of text[start, end), as suggestRange hands them over (counting `memory`'s possible first words). */
+function scanned(text: string, start: number, end: number, memory?: PhraseMemory): ScannedWords {
   const words = new ScannedWords();
-  suggestRange(text, start, end, {}, words.reset());
+  suggestRange(text, start, end, {}, words.reset(memory?.firstWords));
   return words;
 }
 
@@ -56,8 +56,29 @@ suite('learn: phrase memory on the engine’s scan', () => {
       const m = new PhraseMemory(phrases.map(([q, kind]) => tag(q, kind)));
       const [start, end] = rangeOf(text, a, b);
       const id = (r: { start: number; end: number; inserted: boolean; entry: { kind: string; key: string } }) => `${r.start}:${r.end}:${r.inserted}:${r.entry.kind}:${r.entry.key}`;
-      assert.deepEqual(m.match(text, start, end, scanned(text, start, end)).map(id), m.match(text, start, end).map(id), JSON.stringify(text.slice(start, end)));
+      const expected = m.match(text, start, end).map(id);
+      assert.deepEqual(m.match(text, start, end, scanned(text, start, end)).map(id), expected, JSON.stringify(text.slice(start, end)));
+      // With the pre-check: the scan counts the words that may start a phrase, and none means no match.
+      const precounted = scanned(text, start, end, m);
+      assert.deepEqual(m.match(text, start, end, precounted).map(id), expected, JSON.stringify(text.slice(start, end)));
+      if (precounted.whole) {
+        let n = 0;
+        for (let i = 0; i < precounted.count; i++) if (!precounted.hashed[i] || m.firstWords.has(precounted.hashes[i])) n++;
+        assert.equal(precounted.candidates, n);
+      }
     }), { numRuns: 1000 });
+  });
+
+  test('the pre-check: a paragraph with no possible first word is not matched at all; a count made for another memory is not trusted', () => {
+    const m = new PhraseMemory([tag('reckless plan')]);
+    const none = scanned('A costly idea.', 0, 14, m);
+    assert.equal(none.candidates, 0);
+    assert.equal(m.match('A costly idea.', 0, 14, none).length, 0);
+    const text = 'A reckless plan.';
+    const other = new PhraseMemory([tag('costly idea')]);
+    const counted = scanned(text, 0, text.length, other);
+    assert.equal(counted.candidates, 0);
+    assert.deepEqual(m.match(text, 0, text.length, counted).map((r) => text.slice(r.start, r.end)), ['reckless plan']);
   });
 
   test('a paragraph the engine cuts inside a word (no space to cut at): the words are found afresh', () => {
