@@ -275,6 +275,17 @@ const PLAIN_ADJECTIVES = new Set(`new old young large small big little long shor
   political economic social senior junior chief off told weather primary bilateral multilateral`.split(/\s+/));
 
 /**
+ * Reviewed out of the descriptive adjectives after a review of neutral prose ("The suspect is still alive.", "Parking
+ * is illegal on this street.", "the black market", "Most visitors are elderly."): states, colours and classes that
+ * news copy reports as facts, and particles and adverbs WordNet also files as adjectives ("The power is out.", "Prices
+ * are up.", "is still alive").
+ */
+const FACTUAL_ADJECTIVES = new Set(`out up down on over through like away back live well worth due able born based used
+  still even just pretty far near close ahead abroad afloat apart alone outside inside upstairs absent ready alive dead injured wounded pregnant wet dry illegal legal elderly healthy sick ill asleep awake married
+  black white blue red green yellow brown grey gray pink purple orange annual daily weekly monthly yearly northern
+  southern eastern western male female adult total net gross`.split(/\s+/));
+
+/**
  * Closed-class words WordNet also files as adjectives: quantifiers and determiners ("all", "another", "several"),
  * "said", and numerals (cardinals, ordinals, "twofold"). They count or point; before a noun they judge nothing.
  */
@@ -315,7 +326,7 @@ export function buildDescriptiveAdjectives(tierWords) {
     if (lex.has('01') || lex.has('02')) dropped.relational++;
     else if ((adj.get(w) ?? 0) < 2) dropped.rare++;
     else if (IRREGULAR_PARTICIPLES.has(w) || (/(?:ed|ing)$/.test(w) && count(verb, w, true) > (adj.get(w) ?? 0))) dropped.verbForm++;
-    else if (PLAIN_ADJECTIVES.has(w)) dropped.plain++;
+    else if (PLAIN_ADJECTIVES.has(w) || FACTUAL_ADJECTIVES.has(w)) dropped.plain++;
     else if (CLOSED_CLASS.has(w) || NUMERAL.test(w)) dropped.closedClass++;
     else if (tierWords.has(w)) dropped.tiers++;
     else out.push(w);

@@ -57,7 +57,7 @@ export function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, 
     }
     if (COPULAS.has(lower) || PREDICATIVE_VERBS.has(lower)) {
       // "the idea is sound", "memoirs are usually dull", "has always been transparent and peaceful".
-      const j = predicative(tokens, i + 1, matches, mi);
+      const j = predicative(run.text, tokens, i + 1, matches, mi);
       if (j > 0) {
         const start = tokens[i + 1].start;
         // "is so hard" and "is not trivial" are the degree and denial patterns' phrases, explained as such.
@@ -167,9 +167,10 @@ function covered(matches: Sentence['matches'], mi: number, k: number): boolean {
 
 /**
  * The last token of a descriptive adjective said of something from token j on ("sound", "usually dull", "transparent
- * and peaceful"), after at most two free adverbs, or 0. An adverb the main lexicon suggests leaves the phrase to it.
+ * and peaceful"), after at most two free adverbs, or 0. An adverb the main lexicon suggests leaves the phrase to it;
+ * an adjective that qualifies the word after it ("there are no clear answers") is attributive, left to that pattern.
  */
-function predicative(tokens: Sentence['tokens'], j: number, matches: Sentence['matches'], mi: number): number {
+function predicative(text: string, tokens: Sentence['tokens'], j: number, matches: Sentence['matches'], mi: number): number {
   const n = tokens.length;
   for (let skipped = 0; j < n && skipped < 2; skipped++, j++) {
     const w = tokens[j].lower;
@@ -177,7 +178,10 @@ function predicative(tokens: Sentence['tokens'], j: number, matches: Sentence['m
     if (covered(matches, mi, j)) return 0;
   }
   if (!adjectiveAt(tokens, j, matches, mi)) return 0;
-  return j + 2 < n && tokens[j + 1].lower === 'and' && adjectiveAt(tokens, j + 2, matches, mi) ? j + 2 : j;
+  if (j + 2 < n && tokens[j + 1].lower === 'and' && adjectiveAt(tokens, j + 2, matches, mi)) return j + 2;
+  const next = j + 1 < n ? tokens[j + 1] : undefined;
+  const qualifiesNext = next !== undefined && !next.cap && !next.digit && !NOT_JUDGED.has(next.lower) && isWord(next.lower) && onlySpaces(text, tokens[j].end, next.start);
+  return qualifiesNext ? 0 : j;
 }
 
 /** Is token j a free descriptive adjective (not a name, a number or part of an opinion match)? */

@@ -139,6 +139,23 @@ suite('suggest/terms: descriptive adjectives and derived nouns (WordNet)', () =>
     for (const w of ['all', 'another', 'several', 'twenty', 'fourth', 'twofold', 'said']) assert.ok(!words.has(w), w);
   });
 
+  test('neutral reports of states, colours and particles are not judged, even in short sentences the gate lets in', () => {
+    // Short "X is Y." sentences score just over the tier's gate; these say facts, not judgements.
+    const facts = ['The power is out.', 'Prices are up again.', 'The season is over.', 'The mayor is away.', 'The suspect is still alive.',
+      'Parking is illegal on this street.', 'The visitors were elderly.', 'The pitch is wet.', 'The black car is parked outside.',
+      'The blue whale is the largest animal.', 'Our annual report is out.'];
+    for (const text of facts) assert.deepEqual(contextual(text).map((h) => h.text), [], text);
+  });
+
+  test('an adjective after a copula that qualifies the next word is attributive, without the words before it', () => {
+    const text = 'Frankly, it is a disgrace: there are no sound answers and no honest ministers.';
+    opinionLeaning(text);
+    const hits = contextual(text);
+    const sound = hits.find((h) => h.text.includes('sound'));
+    assert.equal(sound?.text, 'sound', JSON.stringify(hits));
+    assert.match(sound.explanation, /qualifying what follows/);
+  });
+
   test('a verb of duty or daring ("owe", "dare") in an opinion-leaning sentence, not in a factual one', () => {
     const text = 'Frankly, it is a disgrace: we owe the nurses an apology, and few of us dare to give it.';
     opinionLeaning(text);
