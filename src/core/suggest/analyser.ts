@@ -85,7 +85,8 @@ function suggestSentence(run: Run, s: Sentence): void {
   const claimScore = round(claim.score);
   const opinionScore = round(opinion.score);
   run.sentences.push(sentenceScore(s.start, s.end, claimScore, opinionScore));
-  if (run.wantClaim && claim.score >= run.minScore && claim.cues.length) pushClaim(run, s, claim.cues, claimScore);
+  // The shown (rounded) score meets the threshold, as for opinion terms: what is shown is what was filtered.
+  if (run.wantClaim && claimScore >= run.minScore && claim.cues.length) pushClaim(run, s, claim.cues, claimScore);
   if (run.wantAttribution) pushAttributions(run, attributions);
   if (run.wantOpinion) pushOpinionTerms(run, s, opinion, attributions, hasCue && hasNumber(claim.cues));
 }

@@ -23,9 +23,10 @@ export function pushClaim(run: Run, s: Sentence, cues: Cue[], claimScore: number
 export function pushAttributions(run: Run, attributions: Attribution[]): void {
   const text = run.text;
   for (const a of attributions) {
-    if (a.score < run.minScore || (run.filterIgnored && run.ignored.has(a.term))) continue;
+    const score = round(a.score);
+    if (score < run.minScore || (run.filterIgnored && run.ignored.has(a.term))) continue;
     const parts = partsOf(a);
-    run.suggestions.push(suggestion('attribution', a.start, a.end, text.slice(a.start, a.end), a.rule, explainAttribution(a, text), round(a.score), a.term, parts, a.unnamedSource));
+    run.suggestions.push(suggestion('attribution', a.start, a.end, text.slice(a.start, a.end), a.rule, explainAttribution(a, text), score, a.term, parts, a.unnamedSource));
   }
 }
 

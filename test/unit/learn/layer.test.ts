@@ -7,6 +7,7 @@ import { LEARNED_PHRASE_RULE, SINGLE_WORD_MIN_OPINION, phraseScore, suggestLearn
 import { emptyLearned } from '../../../src/core/learn/learnedFile';
 import { PhraseMemory, SourceTag } from '../../../src/core/learn/phraseMemory';
 import { suggestRange } from '../../../src/core/suggest';
+import { loadEvalTexts } from '../../../bench/evalMarkup';
 
 const TEXT = 'The council approved 310 million euros for the bridge in 2023. This is clearly a shameful failure, critics argued. A zorbic plinth it is.\n';
 const tag = (quote: string, document: string, kind = 'opinion', extra: Partial<SourceTag> = {}): SourceTag => ({ document, name: document, kind, quote, start: 0, end: quote.length, ...extra });
@@ -19,6 +20,27 @@ suite('learn: the layer around the engine', () => {
       const text = ws.join(' ');
       assert.deepEqual(run(text, { learned: emptyLearned(), memory: new PhraseMemory([]) }, { minScore }), suggestRange(text, 0, text.length, { minScore }).suggestions);
     }), { numRuns: 60 });
+  });
+
+  test('a threshold is met by the score shown (rounded), in the engine and on both paths of the layer', () => {
+    // Scores are shown rounded to 3 decimals; a threshold between a raw score and its rounding must not let it through.
+    // A decision about a rule no suggestion has sends the layer down its full path instead of returning the engine's result.
+    const decided = emptyLearned();
+    recordDecision(decided.decisions, 'claim.no-such-rule', undefined, false);
+    let checked = 0;
+    for (const t of loadEvalTexts().filter((e) => e.split === 'dev')) {
+      const shown = [...new Set(suggestRange(t.text, 0, t.text.length, { minScore: 0 }).suggestions.map((s) => s.score))];
+      for (const x of shown) {
+        for (const minScore of [x - 0.0004, x + 0.0004]) {
+          const engine = suggestRange(t.text, 0, t.text.length, { minScore }).suggestions;
+          assert.deepEqual(engine.filter((s) => s.score < minScore).map((s) => [s.rule, s.score]), [], `${t.name}, minScore ${minScore}`);
+          assert.equal(engine.some((s) => s.score === x), minScore < x, `${t.name}: a suggestion shown at ${x}, minScore ${minScore}`);
+          assert.deepEqual(run(t.text, { learned: decided }, { minScore }), engine);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 50, `${checked} thresholds`);
   });
 
   test('a remembered phrase is suggested with its explanation, an example and the phrase as its term', () => {
