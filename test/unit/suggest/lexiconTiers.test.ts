@@ -1,5 +1,7 @@
 // The shipped compact tiers (issue 17) are the JSON tiers: same entries, same order, same numbers.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import contextJson from '../../../src/core/suggest/lexicon-context.json';
 import expansionJson from '../../../src/core/suggest/lexicon-expansion.json';
 import sentimentJson from '../../../src/core/suggest/lexicon-sentiment.json';
@@ -30,5 +32,13 @@ suite('suggest: compact lexicon tiers', () => {
     assert.deepEqual(DESCRIPTIVE_ADJECTIVES, doc.words);
     assert.ok(DERIVED_NOUNS.length > 100);
     assert.deepEqual(DERIVED_NOUNS, doc.derivedNouns);
+  });
+
+  test('the committed word lists are what scripts/build-lexicon.mjs writes from the installed (locked) VADER and WordNet', function () {
+    this.timeout(60_000);
+    const root = path.resolve(__dirname, '../../../..');
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts/build-lexicon.mjs'), '--check'], { cwd: root, encoding: 'utf8' });
+    assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
+    assert.match(r.stdout, /lexicon-adjectives\.json is up to date/);
   });
 });
