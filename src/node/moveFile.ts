@@ -22,8 +22,9 @@ export async function moveNoReplace(from: string, to: string, fs: MoveOps = node
   if (!source.isDirectory()) {
     let linked = false;
     try {
-      // A symbolic link is moved as a link (link() of one may follow it on some systems).
-      if (source.isSymbolicLink()) await fs.symlink(await fs.readlink(from), to);
+      // A symbolic link is moved as a link (link() of one may follow it on some systems), still pointing at the
+      // same file: a relative target is re-based on the new folder.
+      if (source.isSymbolicLink()) await fs.symlink(rebased(await fs.readlink(from), from, to), to);
       else await fs.link(from, to);
       linked = true;
     } catch (e) {
@@ -44,4 +45,10 @@ export async function moveNoReplace(from: string, to: string, fs: MoveOps = node
   }
   await fs.rename(from, to);
   return true;
+}
+
+/** A link's target as seen from `to`'s folder, for a link that was at `from`. */
+function rebased(target: string, from: string, to: string): string {
+  if (path.isAbsolute(target)) return target;
+  return path.relative(path.dirname(to), path.resolve(path.dirname(from), target)) || '.';
 }

@@ -72,7 +72,7 @@ suite('moveNoReplace: moving a sidecar on disk', () => {
     assert.equal(await exists(to), false);
   });
 
-  test('a symbolic link moves as a link', async function () {
+  test('a symbolic link moves as a link, still pointing at the same file', async function () {
     if (process.platform === 'win32') this.skip();
     await fs.writeFile(path.join(dir, 'real.json'), 'ours');
     const from = path.join(dir, 'a.json');
@@ -81,5 +81,15 @@ suite('moveNoReplace: moving a sidecar on disk', () => {
     assert.equal(await moveNoReplace(from, to), true);
     assert.equal(await fs.readlink(to), 'real.json');
     assert.equal(await exists(from), false);
+
+    // Into another folder: a relative target is re-based, so the link still reaches the same file.
+    const deeper = path.join(dir, 'sub', 'deeper', 'c.json');
+    assert.equal(await moveNoReplace(to, deeper), true);
+    assert.equal(await fs.readlink(deeper), path.join('..', '..', 'real.json'));
+    assert.equal(await fs.readFile(deeper, 'utf8'), 'ours');
+    const absolute = path.join(dir, 'abs.json');
+    await fs.symlink(path.join(dir, 'real.json'), absolute);
+    assert.equal(await moveNoReplace(absolute, path.join(dir, 'sub', 'abs.json')), true);
+    assert.equal(await fs.readlink(path.join(dir, 'sub', 'abs.json')), path.join(dir, 'real.json'));
   });
 });
