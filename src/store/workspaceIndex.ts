@@ -11,6 +11,7 @@ import { ConflictEntry } from '../core/team/types';
 import { documentOfTagFile, tagFilesGlob, tagFilesMoved } from './blindMode';
 import { TagStore } from './tagStore';
 import { TagFileWatcher } from './tagFileWatcher';
+import { underAny } from './underPath';
 import { Disposable } from '../util/dispose';
 import { log, logFailures } from '../util/log';
 import { KeyedDebounce } from '../util/debounce';
@@ -106,6 +107,22 @@ export class WorkspaceIndex extends Disposable {
         this.changed();
       })),
     );
+    // A folder deleted or renamed in one piece (outside VS Code) is reported alone: drop the entries whose
+    // sidecar was under it, and mark the documents that were under it (their sidecars elsewhere) as detached.
+    this._register(files.onDidDeletePaths((gone) => {
+      if (!this.loaded) return;
+      let changed = false;
+      for (const d of this.model.documents()) {
+        if (d.sidecar && underAny(d.sidecar, gone) && !this.store.get(vscode.Uri.parse(d.key))) {
+          this.model.remove(d.key);
+          changed = true;
+        } else if (!d.detached && underAny(d.key, gone)) {
+          this.model.upsert({ ...d, detached: true });
+          changed = true;
+        }
+      }
+      if (changed) this.changed();
+    }));
   }
 
   /** Blind mode or its author switched: other files hold the tags now, so watch and read those. */
