@@ -1,5 +1,5 @@
 // Folders that arrive or leave in one piece (a `mv` into the workspace, a folder renamed or deleted by git, a
-// terminal or another editor): the OS watcher reports the folder alone, not the files in it, so a glob on file
+// terminal or another editor): the OS watcher may report the folder alone, not the files in it, so a glob on file
 // names matches nothing. This watches the creation and deletion of every path and reports
 //  - the files matching `glob` inside a folder that arrived, found by one search per folder (arrivals are
 //    gathered for a moment first, and a folder inside another that arrived is not searched again), and
