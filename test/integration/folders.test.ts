@@ -1,5 +1,6 @@
 // Folders that arrive, are renamed or leave in one piece outside VS Code (a `mv`, git, a terminal): the OS
-// watcher reports the folder alone, and the Tags view still follows without Refresh (src/store/folderEvents.ts).
+// watcher may report the folder alone (a deletion, on Linux), and the Tags view still follows without Refresh
+// (src/store/folderEvents.ts).
 // Node host only: a folder moved in from outside the workspace in one rename needs node:fs.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
