@@ -180,7 +180,9 @@ function predicative(text: string, tokens: Sentence['tokens'], j: number, matche
   if (!adjectiveAt(tokens, j, matches, mi)) return 0;
   if (j + 2 < n && tokens[j + 1].lower === 'and' && adjectiveAt(tokens, j + 2, matches, mi)) return j + 2;
   const next = j + 1 < n ? tokens[j + 1] : undefined;
-  const qualifiesNext = next !== undefined && !next.cap && !next.digit && !NOT_JUDGED.has(next.lower) && isWord(next.lower) && onlySpaces(text, tokens[j].end, next.start);
+  // The same test as the attributive pattern's, so that what this leaves to it, it takes.
+  const qualifiesNext = next !== undefined && !next.cap && !next.digit && !NOT_JUDGED.has(next.lower) && isWord(next.lower)
+    && onlySpaces(text, tokens[j].end, next.start) && !covered(matches, mi, j + 1);
   return qualifiesNext ? 0 : j;
 }
 
