@@ -14,8 +14,13 @@ import { underAny } from './underPath';
 /** How long arrivals and departures are gathered before they are handled (a checkout comes in bursts). */
 const GATHER_MS = 300;
 
+/** Where creations and deletions of paths come from: a file system watcher, or a test's emitters. */
+export interface PathEvents {
+  readonly onDidCreate: vscode.Event<vscode.Uri>;
+  readonly onDidDelete: vscode.Event<vscode.Uri>;
+}
+
 export class FolderEvents extends Disposable {
-  private readonly watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*', false, true, false));
   private readonly foundEmitter = this._register(new vscode.EventEmitter<vscode.Uri>());
   private readonly goneEmitter = this._register(new vscode.EventEmitter<ReadonlySet<string>>());
   /** A file matching the glob, in a folder that arrived. */
@@ -26,15 +31,18 @@ export class FolderEvents extends Disposable {
   private gone = new Set<string>();
   private readonly gather = this._register(new KeyedDebounce<'arrived' | 'gone'>());
 
-  constructor(private readonly glob: string, private readonly exclude: string) {
+  private stopped = false;
+
+  constructor(private readonly glob: string, private readonly exclude: string, events?: PathEvents) {
     super();
-    this._register(this.watcher.onDidCreate((uri) => {
-      // Cheap filter first: a name without a dot is most likely a folder (the search stats it before anything).
-      if (lastSegment(uri).includes('.')) return;
+    const source = events ?? this._register(vscode.workspace.createFileSystemWatcher('**/*', false, true, false));
+    this._register({ dispose: () => (this.stopped = true) });
+    this._register(source.onDidCreate((uri) => {
+      if (!mayBeFolder(uri)) return;
       this.arrived.set(uri.toString(), uri);
       if (!this.gather.isPending('arrived')) this.gather.schedule('arrived', GATHER_MS, () => void this.searchArrived());
     }));
-    this._register(this.watcher.onDidDelete((uri) => {
+    this._register(source.onDidDelete((uri) => {
       this.gone.add(uri.toString());
       if (!this.gather.isPending('gone')) this.gather.schedule('gone', GATHER_MS, () => this.reportGone());
     }));
@@ -45,6 +53,7 @@ export class FolderEvents extends Disposable {
     this.arrived.clear();
     const keys = new Set(folders.map((f) => f.toString()));
     for (const folder of folders) {
+      if (this.stopped) return;
       if (underAny(folder.toString(), keys)) continue; // searched with the folder holding it
       try {
         if ((await vscode.workspace.fs.stat(folder)).type & vscode.FileType.Directory) {
@@ -64,6 +73,17 @@ export class FolderEvents extends Disposable {
   }
 }
 
-function lastSegment(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+/** Folders no tag file lives in, whose arrivals come by the hundred (npm ci, git's own refs). */
+const SKIPPED_SEGMENT = /\/(?:node_modules|\.git)(?:\/|$)/;
+
+/**
+ * A cheap filter before the stat: most created paths are files with an extension. Kept: names without a dot,
+ * hidden folders (".claim-tags"), and names ending in digits after a dot ("2026.11", "v1.2"); never a path inside
+ * node_modules or .git, nor a tag file (the file watcher reports those).
+ */
+function mayBeFolder(uri: vscode.Uri): boolean {
+  if (SKIPPED_SEGMENT.test(uri.path)) return false;
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot < 0 || (dot === 0 && !name.endsWith('.json')) || /^\d+$/.test(name.slice(dot + 1));
 }

@@ -109,20 +109,24 @@ export class WorkspaceIndex extends Disposable {
     );
     // A folder deleted or renamed in one piece (outside VS Code) is reported alone: drop the entries whose
     // sidecar was under it, and mark the documents that were under it (their sidecars elsewhere) as detached.
-    this._register(files.onDidDeletePaths((gone) => {
+    // Deletions are reported a moment late, so a folder put back meanwhile (git switch, a rebase) is checked on
+    // disk first: what exists again is re-read, never dropped.
+    this._register(files.onDidDeletePaths(logFailures('Tags view: a folder was deleted', async (gone: ReadonlySet<string>) => {
       if (!this.loaded) return;
+      // Most deletions in a workspace touch no tag: then nothing is re-read and the view is not refreshed.
       let changed = false;
       for (const d of this.model.documents()) {
         if (d.sidecar && underAny(d.sidecar, gone) && !this.store.get(vscode.Uri.parse(d.key))) {
-          this.model.remove(d.key);
+          if (await exists(vscode.Uri.parse(d.sidecar))) await this.readSidecar(vscode.Uri.parse(d.sidecar));
+          else this.model.remove(d.key);
           changed = true;
-        } else if (!d.detached && underAny(d.key, gone)) {
+        } else if (!d.detached && underAny(d.key, gone) && !(await exists(vscode.Uri.parse(d.key)))) {
           this.model.upsert({ ...d, detached: true });
           changed = true;
         }
       }
       if (changed) this.changed();
-    }));
+    })));
   }
 
   /** Blind mode or its author switched: other files hold the tags now, so watch and read those. */
