@@ -7,6 +7,7 @@
 // suggestions per 100 sentences (false alarms: wire texts have no gold opinion terms).
 // Usage: node scripts/eval-folds.mjs [--show] [--hits] [--json]
 //   --show  misses and false alarms of fold A only, with context (fold B is never shown); --hits adds its hits.
+//           A miss shows its sentence's opinion score (the contextual tier runs from 0.4).
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,7 +42,8 @@ export { spanCounts, prf, addCounts, zero } from './bench/evalMetrics';`,
   const overlaps = (a, b) => a.start < b.end && b.start < a.end;
   texts.forEach((t, i) => {
     const fold = i % 2 === 0 ? 'A' : 'B';
-    const ops = suggest(t.text).suggestions.filter((s) => s.kind === 'opinion');
+    const result = suggest(t.text);
+    const ops = result.suggestions.filter((s) => s.kind === 'opinion');
     const c = spanCounts(t.opinionTerms, ops);
     addCounts(acc[fold], c);
     addCounts(acc.tune, c);
@@ -62,7 +64,9 @@ export { spanCounts, prf, addCounts, zero } from './bench/evalMetrics';`,
       }
       const ctx = (sp) => `${t.text.slice(Math.max(0, sp.start - 50), sp.start)}[${t.text.slice(sp.start, sp.end)}]${t.text.slice(sp.end, sp.end + 40)}`.replace(/\s+/g, ' ');
       console.log(`\n## ${t.name}`);
-      t.opinionTerms.forEach((g, k) => { if (!used.has(k)) console.log(`  MISS ${ctx(g)}`); });
+      // The sentence opinion score of a miss: under the contextual tier's gate (0.4), no pattern of it can apply.
+      const score = (sp) => result.sentences.find((x) => x.start <= sp.start && sp.start < x.end)?.opinionScore.toFixed(2) ?? '-';
+      t.opinionTerms.forEach((g, k) => { if (!used.has(k)) console.log(`  MISS (${score(g)}) ${ctx(g)}`); });
       for (const s of falseAlarms) console.log(`  FA   (${s.rule}) ${ctx(s)}`);
       if (args.includes('--hits')) for (const s of hits) console.log(`  HIT  (${s.rule}) ${ctx(s)}`);
     }

@@ -35,13 +35,16 @@ export function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, 
         continue;
       }
     }
-    if (lower === 'not' && i > 0 && COPULAS.has(tokens[i - 1].lower)) {
-      // "is not trivial", "is not nothing": a judgement by denial (the word denied must be free, as below).
-      const next = i + 1 < n ? tokens[i + 1] : undefined;
-      if (next !== undefined && !next.cap && !NOT_JUDGED.has(next.lower) && isWord(next.lower) && onlySpaces(run.text, tok.end, next.start)
-        && !(mi < matches.length && matches[mi].first === i + 1)) {
-        pushContext(run, s, attributions, opinion, tok.start, next.end, DENIAL_NOTE, 0.6, `not ${next.lower}`);
-        i++;
+    if (lower === 'not' && i > 0 && (COPULAS.has(tokens[i - 1].lower) || (i > 1 && DENIAL_ADVERBS.has(tokens[i - 1].lower) && COPULAS.has(tokens[i - 2].lower)))) {
+      // "is not trivial", "is not nothing": a judgement by denial (the word denied must be free, as below); "is not a
+      // formality", "is also not ten minutes": a thing denied of the subject, with its determiner or number.
+      let k = i + 1;
+      if (k + 1 < n && DENIED_DETERMINERS.has(tokens[k].lower) && onlySpaces(run.text, tokens[k].end, tokens[k + 1].start)) k++;
+      const next = k < n ? tokens[k] : undefined;
+      if (next !== undefined && !next.cap && !NOT_JUDGED.has(next.lower) && isWord(next.lower) && onlySpaces(run.text, tok.end, tokens[i + 1].start)
+        && !covered(matches, mi, k)) {
+        pushContext(run, s, attributions, opinion, tok.start, next.end, DENIAL_NOTE, 0.6, run.text.slice(tok.start, next.end).toLowerCase());
+        i = k;
       }
       continue;
     }
@@ -134,6 +137,10 @@ export class ContextTier {
 
 const GENERALISER_NOTE = 'a sweeping generalisation opens the sentence in an opinion-leaning sentence';
 const DENIAL_NOTE = 'a judgement by denial ("is not trivial") in an opinion-leaning sentence';
+/** Adverbs between a copula and its "not" ("is also not"). */
+const DENIAL_ADVERBS = wordSet('contextual.DENIAL_ADVERBS', ['also', 'still', 'simply', 'just', 'surely', 'certainly']);
+/** Determiners and numbers before the thing denied ("is not a formality", "is not ten minutes"). */
+const DENIED_DETERMINERS = wordSet('contextual.DENIED_DETERMINERS', ['a', 'an', 'the', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
 const COPULAS = wordSet('contextual.COPULAS', ['is', 'are', 'was', 'were', 'be', 'been', "isn't", "wasn't"]);
 const STANCE_NOTE = 'a verb of duty, merit or daring in an opinion-leaning sentence';
 /** Verbs that weigh duty, merit or daring ("owe", "deserve", "dare"). */

@@ -86,6 +86,16 @@ suite('suggest/terms: patterns of the contextual tier', () => {
     assert.deepEqual(contextual('Frankly, the process was a disgrace and the board did not listen.').map((h) => h.text), []);
   });
 
+  test('a thing denied of the subject, with its determiner or number, also past "also"', () => {
+    const hits = contextual('Frankly, a consultation that is ignored is not a consultation, and that is a disgrace.');
+    assert.deepEqual(hits.map((h) => [h.text, h.term]), [['not a consultation', 'not a consultation']]);
+    assert.match(hits[0].explanation, /judgement by denial/);
+    assert.deepEqual(contextual('Frankly, ninety seconds is also not ten minutes, and that is a disgrace.').map((h) => h.text), ['not ten minutes']);
+    // Not a name, nor a function word after the determiner, nor in a factual sentence.
+    assert.deepEqual(contextual('Frankly, the culprit is not the Council, and that is a disgrace.').map((h) => h.text), []);
+    assert.deepEqual(contextual('The fee is not a tax under the 2019 act, the ministry said on Tuesday.'), []);
+  });
+
   test('an adverb of manner or stance (-ly) in an opinion-leaning sentence; not a neutral one', () => {
     const text = 'Frankly, the board behaved shabbily and the result is a disgrace.';
     const hits = contextual(text);
