@@ -4,6 +4,7 @@ import { inside, Sentence } from './analyze';
 import type { Attribution } from './attributions';
 import type { Token } from './chunk';
 import { INTERN_SIZE } from './intern';
+import { constructionAt } from './constructions';
 import { DESCRIPTIVE_ADJECTIVES } from './lexiconTiers';
 import { DEGREE_WORDS, GENERALISERS, LexEntry, NEUTRAL_LY, NOT_JUDGED } from './lexicon';
 import { suggestion } from './made';
@@ -34,6 +35,24 @@ export function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, 
         i = g - 1;
         continue;
       }
+    }
+    const c = constructionAt(run.text, tokens, n, i);
+    if (c !== undefined && !covered(matches, mi, i + c.words.length - 1)) {
+      // "by some distance the funniest", "nothing less than a scandal", "far from settled".
+      const last = tokens[i + c.words.length - 1];
+      pushContext(run, s, attributions, opinion, tok.start, last.end, c.note, 0.6, c.words.join(' '));
+      i += c.words.length - 1;
+      continue;
+    }
+    if (i === 0 && CONCESSIVES.has(lower) && n > 2 && run.text.charCodeAt(tok.end) === 44 /* , */) {
+      // "Still, it is rare…", "Yet, …": the writer concedes a point and turns the argument.
+      pushContext(run, s, attributions, opinion, tok.start, tok.end, CONCESSIVE_NOTE, 0.6, lower);
+      continue;
+    }
+    if (lower === 'well' && i > 0 && HEDGING_MODALS.has(tokens[i - 1].lower) && onlySpaces(run.text, tokens[i - 1].end, tok.start)) {
+      // "may well be right", "could well prove": the writer weighs a likelihood, hedging and boosting at once.
+      pushContext(run, s, attributions, opinion, tokens[i - 1].start, tok.end, MAY_WELL_NOTE, 0.6, `${tokens[i - 1].lower} well`);
+      continue;
     }
     if (lower === 'not' && i > 0 && (COPULAS.has(tokens[i - 1].lower) || (i > 1 && DENIAL_ADVERBS.has(tokens[i - 1].lower) && COPULAS.has(tokens[i - 2].lower)))) {
       // "is not trivial", "is not nothing": a judgement by denial (the word denied must be free, as below); "is not a
@@ -141,6 +160,11 @@ const DENIAL_NOTE = 'a judgement by denial ("is not trivial") in an opinion-lean
 const DENIAL_ADVERBS = wordSet('contextual.DENIAL_ADVERBS', ['also', 'still', 'simply', 'just', 'surely', 'certainly']);
 /** Determiners and numbers before the thing denied ("is not a formality", "is not ten minutes"). */
 const DENIED_DETERMINERS = wordSet('contextual.DENIED_DETERMINERS', ['a', 'an', 'the', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
+const CONCESSIVE_NOTE = 'a concession opens the sentence ("Still, …") in an opinion-leaning sentence';
+/** Words that open a sentence, before a comma, to concede and turn the argument. */
+const CONCESSIVES = wordSet('contextual.CONCESSIVES', ['still', 'yet', 'granted', 'nonetheless', 'nevertheless', 'alas']);
+const MAY_WELL_NOTE = 'a modal with "well" weighs a likelihood in an opinion-leaning sentence';
+const HEDGING_MODALS = wordSet('contextual.HEDGING_MODALS', ['may', 'might', 'could']);
 const COPULAS = wordSet('contextual.COPULAS', ['is', 'are', 'was', 'were', 'be', 'been', "isn't", "wasn't"]);
 const STANCE_NOTE = 'a verb of duty, merit or daring in an opinion-leaning sentence';
 /** Verbs that weigh duty, merit or daring ("owe", "deserve", "dare"). */

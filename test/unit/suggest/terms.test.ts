@@ -96,6 +96,25 @@ suite('suggest/terms: patterns of the contextual tier', () => {
     assert.deepEqual(contextual('The fee is not a tax under the 2019 act, the ministry said on Tuesday.'), []);
   });
 
+  test('evaluative constructions: ranking, degree and denial frames, whole', () => {
+    const hits = contextual('It is the most candid memoir I have read, and by some distance the funniest; the rest are a disgrace.');
+    assert.ok(hits.some((h) => h.text === 'by some distance' && h.term === 'by some distance' && /ranks or grades/.test(h.explanation)), JSON.stringify(hits));
+    assert.ok(contextual('Frankly, the deal is far from settled, and the process was a disgrace.').some((h) => h.text === 'far from'));
+    assert.ok(contextual('Frankly, what the board did was nothing less than a disgrace.').some((h) => h.text === 'nothing less than'));
+    // Only the whole frame ("by far", not "by farm"), and not in a factual sentence.
+    assert.deepEqual(contextual('Frankly, the road by the farm is a disgrace.').filter((h) => h.text.startsWith('by')), []);
+    assert.deepEqual(contextual('The village lies far from the coast, officials said on Tuesday.'), []);
+  });
+
+  test('a concession opening the sentence before a comma, and a modal with "well"', () => {
+    const still = contextual('Still, it is rare and shameful to see a minister so plainly humbled.');
+    assert.ok(still.some((h) => h.text === 'Still' && h.term === 'still' && /concession/.test(h.explanation)), JSON.stringify(still));
+    assert.deepEqual(contextual('It is still rare and shameful to see a minister humbled.').filter((h) => h.term === 'still'), []);
+    const well = contextual('Frankly, a merger may well be right, but this one was a disgrace.');
+    assert.ok(well.some((h) => h.text === 'may well' && /weighs a likelihood/.test(h.explanation)), JSON.stringify(well));
+    assert.deepEqual(contextual('The minister may well travel on Tuesday, officials said, citing 3 meetings.'), []);
+  });
+
   test('an adverb of manner or stance (-ly) in an opinion-leaning sentence; not a neutral one', () => {
     const text = 'Frankly, the board behaved shabbily and the result is a disgrace.';
     const hits = contextual(text);
