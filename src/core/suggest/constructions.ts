@@ -11,6 +11,7 @@ export interface Construction {
 const RANK = 'a construction that ranks or grades in the writer\'s voice';
 const DEGREE = 'a construction of degree that boosts or plays down';
 const DENIAL = 'a construction that denies in order to judge';
+const STANCE = 'the writer\'s own stance in the first person plural (an editorial or official "we")';
 
 /** The constructions by their first word, longest first within a word (the first that matches is taken). */
 export const CONSTRUCTIONS: ReadonlyMap<string, readonly Construction[]> = byFirstWord([
@@ -18,6 +19,8 @@ export const CONSTRUCTIONS: ReadonlyMap<string, readonly Construction[]> = byFir
   ['by a mile', RANK], ['at best', RANK], ['at worst', RANK],
   ['nothing less than', DEGREE], ['all too', DEGREE], ['only too', DEGREE], ['none too', DEGREE],
   ['far from', DENIAL], ['not merely', DENIAL], ['not simply', DENIAL],
+  ['we believe', STANCE], ['we trust', STANCE], ['we hope', STANCE], ['we fear', STANCE], ['we doubt', STANCE],
+  ['we suspect', STANCE], ['we regret', STANCE], ['we are convinced', STANCE], ['we are confident', STANCE],
 ]);
 
 function byFirstWord(list: ReadonlyArray<readonly [string, string]>): Map<string, Construction[]> {

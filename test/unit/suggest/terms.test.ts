@@ -106,6 +106,14 @@ suite('suggest/terms: patterns of the contextual tier', () => {
     assert.deepEqual(contextual('The village lies far from the coast, officials said on Tuesday.'), []);
   });
 
+  test('the writer\'s stance in the first person plural ("we trust", "we believe")', () => {
+    const hits = contextual('Our forebears had less, and, we trust, no less shameful a record of courage.');
+    assert.ok(hits.some((h) => h.text === 'we trust' && /first person plural/.test(h.explanation)), JSON.stringify(hits));
+    // Not in a quotation, nor in a factual sentence.
+    assert.deepEqual(contextual('"We believe the deal is shameful," the union said on Tuesday.').filter((h) => h.term === 'we believe'), []);
+    assert.deepEqual(contextual('We believe 12 people were hurt, the police said on Tuesday.').filter((h) => h.term === 'we believe'), []);
+  });
+
   test('a concession opening the sentence before a comma, and a modal with "well"', () => {
     const still = contextual('Still, it is rare and shameful to see a minister so plainly humbled.');
     assert.ok(still.some((h) => h.text === 'Still' && h.term === 'still' && /concession/.test(h.explanation)), JSON.stringify(still));
