@@ -1,5 +1,5 @@
 // Evaluative constructions of the contextual tier (issue 12, round 5): fixed frames of several words by which a
-// writer ranks, boosts or concedes ("by far", "nothing less than", "may well", "Still, …"). Each is a construction
+// writer ranks, boosts, likens or concedes ("by far", "is like", "nothing less than", "may well", "Still, …"). Each is a construction
 // of English, not a phrase read off an evaluation text; contextual.ts shows them in opinion-leaning sentences only.
 import type { Token } from './chunk';
 
@@ -11,6 +11,7 @@ export interface Construction {
 const RANK = 'a construction that ranks or grades in the writer\'s voice';
 const DEGREE = 'a construction of degree that boosts or plays down';
 const DENIAL = 'a construction that denies in order to judge';
+const SIMILE = 'a simile: the writer judges a thing by what it is likened to';
 const STANCE = 'the writer\'s own stance in the first person plural (an editorial or official "we")';
 
 /** The constructions by their first word, longest first within a word (the first that matches is taken). */
@@ -19,6 +20,7 @@ export const CONSTRUCTIONS: ReadonlyMap<string, readonly Construction[]> = byFir
   ['by a mile', RANK], ['at best', RANK], ['at worst', RANK],
   ['nothing less than', DEGREE], ['all too', DEGREE], ['only too', DEGREE], ['none too', DEGREE],
   ['far from', DENIAL], ['not merely', DENIAL], ['not simply', DENIAL],
+  ['is like', SIMILE], ['was like', SIMILE], ['are like', SIMILE], ['were like', SIMILE], ['akin to', SIMILE],
   ['we believe', STANCE], ['we trust', STANCE], ['we hope', STANCE], ['we fear', STANCE], ['we doubt', STANCE],
   ['we suspect', STANCE], ['we regret', STANCE], ['we are convinced', STANCE], ['we are confident', STANCE],
 ]);

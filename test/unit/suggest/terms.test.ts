@@ -101,6 +101,8 @@ suite('suggest/terms: patterns of the contextual tier', () => {
     assert.ok(hits.some((h) => h.text === 'by some distance' && h.term === 'by some distance' && /ranks or grades/.test(h.explanation)), JSON.stringify(hits));
     assert.ok(contextual('Frankly, the deal is far from settled, and the process was a disgrace.').some((h) => h.text === 'far from'));
     assert.ok(contextual('Frankly, what the board did was nothing less than a disgrace.').some((h) => h.text === 'nothing less than'));
+    const simile = contextual('Frankly, the new lane is like building a motorway that ends in a farmyard: a disgrace.');
+    assert.ok(simile.some((h) => h.text === 'is like' && /simile/.test(h.explanation)), JSON.stringify(simile));
     // Only the whole frame ("by far", not "by farm"), and not in a factual sentence.
     assert.deepEqual(contextual('Frankly, the road by the farm is a disgrace.').filter((h) => h.text.startsWith('by')), []);
     assert.deepEqual(contextual('The village lies far from the coast, officials said on Tuesday.'), []);
