@@ -286,7 +286,8 @@ const IRREGULAR_PARTICIPLES = new Set(`done gone known shown seen given taken wr
 const PLAIN_ADJECTIVES = new Set(`new old young large small big little long short high low same other own next last first
   second third final early late public private local general full open main certain whole single real current former
   present past future recent top left right north south east west central common free national foreign international
-  political economic social senior junior chief off told weather primary bilateral multilateral`.split(/\s+/));
+  political economic social senior junior chief off told weather primary bilateral multilateral world global joint mutual
+  double direct indirect`.split(/\s+/));
 
 /**
  * Reviewed out of the descriptive adjectives after a review of neutral prose ("The suspect is still alive.", "Parking
