@@ -5,6 +5,8 @@ import type { Token } from './chunk';
 
 export interface Construction {
   words: readonly string[];
+  /** The words joined by spaces: the suggestion's term. */
+  term: string;
   note: string;
 }
 
@@ -30,7 +32,7 @@ function byFirstWord(list: ReadonlyArray<readonly [string, string]>): Map<string
   for (const [phrase, note] of list) {
     const words = phrase.split(' ');
     const at = out.get(words[0]) ?? [];
-    at.push({ words, note });
+    at.push({ words, term: phrase, note });
     at.sort((a, b) => b.words.length - a.words.length);
     out.set(words[0], at);
   }

@@ -40,7 +40,7 @@ export function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, 
     if (c !== undefined && !covered(matches, mi, i + c.words.length - 1)) {
       // "by some distance the funniest", "nothing less than a scandal", "far from settled".
       const last = tokens[i + c.words.length - 1];
-      pushContext(run, s, attributions, opinion, tok.start, last.end, c.note, 0.6, c.words.join(' '));
+      pushContext(run, s, attributions, opinion, tok.start, last.end, c.note, 0.6, c.term);
       i += c.words.length - 1;
       continue;
     }

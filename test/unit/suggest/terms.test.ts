@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONTEXT_MIN_SENTENCE_SCORE, suggest } from '../../../src/core/suggest';
 import { buildLexicon } from '../../../src/core/suggest/buildLexicon';
+import { CONSTRUCTIONS } from '../../../src/core/suggest/constructions';
 import { OPINION_CATEGORIES } from '../../../src/core/suggest/opinionFeatures';
 import contextJson from '../../../src/core/suggest/lexicon-context.json';
 import sentimentJson from '../../../src/core/suggest/lexicon-sentiment.json';
@@ -278,6 +279,23 @@ suite('suggest/terms: word lists', () => {
     const hit = contextual(text).find((h) => h.text === 'reprehensible');
     assert.ok(hit, JSON.stringify(found(text, 'opinion')));
     assert.match(hit.explanation, /reviewed word-vector neighbour of “[a-z]+”, cosine 0\.\d\d/);
+  });
+
+  test('the constructions: none twice, none an opinion phrase of the main lexicon (it would always win), longest first', () => {
+    const lex = buildLexicon();
+    const seen = new Set<string>();
+    for (const [first, list] of CONSTRUCTIONS) {
+      for (let k = 0; k < list.length; k++) {
+        const c = list[k];
+        assert.equal(c.words[0], first);
+        assert.equal(c.term, c.words.join(' '));
+        assert.ok(!seen.has(c.term), `twice: ${c.term}`);
+        seen.add(c.term);
+        if (k > 0) assert.ok(list[k - 1].words.length >= c.words.length, `order under ${first}`);
+        const inLexicon = (lex.get(first) ?? []).some((e) => e.family === 'opinion' && e.term === c.term);
+        assert.ok(!inLexicon, `already in the main lexicon: ${c.term}`);
+      }
+    }
   });
 
   test('the built lexicon has one entry per term and family, longest first', () => {
