@@ -170,9 +170,9 @@ suite('folders moved outside VS Code: the Tags view follows', () => {
 
   test('a document deleted alone outside VS Code is listed as detached, and not any more once it is back', async function () {
     this.timeout(60_000);
-    const doc = path.join(workspaceUri(FOLDER).fsPath, 'single', 'n.md');
+    const doc = path.join(workspaceUri(FOLDER).fsPath, 'n.md');
     article(path.dirname(doc), 'n.md', 'Turnout was 41 percent.');
-    const label = `${FOLDER}/single/n.md`;
+    const label = `${FOLDER}/n.md`;
     await eventually(async () => (await ours()).includes(`${label} (1)`), 30_000, rootsExpectation(`to include ${label} (1)`));
     fs.rmSync(doc);
     await eventually(async () => !(await ours()).includes(`${label} (1)`) && (await detached()).some((l) => l.startsWith(label)), 30_000, detachedExpectation(`${label} under Detached only`));
