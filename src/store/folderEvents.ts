@@ -80,11 +80,11 @@ export class FolderEvents extends Disposable {
     this.created = new Map();
     this.changed = new Map();
     this.gone = new Set();
-    const folders = await this.foldersAmong([...created.values(), ...changed.values()]);
+    const folders = await this.foldersAmong(new Map([...changed, ...created]), created);
     if (this.stopped) return;
-    // A changed path that is a folder was replaced as a whole: what is under it is checked as if it had gone
-    // and come back.
-    const replaced = folders.filter((f) => changed.has(f.toString())).map((f) => f.toString());
+    // A changed folder (made a moment ago, foldersAmong) was replaced as a whole: what is under it is checked as
+    // if it had gone and come back.
+    const replaced = folders.map((f) => f.toString()).filter((f) => !created.has(f));
     if (gone.size || replaced.length) this.goneEmitter.fire(new Set([...gone, ...replaced]));
     if (created.size || replaced.length) this.createdEmitter.fire(new Set([...created.keys(), ...replaced]));
     for (const folder of folders) {
@@ -99,23 +99,25 @@ export class FolderEvents extends Disposable {
 
   /**
    * The folders among paths created or changed, outermost only (what lies inside one is searched with it). Names
-   * that look like folders are stat'ed; names with a dot within a budget per batch.
+   * that look like folders are stat'ed; names with a dot within a budget per batch. A folder only changed counts
+   * when it was made a moment ago (replaced): some systems also report a folder changed when a file in it is.
    */
-  private async foldersAmong(paths: vscode.Uri[]): Promise<vscode.Uri[]> {
+  private async foldersAmong(paths: ReadonlyMap<string, vscode.Uri>, created: ReadonlyMap<string, vscode.Uri>): Promise<vscode.Uri[]> {
     const folders: vscode.Uri[] = [];
     const keys = new Set<string>();
     let budget = DOTTED_STAT_BUDGET;
     let unchecked = 0;
-    for (const uri of paths.sort((a, b) => depth(a.path) - depth(b.path))) {
+    for (const uri of [...paths.values()].sort((a, b) => depth(a.path) - depth(b.path))) {
       const guess = guessFolder(uri.path);
-      if (guess === 'no' || underAny(uri.toString(), keys) || keys.has(uri.toString())) continue;
+      if (guess === 'no' || underAny(uri.toString(), keys)) continue;
       if (guess === 'dotted' && budget-- <= 0) {
         unchecked++;
         continue;
       }
       if (this.stopped) break;
       try {
-        if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if ((stat.type & vscode.FileType.Directory) && (created.has(uri.toString()) || madeRecently(stat))) {
           folders.push(uri);
           keys.add(uri.toString());
         }
@@ -126,4 +128,12 @@ export class FolderEvents extends Disposable {
     if (unchecked) log.info(`Tag files: ${unchecked} paths with a dot in their name created or changed at once were not checked for folders (over ${DOTTED_STAT_BUDGET}); run Refresh in the Tags view if a folder named with a dot arrived among them`);
     return folders;
   }
+}
+
+/** How recent the creation of a changed folder must be for it to count as replaced. */
+const REPLACED_WITHIN_MS = 60_000;
+
+/** Whether a folder was created a moment ago, or its creation time is unknown (0): then it is checked anyway. */
+function madeRecently(stat: vscode.FileStat): boolean {
+  return !(stat.ctime > 0) || Date.now() - stat.ctime < REPLACED_WITHIN_MS;
 }
