@@ -232,7 +232,8 @@ export class WorkspaceIndex extends Disposable {
       name: uri.scheme === 'untitled' ? uri.path : vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
       sidecar: doc.sidecarUri?.toString() ?? known?.sidecar ?? '',
       tags: doc.tags,
-      detached: false,
+      // Open, yet maybe gone on disk (its folder deleted): it stays detached until it is back (pathsCreated).
+      detached: known?.detached ?? false,
       error: doc.state === 'broken' ? doc.error?.message : undefined,
     });
     if (notify) this.changed();

@@ -211,10 +211,13 @@ suite('folders moved outside VS Code: the Tags view follows', () => {
     await claimTagger.flush();
     assert.equal(fs.existsSync(folder), false, 'the folder is not made again for the sidecar alone');
     assert.deepEqual((await claimTagger.tags(uri)).map((t) => t.quote).sort(), [quote, 'Turnout was 41 percent.'], 'both tags kept in memory');
+    const label = `${FOLDER}/open/p.md`;
+    await eventually(async () => (await detached()).some((l) => l.startsWith(label)), 30_000, detachedExpectation(`${label} under Detached while its file is gone`));
     // Saving the document (edited, so there is something to save) puts its folder back: the tags are written with it.
     assert.ok(await editor.edit((e) => e.insert(editor.document.positionAt(TEXT.length), 'Updated.\n')));
     assert.ok(await editor.document.save(), 'the document is saved');
     const sidecarPath = path.join(folder, 'p.md.tags.json');
     await eventually(() => fs.existsSync(sidecarPath) && (JSON.parse(fs.readFileSync(sidecarPath, 'utf8')) as { tags: unknown[] }).tags.length === 2, 30_000, { expected: 'p.md.tags.json written with both tags after the save', seen: () => fs.existsSync(sidecarPath) && fs.readFileSync(sidecarPath, 'utf8') });
+    await eventually(async () => (await ours()).includes(`${label} (2)`) && !(await detached()).some((l) => l.startsWith(label)), 30_000, detachedExpectation(`${label} (2) back among the roots`));
   });
 });
