@@ -6,7 +6,7 @@
 //    paths (a path that was a file matches nothing under it);
 //  - the paths created (any of them may be a document back on disk, or a folder holding some);
 //  - the files matching `glob` inside each folder that arrived, found by one search per folder (a folder inside
-//    another that arrived is not looked at again).
+//    another that arrived is not looked at again), but for those reported created on their own in the same batch.
 // A folder deleted and created again within one batch of the OS watcher arrives as a *change* of the folder: it
 // is reported as both deleted and created, and searched, so listeners re-check everything under it.
 import * as vscode from 'vscode';
@@ -90,7 +90,11 @@ export class FolderEvents extends Disposable {
     for (const folder of folders) {
       if (this.stopped) return;
       try {
-        for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, this.glob), this.exclude)) this.foundEmitter.fire(file);
+        for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, this.glob), this.exclude)) {
+          // Reported created on its own in this batch (Linux reports each file of a folder that arrives): the file
+          // watcher delivered it already, so it is not read twice.
+          if (!created.has(file.toString())) this.foundEmitter.fire(file);
+        }
       } catch (e) {
         log.info(`Tag files: skipped ${folder.toString(true)}, which arrived and cannot be searched (${e instanceof Error ? e.message : String(e)})`);
       }

@@ -97,12 +97,9 @@ export class WorkspaceIndex extends Disposable {
     });
     this._register(files.onDidChange(reread));
     this._register(files.onDidCreate(reread));
-    this._register(
-      files.onDidDelete(logFailures('Tags view: a sidecar was deleted', (uri: vscode.Uri) => {
-        for (const d of this.model.documents()) if (d.sidecar === uri.toString() && !this.store.get(vscode.Uri.parse(d.key))) this.model.remove(d.key);
-        this.changed();
-      })),
-    );
+    // A deleted sidecar is checked on disk like a deleted folder: events of a file deleted and written again at
+    // once may come in any order, and what is there again is re-read, never dropped.
+    this._register(files.onDidDelete(logFailures('Tags view: a sidecar was deleted', (uri: vscode.Uri) => this.pathsGone(new Set([uri.toString()])))));
     this._register(files.onDidDeletePaths(logFailures('Tags view: paths deleted', (gone: ReadonlySet<string>) => this.pathsGone(gone))));
     this._register(files.onDidCreatePaths(logFailures('Tags view: paths created', (created: ReadonlySet<string>) => this.pathsCreated(created))));
   }
