@@ -114,10 +114,14 @@ export class WorkspaceIndex extends Disposable {
     if (!this.loaded) return;
     // Most deletions in a workspace touch no tag: then nothing is re-read and the view is not refreshed.
     let changed = false;
+    const back: vscode.Uri[] = [];
     for (const d of this.model.documents()) {
       if (d.sidecar && atOrUnder(d.sidecar, gone) && !this.store.get(vscode.Uri.parse(d.key))) {
-        if (await exists(vscode.Uri.parse(d.sidecar))) await this.readSidecar(vscode.Uri.parse(d.sidecar));
-        else this.model.remove(d.key);
+        const sidecar = vscode.Uri.parse(d.sidecar);
+        if (await exists(sidecar)) {
+          back.push(sidecar);
+          await this.readSidecar(sidecar);
+        } else this.model.remove(d.key);
         changed = true;
       } else if (!d.detached && atOrUnder(d.key, gone) && !(await exists(vscode.Uri.parse(d.key)))) {
         const now = this.model.document(d.key);
@@ -125,6 +129,7 @@ export class WorkspaceIndex extends Disposable {
         changed = true;
       }
     }
+    if (back.length) log.info(`Tags view: ${back.length} sidecar(s) reported deleted are on disk again (${back[0].fsPath}${back.length > 1 ? ', …' : ''}): read again, not dropped`);
     if (changed) this.changed();
   }
 
