@@ -12,7 +12,9 @@ const LINK_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'E
 
 /**
  * Moves `from` to `to`. False (nothing moved) when `from` is missing or anything is at `to`, a dangling symbolic
- * link included; an error when the move itself fails, with the file left under its old name only.
+ * link included; an error when the move itself fails, with the file left under its old name only (so is a
+ * symbolic link with a relative target on a file system that refuses new links, unless its target reads the
+ * same from the new folder).
  */
 export async function moveNoReplace(from: string, to: string, fs: MoveOps = nodeFs): Promise<boolean> {
   const entry = (p: string) => fs.lstat(p).catch(() => undefined);
@@ -21,10 +23,11 @@ export async function moveNoReplace(from: string, to: string, fs: MoveOps = node
   await fs.mkdir(path.dirname(to), { recursive: true });
   if (!source.isDirectory()) {
     let linked = false;
+    // A symbolic link is moved as a link (link() of one may follow it on some systems), still pointing at the
+    // same file: a relative target is re-based on the new folder.
+    const target = source.isSymbolicLink() ? await fs.readlink(from) : undefined;
     try {
-      // A symbolic link is moved as a link (link() of one may follow it on some systems), still pointing at the
-      // same file: a relative target is re-based on the new folder.
-      if (source.isSymbolicLink()) await fs.symlink(rebased(await fs.readlink(from), from, to), to);
+      if (target !== undefined) await fs.symlink(rebased(target, from, to), to);
       else await fs.link(from, to);
       linked = true;
     } catch (e) {
@@ -42,6 +45,11 @@ export async function moveNoReplace(from: string, to: string, fs: MoveOps = node
       return true;
     }
     if (await entry(to)) return false;
+    // symlink() refused: rename keeps the link's text, which is right only when it reaches the same file from
+    // the new folder. Otherwise no link can be re-based here (that takes symlink()): move nothing, say why.
+    if (target !== undefined && path.resolve(path.dirname(to), target) !== path.resolve(path.dirname(from), target)) {
+      throw new Error(`${from} is a symbolic link to ${target}, which would point elsewhere from ${path.dirname(to)}, and this file system refuses new symbolic links: it was left where it is`);
+    }
   }
   await fs.rename(from, to);
   return true;

@@ -1,89 +1,143 @@
-// Folders that arrive or leave in one piece (a `mv` into the workspace, a folder renamed or deleted by git, a
-// terminal or another editor): the OS watcher may report the folder alone, not the files in it, so a glob on file
-// names matches nothing. This watches the creation and deletion of every path and reports
-//  - the files matching `glob` inside a folder that arrived, found by one search per folder (arrivals are
-//    gathered for a moment first, and a folder inside another that arrived is not searched again), and
-//  - the paths that went, in batches: no stat is possible after a deletion, so listeners drop whatever they
-//    know under those paths (a path that was a file matches nothing under it).
+// Folders that arrive, leave or come back in one piece (a `mv` into the workspace, a folder renamed or deleted by
+// git, a terminal or another editor): the OS watcher may report the folder alone, not the files in it, so a glob
+// on file names matches nothing. This watches every path and, once per batch (events are gathered for a moment,
+// a checkout comes in bursts), reports
+//  - the paths deleted: no stat is possible after a deletion, so listeners check what they know under those
+//    paths (a path that was a file matches nothing under it);
+//  - the paths created (any of them may be a document back on disk, or a folder holding some);
+//  - the files matching `glob` inside each folder that arrived, found by one search per folder (a folder inside
+//    another that arrived is not looked at again), but for those reported created on their own in the same batch.
+// A folder deleted and created again within one batch of the OS watcher arrives as a *change* of the folder: it
+// is reported as both deleted and created, and searched, so listeners re-check everything under it.
 import * as vscode from 'vscode';
 import { Disposable } from '../util/dispose';
 import { KeyedDebounce } from '../util/debounce';
 import { log } from '../util/log';
+import { depth, guessFolder, skippedPath } from './folderNames';
 import { underAny } from './underPath';
 
-/** How long arrivals and departures are gathered before they are handled (a checkout comes in bursts). */
+/** How long events are gathered before they are handled. */
 const GATHER_MS = 300;
+/**
+ * Names with a dot stat'ed per batch at most ("www.example.com" may be a folder, "article.md" seldom is): a
+ * checkout touching thousands of files costs this many stats, not thousands. Paths inside a folder that arrived
+ * in the same batch cost nothing (searched with it).
+ */
+export const DOTTED_STAT_BUDGET = 64;
 
-/** Where creations and deletions of paths come from: a file system watcher, or a test's emitters. */
+/** Where creations, changes and deletions of paths come from: a file system watcher, or a test's emitters. */
 export interface PathEvents {
   readonly onDidCreate: vscode.Event<vscode.Uri>;
+  readonly onDidChange?: vscode.Event<vscode.Uri>;
   readonly onDidDelete: vscode.Event<vscode.Uri>;
 }
 
 export class FolderEvents extends Disposable {
   private readonly foundEmitter = this._register(new vscode.EventEmitter<vscode.Uri>());
   private readonly goneEmitter = this._register(new vscode.EventEmitter<ReadonlySet<string>>());
+  private readonly createdEmitter = this._register(new vscode.EventEmitter<ReadonlySet<string>>());
   /** A file matching the glob, in a folder that arrived. */
   readonly onDidFindFile = this.foundEmitter.event;
   /** Paths deleted (URI strings): any of them may have been a folder. */
   readonly onDidDeletePaths = this.goneEmitter.event;
-  private readonly arrived = new Map<string, vscode.Uri>();
+  /** Paths created (URI strings): any of them may be a folder. */
+  readonly onDidCreatePaths = this.createdEmitter.event;
+  private created = new Map<string, vscode.Uri>();
+  private changed = new Map<string, vscode.Uri>();
   private gone = new Set<string>();
-  private readonly gather = this._register(new KeyedDebounce<'arrived' | 'gone'>());
-
+  private readonly gather = this._register(new KeyedDebounce<''>());
   private stopped = false;
 
   constructor(private readonly glob: string, private readonly exclude: string, events?: PathEvents) {
     super();
-    const source = events ?? this._register(vscode.workspace.createFileSystemWatcher('**/*', false, true, false));
+    const source = events ?? this._register(vscode.workspace.createFileSystemWatcher('**/*'));
     this._register({ dispose: () => (this.stopped = true) });
     this._register(source.onDidCreate((uri) => {
-      if (!mayBeFolder(uri)) return;
-      this.arrived.set(uri.toString(), uri);
-      if (!this.gather.isPending('arrived')) this.gather.schedule('arrived', GATHER_MS, () => void this.searchArrived());
+      if (skippedPath(uri.path)) return;
+      this.created.set(uri.toString(), uri);
+      this.later();
     }));
+    // Changes of files are most of what this sees (every save): only names that may be folders are kept.
+    if (source.onDidChange) {
+      this._register(source.onDidChange((uri) => {
+        if (guessFolder(uri.path) === 'no') return;
+        this.changed.set(uri.toString(), uri);
+        this.later();
+      }));
+    }
     this._register(source.onDidDelete((uri) => {
       this.gone.add(uri.toString());
-      if (!this.gather.isPending('gone')) this.gather.schedule('gone', GATHER_MS, () => this.reportGone());
+      this.later();
     }));
   }
 
-  private async searchArrived(): Promise<void> {
-    const folders = [...this.arrived.values()];
-    this.arrived.clear();
-    const keys = new Set(folders.map((f) => f.toString()));
+  private later(): void {
+    if (!this.gather.isPending('')) this.gather.schedule('', GATHER_MS, () => void this.handle().catch((e: unknown) => log.error('Tag files: handling folders that arrived or left', e)));
+  }
+
+  private async handle(): Promise<void> {
+    const { created, changed, gone } = this;
+    this.created = new Map();
+    this.changed = new Map();
+    this.gone = new Set();
+    const folders = await this.foldersAmong(new Map([...changed, ...created]), created);
+    if (this.stopped) return;
+    // A changed folder (made a moment ago, foldersAmong) was replaced as a whole: what is under it is checked as
+    // if it had gone and come back.
+    const replaced = folders.map((f) => f.toString()).filter((f) => !created.has(f));
+    if (gone.size || replaced.length) this.goneEmitter.fire(new Set([...gone, ...replaced]));
+    if (created.size || replaced.length) this.createdEmitter.fire(new Set([...created.keys(), ...replaced]));
     for (const folder of folders) {
       if (this.stopped) return;
-      if (underAny(folder.toString(), keys)) continue; // searched with the folder holding it
       try {
-        if ((await vscode.workspace.fs.stat(folder)).type & vscode.FileType.Directory) {
-          for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, this.glob), this.exclude)) this.foundEmitter.fire(file);
+        for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, this.glob), this.exclude)) {
+          // Reported created on its own in this batch (Linux reports each file of a folder that arrives): the file
+          // watcher delivered it already, so it is not read twice.
+          if (!created.has(file.toString())) this.foundEmitter.fire(file);
         }
       } catch (e) {
-        // Gone again already (a temporary folder): its deletion is reported on its own.
         log.info(`Tag files: skipped ${folder.toString(true)}, which arrived and cannot be searched (${e instanceof Error ? e.message : String(e)})`);
       }
     }
   }
 
-  private reportGone(): void {
-    const gone = this.gone;
-    this.gone = new Set();
-    this.goneEmitter.fire(gone);
+  /**
+   * The folders among paths created or changed, outermost only (what lies inside one is searched with it). Names
+   * that look like folders are stat'ed; names with a dot within a budget per batch. A folder only changed counts
+   * when it was made a moment ago (replaced): some systems also report a folder changed when a file in it is.
+   */
+  private async foldersAmong(paths: ReadonlyMap<string, vscode.Uri>, created: ReadonlyMap<string, vscode.Uri>): Promise<vscode.Uri[]> {
+    const folders: vscode.Uri[] = [];
+    const keys = new Set<string>();
+    let budget = DOTTED_STAT_BUDGET;
+    let unchecked = 0;
+    for (const uri of [...paths.values()].sort((a, b) => depth(a.path) - depth(b.path))) {
+      const guess = guessFolder(uri.path);
+      if (guess === 'no' || underAny(uri.toString(), keys)) continue;
+      if (guess === 'dotted' && budget-- <= 0) {
+        unchecked++;
+        continue;
+      }
+      if (this.stopped) break;
+      try {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if ((stat.type & vscode.FileType.Directory) && (created.has(uri.toString()) || madeRecently(stat))) {
+          folders.push(uri);
+          keys.add(uri.toString());
+        }
+      } catch {
+        // Gone again already (a temporary file or folder): its deletion is reported on its own.
+      }
+    }
+    if (unchecked) log.info(`Tag files: ${unchecked} paths with a dot in their name created or changed at once were not checked for folders (over ${DOTTED_STAT_BUDGET}); run Refresh in the Tags view if a folder named with a dot arrived among them`);
+    return folders;
   }
 }
 
-/** Folders no tag file lives in, whose arrivals come by the hundred (npm ci, git's own refs). */
-const SKIPPED_SEGMENT = /\/(?:node_modules|\.git)(?:\/|$)/;
+/** How recent the creation of a changed folder must be for it to count as replaced. */
+const REPLACED_WITHIN_MS = 60_000;
 
-/**
- * A cheap filter before the stat: most created paths are files with an extension. Kept: names without a dot,
- * hidden folders (".claim-tags"), and names ending in digits after a dot ("2026.11", "v1.2"); never a path inside
- * node_modules or .git, nor a tag file (the file watcher reports those).
- */
-function mayBeFolder(uri: vscode.Uri): boolean {
-  if (SKIPPED_SEGMENT.test(uri.path)) return false;
-  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-  const dot = name.lastIndexOf('.');
-  return dot < 0 || (dot === 0 && !name.endsWith('.json')) || /^\d+$/.test(name.slice(dot + 1));
+/** Whether a folder was created a moment ago, or its creation time is unknown (0): then it is checked anyway. */
+function madeRecently(stat: vscode.FileStat): boolean {
+  return !(stat.ctime > 0) || Date.now() - stat.ctime < REPLACED_WITHIN_MS;
 }

@@ -14,6 +14,7 @@ import { tagFileFor } from './blindMode';
 import { liveConflicts, mergedConflicts } from './conflicts';
 import { mergeDismissed } from './dismissedMerge';
 import { DocumentTags, cloneTags } from './documentTags';
+import { folderGone, tellFolderGone } from './goneFolder';
 import { reanchorAll, reanchorSome } from './placement';
 import { SidecarFiles } from './sidecarIO';
 import { StoreMessages, TagChangeReason } from './storeEvents';
@@ -47,6 +48,8 @@ export class SidecarSync implements vscode.Disposable {
   private readonly writing = new WeakMap<DocumentTags, Promise<void>>();
   /** textHash per document: hashed once per text, not once per snapshot. */
   private readonly hashes = new TextHashCache<DocumentTags>();
+  /** Documents told their folder is gone (goneFolder.ts), so the message comes once. */
+  private readonly toldGone = new WeakSet<DocumentTags>();
   /** While above 0, scheduled saves wait (tests make a concurrent change land while tags are unsaved). */
   private held = 0;
 
@@ -110,7 +113,14 @@ export class SidecarSync implements vscode.Disposable {
       doc.lastDiskContent = undefined;
       if (doc.tags.length) {
         doc.dirty = true;
-        this.host.messages('warning', `Claim Tagger: the sidecar of ${baseName(doc.uri.path)} was deleted on disk. Its ${doc.tags.length} tag(s) are kept and will be written again with the next change; delete the tags in the editor to drop them.`, doc);
+        // Deleted with the document's folder (goneFolder.ts): not written again until the document is saved.
+        void folderGone(doc.uri).then((gone) => {
+          if (!gone) this.host.messages('warning', `Claim Tagger: the sidecar of ${baseName(doc.uri.path)} was deleted on disk. Its ${doc.tags.length} tag(s) are kept and will be written again with the next change; delete the tags in the editor to drop them.`, doc);
+          else if (!this.toldGone.has(doc)) {
+            tellFolderGone(this.host.messages, doc);
+            this.toldGone.add(doc);
+          }
+        });
       }
       return;
     }
@@ -224,6 +234,13 @@ export class SidecarSync implements vscode.Disposable {
       if (doc.changes === first.seq) doc.dirty = doc.moved = false;
       return;
     }
+    if (await folderGone(doc.uri)) {
+      // Kept dirty: written when the document is saved (its folder back), never into a folder made for it.
+      if (!this.toldGone.has(doc)) tellFolderGone(this.host.messages, doc);
+      this.toldGone.add(doc);
+      return;
+    }
+    this.toldGone.delete(doc);
     const refusal = await this.host.files.unwritable(uri);
     if (refusal) {
       doc.state = 'readOnly';

@@ -2,7 +2,7 @@
 // (<document>.tags.<author>.json). The store's sidecar watcher and the workspace index both listen to it, so
 // the workspace is watched once, not once per reader. Folders that arrive or leave in one piece (a `mv`, a
 // `git pull` bringing a folder) are reported by the OS as the folder alone: the tag files found in a folder that
-// arrived come as creations, and the paths deleted come as onDidDeletePaths (folderEvents.ts).
+// arrived come as creations, and the paths deleted and created come in batches (folderEvents.ts).
 import * as vscode from 'vscode';
 import { Disposable } from '../util/dispose';
 import { FolderEvents } from './folderEvents';
@@ -21,6 +21,8 @@ export class TagFileWatcher extends Disposable {
   readonly onDidDelete = this.watcher.onDidDelete;
   /** Paths deleted (URI strings, in batches), any of which may have been a folder holding tag files. */
   readonly onDidDeletePaths = this.folders.onDidDeletePaths;
+  /** Paths created (URI strings, in batches): a document or a folder back on disk, among others. */
+  readonly onDidCreatePaths = this.folders.onDidCreatePaths;
 
   constructor() {
     super();

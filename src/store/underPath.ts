@@ -1,5 +1,5 @@
-// Whether a path lies under a folder, for folders reported deleted (folderEvents.ts). Pure (no vscode), so the
-// unit tests reach it.
+// Whether a path lies under a folder, for paths reported deleted or created (folderEvents.ts). Pure (no vscode),
+// so the unit tests reach it.
 
 /**
  * Whether `uri` (a URI string) lies strictly under one of `folders` (URI strings, no trailing slash): one set
@@ -10,4 +10,9 @@ export function underAny(uri: string, folders: ReadonlySet<string>): boolean {
     if (folders.has(uri.slice(0, at))) return true;
   }
   return false;
+}
+
+/** Whether `uri` is one of `paths` or lies under one of them (a deleted file, or a file in a deleted folder). */
+export function atOrUnder(uri: string, paths: ReadonlySet<string>): boolean {
+  return paths.has(uri) || underAny(uri, paths);
 }

@@ -5,6 +5,7 @@ import { Disposable } from '../util/dispose';
 import { logFailures } from '../util/log';
 import { TagStore } from './tagStore';
 import { TagFileWatcher } from './tagFileWatcher';
+import { atOrUnder } from './underPath';
 
 export class SidecarWatcher extends Disposable {
   constructor(store: TagStore, files: TagFileWatcher) {
@@ -17,6 +18,11 @@ export class SidecarWatcher extends Disposable {
     this._register(files.onDidChange(changed));
     this._register(files.onDidCreate(changed));
     this._register(files.onDidDelete(changed));
+    // A folder deleted, moved away or replaced in one piece is reported alone: the open documents whose sidecars
+    // were under it are told as if each sidecar had been deleted or changed on its own (their tags kept in memory).
+    this._register(files.onDidDeletePaths((gone) => {
+      for (const doc of store.all()) if (doc.sidecarUri && atOrUnder(doc.sidecarUri.toString(), gone)) changed(doc.sidecarUri);
+    }));
     // Documents saved in another editor while open here are reloaded by VS Code; sidecars saved by
     // VS Code itself (hand edits) arrive through the watcher as well.
     this._register(vscode.workspace.onDidSaveTextDocument((d) => changed(d.uri)));

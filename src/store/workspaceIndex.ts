@@ -11,7 +11,7 @@ import { ConflictEntry } from '../core/team/types';
 import { documentOfTagFile, tagFilesGlob, tagFilesMoved } from './blindMode';
 import { TagStore } from './tagStore';
 import { TagFileWatcher } from './tagFileWatcher';
-import { underAny } from './underPath';
+import { atOrUnder } from './underPath';
 import { Disposable } from '../util/dispose';
 import { log, logFailures } from '../util/log';
 import { KeyedDebounce } from '../util/debounce';
@@ -46,13 +46,9 @@ export class WorkspaceIndex extends Disposable {
     this._register(store.onDidChange((e) => {
       if (this.loaded) this.fromStore(e.uri);
     }));
-    this._register(vscode.workspace.onDidDeleteFiles((e) => {
-      for (const f of e.files) {
-        const d = this.model.document(f.toString());
-        if (d) this.model.upsert({ ...d, detached: true });
-      }
-      this.changed();
-    }));
+    // Deleted or created in VS Code (Explorer, Undo): the same checks as for paths the file watcher reports.
+    this._register(vscode.workspace.onDidDeleteFiles(logFailures('Tags view: files deleted', (e: vscode.FileDeleteEvent) => this.pathsGone(keysOf(e.files)))));
+    this._register(vscode.workspace.onDidCreateFiles(logFailures('Tags view: files created', (e: vscode.FileCreateEvent) => this.pathsCreated(keysOf(e.files)))));
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()));
     // An untitled document's tags live only while it is open: saved (its file takes them) or closed, its entry goes.
     this._register(vscode.workspace.onDidCloseTextDocument((d) => {
@@ -101,32 +97,54 @@ export class WorkspaceIndex extends Disposable {
     });
     this._register(files.onDidChange(reread));
     this._register(files.onDidCreate(reread));
-    this._register(
-      files.onDidDelete(logFailures('Tags view: a sidecar was deleted', (uri: vscode.Uri) => {
-        for (const d of this.model.documents()) if (d.sidecar === uri.toString() && !this.store.get(vscode.Uri.parse(d.key))) this.model.remove(d.key);
-        this.changed();
-      })),
-    );
-    // A folder deleted or renamed in one piece (outside VS Code) is reported alone: drop the entries whose
-    // sidecar was under it, and mark the documents that were under it (their sidecars elsewhere) as detached.
-    // Deletions are reported a moment late, so a folder put back meanwhile (git switch, a rebase) is checked on
-    // disk first: what exists again is re-read, never dropped.
-    this._register(files.onDidDeletePaths(logFailures('Tags view: a folder was deleted', async (gone: ReadonlySet<string>) => {
-      if (!this.loaded) return;
-      // Most deletions in a workspace touch no tag: then nothing is re-read and the view is not refreshed.
-      let changed = false;
-      for (const d of this.model.documents()) {
-        if (d.sidecar && underAny(d.sidecar, gone) && !this.store.get(vscode.Uri.parse(d.key))) {
-          if (await exists(vscode.Uri.parse(d.sidecar))) await this.readSidecar(vscode.Uri.parse(d.sidecar));
-          else this.model.remove(d.key);
-          changed = true;
-        } else if (!d.detached && underAny(d.key, gone) && !(await exists(vscode.Uri.parse(d.key)))) {
-          this.model.upsert({ ...d, detached: true });
-          changed = true;
-        }
+    // A deleted sidecar is checked on disk like a deleted folder: events of a file deleted and written again at
+    // once may come in any order, and what is there again is re-read, never dropped.
+    this._register(files.onDidDelete(logFailures('Tags view: a sidecar was deleted', (uri: vscode.Uri) => this.pathsGone(new Set([uri.toString()])))));
+    this._register(files.onDidDeletePaths(logFailures('Tags view: paths deleted', (gone: ReadonlySet<string>) => this.pathsGone(gone))));
+    this._register(files.onDidCreatePaths(logFailures('Tags view: paths created', (created: ReadonlySet<string>) => this.pathsCreated(created))));
+  }
+
+  /**
+   * Files or folders deleted (in one piece, outside VS Code, the watcher reports the folder alone): entries whose
+   * sidecar was there go, documents that were there are marked detached (their sidecars elsewhere). Deletions
+   * are reported a moment late, so a path put back meanwhile (git switch, a rebase) is checked on disk first:
+   * what exists again is re-read, never dropped.
+   */
+  private async pathsGone(gone: ReadonlySet<string>): Promise<void> {
+    if (!this.loaded) return;
+    // Most deletions in a workspace touch no tag: then nothing is re-read and the view is not refreshed.
+    let changed = false;
+    const back: vscode.Uri[] = [];
+    for (const d of this.model.documents()) {
+      if (d.sidecar && atOrUnder(d.sidecar, gone) && !this.store.get(vscode.Uri.parse(d.key))) {
+        const sidecar = vscode.Uri.parse(d.sidecar);
+        if (await exists(sidecar)) {
+          back.push(sidecar);
+          await this.readSidecar(sidecar);
+        } else this.model.remove(d.key);
+        changed = true;
+      } else if (!d.detached && atOrUnder(d.key, gone) && !(await exists(vscode.Uri.parse(d.key)))) {
+        const now = this.model.document(d.key);
+        if (now) this.model.upsert({ ...now, detached: true });
+        changed = true;
       }
-      if (changed) this.changed();
-    })));
+    }
+    if (back.length) log.info(`Tags view: ${back.length} sidecar(s) reported deleted are on disk again (${back[0].fsPath}${back.length > 1 ? ', …' : ''}): read again, not dropped`);
+    if (changed) this.changed();
+  }
+
+  /** Files or folders created: a detached document back on disk (a folder put back, an undone move) is no longer detached. */
+  private async pathsCreated(created: ReadonlySet<string>): Promise<void> {
+    if (!this.loaded) return;
+    let changed = false;
+    for (const d of this.model.documents()) {
+      if (d.detached && atOrUnder(d.key, created) && (await exists(vscode.Uri.parse(d.key)))) {
+        const now = this.model.document(d.key);
+        if (now) this.model.upsert({ ...now, detached: false });
+        changed = true;
+      }
+    }
+    if (changed) this.changed();
   }
 
   /** Blind mode or its author switched: other files hold the tags now, so watch and read those. */
@@ -216,7 +234,8 @@ export class WorkspaceIndex extends Disposable {
       name: uri.scheme === 'untitled' ? uri.path : vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
       sidecar: doc.sidecarUri?.toString() ?? known?.sidecar ?? '',
       tags: doc.tags,
-      detached: false,
+      // Open, yet maybe gone on disk (its folder deleted): it stays detached until it is back (pathsCreated).
+      detached: known?.detached ?? false,
       error: doc.state === 'broken' ? doc.error?.message : undefined,
     });
     if (notify) this.changed();
@@ -225,6 +244,10 @@ export class WorkspaceIndex extends Disposable {
   private changed(): void {
     this.notify.schedule('', 50, () => this.changeEmitter.fire());
   }
+}
+
+function keysOf(uris: readonly vscode.Uri[]): Set<string> {
+  return new Set(uris.map((u) => u.toString()));
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -1,6 +1,7 @@
-// Folders that arrive, are renamed or leave in one piece outside VS Code (a `mv`, git, a terminal): the OS
-// watcher may report the folder alone (a deletion, on Linux), and the Tags view still follows without Refresh
-// (src/store/folderEvents.ts).
+// Folders that arrive, are renamed, leave or come back in one piece outside VS Code (a `mv`, git, a terminal): the
+// OS watcher may report the folder alone (a deletion, on Linux), and the Tags view still follows without Refresh,
+// detached documents included; an open document whose folder went keeps its tags in memory and writes nothing
+// there (src/store/folderEvents.ts, src/store/goneFolder.ts).
 // Node host only: a folder moved in from outside the workspace in one rename needs node:fs.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -10,7 +11,7 @@ import type { Tag } from '../../src/core/model';
 import { emptySidecar, serializeSidecar } from '../../src/core/sidecar/format';
 import { createTag } from '../../src/core/tags';
 import { FolderEvents } from '../../src/store/folderEvents';
-import { api, eventually, exec, freshFolder, remove, rootsExpectation, workspaceUri } from './helpers';
+import { api, closeAllEditors, eventually, exec, freshFolder, remove, rootsExpectation, tagsExpectation, workspaceUri } from './helpers';
 
 const TEXT = 'The council approved the budget on Monday. Critics called it reckless. Turnout was 41 percent.\n';
 const FOLDER = 'folders';
@@ -39,11 +40,19 @@ suite('folders moved outside VS Code: the Tags view follows', () => {
     await (await api()).tree.rootLabels(); // the index is loaded and live
   });
   suiteTeardown(async () => {
+    await closeAllEditors();
     await remove(workspaceUri(FOLDER));
+    await remove(workspaceUri('.claim-tags', FOLDER));
     fs.rmSync(outside, { recursive: true, force: true });
   });
 
   const ours = async () => (await (await api()).tree.rootLabels()).filter((l) => l.startsWith(`${FOLDER}/`)).sort();
+  /** Labels of the documents listed under Detached (none when the group is not shown). */
+  const detached = async () => {
+    const claimTagger = await api();
+    return (await claimTagger.tree.rootLabels()).some((l) => l.startsWith('Detached')) ? (await claimTagger.tree.items(['Detached'])).map((i) => i.label) : [];
+  };
+  const detachedExpectation = (expected: string) => ({ expected: `${expected} (roots, then Detached)`, seen: async () => [await ours(), await detached()] });
 
   test('a folder holding sidecars (one in a subfolder) moved into the workspace in one rename shows its tags', async function () {
     this.timeout(60_000);
@@ -100,7 +109,7 @@ suite('folders moved outside VS Code: the Tags view follows', () => {
     await eventually(async () => (await ours()).includes(`${FOLDER}/back/g.md (1)`), 10_000, rootsExpectation(`to keep ${FOLDER}/back/g.md (1)`));
   });
 
-  test('the search of an arrived folder: reported alone, its tag files are found; dotted names too; never node_modules', async function () {
+  test('the search of an arrived folder: reported alone, its tag files are found; dotted names (2026.11, www.example.com) too; never node_modules', async function () {
     this.timeout(60_000);
     const created = new vscode.EventEmitter<vscode.Uri>();
     const deleted = new vscode.EventEmitter<vscode.Uri>();
@@ -112,15 +121,105 @@ suite('folders moved outside VS Code: the Tags view follows', () => {
       article(path.join(base, 'alone', 'sub'), 'h.md', 'Turnout was 41 percent.');
       article(path.join(base, '2026.11'), 'i.md', 'Turnout was 41 percent.');
       article(path.join(base, 'node_modules', 'pkg'), 'j.md', 'Turnout was 41 percent.');
-      for (const name of ['alone', 'alone/sub', '2026.11', 'node_modules/pkg', 'alone/sub/h.md']) created.fire(vscode.Uri.file(path.join(base, name)));
-      const expected = [path.join('2026.11', 'i.md.tags.json'), path.join('alone', 'sub', 'h.md.tags.json')];
-      await eventually(async () => found.length >= 2, 30_000, { expected: 'two tag files found', seen: () => found });
+      article(path.join(base, 'www.example.com'), 'k.md', 'Turnout was 41 percent.');
+      // A folder whose tag file is also reported created on its own (as on Linux): that one is not found again.
+      article(path.join(base, 'twice'), 'k2.md', 'Turnout was 41 percent.');
+      for (const name of ['alone', 'alone/sub', '2026.11', 'node_modules/pkg', 'alone/sub/h.md', 'www.example.com', 'www.example.com/k.md', 'twice', 'twice/k2.md.tags.json']) created.fire(vscode.Uri.file(path.join(base, name)));
+      const expected = [path.join('2026.11', 'i.md.tags.json'), path.join('alone', 'sub', 'h.md.tags.json'), path.join('www.example.com', 'k.md.tags.json')];
+      await eventually(async () => found.length >= 3, 30_000, { expected: 'three tag files found', seen: () => found });
       await new Promise((r) => setTimeout(r, 500));
-      assert.deepEqual([...found].sort(), expected, 'each tag file once, nothing from node_modules');
+      assert.deepEqual([...found].sort(), expected, 'each tag file once, nothing from node_modules, nothing reported on its own');
     } finally {
       events.dispose();
       created.dispose();
       deleted.dispose();
     }
+  });
+
+  test('a folder replaced within one batch (reported as a change of the folder): re-checked, its new tag files found', async function () {
+    this.timeout(60_000);
+    const created = new vscode.EventEmitter<vscode.Uri>();
+    const changed = new vscode.EventEmitter<vscode.Uri>();
+    const deleted = new vscode.EventEmitter<vscode.Uri>();
+    const events = new FolderEvents('**/*.tags*.json', '**/node_modules/**', { onDidCreate: created.event, onDidChange: changed.event, onDidDelete: deleted.event });
+    const found: string[] = [];
+    const gone: string[][] = [];
+    const arrived: string[][] = [];
+    events.onDidFindFile((u) => found.push(path.relative(workspaceUri(FOLDER).fsPath, u.fsPath)));
+    events.onDidDeletePaths((paths) => gone.push([...paths].map((p) => path.relative(workspaceUri(FOLDER).fsPath, vscode.Uri.parse(p).fsPath))));
+    events.onDidCreatePaths((paths) => arrived.push([...paths].map((p) => path.relative(workspaceUri(FOLDER).fsPath, vscode.Uri.parse(p).fsPath))));
+    try {
+      const base = workspaceUri(FOLDER).fsPath;
+      article(path.join(base, 'replaced'), 'l.md', 'Turnout was 41 percent.');
+      article(path.join(base, 'v2.example.org'), 'm.md', 'Turnout was 41 percent.');
+      // Changes of files (every save), one named like a folder included, are not reported.
+      fs.writeFileSync(path.join(base, 'NOTES'), 'a file without a dot');
+      fs.writeFileSync(path.join(base, 'q.md'), TEXT);
+      for (const name of ['replaced', 'v2.example.org', 'replaced/l.md', 'NOTES', 'q.md']) changed.fire(vscode.Uri.file(path.join(base, name)));
+      await eventually(async () => found.length >= 2, 30_000, { expected: 'two tag files found', seen: () => found });
+      await eventually(async () => gone.length && arrived.length, 10_000, { expected: 'the folders reported deleted and created', seen: () => [gone, arrived] });
+      await new Promise((r) => setTimeout(r, 500));
+      assert.deepEqual([...found].sort(), [path.join('replaced', 'l.md.tags.json'), path.join('v2.example.org', 'm.md.tags.json')]);
+      assert.deepEqual(gone.map((g) => [...g].sort()), [['replaced', 'v2.example.org']], 'only the folders, as deleted');
+      assert.deepEqual(arrived.map((a) => [...a].sort()), [['replaced', 'v2.example.org']], 'and as created');
+    } finally {
+      events.dispose();
+      created.dispose();
+      changed.dispose();
+      deleted.dispose();
+    }
+  });
+
+  test('a document deleted alone outside VS Code is listed as detached, and not any more once it is back', async function () {
+    this.timeout(60_000);
+    const doc = path.join(workspaceUri(FOLDER).fsPath, 'n.md');
+    article(path.dirname(doc), 'n.md', 'Turnout was 41 percent.');
+    const label = `${FOLDER}/n.md`;
+    await eventually(async () => (await ours()).includes(`${label} (1)`), 30_000, rootsExpectation(`to include ${label} (1)`));
+    fs.rmSync(doc);
+    await eventually(async () => !(await ours()).includes(`${label} (1)`) && (await detached()).some((l) => l.startsWith(label)), 30_000, detachedExpectation(`${label} under Detached only`));
+    fs.writeFileSync(doc, TEXT);
+    await eventually(async () => (await ours()).includes(`${label} (1)`) && !(await detached()).some((l) => l.startsWith(label)), 30_000, detachedExpectation(`${label} back among the roots, not under Detached`));
+  });
+
+  test('a folder moved away and back (its sidecars kept under .claim-tags/): detached, then listed again', async function () {
+    this.timeout(60_000);
+    const folder = path.join(workspaceUri(FOLDER).fsPath, 'trip');
+    fs.mkdirSync(path.join(folder, 'deep'), { recursive: true });
+    fs.writeFileSync(path.join(folder, 'deep', 'o.md'), TEXT);
+    const mirrored = path.join(workspaceUri('.claim-tags', FOLDER).fsPath, 'trip', 'deep');
+    fs.mkdirSync(mirrored, { recursive: true });
+    fs.writeFileSync(path.join(mirrored, 'o.md.tags.json'), sidecar('o.md', 'Turnout was 41 percent.'));
+    const label = `${FOLDER}/trip/deep/o.md`;
+    await eventually(async () => (await ours()).includes(`${label} (1)`), 30_000, rootsExpectation(`to include ${label} (1)`));
+    fs.renameSync(folder, path.join(outside, 'trip'));
+    await eventually(async () => !(await ours()).includes(`${label} (1)`) && (await detached()).some((l) => l.startsWith(label)), 30_000, detachedExpectation(`${label} under Detached only`));
+    fs.renameSync(path.join(outside, 'trip'), folder);
+    await eventually(async () => (await ours()).includes(`${label} (1)`) && !(await detached()).some((l) => l.startsWith(label)), 30_000, detachedExpectation(`${label} back among the roots, not under Detached`));
+  });
+
+  test('an open document whose folder is deleted outside VS Code keeps its tags in memory and writes nothing there until saved', async function () {
+    this.timeout(60_000);
+    const claimTagger = await api();
+    const folder = path.join(workspaceUri(FOLDER).fsPath, 'open');
+    article(folder, 'p.md', 'Turnout was 41 percent.');
+    const uri = vscode.Uri.file(path.join(folder, 'p.md'));
+    const editor = await vscode.window.showTextDocument(uri);
+    await eventually(async () => (await claimTagger.tags(uri)).length === 1, 10_000, tagsExpectation(uri, 'to be one tag'));
+    fs.rmSync(folder, { recursive: true });
+    await eventually(() => claimTagger.logLines().some((l) => l.includes('the folder of p.md was deleted or moved on disk')), 30_000, { expected: 'the log to say the folder of p.md is gone', seen: () => claimTagger.logLines().slice(-5) });
+    const quote = 'Critics called it reckless.';
+    await exec('claimTagger.tagClaim', { uri, ranges: [{ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length }] });
+    await claimTagger.flush();
+    assert.equal(fs.existsSync(folder), false, 'the folder is not made again for the sidecar alone');
+    assert.deepEqual((await claimTagger.tags(uri)).map((t) => t.quote).sort(), [quote, 'Turnout was 41 percent.'], 'both tags kept in memory');
+    const label = `${FOLDER}/open/p.md`;
+    await eventually(async () => (await detached()).some((l) => l.startsWith(label)), 30_000, detachedExpectation(`${label} under Detached while its file is gone`));
+    // Saving the document (edited, so there is something to save) puts its folder back: the tags are written with it.
+    assert.ok(await editor.edit((e) => e.insert(editor.document.positionAt(TEXT.length), 'Updated.\n')));
+    assert.ok(await editor.document.save(), 'the document is saved');
+    const sidecarPath = path.join(folder, 'p.md.tags.json');
+    await eventually(() => fs.existsSync(sidecarPath) && (JSON.parse(fs.readFileSync(sidecarPath, 'utf8')) as { tags: unknown[] }).tags.length === 2, 30_000, { expected: 'p.md.tags.json written with both tags after the save', seen: () => fs.existsSync(sidecarPath) && fs.readFileSync(sidecarPath, 'utf8') });
+    await eventually(async () => (await ours()).includes(`${label} (2)`) && !(await detached()).some((l) => l.startsWith(label)), 30_000, detachedExpectation(`${label} (2) back among the roots`));
   });
 });

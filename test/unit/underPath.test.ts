@@ -1,7 +1,7 @@
-// underAny (src/store/underPath.ts): which index entries a deleted folder takes with it.
+// underAny and atOrUnder (src/store/underPath.ts): which index entries a deleted folder takes with it.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { underAny } from '../../src/store/underPath';
+import { atOrUnder, underAny } from '../../src/store/underPath';
 
 const segment = fc.stringMatching(/^[a-z0-9.%-]{1,6}$/);
 const path = fc.array(segment, { minLength: 1, maxLength: 5 }).map((s) => `file:///ws/${s.join('/')}`);
@@ -25,5 +25,11 @@ suite('underAny (folders deleted in one piece)', () => {
 
   test('nothing is under an empty set', () => {
     assert.equal(underAny('file:///ws/a/b.md.tags.json', new Set()), false);
+  });
+
+  test('atOrUnder: a path itself (a deleted file) or anything under it', () => {
+    fc.assert(fc.property(path, fc.array(path, { maxLength: 4 }), (p, paths) => {
+      assert.equal(atOrUnder(p, new Set(paths)), paths.some((f) => p === f || p.startsWith(`${f}/`)));
+    }));
   });
 });

@@ -92,4 +92,28 @@ suite('moveNoReplace: moving a sidecar on disk', () => {
     assert.equal(await moveNoReplace(absolute, path.join(dir, 'sub', 'abs.json')), true);
     assert.equal(await fs.readlink(path.join(dir, 'sub', 'abs.json')), path.join(dir, 'real.json'));
   });
+
+  test('symlink() refused: a relative link moves by rename only where its target reads the same; elsewhere it stays, with the reason', async function () {
+    if (process.platform === 'win32') this.skip();
+    await fs.writeFile(path.join(dir, 'real.json'), 'ours');
+    const noSymlinks: MoveOps = { ...fs, symlink: async () => Promise.reject(errno('EPERM')) };
+    const from = path.join(dir, 'a.json');
+    await fs.symlink('real.json', from);
+    // Same folder: the link's text still reaches real.json.
+    const renamed = path.join(dir, 'b.json');
+    assert.equal(await moveNoReplace(from, renamed, noSymlinks), true);
+    assert.equal(await fs.readFile(renamed, 'utf8'), 'ours');
+
+    // Another folder: renamed as it is, 'real.json' would reach sub/real.json (missing, or another file).
+    const deeper = path.join(dir, 'sub', 'c.json');
+    await assert.rejects(moveNoReplace(renamed, deeper, noSymlinks), /symbolic link to real\.json.*left where it is/);
+    assert.equal(await fs.readlink(renamed), 'real.json', 'left under its old name, unchanged');
+    assert.equal(await exists(deeper), false);
+
+    // An absolute target reads the same from anywhere: renamed.
+    const absolute = path.join(dir, 'abs.json');
+    await fs.symlink(path.join(dir, 'real.json'), absolute);
+    assert.equal(await moveNoReplace(absolute, path.join(dir, 'sub', 'abs.json'), noSymlinks), true);
+    assert.equal(await fs.readFile(path.join(dir, 'sub', 'abs.json'), 'utf8'), 'ours');
+  });
 });
