@@ -281,13 +281,15 @@ const IRREGULAR_PARTICIPLES = new Set(`done gone known shown seen given taken wr
 /**
  * Reviewed out of the descriptive adjectives: they place, time, count, size, rank or relate things in news copy
  * ("the new line", "a senior official", "the next step", "bilateral relations"), which no editor marks as opinion,
- * or are other parts of speech in news prose ("all told", "the weather", "off").
+ * or are other parts of speech in news prose ("all told", "the weather", "off"). Round 6 completed the words of
+ * relative position ("the upper river", "the middle section", "the rear door"): they place a part of a thing.
  */
 const PLAIN_ADJECTIVES = new Set(`new old young large small big little long short high low same other own next last first
   second third final early late public private local general full open main certain whole single real current former
   present past future recent top left right north south east west central common free national foreign international
   political economic social senior junior chief off told weather primary bilateral multilateral world global joint mutual
-  double direct indirect`.split(/\s+/));
+  double direct indirect
+  upper lower middle inner outer front rear hind uppermost lowermost innermost outermost midmost topmost bottommost`.split(/\s+/));
 
 /**
  * Reviewed out of the descriptive adjectives after a review of neutral prose ("The suspect is still alive.", "Parking
