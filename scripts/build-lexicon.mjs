@@ -320,14 +320,16 @@ const NUMERAL = new RegExp(`^${NUMBER_WORD}(?:fold|score)?(?:-${NUMBER_WORD})?$`
  * describes what a thing measures or looks, feels or sounds like ("The water is cold", "The path is narrow near the
  * cliff", "the upper river is fast and shallow"): plain prose of weather, travel, science and sport states them as
  * facts. Left in, as attributes that judge or are not physical: quality, strength, importance, difficulty, ease,
- * clarity, possibility, beauty, taste (aesthetic), cleanness, fullness, duration, timing, status, nature, fear.
+ * clarity, possibility, beauty, taste (aesthetic), cleanness, fullness, duration, timing, status, nature, fear; and
+ * clearness ("transparent", "translucent"), physical in WordNet's first sense but in news copy said of conduct far
+ * more than of glass ("has always been <<transparent and peaceful>>" is a gold term of the tune half).
  */
 const PHYSICAL_ATTRIBUTES = new Map(Object.entries({
   temperature: 'temperature', size: 'size', magnitude: 'size', depth: 'depth', width: 'width', length: 'length',
   height: 'height', stature: 'height', thickness: 'thickness', consistency: 'density', solidity: 'solidity',
   state_of_matter: 'state of matter', weight: 'weight', body_weight: 'body weight', shape: 'shape',
   evenness: 'shape (flatness)', orientation: 'shape (slope)', curliness: 'shape', light: 'light',
-  luminosity: 'light', clearness: 'light (transparency)', opacity: 'light', hue: 'colour', color: 'colour',
+  luminosity: 'light', opacity: 'light', hue: 'colour', color: 'colour',
   complexion: 'colour', volume: 'sound', pitch: 'sound', audibility: 'sound', speed: 'speed', motion: 'motion',
   wetness: 'moisture', hardness: 'texture', texture: 'texture', absorbency: 'texture', taste_property: 'taste (flavour)',
   age: 'age', maturity: 'age', distance: 'distance', position: 'position',
