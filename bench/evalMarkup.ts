@@ -118,7 +118,7 @@ export const EVAL_DIR = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 
 
 const txtFiles = (d: string) => (fs.existsSync(d) ? fs.readdirSync(d).filter((f) => f.endsWith('.txt')).sort() : []);
 
-export const REGISTERS = ['state-media', 'editorial', 'column', 'wire', 'readout'] as const;
+export const REGISTERS = ['state-media', 'editorial', 'column', 'wire', 'readout', 'plain'] as const;
 const REGISTER_PREFIX = new RegExp(`^(${REGISTERS.join('|')})-\\d+-`);
 
 /** The register named by a file name's prefix ("wire-03-court-ruling.txt"); 'earlier' for the issue-6 texts. */

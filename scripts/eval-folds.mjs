@@ -5,9 +5,13 @@
 // Never reads heldout/. Bundles the engine from src/ with esbuild (no tsc needed) into a temporary file.
 // Prints P / R / F1 of opinion terms per fold and on the whole tune half, and the wire-news opinion
 // suggestions per 100 sentences (false alarms: wire texts have no gold opinion terms).
-// Usage: node scripts/eval-folds.mjs [--show] [--hits] [--json]
+// The plain-prose register (issue 12, round 6: tune/plain-*) stays out of the folds, so that fold A and B hold the
+// same texts as in earlier rounds and their figures compare; its opinion suggestions per 100 sentences and how many
+// of them are false alarms (no gold term overlaps) are printed on their own line.
+// Usage: node scripts/eval-folds.mjs [--show] [--hits] [--plain] [--json]
 //   --show  misses and false alarms of fold A only, with context (fold B is never shown); --hits adds its hits.
-//           A miss shows its sentence's opinion score (the contextual tier runs from 0.4).
+//           A miss shows its sentence's opinion score (the contextual tier runs from 0.35).
+//   --plain the tune plain texts' opinion suggestions, with context (the held-out plain texts are never loaded).
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,8 +43,23 @@ export { spanCounts, prf, addCounts, zero } from './bench/evalMetrics';`,
   const acc = { A: zero(), B: zero(), tune: zero() };
   let wireSentences = 0;
   let wireSuggestions = 0;
+  const plain = { sentences: 0, suggestions: 0, falseAlarms: 0 };
   const overlaps = (a, b) => a.start < b.end && b.start < a.end;
-  texts.forEach((t, i) => {
+  for (const t of texts.filter((x) => x.register === 'plain')) {
+    const ops = suggest(t.text).suggestions.filter((s) => s.kind === 'opinion');
+    plain.sentences += t.sentences.length;
+    plain.suggestions += ops.length;
+    const fas = ops.filter((s) => !t.opinionTerms.some((g) => overlaps(g, s)));
+    plain.falseAlarms += fas.length;
+    if (args.includes('--plain')) {
+      console.log(`\n## ${t.name}`);
+      for (const s of ops) {
+        const ctx = `${t.text.slice(Math.max(0, s.start - 50), s.start)}[${t.text.slice(s.start, s.end)}]${t.text.slice(s.end, s.end + 40)}`.replace(/\s+/g, ' ');
+        console.log(`  ${fas.includes(s) ? 'FA ' : 'HIT'}  (${s.rule}) ${ctx}`);
+      }
+    }
+  }
+  texts.filter((x) => x.register !== 'plain').forEach((t, i) => {
     const fold = i % 2 === 0 ? 'A' : 'B';
     const result = suggest(t.text);
     const ops = result.suggestions.filter((s) => s.kind === 'opinion');
@@ -72,9 +91,10 @@ export { spanCounts, prf, addCounts, zero } from './bench/evalMetrics';`,
     }
   });
   const wirePer100 = (100 * wireSuggestions) / wireSentences;
+  const plainPer100 = (100 * plain.suggestions) / (plain.sentences || 1);
   if (args.includes('--json')) {
     const row = (c) => ({ ...c, ...prf(c) });
-    console.log(JSON.stringify({ A: row(acc.A), B: row(acc.B), tune: row(acc.tune), wire: { suggestions: wireSuggestions, sentences: wireSentences, per100: wirePer100 } }));
+    console.log(JSON.stringify({ A: row(acc.A), B: row(acc.B), tune: row(acc.tune), wire: { suggestions: wireSuggestions, sentences: wireSentences, per100: wirePer100 }, plain: { ...plain, per100: plainPer100 } }));
   } else {
     const fmt = (c) => {
       const x = prf(c);
@@ -82,6 +102,7 @@ export { spanCounts, prf, addCounts, zero } from './bench/evalMetrics';`,
     };
     console.log(`fold A ${fmt(acc.A)}\nfold B ${fmt(acc.B)}\ntune   ${fmt(acc.tune)}`);
     console.log(`wire tune ${wireSuggestions}/${wireSentences} = ${wirePer100.toFixed(1)} per 100`);
+    console.log(`plain tune ${plain.suggestions}/${plain.sentences} = ${plainPer100.toFixed(1)} per 100 (false alarms ${plain.falseAlarms} = ${((100 * plain.falseAlarms) / (plain.sentences || 1)).toFixed(1)} per 100)`);
   }
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });

@@ -93,7 +93,7 @@ export function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, 
     if (DETERMINERS.has(lower) && i + 2 < n && adjectiveAt(tokens, i + 1, matches, mi)) {
       // "a sound investment", "a bright hope": a descriptive adjective before a free word.
       const next = tokens[i + 2];
-      if (!next.cap && !next.digit && !NOT_JUDGED.has(next.lower) && !covered(matches, mi, i + 2)) {
+      if (!next.cap && !next.digit && !NOT_JUDGED.has(next.lower) && !CIRCUMSTANCE_WORDS.has(next.lower) && !covered(matches, mi, i + 2)) {
         const adj = tokens[i + 1];
         pushContext(run, s, attributions, opinion, adj.start, adj.end, ATTRIBUTIVE_NOTE, 0.6, adj.lower);
         i++;
@@ -104,7 +104,7 @@ export function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, 
       // "unwavering resolve", "bold reforms", "the minister's reckless plan": a descriptive adjective before a free
       // word, without a determiner (after one, the pattern above already took it).
       const next = tokens[i + 1];
-      if (!next.cap && !next.digit && !NOT_JUDGED.has(next.lower) && isWord(next.lower) && onlySpaces(run.text, tok.end, next.start) && !covered(matches, mi, i + 1)) {
+      if (!next.cap && !next.digit && !NOT_JUDGED.has(next.lower) && !CIRCUMSTANCE_WORDS.has(next.lower) && isWord(next.lower) && onlySpaces(run.text, tok.end, next.start) && !covered(matches, mi, i + 1)) {
         pushContext(run, s, attributions, opinion, tok.start, tok.end, ATTRIBUTIVE_NOTE, 0.6, lower);
         continue;
       }
@@ -209,13 +209,29 @@ function predicative(text: string, tokens: Sentence['tokens'], j: number, matche
     if (covered(matches, mi, j)) return 0;
   }
   if (!adjectiveAt(tokens, j, matches, mi)) return 0;
-  if (j + 2 < n && tokens[j + 1].lower === 'and' && adjectiveAt(tokens, j + 2, matches, mi)) return j + 2;
+  if (j + 2 < n && tokens[j + 1].lower === 'and' && adjectiveAt(tokens, j + 2, matches, mi)) return plainTail(tokens, j + 3) ? 0 : j + 2;
+  if (plainTail(tokens, j + 1)) return 0;
   const next = j + 1 < n ? tokens[j + 1] : undefined;
   // The same test as the attributive pattern's, so that what this leaves to it, it takes.
   const qualifiesNext = next !== undefined && !next.cap && !next.digit && !NOT_JUDGED.has(next.lower) && isWord(next.lower)
     && onlySpaces(text, tokens[j].end, next.start) && !covered(matches, mi, j + 1);
   return qualifiesNext ? 0 : j;
 }
+
+/**
+ * Does a plain circumstance of place, time or cause follow at token k ("is quiet during exams", "is busy in the
+ * mornings", "is stable after surgery", "are available at the library")? A state placed in space or time is reported,
+ * not judged: the writer says where or when it holds.
+ */
+function plainTail(tokens: Sentence['tokens'], k: number): boolean {
+  return k < tokens.length && CIRCUMSTANCE_WORDS.has(tokens[k].lower);
+}
+
+/** Prepositions and conjunctions of place, time and cause that open a plain circumstance. */
+const CIRCUMSTANCE_WORDS = wordSet('contextual.CIRCUMSTANCE_WORDS', [
+  'at', 'in', 'on', 'near', 'during', 'after', 'before', 'until', 'since', 'around', 'along', 'across', 'below', 'above',
+  'beneath', 'outside', 'inside', 'throughout', 'between', 'behind', 'beside', 'because', 'when', 'while',
+]);
 
 /** Is token j a free descriptive adjective (not a name, a number or part of an opinion match)? */
 function adjectiveAt(tokens: Sentence['tokens'], j: number, matches: Sentence['matches'], mi: number): boolean {
