@@ -8,7 +8,14 @@ export interface Construction {
   /** The words joined by spaces: the suggestion's term. */
   term: string;
   note: string;
+  /**
+   * When it judges (contextual.ts): 'far' before a state, not a place; 'simile' not in an explanation "in that …" or
+   * a question "what … is like"; 'measure' not in a sentence with a figure; 'always' wherever it stands.
+   */
+  kind: ConstructionKind;
 }
+
+export type ConstructionKind = 'far' | 'simile' | 'measure' | 'always';
 
 const RANK = 'a construction that ranks or grades in the writer\'s voice';
 const DEGREE = 'a construction of degree that boosts or plays down';
@@ -16,23 +23,30 @@ const DENIAL = 'a construction that denies in order to judge';
 const SIMILE = 'a simile: the writer judges a thing by what it is likened to';
 const STANCE = 'the writer\'s own stance in the first person plural (an editorial or official "we")';
 
-/** The constructions by their first word, longest first within a word (the first that matches is taken). */
+/**
+ * The constructions by their first word, longest first within a word (the first that matches is taken). "at best" and
+ * "at worst" are not here: the main lexicon's "best" and "worst" always cover them.
+ */
 export const CONSTRUCTIONS: ReadonlyMap<string, readonly Construction[]> = byFirstWord([
-  ['by far', RANK], ['by some distance', RANK], ['by a distance', RANK], ['by a long way', RANK], ['by a wide margin', RANK],
-  ['by a mile', RANK], ['at best', RANK], ['at worst', RANK],
-  ['nothing less than', DEGREE], ['all too', DEGREE], ['only too', DEGREE], ['none too', DEGREE],
-  ['far from', DENIAL], ['not merely', DENIAL], ['not simply', DENIAL],
-  ['is like', SIMILE], ['was like', SIMILE], ['are like', SIMILE], ['were like', SIMILE], ['akin to', SIMILE],
-  ['we believe', STANCE], ['we trust', STANCE], ['we hope', STANCE], ['we fear', STANCE], ['we doubt', STANCE],
-  ['we suspect', STANCE], ['we regret', STANCE], ['we are convinced', STANCE], ['we are confident', STANCE],
+  ['by far', RANK, 'measure'], ['by some distance', RANK, 'measure'], ['by a distance', RANK, 'measure'],
+  ['by a long way', RANK, 'measure'], ['by a wide margin', RANK, 'measure'], ['by a mile', RANK, 'measure'],
+  ['nothing less than', DEGREE, 'measure'], ['all too', DEGREE, 'always'], ['only too', DEGREE, 'always'], ['none too', DEGREE, 'always'],
+  ['far from', DENIAL, 'far'], ['not merely', DENIAL, 'always'], ['not simply', DENIAL, 'always'],
+  ['is like', SIMILE, 'simile'], ['was like', SIMILE, 'simile'], ['are like', SIMILE, 'simile'], ['were like', SIMILE, 'simile'],
+  // After a copula, so that the copula pattern does not take "akin" for a descriptive adjective.
+  ['is akin to', SIMILE, 'simile'], ['was akin to', SIMILE, 'simile'], ['are akin to', SIMILE, 'simile'], ['were akin to', SIMILE, 'simile'],
+  ['akin to', SIMILE, 'simile'],
+  ['we believe', STANCE, 'always'], ['we trust', STANCE, 'always'], ['we hope', STANCE, 'always'], ['we fear', STANCE, 'always'],
+  ['we doubt', STANCE, 'always'], ['we suspect', STANCE, 'always'], ['we regret', STANCE, 'always'],
+  ['we are convinced', STANCE, 'always'], ['we are confident', STANCE, 'always'],
 ]);
 
-function byFirstWord(list: ReadonlyArray<readonly [string, string]>): Map<string, Construction[]> {
+function byFirstWord(list: ReadonlyArray<readonly [string, string, ConstructionKind]>): Map<string, Construction[]> {
   const out = new Map<string, Construction[]>();
-  for (const [phrase, note] of list) {
+  for (const [phrase, note, kind] of list) {
     const words = phrase.split(' ');
     const at = out.get(words[0]) ?? [];
-    at.push({ words, term: phrase, note });
+    at.push({ words, term: phrase, note, kind });
     at.sort((a, b) => b.words.length - a.words.length);
     out.set(words[0], at);
   }

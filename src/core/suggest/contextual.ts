@@ -4,9 +4,9 @@ import { inside, Sentence } from './analyze';
 import type { Attribution } from './attributions';
 import type { Token } from './chunk';
 import { INTERN_SIZE } from './intern';
-import { constructionAt } from './constructions';
-import { DESCRIPTIVE_ADJECTIVES } from './lexiconTiers';
-import { DEGREE_WORDS, GENERALISERS, LexEntry, NEUTRAL_LY, NOT_JUDGED } from './lexicon';
+import { Construction, constructionAt } from './constructions';
+import { DERIVED_NOUNS, DESCRIPTIVE_ADJECTIVES } from './lexiconTiers';
+import { DEGREE_WORDS, EVALUATIVE_NOUNS, GENERALISERS, LexEntry, NEUTRAL_LY, NOT_JUDGED } from './lexicon';
 import { suggestion } from './made';
 import type { SentenceOpinion } from './opinion';
 import { opinionWhy } from './opinionWhy';
@@ -28,7 +28,9 @@ export function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, 
     if (mi < matches.length && matches[mi].first <= i) continue;
     const tok = tokens[i];
     const lower = tok.lower;
-    if (i === 0) {
+    const c = constructionAt(run.text, tokens, n, i);
+    if (i === 0 && c === undefined) {
+      // "Nothing less than …" opens a construction, not a generalisation: it is weighed below.
       const g = generaliser(tokens);
       if (g > 0) {
         pushContext(run, s, attributions, opinion, tok.start, tokens[g - 1].end, GENERALISER_NOTE, 0.6, tokens[g - 1].lower === lower ? lower : `${lower} ${tokens[g - 1].lower}`);
@@ -36,34 +38,35 @@ export function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, 
         continue;
       }
     }
-    const c = constructionAt(run.text, tokens, n, i);
-    if (c !== undefined && !covered(matches, mi, i + c.words.length - 1)) {
+    if (c !== undefined && constructionJudges(run, tokens, i, c, matches, mi) && !covered(matches, mi, i + c.words.length - 1)) {
       // "by some distance the funniest", "nothing less than a scandal", "far from settled".
       const last = tokens[i + c.words.length - 1];
       pushContext(run, s, attributions, opinion, tok.start, last.end, c.note, 0.6, c.term);
       i += c.words.length - 1;
       continue;
     }
-    if (i === 0 && CONCESSIVES.has(lower) && n > 2 && run.text.charCodeAt(tok.end) === 44 /* , */) {
-      // "Still, it is rare…", "Yet, …": the writer concedes a point and turns the argument.
+    if (i === 0 && CONCESSIVES.has(lower) && n > 2 && run.text.charCodeAt(tok.end) === 44 /* , */ && !carriesNumber(tokens) && judgesElsewhere(tokens, matches)) {
+      // "Still, it is rare…", "Yet, …": the writer concedes a point and turns the argument; before a plain fact ("Still,
+      // it is the largest dam", "Still, 4,000 jobs went") it only links two facts.
       pushContext(run, s, attributions, opinion, tok.start, tok.end, CONCESSIVE_NOTE, 0.6, lower);
       continue;
     }
-    if (lower === 'well' && i > 0 && HEDGING_MODALS.has(tokens[i - 1].lower) && onlySpaces(run.text, tokens[i - 1].end, tok.start)) {
-      // "may well be right", "could well prove": the writer weighs a likelihood, hedging and boosting at once.
+    if (lower === 'well' && i > 0 && HEDGING_MODALS.has(tokens[i - 1].lower) && onlySpaces(run.text, tokens[i - 1].end, tok.start)
+      && i + 1 < n && LIKELY_VERBS.has(tokens[i + 1].lower) && !carriesNumber(tokens)) {
+      // "may well be right", "could well prove": the writer weighs how likely a judgement is, hedging and boosting at
+      // once; "may well spread from the west" forecasts an event, and a figure makes it an estimate.
       pushContext(run, s, attributions, opinion, tokens[i - 1].start, tok.end, MAY_WELL_NOTE, 0.6, `${tokens[i - 1].lower} well`);
       continue;
     }
-    if (lower === 'not' && i > 0 && (COPULAS.has(tokens[i - 1].lower) || (i > 1 && DENIAL_ADVERBS.has(tokens[i - 1].lower) && COPULAS.has(tokens[i - 2].lower)))) {
-      // "is not trivial", "is not nothing": a judgement by denial (the word denied must be free, as below); "is not a
-      // formality", "is also not ten minutes": a thing denied of the subject, with its determiner or number.
-      let k = i + 1;
-      if (k + 1 < n && DENIED_DETERMINERS.has(tokens[k].lower) && onlySpaces(run.text, tokens[k].end, tokens[k + 1].start)) k++;
-      const next = k < n ? tokens[k] : undefined;
-      if (next !== undefined && !next.cap && !NOT_JUDGED.has(next.lower) && isWord(next.lower) && onlySpaces(run.text, tok.end, tokens[i + 1].start)
-        && !covered(matches, mi, k)) {
-        pushContext(run, s, attributions, opinion, tok.start, next.end, DENIAL_NOTE, 0.6, run.text.slice(tok.start, next.end).toLowerCase());
-        i = k;
+    if (lower === 'not' && i + 1 < n && (i > 0 && COPULAS.has(tokens[i - 1].lower) || (i > 1 && DENIAL_ADVERBS.has(tokens[i - 1].lower) && COPULAS.has(tokens[i - 2].lower)))
+      && onlySpaces(run.text, tok.end, tokens[i + 1].start)) {
+      // "is not nothing", "is not a formality", "is not the privilege of a few": a judgement by denial, when what is
+      // denied is itself a judgement. "is not a member", "is not the only planet", "is not open" state plain facts.
+      // (An adjective denied, "is not trivial", is the copula pattern's: it comes first.)
+      const head = deniedJudgement(run, tokens, i + 1, matches, mi);
+      if (head > 0) {
+        pushContext(run, s, attributions, opinion, tok.start, tokens[head].end, DENIAL_NOTE, 0.6, run.text.slice(tok.start, tokens[head].end).toLowerCase());
+        i = head;
       }
       continue;
     }
@@ -158,8 +161,32 @@ const GENERALISER_NOTE = 'a sweeping generalisation opens the sentence in an opi
 const DENIAL_NOTE = 'a judgement by denial ("is not trivial") in an opinion-leaning sentence';
 /** Adverbs between a copula and its "not" ("is also not"). */
 const DENIAL_ADVERBS = wordSet('contextual.DENIAL_ADVERBS', ['also', 'still', 'simply', 'just', 'surely', 'certainly']);
-/** Determiners and numbers before the thing denied ("is not a formality", "is not ten minutes"). */
-const DENIED_DETERMINERS = wordSet('contextual.DENIED_DETERMINERS', ['a', 'an', 'the', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
+/** Determiners before the thing denied ("is not a formality", "is not the privilege of a few"). */
+const DENIED_DETERMINERS = wordSet('contextual.DENIED_DETERMINERS', ['a', 'an', 'the']);
+/**
+ * Nouns that judge when denied of something ("is not a formality", "not a given", "not a coincidence", "not the
+ * privilege of a few"): they say what weight or standing a thing has, not what kind of thing it is. Reviewed by hand
+ * (issue 12, round 7), beside the evaluative nouns of the lexicons; "nothing" is denied without a determiner.
+ */
+const DENIED_JUDGEMENTS = wordSet('contextual.DENIED_JUDGEMENTS', [
+  'nothing', 'formality', 'given', 'coincidence', 'privilege', 'luxury', 'panacea', 'exaggeration', 'overstatement',
+  'sham', 'fluke', 'gimmick', 'afterthought', 'footnote', 'trifle',
+]);
+/**
+ * Nouns of the lexicon's evaluative list that name a kind of thing as often as they judge ("not a model", "not a
+ * partnership", "not a friend of the mayor"): a denial of them states a fact.
+ */
+const KINDS_TOO = wordSet('contextual.KINDS_TOO', [
+  'model', 'example', 'step', 'steps', 'strides', 'gesture', 'support', 'leadership', 'friendship', 'partnership',
+  'cooperation', 'contribution', 'contributions', 'solidarity', 'trust', 'confidence', 'foundation', 'foundations',
+  'friend', 'friends', 'ties', 'bond', 'bonds', 'refusal', 'refusals', 'resistance', 'commitment', 'commitments',
+  'progress', 'vision', 'resolve', 'significance', 'importance', 'feat', 'feats', 'milestone', 'milestones',
+]);
+const EVALUATIVE_NOUN_SET = new Set([...EVALUATIVE_NOUNS.filter((w) => !KINDS_TOO.has(w)), ...DERIVED_NOUNS.map(([noun]) => noun)]);
+/** Words between a determiner and a noun that pick one out, not judge it ("the only", "the first", "the same"). */
+const PICKERS = wordSet('contextual.PICKERS', ['only', 'first', 'last', 'same', 'next', 'other', 'second', 'third', 'whole', 'main', 'very', 'sole']);
+/** Verbs after "may well" that weigh a judgement ("may well be right", "could well prove costly"). */
+const LIKELY_VERBS = wordSet('contextual.LIKELY_VERBS', ['be', 'prove', 'turn', 'become', 'seem', 'have', 'mean']);
 const CONCESSIVE_NOTE = 'a concession opens the sentence ("Still, …") in an opinion-leaning sentence';
 /** Words that open a sentence, before a comma, to concede and turn the argument. */
 const CONCESSIVES = wordSet('contextual.CONCESSIVES', ['still', 'yet', 'granted', 'nonetheless', 'nevertheless', 'alas']);
@@ -189,6 +216,90 @@ const HEDGE_NOTE = 'a hedge or booster of frequency in the writer\'s voice, in a
 /** Frequency words that hedge or boost a generalisation ("usually", "seldom"; "once" only in "once again"). */
 const FREQUENCY_HEDGES = wordSet('contextual.FREQUENCY_HEDGES', ['usually', 'often', 'seldom', 'rarely', 'once']);
 const DEGREE_NOTE = 'a degree word judges the word it modifies in an opinion-leaning sentence';
+
+/**
+ * The last token of a judgement denied from token k on, or 0: "nothing" alone, or a determiner, at most one free
+ * word and an evaluative head noun ("a formality", "a mere formality"), or any noun replaced by such a judgement ("a
+ * consultation but a formality"); the span runs to the head. A head that a
+ * match of the main lexicon covers is left to that match.
+ */
+function deniedJudgement(run: Run, tokens: Sentence['tokens'], k: number, matches: Sentence['matches'], mi: number): number {
+  const n = tokens.length;
+  const first = tokens[k];
+  if (!DENIED_DETERMINERS.has(first.lower)) {
+    // "is not nothing", "is not unreasonable": a word of the contextual lexicon said of the subject, denied.
+    return (first.lower === 'nothing' || evaluativeNoun(run, first)) && !first.cap && !covered(matches, mi, k) ? k : 0;
+  }
+  for (let h = k + 1; h < n && h <= k + 2; h++) {
+    const t = tokens[h];
+    if (t.cap || t.digit || PICKERS.has(t.lower) || !isWord(t.lower) || !onlySpaces(run.text, tokens[h - 1].end, t.start) || covered(matches, mi, h)) return 0;
+    if (evaluativeNoun(run, t)) return h;
+    // "is not a consultation but a formality": a name denied to put a judgement in its place.
+    if (h + 2 < n && tokens[h + 1].lower === 'but' && DENIED_DETERMINERS.has(tokens[h + 2].lower) && deniedJudgement(run, tokens, h + 2, matches, mi) > 0) return h;
+  }
+  return 0;
+}
+
+/** A noun that judges: of the evaluative or derived nouns, the contextual lexicon or the reviewed denied judgements. */
+function evaluativeNoun(run: Run, t: Token): boolean {
+  return t.lower !== 'nothing' && (DENIED_JUDGEMENTS.has(t.lower) || EVALUATIVE_NOUN_SET.has(t.lower) || run.context.entry(t) !== undefined);
+}
+
+/**
+ * Does the construction at token i judge here? "far from" judges a state ("far from perfect", "far from settled", "is
+ * far from a success"), not a place ("lies far from the coast"); a simile likens, a comparison "in that …" explains
+ * and "what … is like" asks; a ranking or degree with a figure in the sentence ("by far the largest employer, with
+ * 4,000 staff", "nothing less than a two-thirds majority") measures.
+ */
+function constructionJudges(run: Run, tokens: Sentence['tokens'], i: number, c: Construction, matches: Sentence['matches'], mi: number): boolean {
+  const n = tokens.length;
+  const after = i + c.words.length;
+  switch (c.kind) {
+    case 'far': {
+      if (after >= n || !onlySpaces(run.text, tokens[after - 1].end, tokens[after].start)) return false;
+      const t = tokens[after];
+      if (!t.cap && !t.digit && (ADJECTIVES.has(t.lower) || STATE_WORDS.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ed')) || run.context.entry(t) !== undefined)) return true;
+      return i > 0 && (COPULAS.has(tokens[i - 1].lower) || PREDICATIVE_VERBS.has(tokens[i - 1].lower)) && deniedJudgement(run, tokens, after, matches, mi) > 0;
+    }
+    case 'simile': {
+      if (after >= n || !onlySpaces(run.text, tokens[after - 1].end, tokens[after].start)) return false;
+      for (let k = 0; k < i; k++) if (tokens[k].lower === 'what') return false;
+      for (let k = after; k + 1 < n; k++) if (tokens[k].lower === 'in' && tokens[k + 1].lower === 'that') return false;
+      return true;
+    }
+    case 'measure':
+      return !carriesNumber(tokens);
+    default:
+      return true;
+  }
+}
+
+/** Words of state after "far from" that the adjective lists do not hold ("far from over", "far from being …"). */
+const STATE_WORDS = wordSet('contextual.STATE_WORDS', ['over', 'done', 'being', 'certain', 'sure', 'clear', 'ideal', 'perfect', 'ready', 'complete']);
+
+/** Does the sentence carry a figure (digits, or a number word: "two-thirds", "twelve", "million")? */
+function carriesNumber(tokens: Sentence['tokens']): boolean {
+  for (const t of tokens) {
+    if (t.digit) return true;
+    const w = t.lower;
+    const dash = w.indexOf('-');
+    if (NUMBER_WORDS.has(dash > 0 ? w.slice(0, dash) : w)) return true;
+  }
+  return false;
+}
+/** Number words ("one" is left out: "one of the", "the one thing" count nothing). */
+const NUMBER_WORDS = wordSet('contextual.NUMBER_WORDS', [
+  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'thirty', 'forty',
+  'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions',
+  'billion', 'billions', 'dozen', 'dozens', 'half', 'percent',
+]);
+
+/** Does the sentence judge elsewhere (an opinion match, or a free descriptive adjective)? */
+function judgesElsewhere(tokens: Sentence['tokens'], matches: Sentence['matches']): boolean {
+  for (const m of matches) if (m.entry.family === 'opinion') return true;
+  for (let k = 1; k < tokens.length; k++) if (adjectiveAt(tokens, k, matches, 0)) return true;
+  return false;
+}
 
 /** Is token k covered by a match of the opinion family (matches from mi on, in token order)? */
 function covered(matches: Sentence['matches'], mi: number, k: number): boolean {

@@ -48,8 +48,16 @@ export function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion
     const score = round(Math.max(0, Math.min(1, 0.7 * weight + 0.3 * opinion.score - (quoted || reported ? 0.2 : 0))));
     if (score < run.minScore) continue;
     why ??= opinionWhy(opinion);
-    const term = text.slice(m.start, last.end);
     const entry = top.entry;
+    // "at best a gamble", "at worst a waste": the writer grades what follows; the phrase, not "best", is the term.
+    const before = m.first > 0 ? s.tokens[m.first - 1] : undefined;
+    if (parts === 1 && before !== undefined && before.lower === 'at' && AT_RANKS.has(entry.term) && onlySpaces(text, before.end, m.start)) {
+      const phrase = text.slice(before.start, m.end);
+      const rankWhat = `“${phrase}”: ${AT_RANK_NOTE}${quoted ? ' (inside a quotation: the source\'s words)' : ''}${reported ? REPORTED : ''}`;
+      run.suggestions.push(suggestion('opinion', before.start, m.end, phrase, entry.category, `${rankWhat}; sentence opinion score ${opinion.score.toFixed(2)}.${why}`, score, phrase.toLowerCase()));
+      continue;
+    }
+    const term = text.slice(m.start, last.end);
     const head = parts > 1 ? `evaluative phrase; “${text.slice(top.start, top.end)}”: ` : '';
     const what = entry.note ? `“${term}”: ${head}${entry.note}${quoted ? ' (inside a quotation: the source\'s words)' : ''}` : parts > 1
       ? `“${term}”: evaluative phrase; ${opinionTermExplanation(entry.category, text.slice(top.start, top.end), quoted)}`
@@ -60,6 +68,9 @@ export function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion
 }
 
 const REPORTED = ' (in reported speech: the source\'s words)';
+/** Superlatives that, after "at", grade what follows rather than praise or blame ("at best", "at worst"). */
+const AT_RANKS = wordSet('opinionTerms.AT_RANKS', ['best', 'worst']);
+const AT_RANK_NOTE = 'a construction that ranks or grades in the writer\'s voice (the best or worst case of what follows)';
 
 /** Is offset inside what an attribution reports after its cue ("…told a briefing that <content>")? */
 function inReportedSpeech(attributions: Attribution[], offset: number): boolean {

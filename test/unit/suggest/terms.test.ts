@@ -87,11 +87,15 @@ suite('suggest/terms: patterns of the contextual tier', () => {
     assert.deepEqual(contextual('Frankly, the process was a disgrace and the board did not listen.').map((h) => h.text), []);
   });
 
-  test('a thing denied of the subject, with its determiner or number, also past "also"', () => {
-    const hits = contextual('Frankly, a consultation that is ignored is not a consultation, and that is a disgrace.');
-    assert.deepEqual(hits.map((h) => [h.text, h.term]), [['not a consultation', 'not a consultation']]);
+  test('a judgement denied of the subject, with its determiner, also past "also"; a kind of thing or a quantity denied is not one', () => {
+    const hits = contextual('Frankly, a consultation that is ignored is also not a formality, and that is a disgrace.');
+    assert.deepEqual(hits.map((h) => [h.text, h.term]), [['not a formality', 'not a formality']]);
     assert.match(hits[0].explanation, /judgement by denial/);
-    assert.deepEqual(contextual('Frankly, ninety seconds is also not ten minutes, and that is a disgrace.').map((h) => h.text), ['not ten minutes']);
+    // A name denied to put a judgement in its place (round 7: "not X but Y").
+    assert.deepEqual(contextual('Frankly, a consultation that is ignored is not a consultation but a formality, and that is a disgrace.').map((h) => h.text), ['not a consultation']);
+    // Round 7: a kind of thing or a quantity denied states a fact ("not a consultation", "not ten minutes").
+    assert.deepEqual(contextual('Frankly, a consultation that is ignored is not a consultation, and that is a disgrace.').map((h) => h.text), []);
+    assert.deepEqual(contextual('Frankly, ninety seconds is also not ten minutes, and that is a disgrace.').map((h) => h.text), []);
     // Not a name, nor a function word after the determiner, nor in a factual sentence.
     assert.deepEqual(contextual('Frankly, the culprit is not the Council, and that is a disgrace.').map((h) => h.text), []);
     assert.deepEqual(contextual('The fee is not a tax under the 2019 act, the ministry said on Tuesday.'), []);
