@@ -2,10 +2,11 @@
 // names. rename() would replace a file that appeared at the target meanwhile, so files move by link() + unlink()
 // (link fails with EEXIST); file systems without hard links fall back to a checked rename().
 import * as nodeFs from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import * as path from 'node:path';
 
 /** The node:fs calls a move makes; tests pass failing ones. */
-export type MoveOps = Pick<typeof nodeFs, 'lstat' | 'mkdir' | 'link' | 'symlink' | 'readlink' | 'unlink' | 'rename'>;
+export type MoveOps = Pick<typeof nodeFs, 'lstat' | 'mkdir' | 'rmdir' | 'link' | 'symlink' | 'readlink' | 'unlink' | 'rename'>;
 
 /** link() errors of file systems without hard links (FAT, some network shares, cross-device): rename instead. */
 const LINK_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK', 'EACCES']);
@@ -14,13 +15,25 @@ const LINK_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'E
  * Moves `from` to `to`. False (nothing moved) when `from` is missing or anything is at `to`, a dangling symbolic
  * link included; an error when the move itself fails, with the file left under its old name only (so is a
  * symbolic link with a relative target on a file system that refuses new links, unless its target reads the
- * same from the new folder).
+ * same from the new folder). Folders made for the target are removed again when nothing moved.
  */
 export async function moveNoReplace(from: string, to: string, fs: MoveOps = nodeFs): Promise<boolean> {
   const entry = (p: string) => fs.lstat(p).catch(() => undefined);
   const source = await entry(from);
   if (!source || (await entry(to))) return false;
-  await fs.mkdir(path.dirname(to), { recursive: true });
+  const made = await fs.mkdir(path.dirname(to), { recursive: true });
+  try {
+    if (await moveInto(from, to, source, fs, entry)) return true;
+  } catch (e) {
+    await unmake(made, path.dirname(to), fs);
+    throw e;
+  }
+  await unmake(made, path.dirname(to), fs);
+  return false;
+}
+
+/** The move itself, once the target's folder exists; false when nothing moved. */
+async function moveInto(from: string, to: string, source: Stats, fs: MoveOps, entry: (p: string) => Promise<Stats | undefined>): Promise<boolean> {
   if (!source.isDirectory()) {
     let linked = false;
     // A symbolic link is moved as a link (link() of one may follow it on some systems), still pointing at the
@@ -53,6 +66,17 @@ export async function moveNoReplace(from: string, to: string, fs: MoveOps = node
   }
   await fs.rename(from, to);
   return true;
+}
+
+/**
+ * Removes the folders mkdir made (`made`: the outermost, as mkdir returns it), innermost first; a folder something
+ * else was put in meanwhile stays (rmdir refuses it).
+ */
+async function unmake(made: string | undefined, folder: string, fs: MoveOps): Promise<void> {
+  if (made === undefined) return;
+  for (let dir = folder; ; dir = path.dirname(dir)) {
+    if (!(await fs.rmdir(dir).then(() => true, () => false)) || dir === made || path.dirname(dir) === dir) return;
+  }
 }
 
 /** A link's target as seen from `to`'s folder, for a link that was at `from`. */

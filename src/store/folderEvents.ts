@@ -13,17 +13,17 @@ import * as vscode from 'vscode';
 import { Disposable } from '../util/dispose';
 import { KeyedDebounce } from '../util/debounce';
 import { log } from '../util/log';
-import { depth, guessFolder, skippedPath } from './folderNames';
+import { guessFolder, skippedPath, statCandidates } from './folderNames';
 import { underAny } from './underPath';
 
 /** How long events are gathered before they are handled. */
 const GATHER_MS = 300;
 /**
- * Names with a dot stat'ed per batch at most ("www.example.com" may be a folder, "article.md" seldom is): a
- * checkout touching thousands of files costs this many stats, not thousands. Paths inside a folder that arrived
- * in the same batch cost nothing (searched with it).
+ * Stats per batch at most of created names with a dot ("www.example.com" may be a folder, "article.md" seldom is)
+ * and of changed names without one (statCandidates): a checkout touching thousands of files costs this many stats,
+ * not thousands. Paths inside a folder that arrived in the same batch cost nothing (searched with it).
  */
-export const DOTTED_STAT_BUDGET = 64;
+export const STAT_BUDGET = 64;
 
 /** Where creations, changes and deletions of paths come from: a file system watcher, or a test's emitters. */
 export interface PathEvents {
@@ -57,10 +57,10 @@ export class FolderEvents extends Disposable {
       this.created.set(uri.toString(), uri);
       this.later();
     }));
-    // Changes of files are most of what this sees (every save): only names that may be folders are kept.
+    // Changes of files are most of what this sees (every save): only names without a dot are kept (statCandidates).
     if (source.onDidChange) {
       this._register(source.onDidChange((uri) => {
-        if (guessFolder(uri.path) === 'no') return;
+        if (guessFolder(uri.path) !== 'likely') return;
         this.changed.set(uri.toString(), uri);
         this.later();
       }));
@@ -80,7 +80,7 @@ export class FolderEvents extends Disposable {
     this.created = new Map();
     this.changed = new Map();
     this.gone = new Set();
-    const folders = await this.foldersAmong(new Map([...changed, ...created]), created);
+    const folders = await this.foldersAmong(changed, created);
     if (this.stopped) return;
     // A changed folder (made a moment ago, foldersAmong) was replaced as a whole: what is under it is checked as
     // if it had gone and come back.
@@ -102,35 +102,36 @@ export class FolderEvents extends Disposable {
   }
 
   /**
-   * The folders among paths created or changed, outermost only (what lies inside one is searched with it). Names
-   * that look like folders are stat'ed; names with a dot within a budget per batch. A folder only changed counts
-   * when it was made a moment ago (replaced): some systems also report a folder changed when a file in it is.
+   * The folders among paths created or changed, outermost only (what lies inside one is searched with it), stat'ed
+   * in the order and within the budget statCandidates gives. A folder only changed counts when it was made a moment
+   * ago (replaced): some systems also report a folder changed when a file in it is.
    */
-  private async foldersAmong(paths: ReadonlyMap<string, vscode.Uri>, created: ReadonlyMap<string, vscode.Uri>): Promise<vscode.Uri[]> {
+  private async foldersAmong(changed: ReadonlyMap<string, vscode.Uri>, created: ReadonlyMap<string, vscode.Uri>): Promise<vscode.Uri[]> {
     const folders: vscode.Uri[] = [];
     const keys = new Set<string>();
-    let budget = DOTTED_STAT_BUDGET;
+    let budget = STAT_BUDGET;
     let unchecked = 0;
-    for (const uri of [...paths.values()].sort((a, b) => depth(a.path) - depth(b.path))) {
-      const guess = guessFolder(uri.path);
-      if (guess === 'no' || underAny(uri.toString(), keys)) continue;
-      if (guess === 'dotted' && budget-- <= 0) {
+    for (const { path: key, budgeted } of statCandidates([...created.keys()], [...changed.keys()])) {
+      if (underAny(key, keys)) continue;
+      if (budgeted && budget-- <= 0) {
         unchecked++;
         continue;
       }
       if (this.stopped) break;
+      const uri = created.get(key) ?? changed.get(key)!;
       try {
         const stat = await vscode.workspace.fs.stat(uri);
-        if ((stat.type & vscode.FileType.Directory) && (created.has(uri.toString()) || madeRecently(stat))) {
+        if ((stat.type & vscode.FileType.Directory) && (created.has(key) || madeRecently(stat))) {
           folders.push(uri);
-          keys.add(uri.toString());
+          keys.add(key);
         }
       } catch {
         // Gone again already (a temporary file or folder): its deletion is reported on its own.
       }
     }
-    if (unchecked) log.info(`Tag files: ${unchecked} paths with a dot in their name created or changed at once were not checked for folders (over ${DOTTED_STAT_BUDGET}); run Refresh in the Tags view if a folder named with a dot arrived among them`);
-    return folders;
+    if (unchecked) log.info(`Tag files: ${unchecked} paths created or changed at once were not checked for folders (over ${STAT_BUDGET}); run Refresh in the Tags view if a folder arrived among them`);
+    // A changed folder may hold one created (stat'ed first): only the outermost is searched.
+    return folders.filter((f) => !underAny(f.toString(), keys));
   }
 }
 

@@ -32,3 +32,30 @@ export function depth(path: string): number {
   for (let at = path.indexOf('/'); at >= 0; at = path.indexOf('/', at + 1)) n++;
   return n;
 }
+
+/** A path to stat in one batch, and whether the stat counts against the batch's budget. */
+export interface StatCandidate {
+  readonly path: string;
+  readonly budgeted: boolean;
+}
+
+/**
+ * Which paths of one batch are stat'ed for folders, in order. Created paths come first, so what arrives has the
+ * first claim on the budget; outer before inner within each group. Created: no-dot names always, dotted names
+ * within the budget. Changed (and not created): dotted names never (a file saved, nearly always; a folder
+ * replaced at once is reported by its no-dot name or as created), no-dot names within the budget (Makefile,
+ * LICENSE, `chmod -R` on folders).
+ */
+export function statCandidates(created: readonly string[], changed: readonly string[]): StatCandidate[] {
+  const isCreated = new Set(created);
+  const byDepth = (paths: readonly string[]) => [...paths].sort((a, b) => depth(a) - depth(b));
+  const out: StatCandidate[] = [];
+  for (const path of byDepth(created)) {
+    const guess = guessFolder(path);
+    if (guess !== 'no') out.push({ path, budgeted: guess === 'dotted' });
+  }
+  for (const path of byDepth(changed)) {
+    if (!isCreated.has(path) && guessFolder(path) === 'likely') out.push({ path, budgeted: true });
+  }
+  return out;
+}

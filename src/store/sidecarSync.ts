@@ -14,7 +14,7 @@ import { tagFileFor } from './blindMode';
 import { liveConflicts, mergedConflicts } from './conflicts';
 import { mergeDismissed } from './dismissedMerge';
 import { DocumentTags, cloneTags } from './documentTags';
-import { folderGone, tellFolderGone } from './goneFolder';
+import { folderGone, tellFolderGone, tellUnwrittenAtClose } from './goneFolder';
 import { reanchorAll, reanchorSome } from './placement';
 import { SidecarFiles } from './sidecarIO';
 import { StoreMessages, TagChangeReason } from './storeEvents';
@@ -52,6 +52,7 @@ export class SidecarSync implements vscode.Disposable {
   private readonly toldGone = new WeakSet<DocumentTags>();
   /** While above 0, scheduled saves wait (tests make a concurrent change land while tags are unsaved). */
   private held = 0;
+  private disposed = false;
 
   constructor(private readonly host: SyncHost) {}
 
@@ -115,6 +116,7 @@ export class SidecarSync implements vscode.Disposable {
         doc.dirty = true;
         // Deleted with the document's folder (goneFolder.ts): not written again until the document is saved.
         void folderGone(doc.uri).then((gone) => {
+          if (this.disposed || this.host.current(doc.uri.toString()) !== doc) return; // closed or reloaded meanwhile
           if (!gone) this.host.messages('warning', `Claim Tagger: the sidecar of ${baseName(doc.uri.path)} was deleted on disk. Its ${doc.tags.length} tag(s) are kept and will be written again with the next change; delete the tags in the editor to drop them.`, doc);
           else if (!this.toldGone.has(doc)) {
             tellFolderGone(this.host.messages, doc);
@@ -235,6 +237,11 @@ export class SidecarSync implements vscode.Disposable {
       return;
     }
     if (await folderGone(doc.uri)) {
+      // Closed: nothing keeps the tags any longer, so this is said every time, with the sidecar in the log.
+      if (document.isClosed) {
+        if (doc.tags.length) tellUnwrittenAtClose(this.host.messages, doc, first.content);
+        return;
+      }
       // Kept dirty: written when the document is saved (its folder back), never into a folder made for it.
       if (!this.toldGone.has(doc)) tellFolderGone(this.host.messages, doc);
       this.toldGone.add(doc);
@@ -303,6 +310,7 @@ export class SidecarSync implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.saves.dispose();
   }
 }

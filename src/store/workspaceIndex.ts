@@ -11,7 +11,8 @@ import { ConflictEntry } from '../core/team/types';
 import { documentOfTagFile, tagFilesGlob, tagFilesMoved } from './blindMode';
 import { TagStore } from './tagStore';
 import { TagFileWatcher } from './tagFileWatcher';
-import { atOrUnder } from './underPath';
+import { PathLookup, atOrUnder } from './underPath';
+import { exactExists } from './exactName';
 import { Disposable } from '../util/dispose';
 import { log, logFailures } from '../util/log';
 import { KeyedDebounce } from '../util/debounce';
@@ -31,6 +32,8 @@ export class WorkspaceIndex extends Disposable {
   private mode: ClaimTaggerConfig;
   /** Bumped on every reload, so reads begun for an earlier one are dropped. */
   private generation = 0;
+  /** Set on dispose: reads and checks still in flight then change nothing. */
+  private stopped = false;
 
   constructor(
     readonly model: ReviewModel,
@@ -39,6 +42,7 @@ export class WorkspaceIndex extends Disposable {
     files: TagFileWatcher,
   ) {
     super();
+    this._register({ dispose: () => (this.stopped = true) });
     this.mode = config();
     this.watch(files);
     // Deferred: the extension's own listener refreshes the config getter on the same event.
@@ -97,33 +101,41 @@ export class WorkspaceIndex extends Disposable {
     });
     this._register(files.onDidChange(reread));
     this._register(files.onDidCreate(reread));
-    // A deleted sidecar is checked on disk like a deleted folder: events of a file deleted and written again at
-    // once may come in any order, and what is there again is re-read, never dropped.
-    this._register(files.onDidDelete(logFailures('Tags view: a sidecar was deleted', (uri: vscode.Uri) => this.pathsGone(new Set([uri.toString()])))));
+    // A deleted sidecar comes in the batch of deleted paths (the folder watcher sees every path), checked on disk
+    // there like a deleted folder: events of a file deleted and written again at once may come in any order.
     this._register(files.onDidDeletePaths(logFailures('Tags view: paths deleted', (gone: ReadonlySet<string>) => this.pathsGone(gone))));
     this._register(files.onDidCreatePaths(logFailures('Tags view: paths created', (created: ReadonlySet<string>) => this.pathsCreated(created))));
   }
 
   /**
-   * Files or folders deleted (in one piece, outside VS Code, the watcher reports the folder alone): entries whose
-   * sidecar was there go, documents that were there are marked detached (their sidecars elsewhere). Deletions
-   * are reported a moment late, so a path put back meanwhile (git switch, a rebase) is checked on disk first:
-   * what exists again is re-read, never dropped.
+   * Files or folders deleted (in one piece, outside VS Code, the watcher reports the folder alone; on Linux each
+   * file too, in the same batch): entries whose sidecar was there go, documents that were there are marked
+   * detached (their sidecars elsewhere). Deletions are reported a moment late, so a path put back meanwhile (git
+   * switch, a rebase) is checked on disk first, under its exact name: what exists again is re-read, never dropped.
+   * Entries are found from the deleted paths' side (PathLookup), each handled once per batch.
    */
   private async pathsGone(gone: ReadonlySet<string>): Promise<void> {
-    if (!this.loaded) return;
-    // Most deletions in a workspace touch no tag: then nothing is re-read and the view is not refreshed.
+    if (!this.loaded || this.stopped) return;
+    const docs = this.model.documents();
+    const bySidecar = new PathLookup(groupBy(docs.filter((d) => d.sidecar), (d) => d.sidecar));
+    const byKey = new PathLookup(groupBy(docs, (d) => d.key));
+    const sidecarGone = new Set([...bySidecar.atOrUnder(gone)].flat().map((d) => d.key));
+    const hit = new Set([...sidecarGone, ...[...byKey.atOrUnder(gone)].flat().map((d) => d.key)]);
+    if (!hit.size) return; // most deletions in a workspace touch no tag: nothing re-read, the view not refreshed
+    const onDisk = exactOnDisk();
     let changed = false;
     const back: vscode.Uri[] = [];
-    for (const d of this.model.documents()) {
-      if (d.sidecar && atOrUnder(d.sidecar, gone) && !this.store.get(vscode.Uri.parse(d.key))) {
+    for (const key of hit) {
+      const d = this.model.document(key);
+      if (!d || this.stopped) continue;
+      if (sidecarGone.has(key) && !this.store.get(vscode.Uri.parse(d.key))) {
         const sidecar = vscode.Uri.parse(d.sidecar);
-        if (await exists(sidecar)) {
+        if (await onDisk(sidecar)) {
           back.push(sidecar);
           await this.readSidecar(sidecar);
         } else this.model.remove(d.key);
         changed = true;
-      } else if (!d.detached && atOrUnder(d.key, gone) && !(await exists(vscode.Uri.parse(d.key)))) {
+      } else if (!d.detached && atOrUnder(d.key, gone) && !(await onDisk(vscode.Uri.parse(d.key)))) {
         const now = this.model.document(d.key);
         if (now) this.model.upsert({ ...now, detached: true });
         changed = true;
@@ -135,16 +147,23 @@ export class WorkspaceIndex extends Disposable {
 
   /** Files or folders created: a detached document back on disk (a folder put back, an undone move) is no longer detached. */
   private async pathsCreated(created: ReadonlySet<string>): Promise<void> {
-    if (!this.loaded) return;
+    if (!this.loaded || this.stopped) return;
+    const detached = new PathLookup(groupBy(this.model.documents().filter((d) => d.detached), (d) => d.key));
+    const onDisk = exactOnDisk();
     let changed = false;
-    for (const d of this.model.documents()) {
-      if (d.detached && atOrUnder(d.key, created) && (await exists(vscode.Uri.parse(d.key)))) {
-        const now = this.model.document(d.key);
-        if (now) this.model.upsert({ ...now, detached: false });
-        changed = true;
-      }
+    for (const d of [...detached.atOrUnder(created)].flat()) {
+      if (this.stopped) return;
+      if (await onDisk(vscode.Uri.parse(d.key))) changed = this.attached(d.key) || changed;
     }
     if (changed) this.changed();
+  }
+
+  /** Marks a document no longer detached; whether it was. */
+  private attached(key: string): boolean {
+    const now = this.model.document(key);
+    if (!now?.detached) return false;
+    this.model.upsert({ ...now, detached: false });
+    return true;
   }
 
   /** Blind mode or its author switched: other files hold the tags now, so watch and read those. */
@@ -234,20 +253,53 @@ export class WorkspaceIndex extends Disposable {
       name: uri.scheme === 'untitled' ? uri.path : vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
       sidecar: doc.sidecarUri?.toString() ?? known?.sidecar ?? '',
       tags: doc.tags,
-      // Open, yet maybe gone on disk (its folder deleted): it stays detached until it is back (pathsCreated).
+      // Open, yet maybe gone on disk (its folder deleted): it stays detached until it is back.
       detached: known?.detached ?? false,
       error: doc.state === 'broken' ? doc.error?.message : undefined,
     });
     if (notify) this.changed();
+    // Its return may never be reported as a creation (a watcher overflow, a folder swapped in long ago): checked
+    // again whenever the store fires for it.
+    if (known?.detached && uri.scheme !== 'untitled') {
+      void exactOnDisk()(uri).then((back) => {
+        if (back && !this.stopped && this.store.get(uri) && this.attached(uri.toString())) this.changed();
+      });
+    }
   }
 
   private changed(): void {
+    if (this.stopped) return;
     this.notify.schedule('', 50, () => this.changeEmitter.fire());
   }
 }
 
 function keysOf(uris: readonly vscode.Uri[]): Set<string> {
   return new Set(uris.map((u) => u.toString()));
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** For one batch: whether a URI is on disk under its exact name (exactName.ts), its folder listed once. */
+function exactOnDisk(): (uri: vscode.Uri) => Promise<boolean> {
+  return exactExists<vscode.Uri>({
+    exists,
+    siblings: async (uri) => (await vscode.workspace.fs.readDirectory(parentOf(uri))).map(([name]) => name),
+    folderOf: (uri) => parentOf(uri).toString(),
+    nameOf: (uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1),
+  });
+}
+
+function parentOf(uri: vscode.Uri): vscode.Uri {
+  return uri.with({ path: uri.path.slice(0, uri.path.lastIndexOf('/')) || '/' });
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -152,16 +152,17 @@ suite('folders moved outside VS Code: the Tags view follows', () => {
       const base = workspaceUri(FOLDER).fsPath;
       article(path.join(base, 'replaced'), 'l.md', 'Turnout was 41 percent.');
       article(path.join(base, 'v2.example.org'), 'm.md', 'Turnout was 41 percent.');
-      // Changes of files (every save), one named like a folder included, are not reported.
+      // Changes of files (every save), one named like a folder included, are not reported. A changed dotted name is
+      // not even stat'ed (nearly always a save): a dotted folder replaced at once is left to its own events.
       fs.writeFileSync(path.join(base, 'NOTES'), 'a file without a dot');
       fs.writeFileSync(path.join(base, 'q.md'), TEXT);
       for (const name of ['replaced', 'v2.example.org', 'replaced/l.md', 'NOTES', 'q.md']) changed.fire(vscode.Uri.file(path.join(base, name)));
-      await eventually(async () => found.length >= 2, 30_000, { expected: 'two tag files found', seen: () => found });
+      await eventually(async () => found.length >= 1, 30_000, { expected: 'a tag file found', seen: () => found });
       await eventually(async () => gone.length && arrived.length, 10_000, { expected: 'the folders reported deleted and created', seen: () => [gone, arrived] });
       await new Promise((r) => setTimeout(r, 500));
-      assert.deepEqual([...found].sort(), [path.join('replaced', 'l.md.tags.json'), path.join('v2.example.org', 'm.md.tags.json')]);
-      assert.deepEqual(gone.map((g) => [...g].sort()), [['replaced', 'v2.example.org']], 'only the folders, as deleted');
-      assert.deepEqual(arrived.map((a) => [...a].sort()), [['replaced', 'v2.example.org']], 'and as created');
+      assert.deepEqual([...found].sort(), [path.join('replaced', 'l.md.tags.json')]);
+      assert.deepEqual(gone.map((g) => [...g].sort()), [['replaced']], 'only the folder, as deleted');
+      assert.deepEqual(arrived.map((a) => [...a].sort()), [['replaced']], 'and as created');
     } finally {
       events.dispose();
       created.dispose();
@@ -208,6 +209,8 @@ suite('folders moved outside VS Code: the Tags view follows', () => {
     await eventually(async () => (await claimTagger.tags(uri)).length === 1, 10_000, tagsExpectation(uri, 'to be one tag'));
     fs.rmSync(folder, { recursive: true });
     await eventually(() => claimTagger.logLines().some((l) => l.includes('the folder of p.md was deleted or moved on disk')), 30_000, { expected: 'the log to say the folder of p.md is gone', seen: () => claimTagger.logLines().slice(-5) });
+    // Saving an unchanged document writes nothing: the message asks for an edit and a save.
+    assert.ok(claimTagger.logLines().some((l) => l.includes('the folder of p.md') && l.includes('edit and save the document')), 'the message says what writes the tags');
     const quote = 'Critics called it reckless.';
     await exec('claimTagger.tagClaim', { uri, ranges: [{ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length }] });
     await claimTagger.flush();

@@ -1,7 +1,7 @@
 // underAny and atOrUnder (src/store/underPath.ts): which index entries a deleted folder takes with it.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { atOrUnder, underAny } from '../../src/store/underPath';
+import { PathLookup, atOrUnder, underAny } from '../../src/store/underPath';
 
 const segment = fc.stringMatching(/^[a-z0-9.%-]{1,6}$/);
 const path = fc.array(segment, { minLength: 1, maxLength: 5 }).map((s) => `file:///ws/${s.join('/')}`);
@@ -31,5 +31,29 @@ suite('underAny (folders deleted in one piece)', () => {
     fc.assert(fc.property(path, fc.array(path, { maxLength: 4 }), (p, paths) => {
       assert.equal(atOrUnder(p, new Set(paths)), paths.some((f) => p === f || p.startsWith(`${f}/`)));
     }));
+  });
+});
+
+suite('PathLookup (entries at or under deleted paths, found from the paths side)', () => {
+  test('finds exactly the keys atOrUnder finds by scanning every key', () => {
+    fc.assert(fc.property(fc.uniqueArray(path, { maxLength: 12 }), fc.array(path, { maxLength: 6 }), (keys, paths) => {
+      const lookup = new PathLookup(new Map(keys.map((k) => [k, k])));
+      const scanned = keys.filter((k) => atOrUnder(k, new Set(paths))).sort();
+      assert.deepEqual([...lookup.atOrUnder(paths)].sort(), scanned);
+    }));
+  });
+
+  test('keys are drawn from under the paths too (siblings with a shared prefix are not matched)', () => {
+    fc.assert(fc.property(path, fc.array(segment, { minLength: 1, maxLength: 3 }), (folder, names) => {
+      const keys = [folder, ...names.map((n) => `${folder}/${n}`), ...names.map((n) => `${folder}${n}/x`), `${folder}-/y`];
+      const lookup = new PathLookup(new Map(keys.map((k) => [k, k])));
+      const scanned = keys.filter((k) => atOrUnder(k, new Set([folder])));
+      assert.deepEqual([...lookup.atOrUnder([folder])].sort(), [...new Set(scanned)].sort());
+    }));
+  });
+
+  test('a value reached by several paths is given once', () => {
+    const lookup = new PathLookup(new Map([['file:///ws/a/b/c.md.tags.json', 1]]));
+    assert.deepEqual([...lookup.atOrUnder(['file:///ws/a', 'file:///ws/a/b', 'file:///ws/a/b/c.md.tags.json'])], [1]);
   });
 });

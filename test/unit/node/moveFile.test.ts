@@ -109,11 +109,27 @@ suite('moveNoReplace: moving a sidecar on disk', () => {
     await assert.rejects(moveNoReplace(renamed, deeper, noSymlinks), /symbolic link to real\.json.*left where it is/);
     assert.equal(await fs.readlink(renamed), 'real.json', 'left under its old name, unchanged');
     assert.equal(await exists(deeper), false);
+    assert.equal(await exists(path.join(dir, 'sub')), false, 'no empty folder left where nothing moved');
 
     // An absolute target reads the same from anywhere: renamed.
     const absolute = path.join(dir, 'abs.json');
     await fs.symlink(path.join(dir, 'real.json'), absolute);
     assert.equal(await moveNoReplace(absolute, path.join(dir, 'sub', 'abs.json'), noSymlinks), true);
     assert.equal(await fs.readFile(path.join(dir, 'sub', 'abs.json'), 'utf8'), 'ours');
+  });
+
+  test('nothing moved: the folders made for the target are removed again, folders that were there stay', async () => {
+    const from = path.join(dir, 'a.json');
+    await fs.writeFile(from, 'ours');
+    await fs.mkdir(path.join(dir, 'kept'));
+    // A file appears at the target between the first look and link(): EEXIST, nothing moved.
+    const raced: MoveOps = { ...fs, link: async () => Promise.reject(errno('EEXIST')) };
+    assert.equal(await moveNoReplace(from, path.join(dir, 'kept', 'x', 'y', 'b.json'), raced), false);
+    assert.deepEqual(await fs.readdir(path.join(dir, 'kept')), [], 'x/y made for the move and removed');
+    // A failing move (here link() with an unexpected error) too, the error still reported.
+    const failing: MoveOps = { ...fs, link: async () => Promise.reject(errno('EIO')) };
+    await assert.rejects(moveNoReplace(from, path.join(dir, 'new', 'b.json'), failing), /EIO/);
+    assert.equal(await exists(path.join(dir, 'new')), false);
+    assert.equal(await fs.readFile(from, 'utf8'), 'ours');
   });
 });
