@@ -43,7 +43,7 @@ export function suggestLearnedRange(text: string, start: number, end: number, op
   const memory = ctx.memory;
   // Phrase memory matches on the words the engine scans anyway (no second scan of the paragraph).
   const words = memory && memory.size ? scanned.reset(memory.firstWords) : undefined;
-  const engine = suggestRange(text, start, end, floor === minScore ? options : { ...options, minScore: floor }, words);
+  const engine = suggestRange(text, start, end, floor === minScore ? options : atFloor(options, floor), words);
   const found = memory && words ? memory.match(text, start, end, words) : undefined;
   // Nothing learned touches this paragraph: the engine's own result (no copy).
   if (floor === minScore && !found?.length && !anyDecided(decisions)) return engine;
@@ -99,6 +99,20 @@ export function suggestLearnedRange(text: string, start: number, end: number, op
   }
   return { suggestions: out, sentences: engine.sentences };
 }
+
+/**
+ * The options with minScore at the floor, as one object literal naming every field: a spread made an object of a
+ * map of its own, which died with it at the next full collection and took the optimised code of this function and
+ * the engine's suggestRange with it ("weak objects" under --trace-deopt): recompiled pass after pass, that was a
+ * large part of the layer's cost in instructions. A literal's map is kept by its allocation site.
+ */
+function atFloor(o: SuggestOptions, floor: number): SuggestOptions {
+  return { kinds: o.kinds, minScore: floor, extraTerms: o.extraTerms, ignoredTerms: o.ignoredTerms };
+}
+
+// Fails to compile when SuggestOptions gains a field atFloor does not pass on.
+const PASSED_ON: Record<keyof SuggestOptions, true> = { kinds: true, minScore: true, extraTerms: true, ignoredTerms: true };
+void PASSED_ON;
 
 /** Half a step of the 3 decimals scores are rounded to, with room for the floating-point sums around it. */
 const ROUNDING = 0.001;
