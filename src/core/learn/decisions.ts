@@ -29,6 +29,8 @@ export const MAX_TERM_LENGTH = 60;
 const raising = new WeakMap<Decisions, boolean>();
 /** Per Decisions object, the rules with a term that raises scores (see raisingRules). */
 const raisingRuleSets = new WeakMap<Decisions, Set<string>>();
+/** Per Decisions object, the most a term raises a score (see maxRaise). */
+const maxRaises = new WeakMap<Decisions, number>();
 /** adjustment() per Decisions object, rule (prefixed with NUL when term-only) and term. */
 const adjustments = new WeakMap<Decisions, Map<string, Map<string | undefined, Adjustment>>>();
 
@@ -94,6 +96,7 @@ function isSpace(c: number): boolean {
 export function recordDecision(d: Decisions, rule: string, term: string | undefined, accepted: boolean): Decisions {
   raising.delete(d);
   raisingRuleSets.delete(d);
+  maxRaises.delete(d);
   adjustments.delete(d);
   const bump = (c: DecisionCounts) => (accepted ? c.accepted++ : c.dismissed++);
   bump((d.rules[rule] ??= { accepted: 0, dismissed: 0 }));
@@ -182,6 +185,25 @@ export function raisingRules(d: Decisions): ReadonlySet<string> {
     raisingRuleSets.set(d, rules);
   }
   return rules;
+}
+
+/**
+ * The most any suggestion's score rises (0 when none does): the largest adjustment of a term accepted more often
+ * than dismissed (with its rule's record), at most MAX_UP. A suggestion the engine scored more than this under
+ * the threshold cannot reach it, so the engine is asked down by this much only, not by MAX_UP: on a workspace
+ * whose raising terms have few decisions behind them (most), far fewer suggestions are made only to be dropped.
+ */
+export function maxRaise(d: Decisions | undefined): number {
+  if (!d) return 0;
+  let most = maxRaises.get(d);
+  if (most === undefined) {
+    most = 0;
+    for (const rule of raisingRules(d)) {
+      for (const [term, c] of Object.entries(d.terms[rule])) if (c.accepted > c.dismissed) most = Math.max(most, adjustment(d, rule, term).delta);
+    }
+    maxRaises.set(d, most);
+  }
+  return most;
 }
 
 /** Whether anything was decided about `rule` (else adjustment() is nothing, whatever the term). */

@@ -4,7 +4,7 @@
 import {
   DEFAULT_MIN_SCORE, SUGGESTION_KINDS, SentenceScore, Suggestion, SuggestOptions, SuggestResult, suggestRange,
 } from '../suggest';
-import { Adjustment, Decisions, MAX_UP, adjustment, canRaise, decidedAbout, decisionTerm, raisingRules } from './decisions';
+import { Adjustment, Decisions, adjustment, decidedAbout, decisionTerm, maxRaise, raisingRules } from './decisions';
 import { Learned } from './learnedFile';
 import { phraseKey } from './normalize';
 import { PhraseEntry, PhraseMatch, PhraseMemory, PhraseSource } from './phraseMemory';
@@ -36,15 +36,19 @@ export interface LearnedResult extends Omit<SuggestResult, 'suggestions'> {
 export function suggestLearnedRange(text: string, start: number, end: number, options: SuggestOptions, ctx: LearningContext): LearnedResult {
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const decisions = ctx.learned?.decisions;
-  // A rule the editors accept may lift suggestions from just under the threshold: ask the engine for those too.
-  const floor = canRaise(decisions) ? Math.max(0, minScore - MAX_UP) : minScore;
+  // A term the editors accept may lift suggestions from just under the threshold: ask the engine for those too,
+  // down by the most any term raises a score (a shown score is rounded: half a step more may still reach it).
+  const raise = maxRaise(decisions);
+  const floor = raise > 0 ? Math.max(0, minScore - raise - ROUNDING) : minScore;
   const memory = ctx.memory;
   // Phrase memory matches on the words the engine scans anyway (no second scan of the paragraph).
   const words = memory && memory.size ? scanned.reset(memory.firstWords) : undefined;
-  const engine = suggestRange(text, start, end, floor === minScore ? options : { ...options, minScore: floor }, words);
+  const engine = suggestRange(text, start, end, floor === minScore ? options : atFloor(options, floor), words);
   const found = memory && words ? memory.match(text, start, end, words) : undefined;
   // Nothing learned touches this paragraph: the engine's own result (no copy).
   if (floor === minScore && !found?.length && !anyDecided(decisions)) return engine;
+  // The engine's suggestions are made for this call and owned by nobody else: a moved score and its reason are
+  // written into them (no copies).
   const out: LearnedSuggestion[] = [];
   const rising = decisions && floor !== minScore ? raisingRules(decisions) : undefined;
   for (const s of engine.suggestions) {
@@ -57,14 +61,18 @@ export function suggestLearnedRange(text: string, start: number, end: number, op
     const adj = adjustment(decisions, s.rule, decisionTerm(s));
     const score = clamp01(s.score + adj.delta);
     if (score < minScore) continue;
-    out.push(adj.why ? { ...s, score, explanation: withWhy(s.explanation, adj, s.score, score) } : s);
+    if (adj.why) {
+      s.explanation = withWhy(s.explanation, adj, s.score, score);
+      s.score = score;
+    }
+    out.push(s);
   }
   if (found?.length) {
     const kinds = options.kinds ?? SUGGESTION_KINDS;
     const ignored = new Set((options.ignoredTerms ?? []).map(phraseKey));
     let added = false;
-    for (const f of found) {
-      const m = { ...f, end: withTrailing(text, f.end, f.entry.quote) };
+    for (const m of found) {
+      m.end = withTrailing(text, m.end, m.entry.quote); // matches are made for this call too
       if (!kinds.includes(m.entry.kind) || ignored.has(m.entry.key) || taggedHere(m, ctx.document)) continue;
       if (m.entry.kind === 'opinion' && !m.entry.key.includes(' ') && sentenceOpinion(engine.sentences, m.start) < SINGLE_WORD_MIN_OPINION) continue;
       const memoryWhy = phraseExplanation(m, ctx.document);
@@ -73,7 +81,8 @@ export function suggestLearnedRange(text: string, start: number, end: number, op
       if (same >= 0) {
         // The engine found it too: one suggestion, with both reasons, at the better score.
         const s = out[same];
-        out[same] = { ...s, score: Math.max(s.score, base), explanation: `${s.explanation} Also ${memoryWhy}` };
+        s.score = Math.max(s.score, base);
+        s.explanation = `${s.explanation} Also ${memoryWhy}`;
         continue;
       }
       const adj = adjustment(decisions, LEARNED_PHRASE_RULE, m.entry.key, true);
@@ -90,6 +99,23 @@ export function suggestLearnedRange(text: string, start: number, end: number, op
   }
   return { suggestions: out, sentences: engine.sentences };
 }
+
+/**
+ * The options with minScore at the floor, as one object literal naming every field: a spread made an object of a
+ * map of its own, which died with it at the next full collection and took the optimised code of this function and
+ * the engine's suggestRange with it ("weak objects" under --trace-deopt): recompiled pass after pass, that was a
+ * large part of the layer's cost in instructions. A literal's map is kept by its allocation site.
+ */
+function atFloor(o: SuggestOptions, floor: number): SuggestOptions {
+  return { kinds: o.kinds, minScore: floor, extraTerms: o.extraTerms, ignoredTerms: o.ignoredTerms };
+}
+
+// Fails to compile when SuggestOptions gains a field atFloor does not pass on.
+const PASSED_ON: Record<keyof SuggestOptions, true> = { kinds: true, minScore: true, extraTerms: true, ignoredTerms: true };
+void PASSED_ON;
+
+/** Half a step of the 3 decimals scores are rounded to, with room for the floating-point sums around it. */
+const ROUNDING = 0.001;
 
 /**
  * A remembered single opinion word ("could", "fair") is suggested only in a sentence the engine's sentence model

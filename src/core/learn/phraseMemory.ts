@@ -163,9 +163,11 @@ export class PhraseMemory {
   match(text: string, start = 0, end = text.length, scanned?: ScannedWords): readonly PhraseMatch[] {
     if (!this.root.size) return NO_MATCHES;
     let n: number;
-    if (scanned?.whole) {
-      // The scan counted the words that may start a phrase (when it was given this memory's first words).
-      if (!scanned.candidates && scanned.checked(this.firstHashes)) return NO_MATCHES;
+    const counted = scanned?.whole && scanned.checked(this.firstHashes);
+    // Counted against this memory's first words, the scan kept the words from the first of them on (none: no
+    // match); counted against another memory's, it may have left out words this one needs.
+    if (counted && !scanned.candidates) return NO_MATCHES;
+    if (scanned && (counted || (scanned.whole && scanned.complete))) {
       n = scanned.count;
       use(scanned);
     } else {

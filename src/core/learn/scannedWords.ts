@@ -45,7 +45,10 @@ export class ScannedWords extends WordBuffer implements ChunkWords {
   private lastEnd = -1;
   private firsts: IntSet | undefined;
 
-  /** Empties the buffer for the next suggestRange call; `firsts`: the first-word hashes of the memory to match. */
+  /**
+   * Empties the buffer for the next suggestRange call; `firsts`: the first-word hashes of the memory to match
+   * (then only the words from the first of them on are kept: see push).
+   */
   reset(firsts?: IntSet): this {
     this.count = 0;
     this.candidates = 0;
@@ -55,9 +58,14 @@ export class ScannedWords extends WordBuffer implements ChunkWords {
     return this;
   }
 
-  /** Whether `candidates` counted against `firsts`. */
+  /** Whether `candidates` counted against `firsts` (then the words start at the first of them). */
   checked(firsts: IntSet): boolean {
     return this.firsts === firsts;
+  }
+
+  /** Whether every word of the range was kept (no first words given to count against). */
+  get complete(): boolean {
+    return this.firsts === undefined;
   }
 
   chunk(text: string, start: number, end: number, tokens: readonly Token[], count: number): void {
@@ -92,6 +100,9 @@ export class ScannedWords extends WordBuffer implements ChunkWords {
 
   private push(start: number, end: number, hash: number, hashed: number): void {
     if (!hashed || !this.firsts || this.firsts.has(hash)) this.candidates++;
+    // A phrase is matched from a possible first word onwards: the words before the first one are never read, and
+    // most paragraphs have none (nothing stored at all). Without `firsts` every word counts, so all are kept.
+    else if (!this.candidates) return;
     const n = this.count;
     if (n === this.starts.length) this.grow();
     this.starts[n] = start;

@@ -2,7 +2,7 @@
 // the engine's own suggestion on the same words; adjusted scores say why; ignored terms stay ignored.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MAX_UP, adjustment, canRaise, decisionTerm, emptyDecisions, recordDecision } from '../../../src/core/learn/decisions';
+import { MAX_UP, adjustment, canRaise, decisionTerm, emptyDecisions, maxRaise, recordDecision } from '../../../src/core/learn/decisions';
 import { LEARNED_PHRASE_RULE, SINGLE_WORD_MIN_OPINION, phraseScore, suggestLearnedRange } from '../../../src/core/learn/layer';
 import { emptyLearned } from '../../../src/core/learn/learnedFile';
 import { PhraseMemory, SourceTag } from '../../../src/core/learn/phraseMemory';
@@ -124,9 +124,10 @@ suite('learn: the layer around the engine', () => {
     }), { numRuns: 150 });
   });
 
-  // The layer drops a suggestion under the threshold without working out its adjustment unless its rule has a
-  // raising term: the same as moving every suggestion of the engine's (asked down to the floor) and keeping those
-  // that end at the threshold or over it.
+  // The layer asks the engine down by the most any term raises (maxRaise, not MAX_UP), drops a suggestion under
+  // the threshold without working out its adjustment unless its rule has a raising term, and writes moved scores
+  // into the engine's suggestions: the same as moving every suggestion of the engine's asked down by MAX_UP and
+  // keeping those that end at the threshold or over it, with the same explanations.
   test('property: the shortcut under the threshold keeps what adjusting every suggestion keeps', () => {
     const words = ['The', 'council', 'approved', '310', 'million', 'euros', 'shameful', 'clearly', 'very', 'said', 'Officials', 'argued', 'in', '2023', '.', '\n\n'];
     const rules = ['opinion.evaluative', 'opinion.booster', 'claim.number', 'claim.named-actor', 'attribution.reporting-verb', 'opinion.contextual'];
@@ -138,10 +139,28 @@ suite('learn: the layer around the engine', () => {
       for (const d of list) recordDecision(learned.decisions, d.rule, d.term, d.accepted);
       const floor = canRaise(learned.decisions) ? Math.max(0, minScore - MAX_UP) : minScore;
       const expected = suggestRange(text, 0, text.length, { minScore: floor }).suggestions
-        .map((s) => ({ s, score: Math.round(Math.min(1, Math.max(0, s.score + adjustment(learned.decisions, s.rule, decisionTerm(s)).delta)) * 1000) / 1000 }))
+        .map((s) => ({ s, adj: adjustment(learned.decisions, s.rule, decisionTerm(s)) }))
+        .map(({ s, adj }) => ({ s, adj, score: Math.round(Math.min(1, Math.max(0, s.score + adj.delta)) * 1000) / 1000 }))
         .filter((x) => x.score >= minScore)
-        .map((x) => [x.s.start, x.s.end, x.s.rule, x.score]);
-      assert.deepEqual(run(text, { learned }, { minScore }).map((s) => [s.start, s.end, s.rule, s.score]), expected, text);
+        .map(({ s, adj, score }) => [s.start, s.end, s.rule, adj.why ? score : s.score, adj.why ? `${s.explanation} Learned: ${adj.why} (score ${s.score.toFixed(2)} → ${score.toFixed(2)}).` : s.explanation]);
+      assert.deepEqual(run(text, { learned }, { minScore }).map((s) => [s.start, s.end, s.rule, s.score, s.explanation]), expected, text);
     }), { numRuns: 200 });
+  });
+
+  test('the engine is asked down by the most a term raises: bounded by MAX_UP, none without a raising term', () => {
+    const d = emptyDecisions();
+    assert.equal(maxRaise(d), 0);
+    recordDecision(d, 'opinion.evaluative', 'shameful', false);
+    assert.equal(maxRaise(d), 0, 'a dismissed term raises nothing');
+    recordDecision(d, 'opinion.evaluative', 'shameful', true);
+    recordDecision(d, 'opinion.evaluative', 'shameful', true);
+    const one = maxRaise(d);
+    assert.equal(one, adjustment(d, 'opinion.evaluative', 'shameful').delta);
+    assert.ok(one > 0 && one < MAX_UP, `${one}`);
+    for (let i = 0; i < 200; i++) recordDecision(d, 'claim.number', 'million', true);
+    assert.equal(maxRaise(d), MAX_UP, 'cached answers are dropped when a decision is recorded');
+    // A rule dismissed often holds its terms' raise down: the largest over the terms is taken.
+    for (let i = 0; i < 200; i++) recordDecision(d, 'claim.number', undefined, false);
+    assert.equal(maxRaise(d), Math.max(adjustment(d, 'claim.number', 'million').delta, adjustment(d, 'opinion.evaluative', 'shameful').delta));
   });
 });
