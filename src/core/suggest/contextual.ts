@@ -171,7 +171,11 @@ const DENIED_DETERMINERS = wordSet('contextual.DENIED_DETERMINERS', ['a', 'an', 
 const DENIED_JUDGEMENTS = wordSet('contextual.DENIED_JUDGEMENTS', [
   'nothing', 'formality', 'given', 'coincidence', 'privilege', 'luxury', 'panacea', 'exaggeration', 'overstatement',
   'sham', 'fluke', 'gimmick', 'afterthought', 'footnote', 'trifle',
+  // Round 8 (second review, C6).
+  'oversight', 'excuse', 'solution',
 ]);
+/** Nouns that judge as what replaces a noun denied ("is not a policy but a slogan"), not when denied alone. */
+const REPLACING_JUDGEMENTS = wordSet('contextual.REPLACING_JUDGEMENTS', ['slogan', 'stunt', 'wish', 'fantasy', 'sideshow', 'pretext']);
 /**
  * Nouns of the lexicon's evaluative list that name a kind of thing as often as they judge ("not a model", "not a
  * partnership", "not a friend of the mayor"): a denial of them states a fact.
@@ -240,6 +244,8 @@ function deniedJudgement(run: Run, tokens: Sentence['tokens'], k: number, matche
     if (h + 2 < n && tokens[h + 1].lower === 'but' && DENIED_DETERMINERS.has(tokens[h + 2].lower)) {
       const judged = deniedJudgement(run, tokens, h + 2, matches, mi);
       if (judged > 0) return judged;
+      const r = h + 3 < n ? tokens[h + 3] : undefined;
+      if (r !== undefined && !r.cap && REPLACING_JUDGEMENTS.has(r.lower) && onlySpaces(run.text, tokens[h + 2].end, r.start) && !covered(matches, mi, h + 3)) return h + 3;
     }
   }
   return 0;
@@ -275,6 +281,8 @@ function constructionJudges(run: Run, tokens: Sentence['tokens'], i: number, c: 
       if (after >= n || !onlySpaces(run.text, tokens[after - 1].end, tokens[after].start)) return false;
       const t = tokens[after];
       if (!t.cap && !t.digit && (ADJECTIVES.has(t.lower) || STATE_WORDS.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ed')) || run.context.entry(t) !== undefined)) return true;
+      // "Far from easing congestion, the lanes …": an action denied to turn to its opposite.
+      if (i === 0 && !t.cap && t.lower.length > 5 && t.lower.endsWith('ing') && isWord(t.lower) && run.text.indexOf(',', t.end) > 0) return true;
       return i > 0 && (COPULAS.has(tokens[i - 1].lower) || PREDICATIVE_VERBS.has(tokens[i - 1].lower)) && deniedJudgement(run, tokens, after, matches, mi) > 0;
     }
     case 'simile': {

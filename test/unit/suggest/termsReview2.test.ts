@@ -92,4 +92,14 @@ suite('suggest/terms: constructions after the second review (issue 12, round 8)'
     quietOn(['Nothing less than a unanimous vote can change the club rules.', 'Nothing less than a full rebuild will do.'], /nothing less than/i);
     assert.match(one('The plan is nothing less than a scandal.', 'nothing less than').explanation, /construction of degree/);
   });
+
+  test('C6: more judgements by denial: a reviewed noun, a slogan put in the place of a policy, "Far from" an action', () => {
+    one('The failure to publish the report is not an oversight.', 'not an oversight');
+    one('The scheme is not a policy but a slogan.', 'not a policy but a slogan');
+    one('Frankly, the apology was not an apology but an excuse.', 'not an apology but an excuse');
+    one('The new toll is far from a solution.', 'far from');
+    one('Far from easing congestion, the new lanes have made it worse.', 'Far from');
+    // Controls: a place, and a slogan denied alone, stay quiet.
+    quietOn(['Far from the coast, temperatures fall quickly at night.', 'The phrase is not a slogan.'], /^(far from|not a slogan)$/i);
+  });
 });
