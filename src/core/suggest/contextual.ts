@@ -282,7 +282,7 @@ function constructionJudges(run: Run, tokens: Sentence['tokens'], i: number, c: 
       const t = tokens[after];
       if (!t.cap && !t.digit && (ADJECTIVES.has(t.lower) || STATE_WORDS.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ed')) || run.context.entry(t) !== undefined)) return true;
       // "Far from easing congestion, the lanes …": an action denied to turn to its opposite.
-      if (i === 0 && !t.cap && t.lower.length > 5 && t.lower.endsWith('ing') && isWord(t.lower) && run.text.indexOf(',', t.end) > 0) return true;
+      if (i === 0 && !t.cap && t.lower.length > 5 && t.lower.endsWith('ing') && isWord(t.lower) && commaBefore(run.text, t.end, tokens[n - 1].end)) return true;
       return i > 0 && (COPULAS.has(tokens[i - 1].lower) || PREDICATIVE_VERBS.has(tokens[i - 1].lower)) && deniedJudgement(run, tokens, after, matches, mi) > 0;
     }
     case 'simile': {
@@ -369,6 +369,12 @@ const NOT_SUPERLATIVES = wordSet('contextual.NOT_SUPERLATIVES', [
   'interest', 'forest', 'honest', 'modest', 'earnest', 'contest', 'protest', 'request', 'harvest', 'manifest',
   'conquest', 'arrest', 'digest', 'invest', 'suggest', 'inquest', 'behest', 'unrest', 'dishonest', 'immodest',
 ]);
+
+/** Is there a comma in text[from, to) (within the sentence)? */
+function commaBefore(text: string, from: number, to: number): boolean {
+  const c = text.indexOf(',', from);
+  return c >= 0 && c < to;
+}
 
 /** Words of state after "far from" that the adjective lists do not hold ("far from over", "far from being …"). */
 const STATE_WORDS = wordSet('contextual.STATE_WORDS', ['over', 'done', 'being', 'certain', 'sure', 'clear', 'ideal', 'perfect', 'ready', 'complete']);

@@ -101,5 +101,7 @@ suite('suggest/terms: constructions after the second review (issue 12, round 8)'
     one('Far from easing congestion, the new lanes have made it worse.', 'Far from');
     // Controls: a place, and a slogan denied alone, stay quiet.
     quietOn(['Far from the coast, temperatures fall quickly at night.', 'The phrase is not a slogan.'], /^(far from|not a slogan)$/i);
+    // The comma must be in the same sentence.
+    assert.ok(!opinions('Far from shrinking the town grew. Frankly, that is wonderful.').some((o) => o.text === 'Far from'));
   });
 });
