@@ -10,7 +10,8 @@ export interface Construction {
   note: string;
   /**
    * When it judges (contextual.ts): 'far' before a state, not a place; 'simile' not in an explanation "in that …" or
-   * a question "what … is like"; 'measure' not in a sentence with a figure; 'always' wherever it stands.
+   * a question "what … is like", nor when it describes; 'measure' (a ranking) by the superlative that follows,
+   * else not in a sentence with a figure (a year is none), and "nothing less than" after a copula only; 'always' wherever it stands.
    */
   kind: ConstructionKind;
 }

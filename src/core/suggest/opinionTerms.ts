@@ -2,7 +2,7 @@
 // into one phrase, and (in opinion-leaning sentences) the contextual tier of contextual.ts.
 import { inside, Sentence } from './analyze';
 import type { Attribution } from './attributions';
-import { pushContextual } from './contextual';
+import { carriesNumber, pushContextual } from './contextual';
 import type { LexEntry } from './lexicon';
 import type { SentenceOpinion } from './opinion';
 import { suggestion } from './made';
@@ -52,6 +52,8 @@ export function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion
     // "at best a gamble", "at worst a waste": the writer grades what follows; the phrase, not "best", is the term.
     const before = m.first > 0 ? s.tokens[m.first - 1] : undefined;
     if (parts === 1 && before !== undefined && before.lower === 'at' && AT_RANKS.has(entry.term) && onlySpaces(text, before.end, m.start)) {
+      // With a figure ("At best, the bus takes forty minutes") it bounds a measure: the same rule as "by far".
+      if (carriesNumber(s.tokens)) continue;
       const phrase = text.slice(before.start, m.end);
       const rankWhat = `“${phrase}”: ${AT_RANK_NOTE}${quoted ? ' (inside a quotation: the source\'s words)' : ''}${reported ? REPORTED : ''}`;
       run.suggestions.push(suggestion('opinion', before.start, m.end, phrase, entry.category, `${rankWhat}; sentence opinion score ${opinion.score.toFixed(2)}.${why}`, score, phrase.toLowerCase()));
