@@ -2,10 +2,10 @@
 // and plain facts said with a denial, a distance, a comparison, a ranking or a concession stay quiet.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { suggest } from '../../../src/core/suggest';
+import { found, oneOpinion, shownOpinions } from './helpers';
 
-const opinions = (text: string) => suggest(text).suggestions.filter((s) => s.kind === 'opinion');
-const shown = (text: string) => opinions(text).map((s) => `${s.text} (${s.rule}: ${s.explanation.slice(0, 70)})`);
+const opinions = (text: string) => found(text, 'opinion');
+const shown = shownOpinions;
 
 /** Every sentence, run on its own, gets no opinion suggestion. */
 function quiet(sentences: string[]): void {
@@ -13,12 +13,7 @@ function quiet(sentences: string[]): void {
   assert.deepEqual(loud, []);
 }
 
-/** The suggestion whose text is `term` in `text` (case as written), with its explanation. */
-function one(text: string, term: string) {
-  const hit = opinions(text).find((s) => s.text === term);
-  assert.ok(hit, `no "${term}" in "${text}": ${shown(text).join('; ')}`);
-  return hit;
-}
+const one = oneOpinion;
 
 suite('suggest/terms: constructions after the review (issue 12, round 7)', () => {
   test('T1: a plain noun denied of the subject is a fact, not a judgement by denial', () => {

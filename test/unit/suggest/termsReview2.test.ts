@@ -1,10 +1,9 @@
 // Opinion constructions after the second review of issue 12 (round 8): the reviewer's sentences (C1-C7), each with a
 // control that must still fire where the construction does judge.
 import * as assert from 'node:assert/strict';
-import { suggest } from '../../../src/core/suggest';
+import { found, oneOpinion } from './helpers';
 
-const opinions = (text: string) => suggest(text).suggestions.filter((s) => s.kind === 'opinion');
-const shown = (text: string) => opinions(text).map((s) => `${s.text} (${s.rule}: ${s.explanation.slice(0, 70)})`);
+const opinions = (text: string) => found(text, 'opinion');
 
 /** No suggestion whose text matches `pattern` in any of the sentences, each run on its own. */
 function quietOn(sentences: string[], pattern: RegExp): void {
@@ -12,12 +11,7 @@ function quietOn(sentences: string[], pattern: RegExp): void {
   assert.deepEqual(loud, []);
 }
 
-/** The suggestion whose text is `term` in `text` (case as written). */
-function one(text: string, term: string) {
-  const hit = opinions(text).find((s) => s.text === term);
-  assert.ok(hit, `no "${term}" in "${text}": ${shown(text).join('; ')}`);
-  return hit;
-}
+const one = oneOpinion;
 
 suite('suggest/terms: constructions after the second review (issue 12, round 8)', () => {
   test('C3: "at best"/"at worst" with a figure measure a range, they do not grade', () => {
