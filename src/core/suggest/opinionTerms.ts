@@ -2,7 +2,8 @@
 // into one phrase, and (in opinion-leaning sentences) the contextual tier of contextual.ts.
 import { inside, Sentence } from './analyze';
 import type { Attribution } from './attributions';
-import { carriesNumber, pushContextual } from './contextual';
+import { carriesNumber } from './constructionJudges';
+import { pushContextual } from './contextual';
 import type { LexEntry } from './lexicon';
 import type { SentenceOpinion } from './opinion';
 import { suggestion } from './made';
