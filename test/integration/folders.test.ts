@@ -157,11 +157,13 @@ suite('folders moved outside VS Code: the Tags view follows', () => {
       fs.writeFileSync(path.join(base, 'NOTES'), 'a file without a dot');
       fs.writeFileSync(path.join(base, 'q.md'), TEXT);
       for (const name of ['replaced', 'v2.example.org', 'replaced/l.md', 'NOTES', 'q.md']) changed.fire(vscode.Uri.file(path.join(base, name)));
+      // Deletions in .git or node_modules (a git gc, an npm install) are not passed on.
+      for (const name of ['.git/objects/ab', 'node_modules/pkg/n.md.tags.json']) deleted.fire(vscode.Uri.file(path.join(base, name)));
       await eventually(async () => found.length >= 1, 30_000, { expected: 'a tag file found', seen: () => found });
       await eventually(async () => gone.length && arrived.length, 10_000, { expected: 'the folders reported deleted and created', seen: () => [gone, arrived] });
       await new Promise((r) => setTimeout(r, 500));
       assert.deepEqual([...found].sort(), [path.join('replaced', 'l.md.tags.json')]);
-      assert.deepEqual(gone.map((g) => [...g].sort()), [['replaced']], 'only the folder, as deleted');
+      assert.deepEqual(gone.map((g) => [...g].sort()), [['replaced']], 'only the folder, as deleted (nothing under .git or node_modules)');
       assert.deepEqual(arrived.map((a) => [...a].sort()), [['replaced']], 'and as created');
     } finally {
       events.dispose();
