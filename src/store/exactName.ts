@@ -33,3 +33,36 @@ export function exactExists<U>(ops: NameOps<U>): (uri: U) => Promise<boolean> {
     return names === undefined || names.has(ops.nameOf(uri));
   };
 }
+
+/**
+ * The deleted path an entry was matched by: `key` itself or its nearest folder in `gone` (URI strings or paths,
+ * written alike). Walks up `key`, so the cost is its depth.
+ */
+export function matchedBy(key: string, gone: ReadonlySet<string>): string | undefined {
+  for (let k = key; k; k = k.slice(0, Math.max(0, k.lastIndexOf('/')))) {
+    if (gone.has(k)) return k;
+  }
+  return undefined;
+}
+
+/**
+ * exactExists for a path reported gone under a deleted path `via` (the path itself or a folder above it): `via` is
+ * confirmed under its exact name first, once per batch, since a folder renamed by case only (`git mv Drafts drafts`)
+ * still stats, and so does every file under it; `via` missing, everything under it is gone.
+ */
+export function exactUnder<U>(ops: NameOps<U>): (uri: U, via?: U) => Promise<boolean> {
+  const exact = exactExists(ops);
+  const confirmed = new Map<string, Promise<boolean>>();
+  return async (uri, via) => {
+    if (via !== undefined) {
+      const key = `${ops.folderOf(via)}\u0000${ops.nameOf(via)}`;
+      let present = confirmed.get(key);
+      if (!present) {
+        present = exact(via);
+        confirmed.set(key, present);
+      }
+      if (!(await present)) return false;
+    }
+    return exact(uri);
+  };
+}

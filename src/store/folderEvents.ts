@@ -65,7 +65,9 @@ export class FolderEvents extends Disposable {
         this.later();
       }));
     }
+    // Nothing is looked for in .git or node_modules: their deletions (a git gc, an npm install) are not passed on.
     this._register(source.onDidDelete((uri) => {
+      if (skippedPath(uri.path)) return;
       this.gone.add(uri.toString());
       this.later();
     }));
@@ -138,7 +140,10 @@ export class FolderEvents extends Disposable {
 /** How recent the creation of a changed folder must be for it to count as replaced. */
 const REPLACED_WITHIN_MS = 60_000;
 
-/** Whether a folder was created a moment ago, or its creation time is unknown (0): then it is checked anyway. */
+/**
+ * Whether a folder was created a moment ago. An unknown creation time (0: no birthtime) does not count, or every
+ * `chmod -R` would have each folder searched and its sidecars read again.
+ */
 function madeRecently(stat: vscode.FileStat): boolean {
-  return !(stat.ctime > 0) || Date.now() - stat.ctime < REPLACED_WITHIN_MS;
+  return stat.ctime > 0 && Date.now() - stat.ctime < REPLACED_WITHIN_MS;
 }

@@ -14,7 +14,7 @@ import { tagFileFor } from './blindMode';
 import { liveConflicts, mergedConflicts } from './conflicts';
 import { mergeDismissed } from './dismissedMerge';
 import { DocumentTags, cloneTags } from './documentTags';
-import { folderGone, tellFolderGone, tellUnwrittenAtClose } from './goneFolder';
+import { hasTagState, logUnwrittenAtExit, sidecarFolderGone, tellFolderGone, tellUnwrittenAtClose } from './goneFolder';
 import { reanchorAll, reanchorSome } from './placement';
 import { SidecarFiles } from './sidecarIO';
 import { StoreMessages, TagChangeReason } from './storeEvents';
@@ -36,6 +36,8 @@ export interface SyncHost {
   config(): ClaimTaggerConfig;
   /** The store's entry for a document (by URI string), if it still holds one. */
   current(key: string): DocumentTags | undefined;
+  /** Every entry the store holds (without it, a flush of all logs nothing kept in memory). */
+  all?(): DocumentTags[];
   fire(doc: DocumentTags, reason: TagChangeReason): void;
   readonly messages: StoreMessages;
   readonly files: SidecarFiles;
@@ -50,6 +52,8 @@ export class SidecarSync implements vscode.Disposable {
   private readonly hashes = new TextHashCache<DocumentTags>();
   /** Documents told their folder is gone (goneFolder.ts), so the message comes once. */
   private readonly toldGone = new WeakSet<DocumentTags>();
+  /** The content last logged per document kept in memory at a flush of all (so repeated flushes log it once). */
+  private readonly loggedAtExit = new WeakMap<DocumentTags, string>();
   /** While above 0, scheduled saves wait (tests make a concurrent change land while tags are unsaved). */
   private held = 0;
   private disposed = false;
@@ -115,7 +119,7 @@ export class SidecarSync implements vscode.Disposable {
       if (doc.tags.length) {
         doc.dirty = true;
         // Deleted with the document's folder (goneFolder.ts): not written again until the document is saved.
-        void folderGone(doc.uri).then((gone) => {
+        void sidecarFolderGone(doc).then((gone) => {
           if (this.disposed || this.host.current(doc.uri.toString()) !== doc) return; // closed or reloaded meanwhile
           if (!gone) this.host.messages('warning', `Claim Tagger: the sidecar of ${baseName(doc.uri.path)} was deleted on disk. Its ${doc.tags.length} tag(s) are kept and will be written again with the next change; delete the tags in the editor to drop them.`, doc);
           else if (!this.toldGone.has(doc)) {
@@ -188,7 +192,11 @@ export class SidecarSync implements vscode.Disposable {
     this.saves.cancel(key);
   }
 
-  /** Writes every pending sidecar now, or only that of `uri`; then waits for every write in progress. */
+  /**
+   * Writes every pending sidecar now, or only that of `uri`; then waits for every write in progress. A flush of
+   * all (deactivation: VS Code quitting or reloading; a change of tag file settings) also logs the tags that
+   * could not be written since their folder is gone: nothing else keeps them once the entries go.
+   */
   async flush(uri?: vscode.Uri): Promise<void> {
     for (const key of this.saves.pendingKeys()) {
       if (uri && key !== uri.toString()) continue;
@@ -198,6 +206,20 @@ export class SidecarSync implements vscode.Disposable {
       if (doc && document) await this.save(doc, document);
     }
     await this.settled();
+    if (!uri) await this.logKeptInMemory();
+  }
+
+  /** Logs the sidecar of every document whose unsaved tag state stays in memory because its folder is gone. */
+  private async logKeptInMemory(): Promise<void> {
+    for (const doc of this.host.all?.() ?? []) {
+      if (!doc.sidecarUri || !doc.writable || !(doc.dirty || doc.moved || this.toldGone.has(doc)) || !hasTagState(doc)) continue;
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === doc.uri.toString());
+      if (!document || !(await sidecarFolderGone(doc))) continue;
+      const { content } = this.snapshot(doc, document, document.getText());
+      if (content === doc.lastDiskContent || this.loggedAtExit.get(doc) === content) continue;
+      this.loggedAtExit.set(doc, content);
+      logUnwrittenAtExit(doc, content);
+    }
   }
 
   /** Waits for every write in progress. */
@@ -236,10 +258,10 @@ export class SidecarSync implements vscode.Disposable {
       if (doc.changes === first.seq) doc.dirty = doc.moved = false;
       return;
     }
-    if (await folderGone(doc.uri)) {
+    if (await sidecarFolderGone(doc)) {
       // Closed: nothing keeps the tags any longer, so this is said every time, with the sidecar in the log.
       if (document.isClosed) {
-        if (doc.tags.length) tellUnwrittenAtClose(this.host.messages, doc, first.content);
+        if (hasTagState(doc)) tellUnwrittenAtClose(this.host.messages, doc, first.content);
         return;
       }
       // Kept dirty: written when the document is saved (its folder back), never into a folder made for it.

@@ -9,5 +9,8 @@ export interface TagChangeEvent {
   reason: TagChangeReason;
 }
 
-/** Shows a message to the user (the document, when given, lets the message offer to open its sidecar). */
-export type StoreMessages = (kind: 'info' | 'warning' | 'error', message: string, document?: DocumentTags) => void;
+/**
+ * Shows a message to the user (the document, when given, lets the message offer to open its sidecar; `offer`
+ * 'showLog': the message points to the log, so it offers to show it).
+ */
+export type StoreMessages = (kind: 'info' | 'warning' | 'error', message: string, document?: DocumentTags, offer?: 'showLog') => void;

@@ -57,7 +57,7 @@ export class TagStore extends Disposable {
       shown = vscode.window.setStatusBarMessage(line, STATUS_MESSAGE_MS);
     }));
     const fire = (doc: DocumentTags, reason: TagChangeReason) => this.changeEmitter.fire({ uri: doc.uri, reason });
-    this.sync = this._register(new SidecarSync({ config, current: (key) => this.docs.get(key), fire, messages: this.messages, files }));
+    this.sync = this._register(new SidecarSync({ config, current: (key) => this.docs.get(key), all: () => this.all(), fire, messages: this.messages, files }));
     this.untitled = new UntitledHandOver((uri) => this.docs.get(uri.toString()), (doc) => {
       this.sync.scheduleSave(doc);
       fire(doc, 'load');

@@ -12,7 +12,7 @@ import { documentOfTagFile, tagFilesGlob, tagFilesMoved } from './blindMode';
 import { TagStore } from './tagStore';
 import { TagFileWatcher } from './tagFileWatcher';
 import { PathLookup, atOrUnder } from './underPath';
-import { exactExists } from './exactName';
+import { NameOps, exactExists, exactUnder, matchedBy } from './exactName';
 import { Disposable } from '../util/dispose';
 import { log, logFailures } from '../util/log';
 import { KeyedDebounce } from '../util/debounce';
@@ -122,7 +122,12 @@ export class WorkspaceIndex extends Disposable {
     const sidecarGone = new Set([...bySidecar.atOrUnder(gone)].flat().map((d) => d.key));
     const hit = new Set([...sidecarGone, ...[...byKey.atOrUnder(gone)].flat().map((d) => d.key)]);
     if (!hit.size) return; // most deletions in a workspace touch no tag: nothing re-read, the view not refreshed
-    const onDisk = exactOnDisk();
+    // Each path under the exact name of the deleted path it was matched by (a folder renamed by case only).
+    const exact = exactUnder(nameOps);
+    const onDisk = (key: string) => {
+      const via = matchedBy(key, gone);
+      return exact(vscode.Uri.parse(key), via === undefined || via === key ? undefined : vscode.Uri.parse(via));
+    };
     let changed = false;
     const back: vscode.Uri[] = [];
     for (const key of hit) {
@@ -130,12 +135,12 @@ export class WorkspaceIndex extends Disposable {
       if (!d || this.stopped) continue;
       if (sidecarGone.has(key) && !this.store.get(vscode.Uri.parse(d.key))) {
         const sidecar = vscode.Uri.parse(d.sidecar);
-        if (await onDisk(sidecar)) {
+        if (await onDisk(d.sidecar)) {
           back.push(sidecar);
           await this.readSidecar(sidecar);
         } else this.model.remove(d.key);
         changed = true;
-      } else if (!d.detached && atOrUnder(d.key, gone) && !(await onDisk(vscode.Uri.parse(d.key)))) {
+      } else if (!d.detached && atOrUnder(d.key, gone) && !(await onDisk(d.key))) {
         const now = this.model.document(d.key);
         if (now) this.model.upsert({ ...now, detached: true });
         changed = true;
@@ -149,7 +154,7 @@ export class WorkspaceIndex extends Disposable {
   private async pathsCreated(created: ReadonlySet<string>): Promise<void> {
     if (!this.loaded || this.stopped) return;
     const detached = new PathLookup(groupBy(this.model.documents().filter((d) => d.detached), (d) => d.key));
-    const onDisk = exactOnDisk();
+    const onDisk = exactExists(nameOps);
     let changed = false;
     for (const d of [...detached.atOrUnder(created)].flat()) {
       if (this.stopped) return;
@@ -261,7 +266,7 @@ export class WorkspaceIndex extends Disposable {
     // Its return may never be reported as a creation (a watcher overflow, a folder swapped in long ago): checked
     // again whenever the store fires for it.
     if (known?.detached && uri.scheme !== 'untitled') {
-      void exactOnDisk()(uri).then((back) => {
+      void exactExists(nameOps)(uri).then((back) => {
         if (back && !this.stopped && this.store.get(uri) && this.attached(uri.toString())) this.changed();
       });
     }
@@ -288,15 +293,13 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-/** For one batch: whether a URI is on disk under its exact name (exactName.ts), its folder listed once. */
-function exactOnDisk(): (uri: vscode.Uri) => Promise<boolean> {
-  return exactExists<vscode.Uri>({
-    exists,
-    siblings: async (uri) => (await vscode.workspace.fs.readDirectory(parentOf(uri))).map(([name]) => name),
-    folderOf: (uri) => parentOf(uri).toString(),
-    nameOf: (uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1),
-  });
-}
+/** The file system calls of the exact-name checks (exactName.ts): each check made lists a folder once per batch. */
+const nameOps: NameOps<vscode.Uri> = {
+  exists,
+  siblings: async (uri) => (await vscode.workspace.fs.readDirectory(parentOf(uri))).map(([name]) => name),
+  folderOf: (uri) => parentOf(uri).toString(),
+  nameOf: (uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1),
+};
 
 function parentOf(uri: vscode.Uri): vscode.Uri {
   return uri.with({ path: uri.path.slice(0, uri.path.lastIndexOf('/')) || '/' });

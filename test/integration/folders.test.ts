@@ -157,11 +157,13 @@ suite('folders moved outside VS Code: the Tags view follows', () => {
       fs.writeFileSync(path.join(base, 'NOTES'), 'a file without a dot');
       fs.writeFileSync(path.join(base, 'q.md'), TEXT);
       for (const name of ['replaced', 'v2.example.org', 'replaced/l.md', 'NOTES', 'q.md']) changed.fire(vscode.Uri.file(path.join(base, name)));
+      // Deletions in .git or node_modules (a git gc, an npm install) are not passed on.
+      for (const name of ['.git/objects/ab', 'node_modules/pkg/n.md.tags.json']) deleted.fire(vscode.Uri.file(path.join(base, name)));
       await eventually(async () => found.length >= 1, 30_000, { expected: 'a tag file found', seen: () => found });
       await eventually(async () => gone.length && arrived.length, 10_000, { expected: 'the folders reported deleted and created', seen: () => [gone, arrived] });
       await new Promise((r) => setTimeout(r, 500));
       assert.deepEqual([...found].sort(), [path.join('replaced', 'l.md.tags.json')]);
-      assert.deepEqual(gone.map((g) => [...g].sort()), [['replaced']], 'only the folder, as deleted');
+      assert.deepEqual(gone.map((g) => [...g].sort()), [['replaced']], 'only the folder, as deleted (nothing under .git or node_modules)');
       assert.deepEqual(arrived.map((a) => [...a].sort()), [['replaced']], 'and as created');
     } finally {
       events.dispose();
@@ -224,5 +226,57 @@ suite('folders moved outside VS Code: the Tags view follows', () => {
     const sidecarPath = path.join(folder, 'p.md.tags.json');
     await eventually(() => fs.existsSync(sidecarPath) && (JSON.parse(fs.readFileSync(sidecarPath, 'utf8')) as { tags: unknown[] }).tags.length === 2, 30_000, { expected: 'p.md.tags.json written with both tags after the save', seen: () => fs.existsSync(sidecarPath) && fs.readFileSync(sidecarPath, 'utf8') });
     await eventually(async () => (await ours()).includes(`${label} (2)`) && !(await detached()).some((l) => l.startsWith(label)), 30_000, detachedExpectation(`${label} (2) back among the roots`));
+  });
+
+  test('tags kept in memory (folder gone) go to the log as a sidecar, at error level, at a flush of all (as when VS Code quits), once per content', async function () {
+    this.timeout(60_000);
+    const claimTagger = await api();
+    const folder = path.join(workspaceUri(FOLDER).fsPath, 'quit');
+    article(folder, 'q.md', 'Turnout was 41 percent.');
+    const uri = vscode.Uri.file(path.join(folder, 'q.md'));
+    await vscode.window.showTextDocument(uri);
+    await eventually(async () => (await claimTagger.tags(uri)).length === 1, 10_000, tagsExpectation(uri, 'to be one tag'));
+    fs.rmSync(folder, { recursive: true });
+    await eventually(() => claimTagger.logLines().some((l) => l.includes('the folder of q.md was deleted or moved on disk')), 30_000, { expected: 'the log to say the folder of q.md is gone', seen: () => claimTagger.logLines().slice(-5) });
+    const quote = 'Critics called it reckless.';
+    await exec('claimTagger.tagClaim', { uri, ranges: [{ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length }] });
+    const logged = () => claimTagger.logLines().filter((l) => l.startsWith('[error]') && l.includes('Tags of q.md not written'));
+    await claimTagger.flush();
+    await claimTagger.flush();
+    assert.equal(logged().length, 1, 'logged once at error level for two flushes of the same tags');
+    const [line] = logged();
+    assert.ok(line.includes(`${FOLDER}/quit/q.md.tags.json`), `the sidecar is named by its workspace path: ${line}`);
+    const content = JSON.parse(line.slice(line.indexOf('{'))) as { tags: { quote: string }[] };
+    assert.deepEqual(content.tags.map((t) => t.quote).sort(), [quote, 'Turnout was 41 percent.'], 'the logged sidecar holds both tags');
+    assert.equal(fs.existsSync(folder), false, 'the folder is not made again');
+  });
+
+  test('a document whose folder is gone, its sidecar under .claim-tags/ in a folder still there: the tags are written there', async function () {
+    this.timeout(60_000);
+    const settings = vscode.workspace.getConfiguration('claimTagger');
+    await settings.update('sidecar.location', 'workspaceFolder', vscode.ConfigurationTarget.Global);
+    try {
+      const claimTagger = await api();
+      const folder = path.join(workspaceUri(FOLDER).fsPath, 'mirrored');
+      fs.mkdirSync(folder, { recursive: true });
+      fs.writeFileSync(path.join(folder, 'm.md'), TEXT);
+      const kept = path.join(workspaceUri('.claim-tags', FOLDER).fsPath, 'mirrored');
+      fs.mkdirSync(kept, { recursive: true });
+      const sidecarPath = path.join(kept, 'm.md.tags.json');
+      fs.writeFileSync(sidecarPath, sidecar('m.md', 'Turnout was 41 percent.'));
+      const uri = vscode.Uri.file(path.join(folder, 'm.md'));
+      await vscode.window.showTextDocument(uri);
+      await eventually(async () => (await claimTagger.tags(uri)).length === 1, 10_000, tagsExpectation(uri, 'to be one tag'));
+      fs.rmSync(folder, { recursive: true });
+      await eventually(async () => !fs.existsSync(folder) && (await vscode.workspace.fs.stat(vscode.Uri.file(folder)).then(() => false, () => true)), 10_000, { expected: 'the folder gone', seen: () => fs.existsSync(folder) });
+      const quote = 'Critics called it reckless.';
+      await exec('claimTagger.tagClaim', { uri, ranges: [{ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length }] });
+      await claimTagger.flush();
+      await eventually(() => (JSON.parse(fs.readFileSync(sidecarPath, 'utf8')) as { tags: unknown[] }).tags.length === 2, 30_000, { expected: 'm.md.tags.json under .claim-tags/ written with both tags', seen: () => fs.readFileSync(sidecarPath, 'utf8') });
+      assert.equal(fs.existsSync(folder), false, 'the document\'s folder is not made again');
+    } finally {
+      await closeAllEditors();
+      await settings.update('sidecar.location', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });

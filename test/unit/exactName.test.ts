@@ -2,7 +2,7 @@
 // counts as present only under the name its folder lists.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { NameOps, exactExists } from '../../src/store/exactName';
+import { NameOps, exactExists, exactUnder, matchedBy } from '../../src/store/exactName';
 
 /** A file system holding `files` (paths) whose stat ignores case and Unicode normalization, as APFS and NTFS do. */
 function insensitive(files: readonly string[]): NameOps<string> & { listed: string[] } {
@@ -13,9 +13,13 @@ function insensitive(files: readonly string[]): NameOps<string> & { listed: stri
   return {
     listed,
     exists: async (p) => folded.has(fold(p)) || files.some((f) => fold(f).startsWith(`${fold(p)}/`)),
+    // The names right under the folder, files and subfolders alike, as stored.
     siblings: async (p) => {
-      listed.push(fold(folderOf(p)));
-      return files.filter((f) => fold(folderOf(f)) === fold(folderOf(p))).map((f) => f.slice(f.lastIndexOf('/') + 1));
+      const folder = fold(folderOf(p));
+      listed.push(folder);
+      const depth = folderOf(p).split('/').length;
+      const names = files.map((f) => f.split('/')).filter((s) => s.length > depth && fold(s.slice(0, depth).join('/')) === folder).map((s) => s[depth]);
+      return [...new Set(names)];
     },
     folderOf: (p) => fold(folderOf(p)),
     nameOf: (p) => p.slice(p.lastIndexOf('/') + 1),
@@ -51,5 +55,34 @@ suite('exactExists (a name confirmed in its folder on case-insensitive systems)'
   test('a folder that cannot be listed trusts the stat (nothing dropped on a doubt)', async () => {
     const check = exactExists<string>({ exists: async () => true, siblings: async () => Promise.reject(new Error('EACCES')), folderOf: () => '/ws', nameOf: () => 'a' });
     assert.equal(await check('/ws/a'), true);
+  });
+
+  test('a folder renamed by case only (git mv Drafts drafts): a file under the old name is gone, its folder confirmed once', async () => {
+    const fs = insensitive(['/ws/drafts/a.md', '/ws/drafts/a.md.tags.json', '/ws/other/b.md']);
+    assert.equal(await exactExists(fs)('/ws/Drafts/a.md.tags.json'), true, 'the last segment alone is fooled');
+    fs.listed.length = 0;
+    const check = exactUnder(fs);
+    assert.equal(await check('/ws/Drafts/a.md.tags.json', '/ws/Drafts'), false);
+    assert.equal(await check('/ws/Drafts/a.md', '/ws/Drafts'), false);
+    assert.deepEqual(fs.listed, ['/ws'], 'the deleted folder is confirmed once for the batch, nothing under it listed');
+    assert.equal(await check('/ws/drafts/a.md', '/ws/drafts'), true, 'under its exact name, present');
+    assert.equal(await check('/ws/other/b.md'), true, 'a path matched by itself');
+  });
+
+  test('under a deleted folder: present exactly when the folder and the file are there under these very names', async () => {
+    const name = fc.stringMatching(/^[a-bA-B]{1,2}$/);
+    await fc.assert(fc.asyncProperty(name, name, name, name, async (folder, file, askedFolder, askedFile) => {
+      const files = [`/ws/${folder}/${file}`];
+      const asked = `/ws/${askedFolder}/${askedFile}`;
+      assert.equal(await exactUnder(insensitive(files))(asked, `/ws/${askedFolder}`), files.includes(asked));
+    }));
+  });
+
+  test('matchedBy: the path itself or its nearest deleted folder', () => {
+    const gone = new Set(['file:///ws/a', 'file:///ws/a/b', 'file:///ws/c.md']);
+    assert.equal(matchedBy('file:///ws/a/b/x.md', gone), 'file:///ws/a/b');
+    assert.equal(matchedBy('file:///ws/a/y.md', gone), 'file:///ws/a');
+    assert.equal(matchedBy('file:///ws/c.md', gone), 'file:///ws/c.md');
+    assert.equal(matchedBy('file:///ws/ab/z.md', gone), undefined, 'a sibling sharing a prefix is not under it');
   });
 });
