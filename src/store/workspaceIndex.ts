@@ -26,6 +26,8 @@ export class WorkspaceIndex extends Disposable {
   /** Fires (debounced) when the model changed. */
   readonly onDidChange = this.changeEmitter.event;
   private readonly notify = new KeyedDebounce<''>();
+  /** Re-checks on disk of open detached documents, one per document after a pause (not one per keystroke). */
+  private readonly backChecks = new KeyedDebounce<string>();
   /** Merge conflicts each sidecar lists (the review model has no place for them), by document key. */
   private readonly conflictsByDoc = new Map<string, readonly ConflictEntry[]>();
   /** The settings the files read were chosen by (annotate blind, author). */
@@ -61,6 +63,7 @@ export class WorkspaceIndex extends Disposable {
       this.changed();
     }));
     this._register(this.notify);
+    this._register(this.backChecks);
   }
 
   /** The author whose blind copies are listed, or undefined when the shared sidecars are. */
@@ -264,10 +267,12 @@ export class WorkspaceIndex extends Disposable {
     });
     if (notify) this.changed();
     // Its return may never be reported as a creation (a watcher overflow, a folder swapped in long ago): checked
-    // again whenever the store fires for it.
+    // again when the store has fired for it, after a pause (the store fires as the user types).
     if (known?.detached && uri.scheme !== 'untitled') {
-      void exactExists(nameOps)(uri).then((back) => {
-        if (back && !this.stopped && this.store.get(uri) && this.attached(uri.toString())) this.changed();
+      this.backChecks.schedule(uri.toString(), 300, () => {
+        void exactExists(nameOps)(uri).then((back) => {
+          if (back && !this.stopped && this.store.get(uri) && this.attached(uri.toString())) this.changed();
+        });
       });
     }
   }
