@@ -22,6 +22,7 @@ const NOT_FACTUAL = wordSet('facts.NOT_FACTUAL', [
   'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'would', 'ought', 'will', "won't", "can't", 'cannot',
   "couldn't", "shouldn't", "wouldn't", 'i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', "i'm", "we're", "you're",
   "i've", "we've", 'if', 'unless', 'perhaps', 'maybe', 'probably', 'seems', 'seem', 'seemed', 'appears', 'let',
+  'looks', 'look', 'looked', 'sounds', 'sounded', 'feels', 'felt',
 ]);
 /** First words that cannot begin a subject of this rule (pronouns and demonstratives often judge: "It is a scandal"). */
 const NOT_SUBJECT = wordSet('facts.NOT_SUBJECT', [
@@ -40,7 +41,7 @@ const DO_NOT = wordSet('facts.DO_NOT', ['did', 'does', 'do', "didn't", "doesn't"
 /** Common irregular past tenses and participles (English grammar, not the texts' words). */
 const IRREGULAR = wordSet('facts.IRREGULAR', [
   'began', 'begun', 'broke', 'broken', 'brought', 'built', 'bought', 'came', 'caught', 'chose', 'chosen', 'cut',
-  'drew', 'drawn', 'drove', 'driven', 'fell', 'fallen', 'felt', 'flew', 'flown', 'found', 'gave', 'given', 'went',
+  'drew', 'drawn', 'drove', 'driven', 'fell', 'fallen', 'flew', 'flown', 'found', 'gave', 'given', 'went',
   'gone', 'grew', 'grown', 'held', 'hit', 'kept', 'knew', 'known', 'laid', 'led', 'left', 'lost', 'made', 'met',
   'paid', 'put', 'ran', 'rose', 'risen', 'sent', 'set', 'shut', 'sold', 'spent', 'stood', 'struck', 'taken', 'took',
   'told', 'thrown', 'threw', 'won', 'wrote', 'written', 'shown', 'seen', 'saw', 'sank', 'sunk', 'hung', 'shot',
