@@ -274,7 +274,7 @@ const RULE_ORDER = ['claim.percentage', 'claim.money', 'claim.number', 'claim.da
 const FACT_WEIGHT = 1.2;
 const FACT_SHAPE = 0.8;
 /** At or above this sentence opinion score a fact-shaped sentence is taken to judge ("The plan is reckless"). */
-export const FACT_OPINION_GATE = 0.5;
+export const FACT_OPINION_GATE = Number(process.env.FACTGATE ?? 0.5);
 
 /** Stable sort by weight, heaviest first (insertion sort: a sentence has a handful of cues). */
 function sortByWeight(cues: Cue[]): void {

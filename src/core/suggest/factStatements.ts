@@ -65,6 +65,18 @@ function isPast(tok: Token, prev: Token | undefined): boolean {
   return true;
 }
 
+/** Words after a present-tense verb in "-s" that show it is one: a place, time or object follows ("starts at nine"). */
+const PLACE_OR_OBJECT = wordSet('facts.PLACE_OR_OBJECT', ['at', 'in', 'on', 'from', 'to', 'into', 'along', 'across', 'through', 'near', 'below', 'above', 'under', 'over', 'around', 'past', 'behind', 'beside', 'between', 'towards', 'toward', 'until', 'after', 'before', 'during', 'the', 'a', 'an', 'no', 'its', 'their']);
+
+/** A present tense in "-s" ("starts", "crosses"), not a possessive, "-ss" or "-us" word. */
+function isPresentS(tok: Token): boolean {
+  const w = tok.lower;
+  const n = w.length;
+  if (n < 4 || tok.cap || tok.digit || w.charCodeAt(n - 1) !== 115) return false;
+  const b = w.charCodeAt(n - 2);
+  return b !== 115 && b !== 117 && b !== 39 && b !== 105;
+}
+
 /** Is there a comma, colon, semicolon or dash between tokens a and b? */
 function punctuationBetween(text: string, a: Token, b: Token): boolean {
   for (let k = a.end; k < b.start; k++) {
@@ -109,6 +121,7 @@ export function factStatement(text: string, s: Sentence): FactMatch | undefined 
       return j < n ? match('claim.fact-event', first, t[j]) : undefined;
     }
     if (isPast(tok, t[v - 1])) return match('claim.fact-event', first, tok);
+    if (v + 1 < n && isPresentS(tok) && PLACE_OR_OBJECT.has(t[v + 1].lower)) return match('claim.fact-state', first, tok);
   }
   return undefined;
 }
