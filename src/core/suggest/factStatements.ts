@@ -92,16 +92,20 @@ export function factStatement(text: string, s: Sentence): FactMatch | undefined 
   const n = t.length;
   if (n < 3 || s.question || s.exclamation) return undefined;
   for (let k = 0; k < n; k++) if (NOT_FACTUAL.has(t[k].lower)) return undefined;
-  const first = t[0];
+  const f = subjectStart(text, t);
+  if (f < 0 || f + 2 >= n) return undefined;
+  const first = t[f];
   if (s.quotes.length && first.start >= s.quotes[0].start && first.start < s.quotes[0].end) return undefined;
-  if (first.lower === 'there' && BE.has(t[1].lower)) {
-    return { rule: 'claim.fact-existence', start: first.start, end: t[2].end };
+  if (first.lower === 'there' && BE.has(t[f + 1].lower)) {
+    return { rule: 'claim.fact-existence', start: first.start, end: t[f + 2].end };
   }
+  const pronoun = process.env.B1 && (first.lower === 'he' || first.lower === 'she' || first.lower === 'they');
+  const indefinite = (first.lower === 'a' || first.lower === 'an');
   const named = first.cap && !NOT_SUBJECT.has(first.lower) && !DEFINITE.has(first.lower) && !first.digit;
-  if (!DEFINITE.has(first.lower) && !first.lower.endsWith("'s") && !named) return undefined;
+  if (!DEFINITE.has(first.lower) && !first.lower.endsWith("'s") && !named && !pronoun && !indefinite) return undefined;
   // The verb: the first auxiliary or past form within the next eight words, with no clause or comma before it.
-  const last = Math.min(n - 1, 8);
-  for (let v = 1; v <= last; v++) {
+  const last = Math.min(n - 1, f + 8);
+  for (let v = f + 1; v <= last; v++) {
     const tok = t[v];
     const w = tok.lower;
     if (punctuationBetween(text, t[v - 1], tok) || CLAUSE.has(w)) return undefined;
@@ -124,6 +128,27 @@ export function factStatement(text: string, s: Sentence): FactMatch | undefined 
     if (v + 1 < n && isPresentS(tok) && PLACE_OR_OBJECT.has(t[v + 1].lower)) return match('claim.fact-state', first, tok);
   }
   return undefined;
+}
+
+/** Prepositions that open a fronted place or time ("Above 1,800 metres the rain turns to snow"). */
+const FRONT = wordSet('facts.FRONT', ['in', 'on', 'at', 'above', 'below', 'after', 'before', 'during', 'since', 'near', 'along', 'across', 'beyond', 'inside', 'outside']);
+/** Adverbs of place or time that are a fronted phrase by themselves ("Downstream the land is flat"). */
+const FRONT_ADVERB = wordSet('facts.FRONT_ADVERB', ['downstream', 'upstream', 'overnight', 'inland', 'offshore', 'nearby', 'today', 'yesterday', 'meanwhile']);
+
+/**
+ * Where the subject starts: 0, or after a fronted place or time: after its comma, or at the first "the", "there" or
+ * pronoun that follows a word other than a preposition or determiner (the phrase is complete). -1: none found.
+ */
+function subjectStart(text: string, t: Token[]): number {
+  if (FRONT_ADVERB.has(t[0].lower)) return punctuationBetween(text, t[0], t[1]) || DEFINITE.has(t[1].lower) || t[1].lower === 'there' ? 1 : -1;
+  if (!FRONT.has(t[0].lower)) return 0;
+  const last = Math.min(t.length - 3, 7);
+  for (let k = 1; k <= last; k++) {
+    if (punctuationBetween(text, t[k - 1], t[k])) return k;
+    const w = t[k].lower;
+    if ((w === 'the' || w === 'there' || w === 'it' || w === 'they') && !FRONT.has(t[k - 1].lower) && !PLACE_OR_OBJECT.has(t[k - 1].lower) && !DEFINITE.has(t[k - 1].lower)) return k;
+  }
+  return -1;
 }
 
 /** After a copula at v (its complement from j): a passive event, a state, or nothing (a noun phrase or a clause). */
