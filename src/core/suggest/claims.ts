@@ -268,13 +268,14 @@ function idiomaticFirst(t: Token[], m: Match): boolean {
 const RULE_ORDER = ['claim.percentage', 'claim.money', 'claim.number', 'claim.date', 'claim.named-actor', 'claim.superlative', 'claim.comparison', 'claim.change', 'claim.causal', 'claim.official-act', 'claim.event', 'claim.custom', 'claim.fact-state', 'claim.fact-event', 'claim.fact-existence'];
 
 /**
- * A statement of fact without numbers (factStatements.ts): its cue weighs less than a number (so a number stays the
- * top rule where both are), and the shape adds FACT_SHAPE, so that the shape alone reaches 0.5 (logit -1.9 + 2.0).
+ * A statement of fact without numbers (factStatements.ts): its cue weighs less than any other (so any other cue stays
+ * the top rule and comes first in the explanation), and the shape adds FACT_SHAPE, so that the shape alone reaches
+ * 0.5 (logit -1.9 + 2.0).
  */
-const FACT_WEIGHT = 1.2;
-const FACT_SHAPE = 0.8;
+const FACT_WEIGHT = 0.4;
+const FACT_SHAPE = 1.6;
 /** At or above this sentence opinion score a fact-shaped sentence is taken to judge ("The plan is reckless"). */
-export const FACT_OPINION_GATE = Number(process.env.FACTGATE ?? 0.5);
+export const FACT_OPINION_GATE = 0.5;
 
 /** Stable sort by weight, heaviest first (insertion sort: a sentence has a handful of cues). */
 function sortByWeight(cues: Cue[]): void {

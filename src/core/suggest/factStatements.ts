@@ -30,7 +30,7 @@ const NOT_SUBJECT = wordSet('facts.NOT_SUBJECT', [
   'how', 'who', 'which', 'when', 'where', 'while', 'as', 'and', 'but', 'or', 'so', 'yet', 'not', 'no', 'none', 'nothing',
   'all', 'some', 'many', 'most', 'few', 'every', 'each', 'any', 'only', 'even', 'also', 'still', 'however', 'in', 'on',
   'at', 'for', 'by', 'with', 'from', 'to', 'of', 'after', 'before', 'since', 'until', 'during', 'despite', 'although',
-  'though', 'because', 'like', 'unlike', 'according', 'mr', 'mrs', 'ms', 'dr', 'by', 'then', 'now', 'today', 'yes',
+  'though', 'because', 'like', 'unlike', 'according', 'mr', 'mrs', 'ms', 'dr', 'then', 'now', 'today', 'yes',
   'whoever', 'anyone', 'everyone', 'someone', 'nobody', 'both', 'either', 'neither', 'other', 'another', 'one',
 ]);
 /** Words that end a subject without a verb found: a clause or an apposition starts. */
