@@ -99,10 +99,9 @@ export function factStatement(text: string, s: Sentence): FactMatch | undefined 
   if (first.lower === 'there' && BE.has(t[f + 1].lower)) {
     return { rule: 'claim.fact-existence', start: first.start, end: t[f + 2].end };
   }
-  const pronoun = process.env.B1 && (first.lower === 'he' || first.lower === 'she' || first.lower === 'they');
   const indefinite = (first.lower === 'a' || first.lower === 'an');
   const named = first.cap && !NOT_SUBJECT.has(first.lower) && !DEFINITE.has(first.lower) && !first.digit;
-  if (!DEFINITE.has(first.lower) && !first.lower.endsWith("'s") && !named && !pronoun && !indefinite) return undefined;
+  if (!DEFINITE.has(first.lower) && !first.lower.endsWith("'s") && !named && !indefinite) return undefined;
   // The verb: the first auxiliary or past form within the next eight words, with no clause or comma before it.
   const last = Math.min(n - 1, f + 8);
   for (let v = f + 1; v <= last; v++) {
