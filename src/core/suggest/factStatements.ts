@@ -47,6 +47,8 @@ const IRREGULAR = wordSet('facts.IRREGULAR', [
   'told', 'thrown', 'threw', 'won', 'wrote', 'written', 'shown', 'seen', 'saw', 'sank', 'sunk', 'hung', 'shot',
   'split', 'spread', 'swept', 'withdrew', 'withdrawn', 'overtook', 'undertook', 'became', 'fought', 'sought', 'bound',
 ]);
+/** Participles after "has", "had" that are also present forms ("had not yet come into force"). */
+const PARTICIPLE = wordSet('facts.PARTICIPLE', ['come', 'become', 'done', 'run', 'overcome']);
 /** Words ending in -ed that are not verbs. */
 const NOT_ED_VERB = wordSet('facts.NOT_ED_VERB', ['need', 'needed', 'speed', 'seed', 'feed', 'breed', 'greed', 'indeed', 'hundred', 'bed', 'red', 'shed', 'wed', 'led', 'fled', 'bled', 'sacred', 'naked', 'wicked', 'kindred', 'rugged', 'ragged', 'crooked', 'beloved', 'alleged', 'supposed', 'so-called']);
 /** Predicates of a copula that judge or reason rather than state: a noun phrase or a clause ("is a disgrace", "is why"). */
@@ -99,7 +101,7 @@ export function factStatement(text: string, s: Sentence): FactMatch | undefined 
   if (first.lower === 'there' && BE.has(t[f + 1].lower)) {
     return { rule: 'claim.fact-existence', start: first.start, end: t[f + 2].end };
   }
-  const indefinite = (first.lower === 'a' || first.lower === 'an');
+  const indefinite = first.lower === 'a' || first.lower === 'an';
   const named = first.cap && !NOT_SUBJECT.has(first.lower) && !DEFINITE.has(first.lower) && !first.digit;
   if (!DEFINITE.has(first.lower) && !first.lower.endsWith("'s") && !named && !indefinite) return undefined;
   // The verb: the first auxiliary or past form within the next eight words, with no clause or comma before it.
@@ -114,7 +116,7 @@ export function factStatement(text: string, s: Sentence): FactMatch | undefined 
       while (j < n && SKIPPED.has(t[j].lower)) j++;
       if (j >= n) return undefined;
       if (t[j].lower === 'been') return afterBe(t, v, j + 1, first);
-      if (isPast(t[j], undefined)) return match('claim.fact-event', first, t[j]);
+      if (isPast(t[j], undefined) || PARTICIPLE.has(t[j].lower)) return match('claim.fact-event', first, t[j]);
       if (t[j].lower === 'no' || t[j].lower === 'the' || t[j].lower === 'a' || t[j].lower === 'an') return match('claim.fact-state', first, t[j]);
       return undefined;
     }
@@ -135,8 +137,8 @@ const FRONT = wordSet('facts.FRONT', ['in', 'on', 'at', 'above', 'below', 'after
 const FRONT_ADVERB = wordSet('facts.FRONT_ADVERB', ['downstream', 'upstream', 'overnight', 'inland', 'offshore', 'nearby', 'today', 'yesterday', 'meanwhile']);
 
 /**
- * Where the subject starts: 0, or after a fronted place or time: after its comma, or at the first "the", "there" or
- * pronoun that follows a word other than a preposition or determiner (the phrase is complete). -1: none found.
+ * Where the subject starts: 0, or after a fronted place or time: after its comma, or at the first "the" or "there"
+ * that follows a word other than a preposition or determiner (the phrase is complete). -1: none found.
  */
 function subjectStart(text: string, t: Token[]): number {
   if (FRONT_ADVERB.has(t[0].lower)) return punctuationBetween(text, t[0], t[1]) || DEFINITE.has(t[1].lower) || t[1].lower === 'there' ? 1 : -1;
@@ -145,7 +147,7 @@ function subjectStart(text: string, t: Token[]): number {
   for (let k = 1; k <= last; k++) {
     if (punctuationBetween(text, t[k - 1], t[k])) return k;
     const w = t[k].lower;
-    if ((w === 'the' || w === 'there' || w === 'it' || w === 'they') && !FRONT.has(t[k - 1].lower) && !PLACE_OR_OBJECT.has(t[k - 1].lower) && !DEFINITE.has(t[k - 1].lower)) return k;
+    if ((w === 'the' || w === 'there') && !FRONT.has(t[k - 1].lower) && !PLACE_OR_OBJECT.has(t[k - 1].lower) && !DEFINITE.has(t[k - 1].lower)) return k;
   }
   return -1;
 }
