@@ -5,6 +5,7 @@
 // disclose") or an existence ("There are"). Read from the sentence's shape only, no word list of topics; the
 // opinion-leaning sentences are left out afterwards by their opinion score (see settleFact in claims.ts).
 import type { Sentence, Token } from './analyze';
+import { INTERN_SIZE } from './text';
 import { wordSet } from './wordLists';
 
 export type FactRule = 'claim.fact-state' | 'claim.fact-event' | 'claim.fact-existence';
@@ -56,6 +57,17 @@ const NOMINAL = wordSet('facts.NOMINAL', ['a', 'an', 'the', 'this', 'that', 'the
 /** Adverbs between an auxiliary and its verb or complement. */
 const SKIPPED = wordSet('facts.SKIPPED', ['not', 'also', 'still', 'now', 'already', 'never', 'then', 'once', 'again', 'since', 'later', 'yet', 'first']);
 
+/** NOT_FACTUAL by interned word id (this runs for every word): 0 not looked up yet, 1 no, 2 yes. */
+const notFactualById = new Uint8Array(INTERN_SIZE);
+
+function notFactual(tok: Token): boolean {
+  const id = tok.id;
+  if (id < 0) return NOT_FACTUAL.has(tok.lower);
+  let k = notFactualById[id];
+  if (k === 0) notFactualById[id] = k = NOT_FACTUAL.has(tok.lower) ? 2 : 1;
+  return k === 2;
+}
+
 /** A past tense or participle: "-ed" (not "need", "hundred") or an irregular form. */
 function isPast(tok: Token, prev: Token | undefined): boolean {
   const w = tok.lower;
@@ -93,7 +105,7 @@ export function factStatement(text: string, s: Sentence): FactMatch | undefined 
   const t = s.tokens;
   const n = t.length;
   if (n < 3 || s.question || s.exclamation) return undefined;
-  for (let k = 0; k < n; k++) if (NOT_FACTUAL.has(t[k].lower)) return undefined;
+  for (let k = 0; k < n; k++) if (notFactual(t[k])) return undefined;
   const f = subjectStart(text, t);
   if (f < 0 || f + 2 >= n) return undefined;
   const first = t[f];
