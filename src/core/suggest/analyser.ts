@@ -1,7 +1,7 @@
 // The engine: one Analyser per term settings, suggestRange per paragraph or per text.
 import { analyseScannedInto, analyseSentence, quoteSpans, quoteSpansOfMarks, reusableSentence, Sentence } from './analyze';
 import { findAttributions } from './attributions';
-import { scoreClaim } from './claims';
+import { scoreClaim, settleFact } from './claims';
 import { pushAttributions, pushClaim, hasNumber } from './cueSuggestions';
 import { ContextTier } from './contextual';
 import { buildContextLexicon, buildLexicon, termWords } from './buildLexicon';
@@ -82,6 +82,7 @@ function suggestSentence(run: Run, s: Sentence): void {
   for (let ai = 0; ai < attributions.length; ai++) if (attributions[ai].cue) hasCue = true;
   const claim = scoreClaim(text, s, hasCue);
   const opinion = scoreOpinionSentence(s, claim.cues, attributions.length, OPINION_MODEL, run.dense);
+  settleFact(claim, opinion.score);
   const claimScore = round(claim.score);
   const opinionScore = round(opinion.score);
   run.sentences.push(sentenceScore(s.start, s.end, claimScore, opinionScore));

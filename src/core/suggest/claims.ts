@@ -3,6 +3,7 @@
 // firsts, comparisons, changes, causal links, official acts, reported statements), minus signs that the
 // sentence is not a checkable statement (questions, normative modals, first-person opinion, hedges).
 import { inside, Match, Sentence, Token } from './analyze';
+import { factStatement } from './factStatements';
 import { INTERN_SIZE } from './text';
 import { wordSet } from './wordLists';
 
@@ -20,6 +21,10 @@ export interface Cue {
 export interface ClaimScore {
   score: number;
   cues: Cue[];
+  /** The logit behind score. */
+  logit: number;
+  /** What a fact-statement cue added to the logit (0 without one): settleFact takes it back in opinion-leaning sentences. */
+  fact: number;
 }
 
 const MONTHS = wordSet('claims.MONTHS', ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
@@ -260,7 +265,17 @@ function idiomaticFirst(t: Token[], m: Match): boolean {
   return false;
 }
 
-const RULE_ORDER = ['claim.percentage', 'claim.money', 'claim.number', 'claim.date', 'claim.named-actor', 'claim.superlative', 'claim.comparison', 'claim.change', 'claim.causal', 'claim.official-act', 'claim.event', 'claim.custom'];
+const RULE_ORDER = ['claim.percentage', 'claim.money', 'claim.number', 'claim.date', 'claim.named-actor', 'claim.superlative', 'claim.comparison', 'claim.change', 'claim.causal', 'claim.official-act', 'claim.event', 'claim.custom', 'claim.fact-state', 'claim.fact-event', 'claim.fact-existence'];
+
+/**
+ * A statement of fact without numbers (factStatements.ts): its cue weighs less than any other (so any other cue stays
+ * the top rule and comes first in the explanation), and the shape adds FACT_SHAPE, so that the shape alone reaches
+ * 0.5 (logit -1.9 + 2.0).
+ */
+const FACT_WEIGHT = 0.4;
+const FACT_SHAPE = 1.6;
+/** At or above this sentence opinion score a fact-shaped sentence is taken to judge ("The plan is reckless"). */
+export const FACT_OPINION_GATE = 0.5;
 
 /** Stable sort by weight, heaviest first (insertion sort: a sentence has a handful of cues). */
 function sortByWeight(cues: Cue[]): void {
@@ -305,6 +320,8 @@ function scoreCues(text: string, s: Sentence, t: Token[], cues: Cue[], hasAttrib
   }
   superlativeSuffix(s, lexMatchedScratch, lexMatchedCount, cues);
   nameCues(s, cues);
+  const fact = factStatement(text, s);
+  if (fact) cues.push(newCue(fact.rule, FACT_WEIGHT, undefined, fact.start, fact.end));
   sortByWeight(cues);
   // Several cues of the same rule add with diminishing returns.
   const seen = seenScratch;
@@ -314,9 +331,12 @@ function scoreCues(text: string, s: Sentence, t: Token[], cues: Cue[], hasAttrib
   for (let ci = 0; ci < cues.length; ci++) {
     const c = cues[ci];
     const n = seen[RULE_INDEX.get(c.rule) ?? -1]++;
-    if (n === 0) rules++;
+    // (a fact cue is not counted among the rules: settleFact can then take back exactly what it added)
+    if (n === 0 && !(fact && c.rule === fact.rule)) rules++;
     logit += c.weight / (1 + n);
   }
+  let factLogit = fact ? FACT_WEIGHT + FACT_SHAPE : 0;
+  logit += fact ? FACT_SHAPE : 0;
   // A reported statement (the attribution detector found a cue) is one more rule.
   if (hasAttribution) {
     rules++;
@@ -331,8 +351,29 @@ function scoreCues(text: string, s: Sentence, t: Token[], cues: Cue[], hasAttrib
       const rule = cues[ci].rule;
       if (rule === 'claim.number' || rule === 'claim.percentage' || rule === 'claim.money') quantity = true;
     }
-    if (!quantity) logit -= 1.0;
+    // A short statement of fact ("The invitation was accepted.") is not cut short.
+    if (!quantity && fact) factLogit += 1.0;
+    else if (!quantity) logit -= 1.0;
   }
   if (t.length > 0 && (t[0].lower === 'if' || t[0].lower === 'imagine')) logit -= 0.8;
-  return { score: 1 / (1 + Math.exp(-logit)), cues };
+  return { score: sigmoid(logit), cues, logit, fact: factLogit };
+}
+
+function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/**
+ * Takes a fact-statement cue back when the sentence leans to opinion (its opinion score, which does not read fact
+ * cues, is at or above FACT_OPINION_GATE): "The plan is reckless" has the shape of a fact but judges.
+ */
+export function settleFact(claim: ClaimScore, opinionScore: number): void {
+  if (claim.fact === 0 || opinionScore < FACT_OPINION_GATE) return;
+  const cues = claim.cues;
+  let k = 0;
+  for (let i = 0; i < cues.length; i++) if (!cues[i].rule.startsWith('claim.fact-')) cues[k++] = cues[i];
+  cues.length = k;
+  claim.logit -= claim.fact;
+  claim.fact = 0;
+  claim.score = sigmoid(claim.logit);
 }

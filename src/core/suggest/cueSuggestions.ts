@@ -104,4 +104,7 @@ const CLAIM_NAMES: Record<string, string> = {
   'claim.official-act': 'an official act',
   'claim.event': 'a past action or event',
   'claim.custom': 'one of your extra claim terms',
+  'claim.fact-state': 'a statement of fact (a subject and its state, place or time)',
+  'claim.fact-event': 'a statement of fact (a subject and what happened or did not)',
+  'claim.fact-existence': 'a statement that something exists',
 };
