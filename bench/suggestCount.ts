@@ -3,7 +3,7 @@
 // Timings on the shared 2-core machine swing 2x between passes of one process; instruction counts do not depend on
 // the other sessions' load, so they give a ratio that the noise cannot move (they do not count cache misses, which
 // time does).
-//   npx tsc -p tsconfig.test.json && node out/bench/suggest.bench.js --count [--kb 128,256] [--runs 10] [--peer-runs 6] [--text bench|eval]
+//   npx tsc -p tsconfig.test.json && node out/bench/suggest.bench.js --count [--kb 128,256] [--runs 10] [--peer-runs 6] [--text bench|eval] [--out DIR]
 // runs, one after another, for each size and pass:
 //   valgrind --tool=callgrind --dump-before=uv_getrusage --callgrind-out-file=<dir>/<pass>-<kb>.out \
 //     node --single-threaded --expose-gc out/bench/suggestCount.js --pass floor|paragraph|retext --kb K --runs N
@@ -85,20 +85,27 @@ function readDumps(file: string): number[] {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 function countOne(pass: Pass, kb: number, runs: number, kind: string, dir: string): Counted {
-  const file = path.join(dir, `${pass}-${kb}-${kind}.out`);
-  const script = path.join(__dirname, 'suggestCount.js');
-  const t0 = Date.now();
-  const res = spawnSync('valgrind', ['--tool=callgrind', '--dump-before=uv_getrusage', `--callgrind-out-file=${file}`,
-    process.execPath, '--single-threaded', '--expose-gc', script, '--pass', pass, '--kb', String(kb), '--runs', String(runs), '--text', kind],
-  { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (res.error) throw new Error(`valgrind could not be started (${res.error.message}); install valgrind to count instructions`);
-  if (res.status !== 0) throw new Error(`valgrind ${pass} ${kb} KB exited with ${res.status}:\n${res.stderr.slice(-2000)}`);
+  const file = path.join(dir, `${pass}-${kb}-${kind}-x${runs}.out`);
+  // With --out DIR, a pass already counted there (its dumps and the child's output, from an earlier or interrupted
+  // run) is read again instead of being counted anew: callgrind's counts of one build repeat.
+  let output = fs.existsSync(`${file}.txt`) ? fs.readFileSync(`${file}.txt`, 'utf8').trim() : '';
+  if (output === '') {
+    const script = path.join(__dirname, 'suggestCount.js');
+    const t0 = Date.now();
+    for (const f of fs.readdirSync(dir)) if (f.startsWith(`${path.basename(file)}.`)) fs.rmSync(path.join(dir, f));
+    const res = spawnSync('valgrind', ['--tool=callgrind', '--dump-before=uv_getrusage', `--callgrind-out-file=${file}`,
+      process.execPath, '--single-threaded', '--expose-gc', script, '--pass', pass, '--kb', String(kb), '--runs', String(runs), '--text', kind],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (res.error) throw new Error(`valgrind could not be started (${res.error.message}); install valgrind to count instructions`);
+    if (res.status !== 0) throw new Error(`valgrind ${pass} ${kb} KB exited with ${res.status}:\n${res.stderr.slice(-2000)}`);
+    output = res.stdout.trim();
+    fs.writeFileSync(`${file}.txt`, `${output}\n`);
+    process.stderr.write(`  counted ${pass} ${kb} KB in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${output}\n`);
+  }
   const dumps = readDumps(file);
   if (dumps.length !== 2 * runs) throw new Error(`${file}: ${dumps.length} dumps, expected ${2 * runs} (one per marker)`);
   const perPass = dumps.filter((_, i) => i % 2 === 1);
-  const output = res.stdout.trim();
   const units = Number(/\((\d+) UTF-16 units/.exec(output)?.[1] ?? NaN);
-  process.stderr.write(`  counted ${pass} ${kb} KB in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${output}\n`);
   return { pass, kb, units, perPass, steady: median(perPass.slice(Math.floor(runs / 2))), output };
 }
 
@@ -115,13 +122,16 @@ export function countMain(): void {
   const runs = count('--runs', 10);
   const peerRuns = count('--peer-runs', 6);
   const kind = arg('--text') === 'eval' ? 'eval' : 'bench';
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claim-tagger-count-'));
+  // --out DIR keeps callgrind's files (for callgrind_annotate) and reuses the passes already counted there.
+  const out = arg('--out');
+  if (out !== undefined) fs.mkdirSync(out, { recursive: true });
+  const dir = out ?? fs.mkdtempSync(path.join(os.tmpdir(), 'claim-tagger-count-'));
   const load0 = os.loadavg();
   const counted: Counted[] = [];
   try {
     for (const kb of sizes) for (const pass of PASSES) counted.push(countOne(pass, kb, pass === 'retext' ? peerRuns : runs, kind, dir));
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (out === undefined) fs.rmSync(dir, { recursive: true, force: true });
   }
   console.log(`Instruction counts (callgrind, valgrind's "Ir"), ${kind === 'eval' ? 'evaluation texts (tune half) repeated' : 'generated bench text'}; Node ${process.version}; each pass N times in its own process after a warm-up on a tenth (N = ${runs} for ours and the floor, ${peerRuns} for retext-intensify); steady = median of the second half of the passes. Load average ${load0.map((x) => x.toFixed(1)).join(', ')} → ${os.loadavg().map((x) => x.toFixed(1)).join(', ')} (does not change counts).\n`);
   console.log('| pass | size | instructions per pass, passes 1…N | steady per pass | steady per KB | output |');
