@@ -67,7 +67,8 @@ async function child(pass: Pass, kb: number, runs: number, kind: string): Promis
   console.log(`${pass} ${kb} KB (${text.length} UTF-16 units, ${paragraphRanges(text).length} paragraphs) x${runs}: ${out} per pass`);
 }
 
-interface Counted { pass: Pass; kb: number; units: number; perPass: number[]; steady: number; output: string }
+/** perPass[i]: pass i alone; withGc[i]: pass i plus the full collection (gc()) before it, for i ≥ 1. */
+interface Counted { pass: Pass; kb: number; units: number; perPass: number[]; steady: number; withGc: number; output: string }
 
 /** Instructions of each dump of one callgrind run (`<file>.1`, `<file>.2`, …), in order. */
 function readDumps(file: string): number[] {
@@ -105,8 +106,10 @@ function countOne(pass: Pass, kb: number, runs: number, kind: string, dir: strin
   const dumps = readDumps(file);
   if (dumps.length !== 2 * runs) throw new Error(`${file}: ${dumps.length} dumps, expected ${2 * runs} (one per marker)`);
   const perPass = dumps.filter((_, i) => i % 2 === 1);
+  // Dump 2i (0-based) is the collection before pass i; dump 0 also holds start-up, so pass 0 has no such figure.
+  const withGc = perPass.map((n, i) => n + dumps[2 * i]).slice(1);
   const units = Number(/\((\d+) UTF-16 units/.exec(output)?.[1] ?? NaN);
-  return { pass, kb, units, perPass, steady: median(perPass.slice(Math.floor(runs / 2))), output };
+  return { pass, kb, units, perPass, steady: median(perPass.slice(Math.floor(runs / 2))), withGc: median(withGc.slice(Math.floor(runs / 2) - 1)), output };
 }
 
 const M = (n: number) => `${(n / 1e6).toFixed(1)} M`;
@@ -134,17 +137,17 @@ export function countMain(): void {
     if (out === undefined) fs.rmSync(dir, { recursive: true, force: true });
   }
   console.log(`Instruction counts (callgrind, valgrind's "Ir"), ${kind === 'eval' ? 'evaluation texts (tune half) repeated' : 'generated bench text'}; Node ${process.version}; each pass N times in its own process after a warm-up on a tenth (N = ${runs} for ours and the floor, ${peerRuns} for retext-intensify); steady = median of the second half of the passes. Load average ${load0.map((x) => x.toFixed(1)).join(', ')} → ${os.loadavg().map((x) => x.toFixed(1)).join(', ')} (does not change counts).\n`);
-  console.log('| pass | size | instructions per pass, passes 1…N | steady per pass | steady per KB | output |');
-  console.log('| --- | ---: | --- | ---: | ---: | --- |');
+  console.log('| pass | size | instructions per pass, passes 1…N | steady per pass | steady per KB | steady with the full collection before it | output |');
+  console.log('| --- | ---: | --- | ---: | ---: | ---: | --- |');
   for (const c of counted) {
-    console.log(`| ${LABEL[c.pass]} | ${c.kb} KB | ${c.perPass.map((x) => (x / 1e6).toFixed(1)).join(', ')} | ${M(c.steady)} | ${(c.steady / (c.units / 1024) / 1e3).toFixed(1)} k | ${c.output.replace(/^.*: /, '')} |`);
+    console.log(`| ${LABEL[c.pass]} | ${c.kb} KB | ${c.perPass.map((x) => (x / 1e6).toFixed(1)).join(', ')} | ${M(c.steady)} | ${(c.steady / (c.units / 1024) / 1e3).toFixed(1)} k | ${M(c.withGc)} | ${c.output.replace(/^.*: /, '')} |`);
   }
-  console.log('\n| size | retext-intensify / ours (target ≥ 20×) | ours / floor (target ≤ 5×) | first pass: retext / ours |');
-  console.log('| ---: | ---: | ---: | ---: |');
+  console.log('\n| size | retext-intensify / ours (target ≥ 20×) | ours / floor (target ≤ 5×) | first pass: retext / ours | with the full collections: retext / ours, ours / floor |');
+  console.log('| ---: | ---: | ---: | ---: | ---: |');
   for (const kb of sizes) {
     const get = (p: Pass) => counted.find((c) => c.kb === kb && c.pass === p)!;
     const [floor, ours, retext] = [get('floor'), get('paragraph'), get('retext')];
-    console.log(`| ${kb} KB | **${(retext.steady / ours.steady).toFixed(1)}×** | ${(ours.steady / floor.steady).toFixed(1)}× | ${(retext.perPass[0] / ours.perPass[0]).toFixed(1)}× |`);
+    console.log(`| ${kb} KB | **${(retext.steady / ours.steady).toFixed(1)}×** | ${(ours.steady / floor.steady).toFixed(1)}× | ${(retext.perPass[0] / ours.perPass[0]).toFixed(1)}× | ${(retext.withGc / ours.withGc).toFixed(1)}×, ${(ours.withGc / floor.withGc).toFixed(1)}× |`);
   }
 }
 
