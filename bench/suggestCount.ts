@@ -3,7 +3,7 @@
 // Timings on the shared 2-core machine swing 2x between passes of one process; instruction counts do not depend on
 // the other sessions' load, so they give a ratio that the noise cannot move (they do not count cache misses, which
 // time does).
-//   npx tsc -p tsconfig.test.json && node out/bench/suggest.bench.js --count [--kb 128,256] [--runs 10] [--peer-runs 6] [--text bench|eval] [--out DIR]
+//   npx tsc -p tsconfig.test.json && node out/bench/suggest.bench.js --count [--kb 64,128] [--runs 10] [--peer-runs 6] [--text bench|eval] [--out DIR]
 // runs, one after another, for each size and pass:
 //   valgrind --tool=callgrind --dump-before=uv_getrusage --callgrind-out-file=<dir>/<pass>-<kb>.out \
 //     node --single-threaded --expose-gc out/bench/suggestCount.js --pass floor|paragraph|retext --kb K --runs N
@@ -116,7 +116,7 @@ const M = (n: number) => `${(n / 1e6).toFixed(1)} M`;
 
 /** The driver: every pass at every size under callgrind, one process at a time; prints Markdown tables. */
 export function countMain(): void {
-  const sizes = (arg('--kb') ?? '128,256').split(',').map(Number).filter((n) => n > 0);
+  const sizes = (arg('--kb') ?? '64,128').split(',').map(Number).filter((n) => n > 0);
   const count = (name: string, fallback: number) => {
     const v = Number(arg(name));
     return Number.isFinite(v) && v >= 2 ? Math.floor(v) : fallback;
