@@ -4,6 +4,7 @@ import { inside, Sentence } from './analyze';
 import type { Attribution } from './attributions';
 import { carriesNumber } from './constructionJudges';
 import { pushContextual } from './contextual';
+import { LOADED_REPORTING_PAIRS, LOADED_REPORTING_VERBS } from './cueWords';
 import { formulaAt } from './formulae';
 import type { LexEntry } from './lexicon';
 import type { SentenceOpinion } from './opinion';
@@ -71,6 +72,43 @@ export function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion
     run.suggestions.push(suggestion('opinion', m.start, last.end, term, entry.category, explanation, score, entry.term));
   }
   pushFormulae(run, s, opinion, attributions, from);
+  pushLoadedVerbs(run, s, opinion, attributions, from);
+}
+
+const LOADED_NOTE = 'loaded reporting verb: frames the speaker\'s manner or motive, where a neutral verb (said) records that they spoke';
+
+/**
+ * Loaded reporting verbs (cueWords.ts) in the writer's voice: outside quotations and reported content, not where an
+ * opinion suggestion of the sentence already covers them.
+ */
+function pushLoadedVerbs(run: Run, s: Sentence, opinion: SentenceOpinion, attributions: Attribution[], from: number): void {
+  const tokens = s.tokens;
+  const n = tokens.length;
+  const text = run.text;
+  for (let i = 0; i < n; i++) {
+    const tok = tokens[i];
+    const lower = tok.lower;
+    let last = -1;
+    if (LOADED_REPORTING_VERBS.has(lower)) last = i;
+    else if (i + 1 < n && LOADED_REPORTING_PAIRS.get(lower) === tokens[i + 1].lower && onlySpaces(text, tok.end, tokens[i + 1].start)) last = i + 1;
+    if (last < 0) continue;
+    const start = tok.start;
+    const end = tokens[last].end;
+    i = last;
+    if ((s.quotes.length > 0 && inside(s.quotes, start)) || inContent(attributions, start)) continue;
+    let covered = false;
+    for (let k = from; k < run.suggestions.length && !covered; k++) {
+      const o = run.suggestions[k];
+      covered = o.kind === 'opinion' && o.start < end && o.end > start;
+    }
+    if (covered) continue;
+    const term = text.slice(start, end).toLowerCase();
+    if (run.filterIgnored && run.ignored.has(term)) continue;
+    const score = round(Math.min(1, 0.7 * 0.7 + 0.3 * opinion.score));
+    if (score < run.minScore) continue;
+    const shown = text.slice(start, end);
+    run.suggestions.push(suggestion('opinion', start, end, shown, 'opinion.loaded-verb', `“${shown}”: ${LOADED_NOTE}; sentence opinion score ${opinion.score.toFixed(2)}.${opinionWhy(opinion)}`, score, term));
+  }
 }
 
 const FORMULA_NOTE = 'a formula of diplomatic or official praise (communiqué, readout, state commentary): the publisher\'s own evaluation';
