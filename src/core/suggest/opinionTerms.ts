@@ -183,6 +183,15 @@ function intensifies(e: LexEntry): boolean {
 
 /** An evaluative word before an evaluative word ("shameful cowardice", "steadfast support"): one phrase. */
 function joinsPhrase(a: LexEntry, b: LexEntry): boolean {
-  return a.words.length === 1 && EVALUATIVE_CATEGORIES.has(a.category) && EVALUATIVE_CATEGORIES.has(b.category);
+  return a.words.length === 1 && EVALUATIVE_CATEGORIES.has(a.category) && EVALUATIVE_CATEGORIES.has(b.category) && !subjectAndVerb(a.term, b.term);
+}
+
+/**
+ * Is the first word a plural noun and the second a verb it governs ("sceptics scoffed", "critics sneered")? Two
+ * judgements, the subject's and the act's, not one phrase. A plural noun ends in -s (not -ous, -ss, -us, -is, which
+ * adjectives and singular nouns do); a verb in -ed.
+ */
+function subjectAndVerb(a: string, b: string): boolean {
+  return a.endsWith('s') && !a.endsWith('ous') && !a.endsWith('ss') && !a.endsWith('us') && !a.endsWith('is') && b.endsWith('ed');
 }
 const EVALUATIVE_CATEGORIES = wordSet('opinionTerms.EVALUATIVE_CATEGORIES', ['opinion.evaluative', 'opinion.sentiment', 'opinion.phrase']);

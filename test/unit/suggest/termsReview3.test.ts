@@ -58,3 +58,16 @@ suite('suggest/terms: noticed false alarms and misses (issue 12, round 9)', () =
     oneOpinion('Sadly, the new trains are more crowded than ever.', 'more crowded');
   });
 });
+
+suite('suggest/terms: a subject and its verb are two judgements (issue 12, round 9)', () => {
+  test('"sceptics scoffed": the plural noun and the verb it governs are not joined into one phrase', () => {
+    const text = 'For years sceptics scoffed at the plan.';
+    oneOpinion(text, 'sceptics');
+    oneOpinion(text, 'scoffed');
+  });
+
+  test('control: an evaluative modifier and its evaluative head stay one phrase', () => {
+    oneOpinion('It was an act of shameful cowardice.', 'shameful cowardice');
+    oneOpinion('The scheme was deeply flawed.', 'deeply flawed');
+  });
+});
