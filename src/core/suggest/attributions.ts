@@ -291,7 +291,11 @@ export function findAttributions(text: string, s: Sentence): Attribution[] {
           k++;
         }
         if (k >= 0 && k < t.length && t[k].lower === 'that') k++;
-        if (k >= 0 && k < t.length && !inverted) content = { start: t[k].start, end: trimEnd(text, t[k].start, s.end) };
+        // "people who complain about bus lanes were …", "complained about the noise": "about" names the topic of the
+        // speech, not what was said (the clause after it may be the writer's own).
+        const topicOnly = k === i + 1 && k < t.length && t[k].lower === 'about';
+        if (topicOnly) content = undefined;
+        else if (k >= 0 && k < t.length && !inverted) content = { start: t[k].start, end: trimEnd(text, t[k].start, s.end) };
         else if (source && source.start > 0) {
           // "Prices will rise, the minister said." — content before the attribution.
           const before = Math.min(source.start, m.start);

@@ -23,6 +23,16 @@ const DENIED_JUDGEMENTS = wordSet('contextual.DENIED_JUDGEMENTS', [
   // Round 8 (second review, C6).
   'oversight', 'excuse', 'solution',
 ]);
+/**
+ * Things of design or intent ("a plan", "a strategy", "a debate") that, denied with "at all", are refused their name:
+ * the writer judges what was offered as unworthy of it (issue 12, round 9; reviewed by hand).
+ */
+const DESIGNS = wordSet('contextual.DESIGNS', [
+  'plan', 'strategy', 'policy', 'reform', 'answer', 'debate', 'consultation', 'choice', 'compromise', 'deal', 'budget',
+  'argument', 'inquiry', 'investigation', 'review', 'election', 'negotiation', 'dialogue', 'process', 'programme',
+  'program', 'proposal', 'offer', 'apology', 'agreement', 'ceasefire', 'truce', 'consensus', 'democracy', 'justice',
+  'vision', 'leadership', 'partnership', 'cooperation', 'progress', 'support',
+]);
 /** Nouns that judge as what replaces a noun denied ("is not a policy but a slogan"), not when denied alone. */
 const REPLACING_JUDGEMENTS = wordSet('contextual.REPLACING_JUDGEMENTS', ['slogan', 'stunt', 'wish', 'fantasy', 'sideshow', 'pretext']);
 /**
@@ -56,6 +66,10 @@ export function deniedJudgement(run: Run, tokens: Sentence['tokens'], k: number,
     const t = tokens[h];
     if (t.cap || t.digit || PICKERS.has(t.lower) || !isWord(t.lower) || !onlySpaces(run.text, tokens[h - 1].end, t.start) || covered(matches, mi, h)) return 0;
     if (evaluativeNoun(run, t)) return statusAfter(tokens, h) ? 0 : h;
+    // "is not a plan at all": a thing of design or intent denied its very name (a judgement of what was offered);
+    // "is not a fish at all" denies a kind, a fact.
+    if (DESIGNS.has(t.lower) && h + 2 < n && tokens[h + 1].lower === 'at' && tokens[h + 2].lower === 'all'
+      && onlySpaces(run.text, t.end, tokens[h + 1].start) && onlySpaces(run.text, tokens[h + 1].end, tokens[h + 2].start)) return h + 2;
     // "is not a consultation but a formality": a name denied to put a judgement in its place; the span runs to the
     // judgement, which is what the suggestion stands for.
     if (h + 2 < n && tokens[h + 1].lower === 'but' && DENIED_DETERMINERS.has(tokens[h + 2].lower)) {
@@ -124,7 +138,7 @@ export function constructionJudges(run: Run, tokens: Sentence['tokens'], i: numb
 /**
  * Does the simile from token k on describe rather than judge? The same kind of thing ("like the old one", "like its
  * predecessor"), a likeness in a dimension ("like Earth in size") or a shape told in detail ("like a bowl, with seats
- * on all sides").
+ * on all sides"), a likeness under a physical condition ("like water at room temperature", "like air at high pressure").
  */
 function describes(text: string, tokens: Sentence['tokens'], k: number): boolean {
   const n = tokens.length;
@@ -135,8 +149,21 @@ function describes(text: string, tokens: Sentence['tokens'], k: number): boolean
     if (SAME_KIND.has(w)) return true;
     if (j + 1 < n && tokens[j + 1].lower === 'in' && j + 2 < n && DIMENSIONS.has(tokens[j + 2].lower)) return true;
     if (j + 1 < n && tokens[j + 1].lower === 'with' && text.slice(tokens[j].end, tokens[j + 1].start).trim() === ',' && j <= k + 1) return true;
+    if (j + 1 < n && CONDITION_PREPOSITIONS.has(tokens[j + 1].lower) && conditionAfter(tokens, j + 2)) return true;
     if (!onlySpaces(text, tokens[j].end, j + 1 < n ? tokens[j + 1].start : tokens[j].end)) break;
   }
+  return false;
+}
+/** Prepositions that open a physical condition after the likened thing ("at room temperature", "under pressure"). */
+const CONDITION_PREPOSITIONS = wordSet('contextual.CONDITION_PREPOSITIONS', ['at', 'under', 'below', 'above', 'in']);
+/** Nouns of a physical condition (the likeness holds under it: measured, not judged). */
+const CONDITIONS = wordSet('contextual.CONDITIONS', [
+  'temperature', 'temperatures', 'pressure', 'pressures', 'altitude', 'altitudes', 'depth', 'depths', 'speed', 'speeds',
+  'point', 'vacuum', 'gravity', 'zero',
+]);
+/** A condition noun within the three tokens from k ("room temperature", "high pressure", "freezing point"). */
+function conditionAfter(tokens: Sentence['tokens'], k: number): boolean {
+  for (let m = k; m < tokens.length && m < k + 3; m++) if (CONDITIONS.has(tokens[m].lower)) return true;
   return false;
 }
 const SIMILE_DETERMINERS = wordSet('contextual.SIMILE_DETERMINERS', ['a', 'an', 'the', 'its', 'their', 'his', 'her']);

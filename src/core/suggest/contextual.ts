@@ -33,7 +33,7 @@ export function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, 
     if (i === 0 && c === undefined) {
       // "Nothing less than …" opens a construction, not a generalisation: it is weighed below.
       const g = generaliser(tokens);
-      if (g > 0) {
+      if (g > 0 && !admitsNotKnowing(tokens, g)) {
         pushContext(run, s, attributions, opinion, tok.start, tokens[g - 1].end, GENERALISER_NOTE, 0.6, tokens[g - 1].lower === lower ? lower : `${lower} ${tokens[g - 1].lower}`);
         i = g - 1;
         continue;
@@ -74,7 +74,7 @@ export function pushContextual(run: Run, s: Sentence, opinion: SentenceOpinion, 
     if (DEGREE_WORDS.has(lower)) {
       // The degree word and the word it modifies, when that word is free (not a match, a name, a number or a function word).
       const next = i + 1 < n ? tokens[i + 1] : undefined;
-      if (next !== undefined && !next.cap && !NOT_JUDGED.has(next.lower) && isWord(next.lower) && onlySpaces(run.text, tok.end, next.start)
+      if (next !== undefined && !next.cap && !NOT_JUDGED.has(next.lower) && !(QUANTIFIERS.has(lower) && AMOUNT_NOUNS.has(next.lower)) && isWord(next.lower) && onlySpaces(run.text, tok.end, next.start)
         && !(mi < matches.length && matches[mi].first === i + 1)) {
         pushContext(run, s, attributions, opinion, tok.start, next.end, DEGREE_NOTE, 0.6, `${lower} ${next.lower}`);
         i++;
@@ -186,6 +186,13 @@ const HEDGE_NOTE = 'a hedge or booster of frequency in the writer\'s voice, in a
 /** Frequency words that hedge or boost a generalisation ("usually", "seldom"; "once" only in "once again"). */
 const FREQUENCY_HEDGES = wordSet('contextual.FREQUENCY_HEDGES', ['usually', 'often', 'seldom', 'rarely', 'once']);
 const DEGREE_NOTE = 'a degree word judges the word it modifies in an opinion-leaning sentence';
+/** Degree words that also count ("more time", "less money"). */
+const QUANTIFIERS = wordSet('contextual.QUANTIFIERS', ['more', 'less', 'much', 'most', 'least']);
+/** Nouns of an amount a quantifier counts rather than judges ("needs more time", "less money", "more staff"). */
+const AMOUNT_NOUNS = wordSet('contextual.AMOUNT_NOUNS', [
+  'time', 'money', 'cash', 'funds', 'funding', 'room', 'space', 'staff', 'people', 'data', 'information', 'work',
+  'help', 'resources', 'water', 'food', 'fuel', 'days', 'hours', 'weeks', 'months', 'years',
+]);
 
 
 
@@ -226,6 +233,20 @@ const CIRCUMSTANCE_WORDS = wordSet('contextual.CIRCUMSTANCE_WORDS', [
   'beneath', 'outside', 'inside', 'throughout', 'between', 'behind', 'beside', 'because', 'when', 'while',
 ]);
 
+
+/**
+ * "Nobody knows what …", "No one can say when …": from token g on, a verb of knowing or telling before a question word.
+ * The writer admits what is not known; it sweeps over no one.
+ */
+function admitsNotKnowing(tokens: Sentence['tokens'], g: number): boolean {
+  const n = tokens.length;
+  let k = g;
+  if (k < n && KNOWING_MODALS.has(tokens[k].lower)) k++;
+  return k + 1 < n && KNOWING_VERBS.has(tokens[k].lower) && QUESTION_WORDS.has(tokens[k + 1].lower);
+}
+const KNOWING_MODALS = wordSet('contextual.KNOWING_MODALS', ['can', 'could', 'will', 'would', 'may', 'yet', 'really', 'quite']);
+const KNOWING_VERBS = wordSet('contextual.KNOWING_VERBS', ['knows', 'knew', 'know', 'say', 'says', 'said', 'tell', 'tells', 'told', 'predict', 'predicts', 'remembers', 'remember', 'understands', 'understand']);
+const QUESTION_WORDS = wordSet('contextual.QUESTION_WORDS', ['what', 'how', 'when', 'where', 'why', 'who', 'whom', 'whose', 'whether', 'which', 'if']);
 
 /** Tokens taken by a generaliser at the start of the sentence (0: none). */
 function generaliser(tokens: Sentence['tokens']): number {

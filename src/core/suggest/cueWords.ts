@@ -1,6 +1,6 @@
 // Our own word lists for claim and attribution cues (the opinion vocabulary is in lexicon.ts).
 import type { TermCategory } from './lexicon';
-import { wordSet } from './wordLists';
+import { wordSet, wordsOf } from './wordLists';
 
 /** Our own claim and attribution lists: [category, prior weight, words, then |phrases] (added after OPINION_LISTS). */
 export const CUE_LISTS: Array<[TermCategory, number, string]> = [
@@ -93,4 +93,23 @@ export const UNNAMED_SOURCES = wordSet('cueWords.UNNAMED_SOURCES', [
   'witness', 'some', 'many', 'others', 'activists', 'campaigners', 'advocates', 'skeptics', 'sceptics', 'detractors',
   'commentators', 'pundits', 'authorities', 'investigators', 'police', 'executives', 'employees', 'staff', 'members',
   'leaders', 'reports', 'studies', 'it',
+]);
+
+/**
+ * Loaded reporting verbs (issue 12, round 9): verbs by which the writer frames a speaker's manner or motive ("boasted",
+ * "lashed out", "railed against", "touted") rather than record that they spoke. Shown as opinion wherever they
+ * stand outside quotations and reported content; only the forms without a plain sense ("hailed", not "hail";
+ * "railed", not "rail"; "blasted", not "blast"). Words the main lexicon already holds ("scoffed", "sneered") are
+ * its. The neutral verbs (said, told, added, noted, reaffirmed) are not here, nor the verbs that report an act the annotation
+ * guideline leaves unmarked (welcomed, praised, hailed, condemned, mocked). The verbs of credibility (insisted,
+ * admitted, conceded, claimed) were tried as opinion where they are a cue and dropped (bench/RESULTS.md, round 9).
+ */
+export const LOADED_REPORTING_VERBS = wordSet('cueWords.LOADED_REPORTING_VERBS', wordsOf(`
+  boast boasts boasted boasting brag brags bragged bragging crowed gloated gloats gloating
+  slammed slams blasted lambasted lambasts ranted whined whines moaned moans grumbled grumbles griped gripes bleated
+  touted touts touting trumpeted trumpeting
+`));
+/** The two-word loaded reporting verbs, by their first word ("lashed out", "railed against"). */
+export const LOADED_REPORTING_PAIRS: ReadonlyMap<string, string> = new Map([
+  ['lashed', 'out'], ['lashes', 'out'], ['lashing', 'out'], ['railed', 'against'], ['rails', 'against'], ['railing', 'against'],
 ]);

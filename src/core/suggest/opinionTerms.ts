@@ -4,6 +4,8 @@ import { inside, Sentence } from './analyze';
 import type { Attribution } from './attributions';
 import { carriesNumber } from './constructionJudges';
 import { pushContextual } from './contextual';
+import { LOADED_REPORTING_PAIRS, LOADED_REPORTING_VERBS } from './cueWords';
+import { formulaAt } from './formulae';
 import type { LexEntry } from './lexicon';
 import type { SentenceOpinion } from './opinion';
 import { suggestion } from './made';
@@ -20,6 +22,7 @@ export const CONTEXT_MIN_SENTENCE_SCORE = 0.35;
 export function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion, attributions: Attribution[], wireLike: boolean): void {
   // The contextual tier needs an opinion-leaning sentence that does not read like a wire report.
   run.whyOf = undefined;
+  const from = run.suggestions.length;
   if (!wireLike && opinion.score >= CONTEXT_MIN_SENTENCE_SCORE && run.context.words.size > 0) pushContextual(run, s, opinion, attributions);
   const text = run.text;
   // What the sentence contributes to each term's explanation, worked out once per sentence.
@@ -68,8 +71,99 @@ export function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion
     const explanation = `${what}${reported ? REPORTED : ''}; sentence opinion score ${opinion.score.toFixed(2)}.${why}`;
     run.suggestions.push(suggestion('opinion', m.start, last.end, term, entry.category, explanation, score, entry.term));
   }
+  pushFormulae(run, s, opinion, attributions, from);
+  pushLoadedVerbs(run, s, opinion, attributions, from);
 }
 
+const LOADED_NOTE = 'loaded reporting verb: frames the speaker\'s manner or motive, where a neutral verb (said) records that they spoke';
+
+/**
+ * Loaded reporting verbs (cueWords.ts) in the writer's voice: outside quotations and reported content, not where an
+ * opinion suggestion of the sentence already covers them.
+ */
+function pushLoadedVerbs(run: Run, s: Sentence, opinion: SentenceOpinion, attributions: Attribution[], from: number): void {
+  const tokens = s.tokens;
+  const n = tokens.length;
+  const text = run.text;
+  for (let i = 0; i < n; i++) {
+    const tok = tokens[i];
+    const lower = tok.lower;
+    let last = -1;
+    if (LOADED_REPORTING_VERBS.has(lower)) last = i;
+    else if (i + 1 < n && LOADED_REPORTING_PAIRS.get(lower) === tokens[i + 1].lower && onlySpaces(text, tok.end, tokens[i + 1].start)) last = i + 1;
+    if (last < 0) continue;
+    const start = tok.start;
+    const end = tokens[last].end;
+    i = last;
+    if ((s.quotes.length > 0 && inside(s.quotes, start)) || inContent(attributions, start)) continue;
+    let covered = false;
+    for (let k = from; k < run.suggestions.length && !covered; k++) {
+      const o = run.suggestions[k];
+      covered = o.kind === 'opinion' && o.start < end && o.end > start;
+    }
+    if (covered) continue;
+    const term = text.slice(start, end).toLowerCase();
+    if (run.filterIgnored && run.ignored.has(term)) continue;
+    const score = round(Math.min(1, 0.7 * 0.7 + 0.3 * opinion.score));
+    if (score < run.minScore) continue;
+    const shown = text.slice(start, end);
+    run.suggestions.push(suggestion('opinion', start, end, shown, 'opinion.loaded-verb', `“${shown}”: ${LOADED_NOTE}; sentence opinion score ${opinion.score.toFixed(2)}.${opinionWhy(opinion)}`, score, term));
+  }
+}
+
+const FORMULA_NOTE = 'a formula of diplomatic or official praise (communiqué, readout, state commentary): the publisher\'s own evaluation';
+const FORMULA_REPORTED = ' (in what an attribution reports: the register\'s ritual praise all the same)';
+
+/**
+ * Register formulae of diplomatic praise (formulae.ts), in any sentence whatever its opinion score and whether or not
+ * it reads like a report: a readout's ritual praise sits in sentences that read like plain reports ("The two sides
+ * reaffirmed their firm commitment …"), so, as the main lexicon's words, it is shown in reported speech too (without
+ * the main lexicon's penalty there: a formula is the register's, whoever is said to voice it). Not inside a
+ * quotation. Opinion suggestions of this sentence (from index from) inside it give way to it.
+ */
+function pushFormulae(run: Run, s: Sentence, opinion: SentenceOpinion, attributions: Attribution[], from: number): void {
+  const tokens = s.tokens;
+  const n = tokens.length;
+  for (let i = 0; i < n; i++) {
+    const last = formulaAt(run.text, tokens, n, i);
+    if (last < 0) continue;
+    const start = tokens[i].start;
+    const end = tokens[last].end;
+    i = last;
+    if (s.quotes.length > 0 && inside(s.quotes, start)) continue;
+    // Words of it already suggested ("cordial", "friendly") give way to the whole formula, one unit as an editor
+    // marks it; a suggestion that reaches beyond it keeps its place and the formula is not shown.
+    let beyond = false;
+    let score = round(Math.min(1, 0.7 * FORMULA_WEIGHT + 0.3 * opinion.score));
+    for (let k = from; k < run.suggestions.length && !beyond; k++) {
+      const o = run.suggestions[k];
+      if (o.kind !== 'opinion' || o.start >= end || o.end <= start) continue;
+      beyond = o.start < start || o.end > end;
+      if (o.score > score) score = o.score;
+    }
+    if (beyond) continue;
+    const text = run.text.slice(start, end);
+    const term = text.toLowerCase();
+    if (run.filterIgnored && run.ignored.has(term)) continue;
+    if (score < run.minScore) continue;
+    for (let k = run.suggestions.length - 1; k >= from; k--) {
+      const o = run.suggestions[k];
+      if (o.kind === 'opinion' && o.start < end && o.end > start) run.suggestions.splice(k, 1);
+    }
+    const reported = inContent(attributions, start) ? FORMULA_REPORTED : '';
+    const explanation = `“${text}”: ${FORMULA_NOTE}${reported}; sentence opinion score ${opinion.score.toFixed(2)}.${opinionWhy(opinion)}`;
+    run.suggestions.push(suggestion('opinion', start, end, text, 'opinion.formula', explanation, score, term));
+  }
+}
+
+/** The weight of a formula: 0.75, so that it is shown at the default minimum score (0.5) whatever the sentence's. */
+const FORMULA_WEIGHT = 0.75;
+
+/** Is offset inside what an attribution reports, before or after its cue? */
+function inContent(attributions: Attribution[], offset: number): boolean {
+  for (const a of attributions) if (a.content && offset >= a.content.start && offset < a.content.end) return true;
+  return false;
+}
 const REPORTED = ' (in reported speech: the source\'s words)';
 /** Superlatives that, after "at", grade what follows rather than praise or blame ("at best", "at worst"). */
 const AT_RANKS = wordSet('opinionTerms.AT_RANKS', ['best', 'worst']);
@@ -89,6 +183,15 @@ function intensifies(e: LexEntry): boolean {
 
 /** An evaluative word before an evaluative word ("shameful cowardice", "steadfast support"): one phrase. */
 function joinsPhrase(a: LexEntry, b: LexEntry): boolean {
-  return a.words.length === 1 && EVALUATIVE_CATEGORIES.has(a.category) && EVALUATIVE_CATEGORIES.has(b.category);
+  return a.words.length === 1 && EVALUATIVE_CATEGORIES.has(a.category) && EVALUATIVE_CATEGORIES.has(b.category) && !subjectAndVerb(a.term, b.term);
+}
+
+/**
+ * Is the first word a plural noun and the second a verb it governs ("sceptics scoffed", "critics sneered")? Two
+ * judgements, the subject's and the act's, not one phrase. A plural noun ends in -s (not -ous, -ss, -us, -is, which
+ * adjectives and singular nouns do); a verb in -ed.
+ */
+function subjectAndVerb(a: string, b: string): boolean {
+  return a.endsWith('s') && !a.endsWith('ous') && !a.endsWith('ss') && !a.endsWith('us') && !a.endsWith('is') && b.endsWith('ed');
 }
 const EVALUATIVE_CATEGORIES = wordSet('opinionTerms.EVALUATIVE_CATEGORIES', ['opinion.evaluative', 'opinion.sentiment', 'opinion.phrase']);

@@ -9,6 +9,16 @@ function one(text: string) {
 }
 
 suite('suggest/attributions', () => {
+  test('a cue followed by "about" names the topic, not what was said: no content (issue 12, round 9)', () => {
+    const r = one('I used to think the drivers who complain about speed bumps were simply cranky.');
+    assert.equal(r.cue, 'complain');
+    assert.equal(r.content, undefined);
+    // The writer's own judgement after it is no longer hidden as reported speech.
+    assert.ok(found('I used to think the drivers who complain about speed bumps were simply cranky.', 'opinion').some((o) => /cranky/.test(o.text)));
+    // Control: with "that", what was said is the content.
+    assert.equal(one('Residents complained that the noise was unbearable.').content, 'the noise was unbearable');
+  });
+
   test('subject + reporting verb + that-clause', () => {
     const r = one('Mayor Elena Fischer said that the line would open in 2027.');
     assert.deepEqual([r.source, r.cue, r.content], ['Mayor Elena Fischer', 'said', 'the line would open in 2027']);
