@@ -2,12 +2,11 @@
 // (util/atomicWrite: temporary file + rename, mode kept, symlinks followed) and updated under the same
 // cross-process lock file the CLI takes, with a re-read before the rename; other schemes go through workspace.fs
 // (store/workspaceFiles.ts). Moves never replace anything (moveFile.ts).
-import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { Produce, SidecarFiles, isNotFound } from '../store/sidecarIO';
 import { WorkspaceFiles } from '../store/workspaceFiles';
-import { updateFileAtomic, writeFileAtomic } from '../util/atomicWrite';
+import { readOnlyReason, updateFileAtomic, writeFileAtomic } from '../util/atomicWrite';
 import { withFileLock } from '../util/fileLock';
 import { moveNoReplace } from './moveFile';
 
@@ -45,11 +44,6 @@ export class DiskFiles implements SidecarFiles {
 
   async unwritable(uri: vscode.Uri): Promise<string | undefined> {
     if (uri.scheme !== 'file') return this.virtual.unwritable(uri);
-    try {
-      await fs.access(uri.fsPath, fsConstants.W_OK);
-      return undefined;
-    } catch (e) {
-      return (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : 'is read-only';
-    }
+    return readOnlyReason(uri.fsPath);
   }
 }
