@@ -2,10 +2,11 @@
 // even when VS Code runs as root (a container, CI); a sidecar that is a named pipe never hangs the loading of its
 // document and is never written. Node host only: it needs chmod and mkfifo on the real disk.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
-import { api, closeAllEditors, openFresh, sidecarUri } from './helpers';
+import { api, closeAllEditors, openFresh, remove, sidecarUri, workspaceUri, writeFile } from './helpers';
 
 const TEXT = 'Alpha beta gamma. The budget grew by 12 percent. Delta epsilon zeta.\n';
 const CLAIM = 'The budget grew by 12 percent.';
@@ -38,6 +39,36 @@ suite('disk files: read-only and FIFO sidecars (review16)', () => {
       if (second) assert.ok((await (await api()).tags(uri)).some((t) => t.id === second.id), 'the refused tag is kept in memory');
     } finally {
       fs.chmodSync(side, 0o644);
+    }
+  });
+
+  test('R2 a sidecar that is a named pipe (FIFO): the document loads at once, broken with a message naming it, and the pipe is never written', async () => {
+    const doc = workspaceUri('review16/fifo.txt');
+    const side = sidecarUri(doc).fsPath;
+    await writeFile(doc, TEXT);
+    await remove(sidecarUri(doc));
+    execFileSync('mkfifo', [side]);
+    try {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(doc));
+      const outcome = await Promise.race([
+        (await api()).tags(doc).then((tags) => `loaded ${tags.length} tag(s)`, (e: Error) => `refused: ${e.message}`),
+        sleep(5000).then(() => 'hung'),
+      ]);
+      assert.equal(outcome, 'loaded 0 tag(s)', 'reading the FIFO sidecar must neither block nor fail the load');
+      const state = (await api()).documentState(doc);
+      assert.equal(state?.state, 'broken');
+      assert.match(state?.error ?? '', /fifo\.txt\.tags\.json is a named pipe \(FIFO\), not a regular file/);
+      assert.equal(await tag(doc, CLAIM), undefined, 'tagging is refused while the sidecar is broken');
+      await (await api()).flush();
+      assert.ok(fs.lstatSync(side).isFIFO(), 'the pipe is still a pipe: nothing replaced it');
+    } finally {
+      // Release a reader still blocked on the pipe (before the fix): opening it for writing, then closing, gives EOF.
+      try {
+        fs.closeSync(fs.openSync(side, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK));
+      } catch {
+        // no reader waiting: nothing to release
+      }
+      fs.rmSync(side, { force: true });
     }
   });
 });
