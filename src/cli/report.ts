@@ -122,7 +122,7 @@ export async function report({ values: o, positionals }: ParsedArgs<typeof REPOR
   let outPath: string | undefined;
   if (o.out !== undefined && o.out !== '-') {
     // Never overwrite an input, a sidecar, a link or a device: only a new path or a regular non-input file.
-    const target = await resolveOutTarget(o.out, entries.flatMap((e) => (e.sidecar ? [e.document, e.sidecar] : [e.document])));
+    const target = await resolveOutTarget(o.out, entries.flatMap((e) => (e.sidecar ? [e.document, e.sidecar] : [e.document])), io.cwd);
     if (!target.ok) return fail(io, target.message);
     outPath = target.path;
   }
