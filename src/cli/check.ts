@@ -11,7 +11,7 @@ import { stripControls, terminalSafeJson } from '../util/terminal';
 import { readDocument } from './document';
 import { collectSidecars, missingInputs } from './sidecarCollector';
 import { documentOf, readSidecarFile, sidecarReadOnly } from './sidecarFiles';
-import { SidecarChangedError, commitSidecar, withSidecarLock } from './sidecarWrite';
+import { SidecarChangedError, commitSidecar, withSidecarLock, writeFailure } from './sidecarWrite';
 
 interface CheckedTag {
   id: string;
@@ -97,7 +97,7 @@ export async function check({ values: o, positionals }: ParsedArgs<typeof CHECK_
       }
     } catch (e) {
       if (e instanceof LockTimeoutError || e instanceof SidecarChangedError || e instanceof NotRegularFileError) warn(e.message);
-      else warn(`${rel(sidecar)}: cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (left untouched)`);
+      else warn(`${writeFailure(rel(sidecar), e)} (left untouched)`);
     }
   }
   if (o.json) io.stdout.write(terminalSafeJson(JSON.stringify({ documents }, null, 2)) + '\n');

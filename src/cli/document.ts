@@ -1,7 +1,15 @@
-// Reading a document for a CLI command: regular files only (a FIFO or device would hang the command), text only.
-// The read itself goes through CliIo.readFile (in-memory in tests).
+// Reading a document for a CLI command: regular files only (a FIFO or device would hang the command), text only,
+// without a leading byte order mark. The read itself goes through CliIo.readFile (in-memory in tests).
 import * as fs from 'node:fs/promises';
 import { NotRegularFileError, describeEntry } from '../util/regularFile';
+
+/**
+ * The text as VS Code's getText() gives it: one leading U+FEFF (a UTF-8 BOM) dropped, so the CLI's offsets and
+ * text hash match the editor's. Only read: the CLI never writes a document, so its BOM stays on disk.
+ */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
 
 export type DocumentRead = { ok: true; text: string } | { ok: false; message: string };
 
@@ -12,7 +20,7 @@ export async function readDocument(file: string, readFile: (p: string) => Promis
     // Checked before reading: opening a FIFO for reading blocks until a writer comes, which may be never.
     const st = await fs.stat(file).catch(() => undefined);
     if (st && !st.isFile()) throw new NotRegularFileError(file, describeEntry(st));
-    text = await readFile(file);
+    text = withoutBom(await readFile(file));
   } catch (e) {
     if (e instanceof NotRegularFileError) return { ok: false, message: `${e.message}: only text files can be read.` };
     const code = (e as NodeJS.ErrnoException).code;

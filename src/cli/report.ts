@@ -16,6 +16,7 @@ import { NotRegularFileError } from '../util/regularFile';
 import { stripControls, terminalSafeJson } from '../util/terminal';
 import { resolveOutTarget } from './outTarget';
 import { RunReads } from './runReads';
+import { withoutBom } from './document';
 import { Output, isBrokenPipe, writeOutput } from './output';
 import { ParsedArgs, runCommand, usageError } from './command';
 import { REPORT_OPTIONS, commandNamed } from './commands';
@@ -65,7 +66,7 @@ async function loadInput(input: ReportInput, reanchorForGate: boolean, read: (fi
   const doc: ReportDocument = { uri: pathToFileURL(input.document).href, name: input.name, tags };
   let warning: string | undefined;
   let unreadable: string | undefined;
-  const text = await read(input.document).catch((e: NodeJS.ErrnoException) => {
+  const text = await read(input.document).then(withoutBom, (e: NodeJS.ErrnoException) => {
     unreadable = e instanceof NotRegularFileError ? `${input.name} is ${e.what}, not a regular file` : undefined;
     return undefined;
   });
@@ -122,7 +123,7 @@ export async function report({ values: o, positionals }: ParsedArgs<typeof REPOR
   let outPath: string | undefined;
   if (o.out !== undefined && o.out !== '-') {
     // Never overwrite an input, a sidecar, a link or a device: only a new path or a regular non-input file.
-    const target = await resolveOutTarget(o.out, entries.flatMap((e) => (e.sidecar ? [e.document, e.sidecar] : [e.document])));
+    const target = await resolveOutTarget(o.out, entries.flatMap((e) => (e.sidecar ? [e.document, e.sidecar] : [e.document])), io.cwd);
     if (!target.ok) return fail(io, target.message);
     outPath = target.path;
   }

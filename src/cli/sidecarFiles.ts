@@ -1,13 +1,12 @@
 // Sidecars on the local file system, for the CLI: find one document's, read and validate, write atomically
 // (sidecarCollector expands files and folders named on the command line).
 // Only regular files are read (a FIFO would block forever).
-import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { SIDECAR_SUFFIX, SidecarFile } from '../core/model';
 import { SidecarReadResult, parseSidecar } from '../core/sidecar/format';
 import { SIDECAR_FOLDER, claimTagsFolders, documentPathFor } from '../core/sidecar/paths';
-import { writeFileAtomic } from '../util/atomicWrite';
+import { readOnlyReason, writeFileAtomic } from '../util/atomicWrite';
 import { readRegularFile } from '../util/regularFile';
 
 export { writeFileAtomic };
@@ -70,13 +69,7 @@ const toPosix = (p: string) => p.split(path.sep).join('/');
 const fromPosix = (p: string) => p.split('/').join(path.sep) || path.sep;
 
 /** Why `sidecar` must not be replaced (a read-only file, as the editor sees it), or undefined. */
-export async function sidecarReadOnly(sidecar: string): Promise<string | undefined> {
-  const st = await fs.stat(sidecar).catch(() => undefined);
-  if (!st) return undefined;
-  // Checked on the mode too: root passes every access() check, yet a read-only file says "leave me alone".
-  if ((st.mode & 0o222) === 0) return 'is read-only';
-  return fs.access(sidecar, fsConstants.W_OK).then(() => undefined, () => 'is read-only');
-}
+export const sidecarReadOnly = readOnlyReason;
 
 /** The document a sidecar belongs to (handles `.claim-tags/` mirrors). */
 export function documentOf(sidecar: string): string | undefined {

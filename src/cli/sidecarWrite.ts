@@ -1,6 +1,7 @@
 // Saving a sidecar from the CLI without losing anyone's tags: the whole read-change-write runs under the
 // sidecar's cross-process lock, and just before the rename the file is read again; if a writer that does not
 // take the lock changed it meanwhile, our changes are merged into theirs by tag id (the editor's 3-way merge).
+import * as path from 'node:path';
 import { applyAnchorResults, reanchor } from '../core/anchor';
 import { mergeTags } from '../core/merge';
 import { SidecarFile, Tag } from '../core/model';
@@ -16,6 +17,22 @@ export class SidecarChangedError extends Error {}
 /** Another program kept changing the sidecar while this command wrote it: nothing was written. */
 function keptChanging(file: string): SidecarChangedError {
   return new SidecarChangedError(`${file} kept changing while this command wrote it (another program writes it without the lock); nothing was written: run the command again.`);
+}
+
+/**
+ * Why writing `file` failed, in words. A sidecar is never written in place: the lock, the temporary file and the
+ * rename all need its folder writable, so a permission error names that folder (from the path that failed: the
+ * folder of a symlinked sidecar's real file), not the sidecar.
+ */
+export function writeFailure(file: string, e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const code = err?.code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    if (err.syscall === 'mkdir') return `cannot write ${file}: the folder ${err.path ?? path.dirname(file)} cannot be created (${code})`;
+    const folder = path.dirname(err.path ?? file);
+    return `cannot write ${file}: the folder ${folder} is not writable (${code === 'EROFS' ? 'a read-only file system' : code})`;
+  }
+  return `cannot write ${file}: ${code ?? (e as Error)?.message ?? String(e)}`;
 }
 
 /**

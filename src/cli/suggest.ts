@@ -5,7 +5,7 @@ import * as readline from 'node:readline';
 import { LearnedSuggestion, LearningContext, suggestLearnedRange } from '../core/learn/layer';
 import { SUGGESTION_KINDS, SuggestionKind, SuggestOptions, SuggestResult } from '../core/suggest';
 import { stripControls, terminalSafeJson } from '../util/terminal';
-import { DocumentRead, readDocument } from './document';
+import { DocumentRead, readDocument, withoutBom } from './document';
 import { ParsedArgs, runCommand, usageError } from './command';
 import { SUGGEST_OPTIONS, commandNamed } from './commands';
 import { CliIo, ExitCode, processIo } from './io';
@@ -41,7 +41,7 @@ function write(stream: NodeJS.WritableStream, json: string): Promise<void> {
 }
 
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<DocumentRead> {
-  const text = await readAll(stdin);
+  const text = withoutBom(await readAll(stdin));
   return text.includes('\u0000') ? { ok: false, message: 'standard input looks like binary data: only text can be read.' } : { ok: true, text };
 }
 

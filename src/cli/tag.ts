@@ -11,7 +11,7 @@ import { LockTimeoutError } from '../util/fileLock';
 import { NotRegularFileError } from '../util/regularFile';
 import { readDocument } from './document';
 import { findSidecar, newSidecarPath, readSidecarFile, sidecarReadOnly } from './sidecarFiles';
-import { SidecarChangedError, commitSidecar, withSidecarLock } from './sidecarWrite';
+import { SidecarChangedError, commitSidecar, withSidecarLock, writeFailure } from './sidecarWrite';
 
 /** A reason to leave the sidecar alone, found while holding its lock. */
 class Refusal extends Error {}
@@ -91,7 +91,7 @@ export async function tag({ values: o, positionals }: ParsedArgs<typeof TAG_OPTI
     });
   } catch (e) {
     if (e instanceof Refusal || e instanceof LockTimeoutError || e instanceof SidecarChangedError || e instanceof NotRegularFileError) return fail(e.message);
-    return fail(`cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Nothing was changed.`);
+    return fail(`${writeFailure(target, e)}. Nothing was changed.`);
   }
   io.stdout.write(`${created.id}\n`);
   return ExitCode.ok;

@@ -8,6 +8,7 @@ import { parseSidecar, textHash } from '../core/sidecar/format';
 import { isSidecarPath } from '../core/sidecar/paths';
 import { AnnotatedDocument } from '../core/team/agreement';
 import { annotatorsOf, parseBlindCopyPath } from '../core/team/annotators';
+import { withoutBom } from './document';
 import { CliIo } from './io';
 import { collectSidecars } from './sidecarCollector';
 import { documentOf, exists } from './sidecarFiles';
@@ -79,7 +80,7 @@ export async function loadAnnotated(inputs: string[], io: Pick<CliIo, 'stderr' |
   for (const d of documents) {
     let text: string | undefined;
     try {
-      text = await io.readFile(d.document);
+      text = withoutBom(await io.readFile(d.document));
     } catch {
       io.stderr.write(`claim-tagger ${command}: ${rel(d.document)}: document missing; token-level figures leave it out\n`);
     }

@@ -2,13 +2,12 @@
 // (util/atomicWrite: temporary file + rename, mode kept, symlinks followed) and updated under the same
 // cross-process lock file the CLI takes, with a re-read before the rename; other schemes go through workspace.fs
 // (store/workspaceFiles.ts). Moves never replace anything (moveFile.ts).
-import { constants as fsConstants } from 'node:fs';
-import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { Produce, SidecarFiles, isNotFound } from '../store/sidecarIO';
 import { WorkspaceFiles } from '../store/workspaceFiles';
-import { updateFileAtomic, writeFileAtomic } from '../util/atomicWrite';
+import { readOnlyReason, updateFileAtomic, writeFileAtomic } from '../util/atomicWrite';
 import { withFileLock } from '../util/fileLock';
+import { readRegularFile } from '../util/regularFile';
 import { moveNoReplace } from './moveFile';
 
 export class DiskFiles implements SidecarFiles {
@@ -17,7 +16,9 @@ export class DiskFiles implements SidecarFiles {
   async read(uri: vscode.Uri): Promise<string | undefined> {
     if (uri.scheme !== 'file') return this.virtual.read(uri);
     try {
-      return await fs.readFile(uri.fsPath, 'utf8');
+      // Opened without blocking and checked to be a regular file: a FIFO sidecar would otherwise pin a thread of
+      // the extension host's file I/O pool forever. Its NotRegularFileError names the file and what it is.
+      return await readRegularFile(uri.fsPath);
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;
@@ -45,11 +46,6 @@ export class DiskFiles implements SidecarFiles {
 
   async unwritable(uri: vscode.Uri): Promise<string | undefined> {
     if (uri.scheme !== 'file') return this.virtual.unwritable(uri);
-    try {
-      await fs.access(uri.fsPath, fsConstants.W_OK);
-      return undefined;
-    } catch (e) {
-      return (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : 'is read-only';
-    }
+    return readOnlyReason(uri.fsPath);
   }
 }

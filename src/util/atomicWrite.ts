@@ -3,6 +3,7 @@
 // through its link; anything but a regular file is refused. Temporary files are named
 // `.<name>.<pid>.<time>.tmp`; those left by a killed writer (dead pid, or older than an hour) are removed on
 // the next write of the same file. Node only (the CLI, and the editor for `file:` URIs).
+import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { updateOptimistically } from './optimisticUpdate';
@@ -51,6 +52,22 @@ export async function updateFileAtomic(
     replace: (tmp) => renameReplacing(tmp, target),
     discard: (tmp) => fs.rm(tmp, { force: true }),
   }, produce, attempts);
+}
+
+/**
+ * "is read-only" when `file` must not be replaced, undefined when it may be (or does not exist). The editor and
+ * the CLI both ask this before writing a sidecar, so they give the same answer. The mode comes first: root passes
+ * every access() check, yet a file without any write bit says "leave me alone".
+ */
+export async function readOnlyReason(file: string): Promise<string | undefined> {
+  const st = await fs.stat(file).catch(() => undefined);
+  if (st && (st.mode & 0o222) === 0) return 'is read-only';
+  try {
+    await fs.access(file, fsConstants.W_OK);
+    return undefined;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : 'is read-only';
+  }
 }
 
 /** The real path to write: the file itself, or what its symlink points to; refuses non-regular files. */
