@@ -516,7 +516,8 @@ function frontCoded(words) {
 const CODE_BASE = 35;
 
 /**
- * A sentiment tier in its shipped form: its words in the tier's (alphabetical) order, and per word two code
+ * A sentiment tier in its shipped form: its words in the tier's (alphabetical) order, front-coded as the descriptive
+ * adjectives are (the web bundle's budget, issue 17), and per word two code
  * characters, CODE_BASE + the index of its part of speech in `pos` and CODE_BASE + the index of its valence in
  * `valences`. src/core/suggest/lexiconTiers.ts reads it back in one pass.
  */
@@ -528,7 +529,7 @@ function compactTier(tierEntries) {
   return {
     pos: pos.join(' '),
     valences: valences.map(num).join(' '),
-    words: tierEntries.map((e) => word(e[0])).join(' '),
+    words: frontCoded(tierEntries.map((e) => word(e[0]))),
     codes: tierEntries.map((e) => code(pos.indexOf(e[2])) + code(valences.indexOf(e[1]))).join(''),
   };
 }

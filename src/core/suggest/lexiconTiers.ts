@@ -17,7 +17,7 @@ interface CompactTier {
 function decodeTier(tier: CompactTier): SentimentEntry[] {
   const pos = tier.pos.split(' ');
   const valences = tier.valences.split(' ').map(Number);
-  const words = tier.words.split(' ');
+  const words = frontDecoded(tier.words);
   const codes = tier.codes;
   const out: SentimentEntry[] = new Array(words.length);
   for (let k = 0; k < words.length; k++) {
