@@ -116,6 +116,11 @@ export class SidecarSync implements vscode.Disposable {
   diskChanged(doc: DocumentTags, document: vscode.TextDocument, raw: string | undefined): void {
     if (raw === undefined) {
       doc.lastDiskContent = undefined;
+      if (doc.state === 'broken') {
+        this.brokenDeleted(doc);
+        this.host.fire(doc, 'external');
+        return;
+      }
       if (doc.tags.length) {
         doc.dirty = true;
         // Deleted with the document's folder (goneFolder.ts): not written again until the document is saved.
@@ -141,6 +146,32 @@ export class SidecarSync implements vscode.Disposable {
       doc.dirty = false;
     }
     this.host.fire(doc, 'external');
+  }
+
+  /**
+   * The broken sidecar was deleted (as its message asks: fix or remove it): tagging works again, and the tags kept
+   * on screen meanwhile (the last good version) are written to a new sidecar now, or when the document is saved if
+   * its folder went with it.
+   */
+  private brokenDeleted(doc: DocumentTags): void {
+    doc.state = 'ok';
+    doc.error = undefined;
+    doc.warnings = [];
+    doc.base = [];
+    doc.baseDismissed = [];
+    if (!hasTagState(doc)) return;
+    doc.dirty = true;
+    doc.changes++;
+    this.scheduleSave(doc);
+    const kept = doc.tags.length ? ` The ${doc.tags.length} tag(s) shown in the editor are written to a new sidecar.` : '';
+    void sidecarFolderGone(doc).then((gone) => {
+      if (this.disposed || this.host.current(doc.uri.toString()) !== doc) return; // closed or reloaded meanwhile
+      if (!gone) this.host.messages('info', `Claim Tagger: the broken sidecar of ${baseName(doc.uri.path)} was deleted on disk: tagging works again.${kept}`, doc);
+      else if (!this.toldGone.has(doc)) {
+        tellFolderGone(this.host.messages, doc);
+        this.toldGone.add(doc);
+      }
+    });
   }
 
   /**

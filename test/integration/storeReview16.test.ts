@@ -5,11 +5,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
-import { api, closeAllEditors, openFresh, readText, remove, sidecarUri, workspaceUri, writeFile } from './helpers';
+import { api, closeAllEditors, eventually, exists, openFresh, readJson, readText, remove, sidecarUri, workspaceUri, writeFile } from './helpers';
 
 const TEXT = 'Alpha beta gamma. The budget grew by 12 percent. Delta epsilon zeta.\n';
 const CLAIM = 'The budget grew by 12 percent.';
 const GROWN = 'The budget of the city grew by 12 percent.';
+
+interface SidecarJson {
+  tags: Tag[];
+}
 
 async function tag(uri: vscode.Uri, text: string, quote: string): Promise<Tag> {
   const start = text.indexOf(quote);
@@ -79,5 +83,23 @@ suite('store review16: extents kept, broken sidecar deleted, close, undo', () =>
     } finally {
       await settings.update('sidecar.location', undefined, vscode.ConfigurationTarget.Global);
     }
+  });
+
+  test('a broken sidecar (conflict markers) deleted on disk: tagging works again and the kept tags are written', async () => {
+    const editor = await openFresh('r16/broken-deleted.txt', TEXT);
+    const uri = editor.document.uri;
+    const t = await tag(uri, TEXT, CLAIM);
+    await (await api()).flush();
+    const good = await readText(sidecarUri(uri));
+    await writeFile(sidecarUri(uri), '<<<<<<< HEAD\n' + good + '=======\n{}\n>>>>>>> theirs\n');
+    await eventually(async () => (await api()).documentState(uri)?.state === 'broken', 10_000, 'the sidecar to be seen broken');
+    // The message says: fix or remove it. Remove it:
+    await remove(sidecarUri(uri));
+    await eventually(async () => (await api()).documentState(uri)?.state === 'ok', 10_000, 'tagging to be possible again');
+    await eventually(() => exists(sidecarUri(uri)), 10_000, 'the kept tag to be written without a further change');
+    assert.deepEqual(((await readJson(sidecarUri(uri))) as SidecarJson).tags.map((x) => x.id), [t.id]);
+    const second = await tag(uri, TEXT, 'Delta epsilon zeta.');
+    await (await api()).flush();
+    assert.deepEqual(((await readJson(sidecarUri(uri))) as SidecarJson).tags.map((x) => x.id).sort(), [t.id, second.id].sort());
   });
 });
