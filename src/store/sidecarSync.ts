@@ -296,7 +296,10 @@ export class SidecarSync implements vscode.Disposable {
    */
   private async write(doc: DocumentTags, document: vscode.TextDocument, givenText?: string): Promise<void> {
     const uri = doc.sidecarUri;
-    if (!uri || !doc.writable || (document.isClosed && !doc.dirty)) return;
+    // A closed document is written only for its tag changes, or for positions moved by typing that the close placed
+    // on the text given (closeReconciled): a write queued before the close would use the closed editor's text,
+    // which may never have been saved.
+    if (!uri || !doc.writable || (document.isClosed && !doc.dirty && !(doc.moved && givenText !== undefined))) return;
     // Read the text each time: the lock or a retry may take a while, and the tags follow edits made meanwhile.
     const textNow = () => givenText ?? document.getText();
     const first = this.snapshot(doc, document, textNow());

@@ -40,6 +40,19 @@ async function placed(document: vscode.TextDocument, id: string): Promise<{ stat
   return { state: t?.anchor.state, text: t && document.getText().slice(t.start, t.end) };
 }
 
+/**
+ * Waits until VS Code closes `document` (its editor closed already). The extension host keeps documents it opened
+ * for up to three minutes, at most 50 of them: opening 50 others lets this one go at once.
+ */
+async function releaseDocument(document: vscode.TextDocument): Promise<void> {
+  for (let i = 0; i < 60 && !document.isClosed; i++) {
+    const filler = workspaceUri('r16/filler', `${i}.txt`);
+    await writeFile(filler, `Filler ${i}.\n`);
+    await vscode.workspace.openTextDocument(filler);
+  }
+  await eventually(() => document.isClosed, 15_000, 'the document to be closed');
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 suite('store review16: extents kept, broken sidecar deleted, close, undo', () => {
@@ -101,5 +114,30 @@ suite('store review16: extents kept, broken sidecar deleted, close, undo', () =>
     const second = await tag(uri, TEXT, 'Delta epsilon zeta.');
     await (await api()).flush();
     assert.deepEqual(((await readJson(sidecarUri(uri))) as SidecarJson).tags.map((x) => x.id).sort(), [t.id, second.id].sort());
+  });
+
+  test('closing the article right after saving writes the positions moved by typing', async () => {
+    const claimTagger = await api();
+    const { editor, tag: t } = await grownByTyping('r16/close-moved.txt');
+    const uri = editor.document.uri;
+    // Scheduled saves wait, so the close surely comes before the save that follows the document's save.
+    const hold = claimTagger.holdSaves();
+    try {
+      assert.ok(await editor.document.save());
+      const document = editor.document;
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await releaseDocument(document);
+      await claimTagger.flush();
+    } finally {
+      hold.dispose();
+    }
+    // The close writes after reading the file (to compare): give it time, then look.
+    const saved = await readText(uri);
+    const onDisk = async () => {
+      const [d] = ((await readJson(sidecarUri(uri))) as SidecarJson).tags;
+      return { id: d.id, state: d.anchor.state, text: saved.slice(d.start, d.end) };
+    };
+    await eventually(async () => (await onDisk()).text === GROWN, 10_000, 'the grown extent to be written').catch(() => undefined);
+    assert.deepEqual(await onDisk(), { id: t.id, state: 'anchored', text: GROWN });
   });
 });
