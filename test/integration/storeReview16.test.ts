@@ -140,4 +140,36 @@ suite('store review16: extents kept, broken sidecar deleted, close, undo', () =>
     await eventually(async () => (await onDisk()).text === GROWN, 10_000, 'the grown extent to be written').catch(() => undefined);
     assert.deepEqual(await onDisk(), { id: t.id, state: 'anchored', text: GROWN });
   });
+
+  test('Undo of a whole-document replacement back to the saved text never removes a tag made meanwhile', async () => {
+    const claimTagger = await api();
+    const editor = await openFresh('r16/undo-whole.txt', TEXT);
+    const uri = editor.document.uri;
+    const other = 'A different text altogether. The mayor resigned on Monday.\n';
+    const events: { reason?: vscode.TextDocumentChangeReason; whole: boolean }[] = [];
+    const listener = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document.uri.toString() !== uri.toString() || !e.contentChanges.length) return;
+      const [c] = e.contentChanges;
+      events.push({ reason: e.reason, whole: e.contentChanges.length === 1 && c.rangeOffset === 0 && c.rangeLength > 0 });
+    });
+    try {
+      const all = new vscode.Range(new vscode.Position(0, 0), editor.document.positionAt(TEXT.length));
+      assert.ok(await editor.edit((e) => e.replace(all, other)));
+      const made = await tag(uri, other, 'The mayor resigned on Monday.');
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('undo');
+      await eventually(() => editor.document.getText() === TEXT, 10_000, 'the undo');
+      await sleep(500);
+      const undo = events.find((x) => x.reason === vscode.TextDocumentChangeReason.Undo);
+      assert.deepEqual(undo, { reason: vscode.TextDocumentChangeReason.Undo, whole: true }, 'the editor delivered the undo as one whole-document change');
+      assert.equal(editor.document.isDirty, false, 'the undo brought back the saved text');
+      const kept = (await claimTagger.tags(uri)).find((x) => x.id === made.id);
+      assert.equal(kept?.anchor.state, 'orphaned', 'the tag made on the replaced text is kept, orphaned');
+      await vscode.commands.executeCommand('redo');
+      await eventually(() => editor.document.getText() === other, 10_000, 'the redo');
+      await eventually(async () => (await claimTagger.tags(uri)).find((x) => x.id === made.id)?.anchor.state === 'anchored', 10_000, 'the tag to be anchored again after Redo');
+    } finally {
+      listener.dispose();
+    }
+  });
 });
