@@ -47,7 +47,7 @@ export function trackEdit(doc: DocumentTags, e: vscode.TextDocumentChangeEvent, 
   }
   let text: string | undefined;
   const textNow = () => (text ??= e.document.getText());
-  const mode = host.outside.modeOf(e, changes, oldLength, wasDirty, textNow);
+  const { mode, dropsUnsaved } = host.outside.decide(e, changes, oldLength, wasDirty, textNow);
   const before = mode === 'outside' ? host.outside.snapshot(doc, oldLength) : undefined;
   let result: ReconcileResult;
   try {
@@ -81,7 +81,7 @@ export function trackEdit(doc: DocumentTags, e: vscode.TextDocumentChangeEvent, 
     tag.quote = doc2.getText(new vscode.Range(doc2.positionAt(tag.start), doc2.positionAt(tag.end)));
   }
   let restored: Tag[] = [];
-  if (e.reason === vscode.TextDocumentChangeReason.Undo || e.reason === vscode.TextDocumentChangeReason.Redo) {
+  if (undoOrRedo(e)) {
     const healed = healAfterUndo(textNow(), doc.tags, changes, (t) => [t.quote, ...doc.history(t)]);
     // Undo of an outside change: the placement from before it, exactly.
     restored = host.outside.restore(doc, textNow());
@@ -92,9 +92,10 @@ export function trackEdit(doc: DocumentTags, e: vscode.TextDocumentChangeEvent, 
   }
   if (mode === 'outside' && before && !restored.length) {
     // After a reload or revert the document is the file on disk: tags made on text that never reached it go.
-    const removed = doc2.isDirty ? [] : host.outside.dropUnsaved(doc);
+    // An Undo or Redo that replaced the whole text removes none: at worst they are orphaned.
+    const removed = dropsUnsaved ? host.outside.dropUnsaved(doc) : [];
     host.outside.remember(doc, before, removed);
-    if (!emptiedUntitled) host.outside.report(doc.uri, describeOutcomes(result.outcomes, removed.length));
+    if (!emptiedUntitled && !undoOrRedo(e)) host.outside.report(doc.uri, describeOutcomes(result.outcomes, removed.length));
     doc.moved = true;
     doc.changes++;
     if (removed.length) doc.dirty = true;
@@ -110,6 +111,10 @@ export function trackEdit(doc: DocumentTags, e: vscode.TextDocumentChangeEvent, 
     // shrank, was orphaned or healed.
     if (reshaped) host.fire(doc, 'edit');
   }
+}
+
+function undoOrRedo(e: vscode.TextDocumentChangeEvent): boolean {
+  return e.reason === vscode.TextDocumentChangeReason.Undo || e.reason === vscode.TextDocumentChangeReason.Redo;
 }
 
 /** Dismissed occurrences move with the text; one whose text was edited may be suggested again. */

@@ -4,12 +4,11 @@
 import * as vscode from 'vscode';
 import { TextChange } from '../core/edits';
 import { Anchor, SourceRef, SpanRef, Tag } from '../core/model';
-import { diffBlock, isBulkReplacement, isLineBlock, reconcileChange } from '../core/outside';
+import { ChangeDecision, decideChange } from '../core/changeMode';
+import { diffBlock, reconcileChange } from '../core/outside';
 import { refreshQuotes } from '../core/tags';
 import { readDiskText } from './diskText';
 import { DocumentTags } from './documentTags';
-
-export type ChangeMode = 'typing' | 'outside';
 
 interface Placement {
   start: number;
@@ -39,21 +38,13 @@ export class OutsideChanges {
   constructor(private readonly tell: (line: string) => void) {}
 
   /**
-   * `outside` for a reload or revert (the document is clean after a change that replaces whole lines), a
-   * replacement of the whole text or of a large block; `typing` for everything else, undo and redo included.
-   * `text` reads the document's text, only when needed.
+   * How a change event is taken (core/changeMode.ts): typing or an outside change, and whether it makes the
+   * document the file on disk again (tags on text never saved may go; never on Undo or Redo). `text` reads the
+   * document's text, only when needed.
    */
-  modeOf(e: vscode.TextDocumentChangeEvent, changes: readonly TextChange[], oldLength: number, wasDirty: boolean, text: () => string): ChangeMode {
-    const only = changes.length === 1 ? changes[0] : undefined;
-    if (only && only.start === 0 && only.end === oldLength && oldLength > 0) return 'outside';
-    if (isBulkReplacement(changes, oldLength)) return 'outside';
+  decide(e: vscode.TextDocumentChangeEvent, changes: readonly TextChange[], oldLength: number, wasDirty: boolean, text: () => string): ChangeDecision {
     const undo = e.reason === vscode.TextDocumentChangeReason.Undo || e.reason === vscode.TextDocumentChangeReason.Redo;
-    if (undo || e.document.isDirty || !changes.some((c) => c.end > c.start)) return 'typing';
-    // Dirty before, clean after, not an undo: a revert.
-    if (wasDirty) return 'outside';
-    // Clean before and after: a reload, or the first keystroke after a save (VS Code reports the dirty state from
-    // before the event then). A reload replaces whole lines; lines only deleted orphan the same tags either way.
-    return changes.some((c) => c.end > c.start && c.text.length > 0) && isLineBlock(text(), changes) ? 'outside' : 'typing';
+    return decideChange({ changes, oldLength, undo, dirtyAfter: e.document.isDirty, wasDirty, text });
   }
 
   /** The placement of every tag now, before an outside change of a text of `length` characters. */

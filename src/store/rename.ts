@@ -13,7 +13,8 @@ export type RenameOutcome = { kind: 'moved' | 'none' } | { kind: 'taken'; kept: 
 /** What following a rename needs from the store. */
 export interface RenameHost {
   all(): DocumentTags[];
-  flush(uri: vscode.Uri): Promise<void>;
+  /** Writes the document's sidecar now if anything is unsaved, positions moved by typing included. */
+  writeBeforeDrop(doc: DocumentTags): Promise<void>;
   /** Forgets a document's entry: it is loaded again under its new name. */
   drop(uri: vscode.Uri): void;
   readonly messages: StoreMessages;
@@ -24,9 +25,10 @@ export interface RenameHost {
 export async function followRenames(files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[], location: SidecarLocation, host: RenameHost): Promise<void> {
   for (const { oldUri, newUri } of files) {
     if (oldUri.path.endsWith('.tags.json')) continue;
-    // Write what is pending for the document (or every document below a folder) before moving anything.
+    // Write what is unsaved for the document (or every document below a folder) before moving anything, moved
+    // positions too: the entry is read again from the moved sidecar under the new name.
     const below = (d: DocumentTags) => d.uri.toString() === oldUri.toString() || (d.uri.scheme === oldUri.scheme && d.uri.path.startsWith(oldUri.path + '/'));
-    for (const d of host.all().filter(below)) await host.flush(d.uri);
+    for (const d of host.all().filter(below)) await host.writeBeforeDrop(d);
     try {
       const outcome = await moveSidecarsOnRename(oldUri, newUri, location, host.files);
       if (outcome.kind === 'taken') {

@@ -116,6 +116,11 @@ export class SidecarSync implements vscode.Disposable {
   diskChanged(doc: DocumentTags, document: vscode.TextDocument, raw: string | undefined): void {
     if (raw === undefined) {
       doc.lastDiskContent = undefined;
+      if (doc.state === 'broken') {
+        this.brokenDeleted(doc);
+        this.host.fire(doc, 'external');
+        return;
+      }
       if (doc.tags.length) {
         doc.dirty = true;
         // Deleted with the document's folder (goneFolder.ts): not written again until the document is saved.
@@ -130,7 +135,9 @@ export class SidecarSync implements vscode.Disposable {
       }
       return;
     }
-    if (doc.dirty) {
+    // Positions moved by typing are unsaved changes too: replacing them with the file's would place the old quotes
+    // again, and a tag that grew by typing would lose its new words.
+    if (doc.dirty || doc.moved) {
       if (this.mergeFromDisk(doc, document, raw)) this.scheduleSave(doc);
     } else {
       const ours = doc.tags;
@@ -139,6 +146,32 @@ export class SidecarSync implements vscode.Disposable {
       doc.dirty = false;
     }
     this.host.fire(doc, 'external');
+  }
+
+  /**
+   * The broken sidecar was deleted (as its message asks: fix or remove it): tagging works again, and the tags kept
+   * on screen meanwhile (the last good version) are written to a new sidecar now, or when the document is saved if
+   * its folder went with it.
+   */
+  private brokenDeleted(doc: DocumentTags): void {
+    doc.state = 'ok';
+    doc.error = undefined;
+    doc.warnings = [];
+    doc.base = [];
+    doc.baseDismissed = [];
+    if (!hasTagState(doc)) return;
+    doc.dirty = true;
+    doc.changes++;
+    this.scheduleSave(doc);
+    const kept = doc.tags.length ? ` The ${doc.tags.length} tag(s) shown in the editor are written to a new sidecar.` : '';
+    void sidecarFolderGone(doc).then((gone) => {
+      if (this.disposed || this.host.current(doc.uri.toString()) !== doc) return; // closed or reloaded meanwhile
+      if (!gone) this.host.messages('info', `Claim Tagger: the broken sidecar of ${baseName(doc.uri.path)} was deleted on disk: tagging works again.${kept}`, doc);
+      else if (!this.toldGone.has(doc)) {
+        tellFolderGone(this.host.messages, doc);
+        this.toldGone.add(doc);
+      }
+    });
   }
 
   /**
@@ -209,6 +242,19 @@ export class SidecarSync implements vscode.Disposable {
     if (!uri) await this.logKeptInMemory();
   }
 
+  /**
+   * Writes a document's sidecar now when anything of it is unsaved, positions moved by typing included, and waits
+   * for the write: its entry is about to be dropped and read again from disk (a rename, a new sidecar location),
+   * and the old quotes placed again would cut a tag that grew by typing back to its old words.
+   */
+  async writeBeforeDrop(doc: DocumentTags): Promise<void> {
+    const key = doc.uri.toString();
+    this.saves.cancel(key);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (document && (doc.dirty || doc.moved)) await this.save(doc, document);
+    else await this.writing.get(doc);
+  }
+
   /** Logs the sidecar of every document whose unsaved tag state stays in memory because its folder is gone. */
   private async logKeptInMemory(): Promise<void> {
     for (const doc of this.host.all?.() ?? []) {
@@ -250,7 +296,10 @@ export class SidecarSync implements vscode.Disposable {
    */
   private async write(doc: DocumentTags, document: vscode.TextDocument, givenText?: string): Promise<void> {
     const uri = doc.sidecarUri;
-    if (!uri || !doc.writable || (document.isClosed && !doc.dirty)) return;
+    // A closed document is written only for its tag changes, or for positions moved by typing that the close placed
+    // on the text given (closeReconciled): a write queued before the close would use the closed editor's text,
+    // which may never have been saved.
+    if (!uri || !doc.writable || (document.isClosed && !doc.dirty && !(doc.moved && givenText !== undefined))) return;
     // Read the text each time: the lock or a retry may take a while, and the tags follow edits made meanwhile.
     const textNow = () => givenText ?? document.getText();
     const first = this.snapshot(doc, document, textNow());

@@ -69,7 +69,7 @@ export class TagStore extends Disposable {
     }));
     this._register(vscode.workspace.onDidSaveTextDocument((d) => this.onSave(d)));
     this._register(vscode.workspace.onDidCloseTextDocument((d) => this.onClose(d)));
-    const renameHost = { all: () => this.all(), flush: (uri: vscode.Uri) => this.flush(uri), drop: (uri: vscode.Uri) => this.drop(uri.toString()), messages: this.messages, files };
+    const renameHost = { all: () => this.all(), writeBeforeDrop: (doc: DocumentTags) => this.sync.writeBeforeDrop(doc), drop: (uri: vscode.Uri) => this.drop(uri.toString()), messages: this.messages, files };
     this._register(vscode.workspace.onWillRenameFiles((e) => e.waitUntil(followRenames(e.files, this.config().sidecarLocation, renameHost))));
     this._register(vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((f) => this.forget(f))));
   }
@@ -291,11 +291,16 @@ export class TagStore extends Disposable {
     return this.open(document);
   }
 
-  /** Writes what is pending, then forgets every entry (after the sidecar location or blind mode changed). */
+  /**
+   * Writes what is pending, positions moved by typing included, then forgets every entry (after the sidecar
+   * location or blind mode changed): each entry is read again from its new file.
+   */
   async resetAll(): Promise<void> {
-    await this.flush();
     // Untitled documents have no sidecar yet: their tags live only here and stay.
-    for (const [key, doc] of [...this.docs]) if (doc.sidecarUri) this.drop(key);
+    const withSidecar = this.all().filter((doc) => doc.sidecarUri);
+    for (const doc of withSidecar) await this.sync.writeBeforeDrop(doc);
+    await this.flush();
+    for (const doc of withSidecar) if (this.docs.get(doc.uri.toString()) === doc) this.drop(doc.uri.toString());
   }
 
   /** Holds scheduled saves until disposed (tests: a change on disk that lands while tags are unsaved). */

@@ -17,6 +17,7 @@ import '../integration/report.test';
 import '../integration/slice.test';
 import '../integration/store.test';
 import '../integration/store2.test';
+import '../integration/storeReview16.test';
 import '../integration/suggestions.test';
 import '../integration/tagging.test';
 import '../integration/team.test';
