@@ -48,7 +48,10 @@ export class UntitledHandOver {
     private readonly messages?: StoreMessages,
   ) {}
 
-  /** Keeps an untitled document's tags for a moment, for the file it is being saved as. */
+  /**
+   * Keeps an untitled document's tags for a moment, for the file it is being saved as. The text length is no
+   * longer needed (the tags are placed on the saved text by their quotes); the parameter stays for the callers.
+   */
   keep(from: DocumentTags, tags: readonly Tag[], _textLength: number): void {
     if (!tags.some((t) => t.anchor.state !== 'orphaned')) return;
     // The same document emptied on saving, then closed: one snapshot, the latest.
