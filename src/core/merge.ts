@@ -1,6 +1,9 @@
 // Three-way merge of a document's tags by id: for the editor when the sidecar changed on disk while it held
 // unsaved tag changes, and for the git merge driver (src/core/team/mergeFiles.ts). Nothing is dropped: a
-// conflicting edit keeps both versions.
+// conflicting edit keeps both versions. A side changed a tag when a person did (its content or its `modified`
+// time differ from the base: a re-pin changes only where the tag is, and its time), or when the tag was placed
+// again there (orphaned in the base, placed on that side: its text came back). A person's change wins over a
+// placement; a person's change on both sides is a conflict.
 import { Tag, isSpanRef } from './model';
 import { newTagId } from './tags';
 
@@ -45,6 +48,24 @@ function join(list: readonly string[] | undefined): string {
   return list ? list.join('\u0001') + '\u0001' : '';
 }
 
+/** How a side changed a tag since the base: not at all, placed again by its text alone, or by a person. */
+type Change = 0 | 1 | 2;
+const UNCHANGED: Change = 0;
+const PLACED: Change = 1;
+const PERSON: Change = 2;
+
+function change(base: Tag | undefined, side: Tag | undefined, key: (t: Tag) => string): Change {
+  if (!base || !side) return PERSON; // added, or deleted
+  // Only people set `modified` (tag, edit, re-pin, resolve, curate); text moves and re-anchoring never do.
+  if (key(side) !== key(base) || side.modified !== base.modified) return PERSON;
+  return base.anchor.state === 'orphaned' && side.anchor.state !== 'orphaned' ? PLACED : UNCHANGED;
+}
+
+/** Both sides made the same change: same content and the tag in the same place (by quote and state). */
+function sameChange(a: Tag, b: Tag, key: (t: Tag) => string): boolean {
+  return key(a) === key(b) && a.quote === b.quote && a.anchor.state === b.anchor.state;
+}
+
 export function mergeTags(base: readonly Tag[], ours: readonly Tag[], theirs: readonly Tag[], options: MergeOptions = {}): MergeResult {
   const spans = options.spans ?? false;
   const key = (t: Tag) => content(t, spans);
@@ -55,39 +76,33 @@ export function mergeTags(base: readonly Tag[], ours: readonly Tag[], theirs: re
   const fromTheirs = new Set<string>();
   const conflicts: MergeConflict[] = [];
   const ids = new Set([...o.keys(), ...th.keys()]);
+  const takeTheirs = (t: Tag) => {
+    out.push(t);
+    fromTheirs.add(t.id);
+  };
   for (const id of ids) {
     const bt = b.get(id);
     const ot = o.get(id);
     const tt = th.get(id);
-    const bKey = bt && key(bt);
-    const oKey = ot && key(ot);
-    const tKey = tt && key(tt);
-    const oChanged = !bt || !ot || oKey !== bKey;
-    const tChanged = !bt || !tt || tKey !== bKey;
+    const oChange = change(bt, ot, key);
+    const tChange = change(bt, tt, key);
     if (ot && tt) {
-      if (!tChanged || oKey === tKey) out.push(ot);
-      else if (!oChanged) {
-        out.push(tt);
-        fromTheirs.add(id);
-      } else {
+      if (tChange < oChange || tChange === UNCHANGED) out.push(ot);
+      else if (oChange < tChange) takeTheirs(tt);
+      else if (tChange === PLACED || sameChange(ot, tt, key)) out.push(ot);
+      else {
         const copyId = options.conflictId ? options.conflictId(ot, tt) : newTagId();
         out.push(ot);
         // A deterministic copy id may already be here (the same merge done before): keep that one, once.
-        if (!ids.has(copyId)) {
-          out.push({ ...tt, id: copyId, labels: [...new Set([...(tt.labels ?? []), CONFLICT_LABEL])] });
-          fromTheirs.add(copyId);
-        }
+        if (!ids.has(copyId)) takeTheirs({ ...tt, id: copyId, labels: [...new Set([...(tt.labels ?? []), CONFLICT_LABEL])] });
         conflicts.push({ id, theirsId: copyId });
       }
     } else if (ot) {
-      // Missing on disk: deleted there unless it is new here or we changed it since.
-      if (!bt || oChanged) out.push(ot);
+      // Missing on disk: deleted there unless it is new here or a person changed it here since.
+      if (oChange === PERSON) out.push(ot);
     } else if (tt) {
-      // Missing here: we deleted it unless it is new on disk or they changed it since.
-      if (!bt || tChanged) {
-        out.push(tt);
-        fromTheirs.add(id);
-      }
+      // Missing here: we deleted it unless it is new on disk or a person changed it there since.
+      if (tChange === PERSON) takeTheirs(tt);
     }
   }
   return { tags: out, fromTheirs, conflicts };

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { CONFLICT_LABEL, mergeTags } from '../../src/core/merge';
 import { Tag } from '../../src/core/model';
@@ -126,6 +127,110 @@ suite('three-way merge of tags: options of the git merge driver', () => {
         function p(t: Tag) {
           return plan[t.start];
         }
+      },
+    ));
+  });
+});
+
+suite('three-way merge of tags: a person\'s re-pin and re-placed tags', () => {
+  const RE = 'Officials said the bridge opens in May. The mayor disagreed sharply.';
+  const orphan = (): Tag => ({ ...createTag(RE, { kind: 'claim', start: RE.indexOf('The mayor'), end: RE.length }), anchor: { state: 'orphaned' }, modified: '2026-01-01T00:00:00.000Z' });
+  const repinned = (t: Tag, quote: string, modified: string): Tag => ({ ...clone(t), start: 40, end: 40 + quote.length, quote, anchor: { state: 'anchored' }, modified });
+
+  test('their re-pin of an orphaned tag is taken while we hold other unsaved changes (the review\'s probe)', () => {
+    const t1 = orphan();
+    const theirs = [repinned(t1, 'The city council voted against it.', '2026-01-02T00:00:00.000Z')];
+    const t2 = createTag(RE, { kind: 'claim', start: 0, end: 9 });
+    const m = mergeTags([t1], [clone(t1), t2], theirs);
+    const got = m.tags.find((t) => t.id === t1.id)!;
+    assert.deepEqual([got.anchor.state, got.quote], ['anchored', 'The city council voted against it.']);
+    assert.ok(m.fromTheirs.has(t1.id), 'their version is re-anchored on our text');
+    assert.ok(m.tags.some((t) => t.id === t2.id));
+    assert.deepEqual(m.conflicts, []);
+  });
+
+  test('our re-pin is kept over their unchanged orphan', () => {
+    const t1 = orphan();
+    const ours = [repinned(t1, 'The city council voted against it.', '2026-01-02T00:00:00.000Z')];
+    const m = mergeTags([t1], ours, [clone(t1)]);
+    assert.deepEqual(m.tags, ours);
+  });
+
+  test('their re-pin survives our deletion; our deletion wins over a tag they only saw placed again', () => {
+    const t1 = orphan();
+    const pinned = repinned(t1, 'The city council voted against it.', '2026-01-02T00:00:00.000Z');
+    assert.deepEqual(mergeTags([t1], [], [pinned]).tags, [pinned]);
+    const placed = { ...clone(t1), anchor: { state: 'anchored' as const } };
+    assert.deepEqual(mergeTags([t1], [], [placed]).tags, []);
+  });
+
+  test('a tag placed again by its text alone is taken over an unchanged one, and loses to a person\'s change', () => {
+    const t1 = orphan();
+    const placed = { ...clone(t1), anchor: { state: 'anchored' as const } };
+    const m = mergeTags([t1], [clone(t1)], [placed]);
+    assert.equal(m.tags[0].anchor.state, 'anchored');
+    assert.ok(m.fromTheirs.has(t1.id));
+    const edited = { ...clone(t1), note: 'checked', modified: '2026-01-02T00:00:00.000Z' };
+    const n = mergeTags([t1], [placed], [edited]);
+    assert.deepEqual([n.tags.length, n.tags[0].note, n.conflicts.length], [1, 'checked', 0]);
+  });
+
+  test('a re-pin on both sides to different places keeps both versions as a conflict', () => {
+    const t1 = orphan();
+    const ours = [repinned(t1, 'Officials said', '2026-01-02T00:00:00.000Z')];
+    const theirs = [repinned(t1, 'The city council voted against it.', '2026-01-03T00:00:00.000Z')];
+    const m = mergeTags([t1], ours, theirs);
+    assert.equal(m.conflicts.length, 1);
+    assert.deepEqual(m.tags.map((t) => t.quote), ['Officials said', 'The city council voted against it.']);
+    assert.ok(m.tags[1].labels?.includes(CONFLICT_LABEL));
+  });
+
+  test('the same edit on both sides at different times is no conflict', () => {
+    const a = tag(0, 3);
+    const ours = [{ ...clone(a), note: 'same', modified: '2026-01-02T00:00:00.000Z' }];
+    const theirs = [{ ...clone(a), note: 'same', modified: '2026-01-03T00:00:00.000Z' }];
+    const m = mergeTags([a], ours, theirs);
+    assert.deepEqual([m.tags.length, m.conflicts.length], [1, 0]);
+  });
+
+  test('a person\'s change on one side is never lost, whatever the other side did (property)', () => {
+    const actions = ['keep', 'edit', 'repin', 'place', 'delete'] as const;
+    type Action = (typeof actions)[number];
+    fc.assert(fc.property(
+      fc.array(fc.record({ inBase: fc.boolean(), orphaned: fc.boolean(), ours: fc.constantFrom(...actions), theirs: fc.constantFrom(...actions) }), { maxLength: 10 }),
+      (plan) => {
+        const base: Tag[] = [];
+        const sides: Record<'ours' | 'theirs', Tag[]> = { ours: [], theirs: [] };
+        const personal: Tag[] = [];
+        plan.forEach((p, i) => {
+          const made = tag(i, i + 2);
+          const t: Tag = p.orphaned ? { ...made, anchor: { state: 'orphaned' } } : made;
+          if (p.inBase) base.push(t);
+          for (const side of ['ours', 'theirs'] as const) {
+            const what: Action = p[side];
+            if (what === 'delete' && p.inBase) continue;
+            const when = `2026-02-0${side === 'ours' ? 1 : 2}T00:00:00.000Z`;
+            let v = clone(t);
+            if (what === 'edit') v = { ...v, note: side, modified: when };
+            const at = (side === 'ours' ? 20 : 30) + i; // each side pins it elsewhere
+            if (what === 'repin') v = { ...v, start: at, end: at + 4, quote: TEXT.slice(at, at + 4), anchor: { state: 'anchored' }, modified: when };
+            if (what === 'place') v = { ...v, anchor: { state: 'anchored' } };
+            sides[side].push(v);
+            if (what === 'edit' || what === 'repin') personal.push(v);
+          }
+        });
+        const m = mergeTags(base, sides.ours, sides.theirs);
+        // Their version of a both-sides change is kept beside ours under a new id, labelled as a conflict.
+        const strip = (t: Tag) => {
+          const labels = t.labels?.filter((l) => l !== CONFLICT_LABEL);
+          return { ...t, id: '', labels: labels?.length ? labels : undefined };
+        };
+        for (const v of personal) {
+          const copies = new Set(m.conflicts.filter((c) => c.id === v.id).map((c) => c.theirsId));
+          const kept = m.tags.some((t) => (t.id === v.id || copies.has(t.id)) && isDeepStrictEqual(strip(t), strip(v)));
+          assert.ok(kept, `${v.id} as changed by a person is in the merge`);
+        }
+        assert.equal(new Set(m.tags.map((t) => t.id)).size, m.tags.length, 'ids stay unique');
       },
     ));
   });

@@ -24,6 +24,7 @@ import '../integration/team.test';
 import '../integration/teamBlind.test';
 import '../integration/teamConflicts.test';
 import '../integration/tree.test';
+import '../integration/untitledHandOver2.test';
 import '../integration/zz-tour.test';
 // END WEB SUITES
 import { runMocha } from '../integration/mochaRun';
