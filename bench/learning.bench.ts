@@ -17,7 +17,7 @@
 import { suggestLearnedRange, LearningContext } from '../src/core/learn/layer';
 import { recordDecision, decisionTerm } from '../src/core/learn/decisions';
 import { emptyLearned } from '../src/core/learn/learnedFile';
-import { ClaimEvidence, DocumentClaims, EvidenceOptions, addSentence, documentClaims } from '../src/core/learn/claimEvidence';
+import { ClaimEvidence, ClaimRaise, DocumentClaims, MAX_CLAIM_UP, EvidenceOptions, addSentence, documentClaims } from '../src/core/learn/claimEvidence';
 import { PhraseMemory, SourceTag } from '../src/core/learn/phraseMemory';
 import { Suggestion } from '../src/core/suggest';
 import * as fs from 'node:fs';
@@ -54,18 +54,30 @@ interface State {
 /**
  * How claim evidence is derived (--cv variants): 'documents' reads each tagged text, its untagged sentences the
  * background (the layer as it is); 'quotes' reads only the claim tags' quotes against a fixed base rate of claims
- * (no document text); 'off' none.
+ * (no document text); 'off' none; 'gates' a control that learns nothing: every sentence the layer's gates let
+ * through (claim score in [0.4, 0.5), neutral, no engine opinion term) raised by the bound, from the first text.
  */
-type EvidenceMode = 'off' | 'documents' | 'quotes';
+type EvidenceMode = 'off' | 'documents' | 'quotes' | 'gates';
 let evidence: { mode: EvidenceMode; options: EvidenceOptions } = { mode: 'documents', options: {} };
 /** The fixed base rate of the 'quotes' variant: a share of claim sentences fixed before any run. */
 const FIXED_BASE = 0.35;
 
-const newState = (): State => ({ tags: [], claims: new ClaimEvidence(evidence.mode === 'quotes' ? { ...evidence.options, fixedBase: FIXED_BASE } : evidence.options), learned: emptyLearned(), calib: new Map() });
+/** The 'gates' control: every sentence that reaches the evidence raised by the bound, whatever its words. */
+class GatesOnly extends ClaimEvidence {
+  override readonly sentences = { tagged: 1, untagged: 0 };
+  override raise(): ClaimRaise {
+    return { delta: MAX_CLAIM_UP, word: '-', counts: { tagged: 0, untagged: 0, articles: 0, seenIn: 0 } };
+  }
+  override why(): string {
+    return 'control';
+  }
+}
+
+const newState = (): State => ({ tags: [], claims: evidence.mode === 'gates' ? new GatesOnly() : new ClaimEvidence(evidence.mode === 'quotes' ? { ...evidence.options, fixedBase: FIXED_BASE } : evidence.options), learned: emptyLearned(), calib: new Map() });
 
 /** What a tagged text contributes to the claim evidence under the current mode. */
 function contribution(t: EvalText, claimTags: Span[]): DocumentClaims | undefined {
-  if (evidence.mode === 'off' || !claimTags.length) return undefined;
+  if (evidence.mode === 'off' || evidence.mode === 'gates' || !claimTags.length) return undefined;
   if (evidence.mode === 'documents') return documentClaims(t.text, claimTags);
   const out: DocumentClaims = { sentences: { tagged: 0, untagged: 0 }, words: new Map() };
   for (const s of claimTags) addSentence(out, t.text, s, true);
@@ -179,6 +191,7 @@ function crossValidate(calibrate: boolean): void {
     ['+ claim evidence, quotes only, fixed base, word in >= 2 articles', false, 'both', { mode: 'quotes', options: { minArticles: 2 } }],
     ['+ claim evidence, documents read, word in >= 2 articles', false, 'both', { mode: 'documents', options: { minArticles: 2 } }],
     ['layer as it is (claim evidence, documents read)', false, 'both', documents],
+    ['control: the gates alone, every gated sentence raised, no words learned', false, 'both', { mode: 'gates', options: {} }],
   ];
   if (process.argv.includes('--ablate')) variants.push(['phrase memory only', false, 'memory', documents], ['decisions only', false, 'decisions', documents]);
   if (calibrate) variants.push(['+ calibration from hand tags (candidate)', true, 'both', documents]);
