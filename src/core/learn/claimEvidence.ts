@@ -106,11 +106,17 @@ export interface ClaimRaise {
   counts: WordEvidence;
 }
 
-/** A leaning word, by hash (chained when two share one). */
-interface Leaning {
+/** A word seen in enough sentences to count, with its lean, by hash (chained when two share one). */
+interface Counted {
   word: string;
-  other?: Leaning;
+  counts: WordEvidence;
+  /** Its smoothed log-odds against the base rate (0 when a positive lean is not counted: too few articles). */
+  lo: number;
+  other?: Counted;
 }
+
+/** The counted words of the sentence being raised (reused: raise is not re-entrant). */
+const seen: Counted[] = [];
 
 const logit = (p: number) => Math.log(p / (1 - p));
 
@@ -120,9 +126,10 @@ export class ClaimEvidence {
   private readonly totals = new Map<string, WordEvidence>();
   /** Sentences read: claim-tagged and not. */
   readonly sentences: SentenceCounts = { tagged: 0, untagged: 0 };
-  /** Words that raise a score, by hash (the pre-check); worked out again after a document changes. */
-  private leaningByHash: Map<number, Leaning> | undefined;
-  private leaningWords: Set<string> | undefined;
+  /** The counted words by hash (ASCII words) and by word (the others); worked out again after a document changes. */
+  private index: { byHash: Map<number, Counted>; byWord: Map<string, Counted>; leaning: number } | undefined;
+  /** Word -> the example named by why() (the first by name; '' for none), per document asked for. */
+  private examples = new Map<string, string>();
   private readonly minArticles: number;
 
   constructor(private readonly options: EvidenceOptions = {}) {
@@ -146,7 +153,10 @@ export class ClaimEvidence {
       this.docs.set(document, { name, claims });
       this.add(claims, 1);
     } else this.docs.delete(document);
-    if (old || claims) this.leaningByHash = this.leaningWords = undefined;
+    if (old || claims) {
+      this.index = undefined;
+      this.examples = new Map();
+    }
   }
 
   /** A word's counts (normalised), or undefined when no document read holds it. */
@@ -160,32 +170,23 @@ export class ClaimEvidence {
    * was read). Bounded by MAX_CLAIM_UP. A sentence without a leaning word is ruled out by hashes alone.
    */
   raise(text: string, start: number, end: number, score: number): ClaimRaise | undefined {
-    const base = this.baseRate();
-    if (base === undefined) return undefined;
-    const byHash = this.leaning();
-    if (!byHash.size) return undefined;
+    const index = this.counted();
+    // Nothing leans towards claims (or too little was read): no sentence is raised, no word looked up.
+    if (!index?.leaning) return undefined;
+    // The sentence's distinct counted words, found by hash and compared in place: no string built for an ASCII word.
     const n = findWords(text, start, end, buf);
-    let any = false;
-    for (let i = 0; i < n && !any; i++) {
-      if (buf.hashed[i]) {
-        for (let c = byHash.get(buf.hashes[i]); c; c = c.other) if (asciiNormEquals(text, buf.starts[i], buf.ends[i], c.word)) any = true;
-      } else any = this.leaningWords!.has(normSlice(text, buf.starts[i], buf.ends[i]));
-    }
-    // No word leans towards claims: the sum of the others' log-odds cannot be positive.
-    if (!any) return undefined;
-    const baseLogit = logit(base);
+    seen.length = 0;
     let sum = 0;
-    let best: { word: string; counts: WordEvidence; lo: number } | undefined;
-    const seen = new Set<string>();
+    let best: Counted | undefined;
     for (let i = 0; i < n; i++) {
-      const w = normSlice(text, buf.starts[i], buf.ends[i]);
-      const c = this.totals.get(w);
-      if (!c || seen.has(w) || !isContentWord(w)) continue;
-      seen.add(w);
-      const lo = this.leanOf(c, base, baseLogit);
-      if (lo === undefined) continue;
-      sum += lo;
-      if (lo > 0 && (!best || lo > best.lo || (lo === best.lo && w < best.word))) best = { word: w, counts: c, lo };
+      let c: Counted | undefined;
+      if (buf.hashed[i]) {
+        for (c = index.byHash.get(buf.hashes[i]); c; c = c.other) if (asciiNormEquals(text, buf.starts[i], buf.ends[i], c.word)) break;
+      } else c = index.byWord.get(normSlice(text, buf.starts[i], buf.ends[i]));
+      if (!c || seen.includes(c)) continue;
+      seen.push(c);
+      sum += c.lo;
+      if (c.lo > 0 && (!best || c.lo > best.lo || (c.lo === best.lo && c.word < best.word))) best = c;
     }
     if (sum <= 0 || !best) return undefined;
     const s = Math.min(Math.max(score, 0.01), 0.99);
@@ -200,15 +201,25 @@ export class ClaimEvidence {
    */
   why(r: Pick<ClaimRaise, 'word' | 'counts'>, document?: string): string {
     const c = r.counts;
-    let example: string | undefined;
-    let own: string | undefined;
-    for (const [key, d] of this.docs) {
-      if (!(d.claims.words.get(r.word)?.tagged)) continue;
-      if (key === document) own = d.name;
-      else if (example === undefined || d.name < example) example = d.name;
-    }
     const articles = `${c.articles} of ${c.seenIn} ${c.seenIn === 1 ? 'article' : 'articles'}`;
-    return `sentences with '${r.word}' were tagged as claims ${c.tagged} of ${c.tagged + c.untagged} times, in ${articles} here (e.g. ${example ?? own ?? '?'})`;
+    return `sentences with '${r.word}' were tagged as claims ${c.tagged} of ${c.tagged + c.untagged} times, in ${articles} here (e.g. ${this.example(r.word, document)})`;
+  }
+
+  /** A document whose claims hold `word`: another than `document` when there is one, the first by name. */
+  private example(word: string, document: string | undefined): string {
+    const key = `${document ?? ''}\u0000${word}`;
+    let name = this.examples.get(key);
+    if (name !== undefined) return name;
+    let other: string | undefined;
+    let own: string | undefined;
+    for (const [doc, d] of this.docs) {
+      if (!d.claims.words.get(word)?.tagged) continue;
+      if (doc === document) own = d.name;
+      else if (other === undefined || d.name < other) other = d.name;
+    }
+    name = other ?? own ?? '?';
+    this.examples.set(key, name);
+    return name;
   }
 
   /** The workspace's share of claim sentences, or undefined while too few sentences of each sort were read. */
@@ -224,25 +235,29 @@ export class ClaimEvidence {
     const n = c.tagged + c.untagged;
     if (n < MIN_WORD_SENTENCES) return undefined;
     const lo = logit((c.tagged + WORD_PRIOR * base) / (n + WORD_PRIOR)) - baseLogit;
-    return lo > 0 && c.articles < this.minArticles ? undefined : lo;
+    return lo > 0 && c.articles < this.minArticles ? 0 : lo;
   }
 
-  private leaning(): Map<number, Leaning> {
-    if (this.leaningByHash) return this.leaningByHash;
-    const byHash = new Map<number, Leaning>();
-    const words = new Set<string>();
+  /** The counted words and their leans, or undefined while too little was read. */
+  private counted(): ClaimEvidence['index'] {
+    if (this.index) return this.index;
     const base = this.baseRate();
-    if (base !== undefined) {
-      const baseLogit = logit(base);
-      for (const [w, c] of this.totals) {
-        if (!((this.leanOf(c, base, baseLogit) ?? 0) > 0)) continue;
-        words.add(w);
-        const h = hashString(w);
-        byHash.set(h, { word: w, other: byHash.get(h) });
-      }
+    if (base === undefined) return undefined;
+    const baseLogit = logit(base);
+    const byHash = new Map<number, Counted>();
+    const byWord = new Map<string, Counted>();
+    let leaning = 0;
+    for (const [w, counts] of this.totals) {
+      if (!isContentWord(w)) continue;
+      const lo = this.leanOf(counts, base, baseLogit);
+      if (lo === undefined) continue;
+      if (lo > 0) leaning++;
+      const h = hashString(w);
+      const c: Counted = { word: w, counts, lo, other: byHash.get(h) };
+      byHash.set(h, c);
+      byWord.set(w, c);
     }
-    this.leaningWords = words;
-    return (this.leaningByHash = byHash);
+    return (this.index = { byHash, byWord, leaning });
   }
 
   private add(claims: DocumentClaims, sign: 1 | -1): void {
