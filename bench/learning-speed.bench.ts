@@ -20,12 +20,16 @@
 // depend on the memory's size). Parts: build (the 100,000-tag memory, tags document by document), engine (suggestRange per paragraph),
 // learning (the layer with 100,000 unrelated tags and 200 learned rules and terms; learning-memory, learning-decisions:
 // with only one of the two), worst (every tag of the text's words), idle (the same set-up and collections, no pass:
-// subtract it from the others, since a full collection with the 100,000-tag memory alive costs more than a pass).
+// subtract it from the others, since a full collection with the 100,000-tag memory alive costs more than a pass),
+// learning-claims (the learning part plus claim evidence derived from 64 KB of the same generated text, every other
+// sentence tagged as a claim: every word of the text has counts, a worst case for the claim raise).
 import * as os from 'node:os';
 import { PhraseMemory, SourceTag } from '../src/core/learn/phraseMemory';
 import { LearningContext, suggestLearnedRange } from '../src/core/learn/layer';
 import { emptyLearned } from '../src/core/learn/learnedFile';
 import { recordDecision } from '../src/core/learn/decisions';
+import { ClaimEvidence, documentClaims } from '../src/core/learn/claimEvidence';
+import { sentenceRanges } from '../src/core/suggest/text';
 import { paragraphRanges, suggestRange } from '../src/core/suggest';
 import { prng } from './prng';
 import { generateText } from './suggest.bench';
@@ -65,6 +69,16 @@ export function generateTags(count: number, seed = 1313, overlap = 1): SourceTag
     tags.push({ document: doc, name: doc, kind, quote, start: 0, end: quote.length, status: kind === 'claim' && rnd() < 0.2 ? 'false' : undefined });
   }
   return tags;
+}
+
+/** Claim evidence derived from `text` as one document, every other sentence tagged as a claim. */
+export function claimsOf(text: string): ClaimEvidence {
+  const tags: { start: number; end: number }[] = [];
+  let i = 0;
+  for (const p of paragraphRanges(text)) for (const s of sentenceRanges(text, p.start, p.end)) if (i++ % 2 === 0) tags.push(s);
+  const e = new ClaimEvidence();
+  e.set('evidence.md', 'evidence.md', documentClaims(text, tags));
+  return e;
 }
 
 function median(xs: number[]): number {
@@ -126,9 +140,19 @@ export function main(): void {
   // The cost of looking: 100,000 tags none of which occurs in the text (words made up). Worst case: every tag made
   // of the text's own 150 words, so every paragraph holds dozens of remembered phrases (suggestions double).
   const unrelated = new PhraseMemory(generateTags(100_000, 1313, 0));
+  // Deriving claim evidence: one 64 KB document's contribution (what the editor and the CLI do per document with claim tags).
+  const evText = generateText(64 * 1024);
+  const derive: number[] = [];
+  let claims: ClaimEvidence | undefined;
+  for (let i = 0; i < 5; i++) {
+    time(() => (claims = claimsOf(evText)));
+    derive.push(lastCpu);
+  }
+  console.log(`Claim evidence derived from a 64 KB document (every other sentence tagged): CPU median ${median(derive).toFixed(1)} ms (best ${Math.min(...derive).toFixed(1)}).`);
   const passes: [string, () => number][] = [
     ['engine alone', () => paragraphs.reduce((n, p) => n + suggestRange(text, p.start, p.end, {}).suggestions.length, 0)],
     ['engine + learning: 100,000 tags not in the text, 200 learned rules/terms', () => paragraphs.reduce((n, p) => n + suggestLearnedRange(text, p.start, p.end, {}, { memory: unrelated, learned, document: 'bench.md' }).suggestions.length, 0)],
+    ['engine + learning + claim evidence of 64 KB of the same text (every word counted)', () => paragraphs.reduce((n, p) => n + suggestLearnedRange(text, p.start, p.end, {}, { memory: unrelated, learned, document: 'bench.md', claims }).suggestions.length, 0)],
     ['engine + learning, tags all of text words (worst case)', () => paragraphs.reduce((n, p) => n + suggestLearnedRange(text, p.start, p.end, {}, { memory, learned, document: 'bench.md' }).suggestions.length, 0)],
   ];
   const counts = passes.map(([, f]) => f()); // warm-up
@@ -178,7 +202,8 @@ export function count(part: string, runs: number, kb: number, tagCount = 100_000
   // do): the garbage collector then finds the same heap in both, and when it runs does not depend on the pass before.
   const memory = new PhraseMemory(part === 'worst' ? byDocument(generateTags(tagCount)) : generateTags(tagCount, 1313, 0));
   // learning-memory and learning-decisions: the layer with one of the two only (what each costs).
-  const ctx: LearningContext = part === 'learning-memory' ? { memory, document: 'bench.md' } : part === 'learning-decisions' ? { learned, document: 'bench.md' } : { memory, learned, document: 'bench.md' };
+  const claims = part === 'learning-claims' ? claimsOf(generateText(64 * 1024)) : undefined;
+  const ctx: LearningContext = part === 'learning-claims' ? { memory, learned, document: 'bench.md', claims } : part === 'learning-memory' ? { memory, document: 'bench.md' } : part === 'learning-decisions' ? { learned, document: 'bench.md' } : { memory, learned, document: 'bench.md' };
   const pass = part === 'idle' ? () => 0 : part === 'engine'
     ? () => paragraphs.reduce((n, p) => n + suggestRange(text, p.start, p.end, {}).suggestions.length, 0)
     : () => paragraphs.reduce((n, p) => n + suggestLearnedRange(text, p.start, p.end, {}, ctx).suggestions.length, 0);

@@ -12,11 +12,12 @@
 // `--cv` (node out/bench/learning.bench.js --cv): cross-validation within the tune half only, for choosing
 // mechanisms without looking at the held-out half (whose files it never opens): the replay order's even-index
 // texts are replayed and its odd-index ones scored, then the reverse; counts of both folds added, after 0, 5, 10
-// and 14 replayed texts. `--calibrate` adds a candidate scored beside the layer as it is: per-rule calibration from
+// and 14 replayed texts, per variant of the derived claim evidence (and per fold). `--calibrate` adds a candidate scored beside the layer as it is: per-rule calibration from
 // hand tags (see calibrated()).
 import { suggestLearnedRange, LearningContext } from '../src/core/learn/layer';
 import { recordDecision, decisionTerm } from '../src/core/learn/decisions';
 import { emptyLearned } from '../src/core/learn/learnedFile';
+import { ClaimEvidence, ClaimRaise, DocumentClaims, MAX_CLAIM_UP, EvidenceOptions, addSentence, documentClaims } from '../src/core/learn/claimEvidence';
 import { PhraseMemory, SourceTag } from '../src/core/learn/phraseMemory';
 import { Suggestion } from '../src/core/suggest';
 import * as fs from 'node:fs';
@@ -43,12 +44,45 @@ export function replayOrder(texts: EvalText[]): EvalText[] {
 
 interface State {
   tags: SourceTag[];
+  /** Claim evidence derived from the replayed texts' claim tags, one contribution per text (as the editor derives it). */
+  claims: ClaimEvidence;
   learned: ReturnType<typeof emptyLearned>;
   /** Candidate (--calibrate): rule -> gold spans tagged by hand where the rule scored under the threshold, and how many such sub-threshold suggestions went untagged. */
   calib: Map<string, { tagged: number; untagged: number }>;
 }
 
-const newState = (): State => ({ tags: [], learned: emptyLearned(), calib: new Map() });
+/**
+ * How claim evidence is derived (--cv variants): 'documents' reads each tagged text, its untagged sentences the
+ * background (the layer as it is); 'quotes' reads only the claim tags' quotes against a fixed base rate of claims
+ * (no document text); 'off' none; 'gates' a control that learns nothing: every sentence the layer's gates let
+ * through (claim score in [0.4, 0.5), neutral, no engine opinion term) raised by the bound, from the first text.
+ */
+type EvidenceMode = 'off' | 'documents' | 'quotes' | 'gates';
+let evidence: { mode: EvidenceMode; options: EvidenceOptions } = { mode: 'documents', options: {} };
+/** The fixed base rate of the 'quotes' variant: a share of claim sentences fixed before any run. */
+const FIXED_BASE = 0.35;
+
+/** The 'gates' control: every sentence that reaches the evidence raised by the bound, whatever its words. */
+class GatesOnly extends ClaimEvidence {
+  override readonly sentences = { tagged: 1, untagged: 0 };
+  override raise(): ClaimRaise {
+    return { delta: MAX_CLAIM_UP, word: '-', counts: { tagged: 0, untagged: 0, articles: 0, seenIn: 0 } };
+  }
+  override why(): string {
+    return 'control';
+  }
+}
+
+const newState = (): State => ({ tags: [], claims: evidence.mode === 'gates' ? new GatesOnly() : new ClaimEvidence(evidence.mode === 'quotes' ? { ...evidence.options, fixedBase: FIXED_BASE } : evidence.options), learned: emptyLearned(), calib: new Map() });
+
+/** What a tagged text contributes to the claim evidence under the current mode. */
+function contribution(t: EvalText, claimTags: Span[]): DocumentClaims | undefined {
+  if (evidence.mode === 'off' || evidence.mode === 'gates' || !claimTags.length) return undefined;
+  if (evidence.mode === 'documents') return documentClaims(t.text, claimTags);
+  const out: DocumentClaims = { sentences: { tagged: 0, untagged: 0 }, words: new Map() };
+  for (const s of claimTags) addSentence(out, t.text, s, true);
+  return out;
+}
 
 /** Lowest score the calibration candidate considers (the layer's floor when a rule can rise). */
 const CALIB_FLOOR = 0.35;
@@ -68,7 +102,7 @@ let parts: 'both' | 'memory' | 'decisions' = 'both';
 
 function context(state: State, document: string, learn: boolean): LearningContext {
   if (!learn) return {};
-  return { memory: parts === 'decisions' ? undefined : new PhraseMemory(state.tags), learned: parts === 'memory' ? undefined : state.learned, document };
+  return { memory: parts === 'decisions' ? undefined : new PhraseMemory(state.tags), learned: parts === 'memory' ? undefined : state.learned, document, claims: parts === 'decisions' || evidence.mode === 'off' ? undefined : state.claims };
 }
 
 function suggestions(t: EvalText, ctx: LearningContext, state?: State): Suggestion[] {
@@ -104,6 +138,8 @@ export function tagText(t: EvalText, state: State): { accepted: number; dismisse
       tag(kind, g);
     }
   }
+  // Claim evidence: the text's contribution, replacing any earlier one (a text tagged again counts once).
+  state.claims.set(t.name, t.name, contribution(t, tagged.claim));
   // What the calibration candidate counts: the suggestions under the threshold, tagged by hand or not. (The
   // editor would count them as the document's tags are saved.)
   for (const s of suggestLearnedRange(t.text, 0, t.text.length, { minScore: CALIB_FLOOR }, context(state, t.name, true)).suggestions) {
@@ -116,11 +152,16 @@ export function tagText(t: EvalText, state: State): { accepted: number; dismisse
   return { accepted, dismissed, byHand };
 }
 
+/** Set by --cv --show-raises only: the full run scores the held-out texts, whose output is never looked at. */
+let showRaises = false;
+
 function score(texts: EvalText[], state: State, learn: boolean, calibrate = false): Record<Kind, Counts> {
   const out: Record<Kind, Counts> = { opinion: zero(), claim: zero() };
   for (const t of texts) {
     const s = suggestions(t, context(state, t.name, learn), calibrate ? state : undefined);
     for (const kind of KINDS) out[kind] = addCounts(out[kind], spanCounts(gold(t, kind), s.filter((x) => x.kind === kind)));
+    // --cv --show-raises: the claim-evidence suggestions on the scored tune texts, right or wrong (never held-out).
+    if (showRaises) for (const x of s) if (x.rule === 'learned.claim-evidence') console.log(gold(t, 'claim').some((g) => overlaps(g, x)) ? 'TP' : 'FP', t.name, x.score, x.explanation.slice(0, 160), '|', x.text.slice(0, 140).replace(/\n/g, ' '));
   }
   return out;
 }
@@ -143,15 +184,26 @@ const CV_CHECKPOINTS = [0, 5, 10, 14];
 function crossValidate(calibrate: boolean): void {
   const order = replayOrder(loadTuneTexts());
   const folds = [0, 1].map((r) => ({ train: order.filter((_, i) => i % 2 === r), test: order.filter((_, i) => i % 2 !== r) }));
-  const variants: [string, boolean, typeof parts][] = [['layer as it is', false, 'both'], ['phrase memory only', false, 'memory'], ['decisions only', false, 'decisions']];
-  if (calibrate) variants.push(['+ calibration from hand tags (candidate)', true, 'both']);
+  const documents = { mode: 'documents', options: {} } as const;
+  const variants: [string, boolean, typeof parts, typeof evidence][] = [
+    ['no claim evidence (round 7 layer)', false, 'both', { mode: 'off', options: {} }],
+    ['+ claim evidence, quotes only, fixed base rate', false, 'both', { mode: 'quotes', options: {} }],
+    ['+ claim evidence, quotes only, fixed base, word in >= 2 articles', false, 'both', { mode: 'quotes', options: { minArticles: 2 } }],
+    ['+ claim evidence, documents read, word in >= 2 articles', false, 'both', { mode: 'documents', options: { minArticles: 2 } }],
+    ['layer as it is (claim evidence, documents read)', false, 'both', documents],
+    ['control: the gates alone, every gated sentence raised, no words learned', false, 'both', { mode: 'gates', options: {} }],
+  ];
+  if (process.argv.includes('--ablate')) variants.push(['phrase memory only', false, 'memory', documents], ['decisions only', false, 'decisions', documents]);
+  if (calibrate) variants.push(['+ calibration from hand tags (candidate)', true, 'both', documents]);
   console.log(`Cross-validation in the tune half: ${order.length} texts, replay order split even/odd, both folds summed (held-out never read).`);
   console.log('');
   console.log('| variant | after texts | opinion terms P | R | claims P | R |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const [name, cal, what] of variants) {
+  const perFold: string[] = [];
+  for (const [name, cal, what, ev] of variants) {
+    evidence = ev;
     const sums = CV_CHECKPOINTS.map(() => ({ opinion: zero(), claim: zero() }) as Record<Kind, Counts>);
-    for (const fold of folds) {
+    for (const [f, fold] of folds.entries()) {
       const state = newState();
       let done = 0;
       for (const [i, k] of CV_CHECKPOINTS.entries()) {
@@ -161,6 +213,11 @@ function crossValidate(calibrate: boolean): void {
         parts = what;
         const c = score(fold.test, state, true, cal);
         for (const kind of KINDS) addCounts(sums[i][kind], c[kind]);
+        if (k === CV_CHECKPOINTS[CV_CHECKPOINTS.length - 1]) {
+          const o = prf(c.opinion);
+          const cl = prf(c.claim);
+          perFold.push(`| ${name} | ${'AB'[f]} | ${k} | ${pct(o.p)} | ${pct(o.r)} | ${pct(cl.p)} | ${pct(cl.r)} |`);
+        }
       }
     }
     for (const [i, k] of CV_CHECKPOINTS.entries()) {
@@ -169,10 +226,18 @@ function crossValidate(calibrate: boolean): void {
       console.log(`| ${name} | ${k} | ${pct(o.p)} | ${pct(o.r)} | ${pct(c.p)} | ${pct(c.r)} |`);
     }
   }
+  evidence = documents;
+  console.log('');
+  console.log('Per fold (A: even-index texts replayed, odd-index scored; B: the reverse):');
+  console.log('');
+  console.log('| variant | fold | after texts | opinion terms P | R | claims P | R |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const row of perFold) console.log(row);
 }
 
 function main(): void {
   if (process.argv.includes('--cv')) {
+    showRaises = process.argv.includes('--show-raises');
     crossValidate(process.argv.includes('--calibrate'));
     return;
   }

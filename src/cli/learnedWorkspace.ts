@@ -1,8 +1,9 @@
 // The learning context of a folder for the CLI (issue 13): the phrase memory from every sidecar below it and
-// the decisions in its .claim-tags/learned.json, the same core the editor uses. Read only: the CLI never
-// writes learned.json.
+// the decisions in its .claim-tags/learned.json, the same core the editor uses; claim evidence derived from the
+// documents with claim tags, as in the editor. Read only: the CLI never writes learned.json.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { ClaimEvidence, documentClaims } from '../core/learn/claimEvidence';
 import { parseLearned, isForgotten, Learned, LEARNED_FILE } from '../core/learn/learnedFile';
 import { PhraseMemory, SourceTag } from '../core/learn/phraseMemory';
 import { SIDECAR_FOLDER } from '../core/sidecar/paths';
@@ -14,6 +15,8 @@ export interface CliWorkspace {
   dir: string;
   memory: PhraseMemory;
   learned?: Learned;
+  /** Claim evidence derived from the documents with claim tags. */
+  claims: ClaimEvidence;
   /** Sidecars that could not be read (left out of the memory), one message each. */
   skipped: string[];
   /** How many sidecars were read into the memory. */
@@ -46,6 +49,7 @@ export async function loadWorkspace(dir: string): Promise<CliWorkspace> {
   const tags: SourceTag[] = [];
   const skipped: string[] = [];
   let learnedFrom = 0;
+  const claims = new ClaimEvidence();
   const [folder] = await collectSidecars([root], { cwd: root });
   for (const { sidecar, document } of folder.found) {
     if (!sidecar) continue;
@@ -63,9 +67,15 @@ export async function loadWorkspace(dir: string): Promise<CliWorkspace> {
     learnedFrom++;
     const name = path.relative(root, document).split(path.sep).join('/');
     for (const t of read.sidecar.tags) tags.push({ document, name, kind: t.kind, quote: t.quote, start: t.start, end: t.end, status: t.status });
+    const claimTags = read.sidecar.tags.filter((t) => t.kind === 'claim');
+    // A document gone (its sidecar detached) gives phrases but no claim evidence: its sentences are unknown.
+    if (claimTags.length) {
+      const text = await fs.readFile(document, 'utf8').catch(() => undefined);
+      if (text !== undefined) claims.set(document, name, documentClaims(text.replace(/^\uFEFF/, ''), claimTags));
+    }
   }
   const memory = new PhraseMemory(tags, (kind, key, count) => isForgotten(learned, kind, key, count));
-  return { dir: root, memory, learned, skipped, learnedFrom };
+  return { dir: root, memory, learned, claims, skipped, learnedFrom };
 }
 
 /** Whether `p` names a folder. */

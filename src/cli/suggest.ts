@@ -101,7 +101,7 @@ export async function suggest({ values: o, positionals }: ParsedArgs<typeof SUGG
       if (ws.skipped.length) io.stderr.write(`claim-tagger suggest: ${stripControls(skippedSummary(ws, !o.verbose))}\n`);
       workspaces.set(key, ws);
     }
-    return { memory: ws.memory, learned: ws.learned, document: file === undefined ? undefined : path.resolve(io.cwd, file) };
+    return { memory: ws.memory, learned: ws.learned, claims: ws.claims, document: file === undefined ? undefined : path.resolve(io.cwd, file) };
   };
 
   if (o.jsonl) {

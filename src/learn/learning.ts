@@ -1,7 +1,8 @@
 // The learning layer in the editor: phrase memory per workspace folder, built from the Tags view's index of
 // every sidecar (never from the documents' text) and kept current in place when tags change (only the changed
 // documents' phrases are updated); decisions counted into learned.json. The suggestion controller asks it for a
-// LearningContext per document, and reruns only the documents a change can affect.
+// LearningContext per document, and reruns only the documents a change can affect. Claim evidence is derived
+// beside the memory from the documents with claim tags (derivedClaims.ts).
 import * as vscode from 'vscode';
 import { decisionTerm } from '../core/learn/decisions';
 import { isForgotten, serializeLearned } from '../core/learn/learnedFile';
@@ -15,6 +16,7 @@ import { WorkspaceIndex } from '../store/workspaceIndex';
 import { SidecarFiles } from '../store/sidecarIO';
 import { Disposable } from '../util/dispose';
 import { LearnedFiles } from './learnedFiles';
+import { DerivedClaims } from './derivedClaims';
 import { KeyedDebounce } from '../util/debounce';
 
 const UPDATE_DELAY_MS = 200;
@@ -37,6 +39,8 @@ export class Learning extends Disposable {
   /** Folder URI -> its phrase memory ('' for documents outside every folder). */
   private memories = new Map<string, PhraseMemory>();
   private seen = new Map<string, Seen>();
+  /** Claim evidence per folder, derived from the documents with claim tags. */
+  private readonly claims = new DerivedClaims();
   /** Folder URI -> its learned.json as last used (serialised), to tell real changes from re-reads. */
   private learnedPrint = new Map<string, string>();
   private built: Promise<void> | undefined;
@@ -75,6 +79,7 @@ export class Learning extends Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     return {
       memory: this.memories.get(folder?.uri.toString() ?? ''),
+      claims: this.claims.of(folder?.uri.toString() ?? ''),
       learned: this.files.learnedFor(document.uri),
       document: document.uri.toString(),
     };
@@ -103,7 +108,13 @@ export class Learning extends Disposable {
   private async afterIndexChange(): Promise<void> {
     await this.built;
     const change = this.updateFromIndex();
-    if (change) this.changeEmitter.fire(change);
+    // Claim evidence moved: any document of the folder may have a sentence raised or no longer raised.
+    const claimFolders = await this.claims.update(this.index.model.documents(), folderOf);
+    if (!claimFolders.size) {
+      if (change) this.changeEmitter.fire(change);
+      return;
+    }
+    this.changeEmitter.fire({ affects: (d) => claimFolders.has(folderOf(d.uri.toString())) || !!change?.affects(d) });
   }
 
   /**
@@ -187,6 +198,7 @@ export class Learning extends Disposable {
     for (const { folder, learned, problem } of this.files.folderStates()) this.learnedPrint.set(folder.uri.toString(), problem ? `!${problem}` : serializeLearned(learned));
     this.memories = memories;
     this.seen = seen;
+    await this.claims.update(this.index.model.documents(), folderOf);
   }
 
   private newMemory(folder: string, tags: SourceTag[]): PhraseMemory {

@@ -116,6 +116,36 @@ suite('learning from tags', () => {
     }
   });
 
+  test('claim evidence: claims tagged in one article raise a similar neutral sentence just under the threshold in another, explained; off with learning off', async () => {
+    // 20 claim sentences with the made-up word "zarble", tagged, and 20 other sentences: enough of each sort.
+    const nouns = ['fund', 'grant', 'levy', 'board', 'depot', 'harbour', 'tunnel', 'market', 'school', 'clinic', 'ferry', 'bridge', 'museum', 'library', 'station', 'stadium', 'airport', 'hospital', 'college', 'theatre'];
+    let text = '';
+    const ranges: { start: number; end: number }[] = [];
+    nouns.forEach((n, i) => {
+      const claim = `The zarble ${n} paid ${i + 3} grants last year.`;
+      ranges.push({ start: text.length, end: text.length + claim.length });
+      text += `${claim} Walkers liked the quiet ${n} path. `;
+    });
+    text = text.trimEnd() + '\n';
+    const a = await openFresh('learn/claims-a.txt', text);
+    await exec('claimTagger.tagClaim', { uri: a.document.uri, ranges });
+    // The engine scores this sentence 0.44 for claims, neutral, no opinion term: not suggested on its own.
+    const B2 = 'The zarble council approved the accord.\n';
+    const b = await openFresh('learn/claims-b.txt', B2);
+    const raised = (list: S[]) => list.filter((s) => s.rule === 'learned.claim-evidence');
+    const [s] = await eventually(async () => {
+      const l = raised(await suggestions(b.document.uri));
+      return l.length ? l : undefined;
+    }, 15_000) as S[];
+    assert.deepEqual([s.kind, s.text, s.term], ['claim', 'The zarble council approved the accord.', 'zarble']);
+    assert.match(s.explanation, /^Claim score 0\.\d\d raised to 0\.5\d: sentences with 'zarble' were tagged as claims 20 of 20 times, in 1 of 1 article here \(e\.g\. learn\/claims-a\.txt\)\.$/);
+    const diag = vscode.languages.getDiagnostics(b.document.uri).find((d) => d.source === 'Claim Tagger' && /zarble/.test(d.message));
+    assert.ok(diag, 'shown in the editor');
+    // Learning off: the engine's own suggestions only.
+    await vscode.workspace.getConfiguration('claimTagger').update('suggestions.learn', false, vscode.ConfigurationTarget.Global);
+    await eventually(async () => raised(await suggestions(b.document.uri)).length === 0, 10_000);
+  });
+
   test('learning off: no phrase suggestions and no decisions written', async () => {
     await remove(learnedFile());
     await vscode.workspace.getConfiguration('claimTagger').update('suggestions.learn', false, vscode.ConfigurationTarget.Global);

@@ -4,6 +4,7 @@
 import {
   DEFAULT_MIN_SCORE, SUGGESTION_KINDS, SentenceScore, Suggestion, SuggestOptions, SuggestResult, suggestRange,
 } from '../suggest';
+import { ClaimEvidence, ClaimRaise, MAX_CLAIM_UP } from './claimEvidence';
 import { Adjustment, Decisions, adjustment, decidedAbout, decisionTerm, maxRaise, raisingRules } from './decisions';
 import { Learned } from './learnedFile';
 import { phraseKey } from './normalize';
@@ -11,6 +12,8 @@ import { PhraseEntry, PhraseMatch, PhraseMemory, PhraseSource } from './phraseMe
 import { ScannedWords } from './scannedWords';
 
 export const LEARNED_PHRASE_RULE = 'learned.phrase';
+/** A sentence raised over the threshold by claim evidence derived from the workspace's tags (claimEvidence.ts). */
+export const LEARNED_CLAIM_RULE = 'learned.claim-evidence';
 
 /** The words of the paragraph being suggested for, filled by the engine's scan (reused: calls do not nest). */
 const scanned = new ScannedWords();
@@ -21,6 +24,8 @@ export interface LearningContext {
   learned?: Learned;
   /** The document suggested for, as SourceTag.document names it: its own tags are not suggested again. */
   document?: string;
+  /** Claim evidence derived from the workspace's claim tags and their documents. */
+  claims?: ClaimEvidence;
 }
 
 /** A suggestion, with (for phrase memory) one place the phrase was tagged, for a link. */
@@ -45,8 +50,10 @@ export function suggestLearnedRange(text: string, start: number, end: number, op
   const words = memory && memory.size ? scanned.reset(memory.firstWords) : undefined;
   const engine = suggestRange(text, start, end, floor === minScore ? options : atFloor(options, floor), words);
   const found = memory && words ? memory.match(text, start, end, words) : undefined;
+  const kinds = options.kinds ?? SUGGESTION_KINDS;
+  const raises = ctx.claims && ctx.claims.sentences.tagged && kinds.includes('claim') ? claimRaises(engine, text, minScore, ctx.claims) : undefined;
   // Nothing learned touches this paragraph: the engine's own result (no copy).
-  if (floor === minScore && !found?.length && !anyDecided(decisions)) return engine;
+  if (floor === minScore && !found?.length && !raises && !anyDecided(decisions)) return engine;
   // The engine's suggestions are made for this call and owned by nobody else: a moved score and its reason are
   // written into them (no copies).
   const out: LearnedSuggestion[] = [];
@@ -67,10 +74,9 @@ export function suggestLearnedRange(text: string, start: number, end: number, op
     }
     out.push(s);
   }
+  let added = false;
   if (found?.length) {
-    const kinds = options.kinds ?? SUGGESTION_KINDS;
     const ignored = new Set((options.ignoredTerms ?? []).map(phraseKey));
-    let added = false;
     for (const m of found) {
       m.end = withTrailing(text, m.end, m.entry.quote); // matches are made for this call too
       if (!kinds.includes(m.entry.kind) || ignored.has(m.entry.key) || taggedHere(m, ctx.document)) continue;
@@ -95,9 +101,61 @@ export function suggestLearnedRange(text: string, start: number, end: number, op
       out.push(s);
       added = true;
     }
-    if (added) out.sort((a, b) => a.start - b.start || b.end - a.end);
   }
+  if (raises && addRaisedClaims(out, raises, text, minScore, decisions, ctx)) added = true;
+  if (added) out.sort((a, b) => a.start - b.start || b.end - a.end);
   return { suggestions: out, sentences: engine.sentences };
+}
+
+/**
+ * Claim evidence raises only sentences the engine's sentence model does not find opinion-leaning: words of
+ * reported fact ("said", "minister", "three") recur in opinion pieces' arguments too, where a sentence just under
+ * the claim threshold is usually the writer's own view (cross-validated: RESULTS.md, "Learning, round 6").
+ */
+export const CLAIM_MAX_OPINION = 0.5;
+
+interface Raised {
+  sentence: SentenceScore;
+  raise: ClaimRaise;
+}
+
+/** Sentences just under the threshold that claim evidence raises over it, or undefined when none. */
+function claimRaises(engine: SuggestResult, text: string, minScore: number, claims: ClaimEvidence): Raised[] | undefined {
+  let out: Raised[] | undefined;
+  for (const s of engine.sentences) {
+    // The pre-check: most paragraphs have no neutral sentence in the band and pay nothing more.
+    if (s.claimScore >= minScore || s.claimScore < minScore - MAX_CLAIM_UP || s.opinionScore >= CLAIM_MAX_OPINION) continue;
+    if (judges(engine.suggestions, s, minScore)) continue;
+    const raise = claims.raise(text, s.start, s.end, s.claimScore);
+    if (raise && s.claimScore + raise.delta >= minScore - ROUNDING / 2) (out ??= []).push({ sentence: s, raise });
+  }
+  return out;
+}
+
+/**
+ * Whether the engine suggests opinion language inside the sentence: "a small masterpiece", "deserves credit" make
+ * a sentence the writer's judgement even when the sentence model leans neutral (cross-validated: the wrong raises
+ * without this gate were such sentences).
+ */
+function judges(suggestions: readonly Suggestion[], s: SentenceScore, minScore: number): boolean {
+  for (const x of suggestions) if (x.kind === 'opinion' && x.score >= minScore && x.start < s.end && s.start < x.end) return true;
+  return false;
+}
+
+function addRaisedClaims(out: LearnedSuggestion[], raises: readonly Raised[], text: string, minScore: number, decisions: Decisions | undefined, ctx: LearningContext): boolean {
+  let added = false;
+  for (const { sentence: s, raise } of raises) {
+    if (out.some((x) => x.kind === 'claim' && x.start < s.end && s.start < x.end)) continue;
+    const raised = clamp01(s.claimScore + raise.delta);
+    const adj = adjustment(decisions, LEARNED_CLAIM_RULE, raise.word);
+    const score = clamp01(raised + adj.delta);
+    if (score < minScore) continue;
+    let explanation = `Claim score ${s.claimScore.toFixed(2)} raised to ${raised.toFixed(2)}: ${ctx.claims!.why(raise, ctx.document)}.`;
+    if (adj.why) explanation += ` Learned: ${adj.why} (score ${raised.toFixed(2)} → ${score.toFixed(2)}).`;
+    out.push({ kind: 'claim', start: s.start, end: s.end, text: text.slice(s.start, s.end), rule: LEARNED_CLAIM_RULE, explanation, score, term: raise.word });
+    added = true;
+  }
+  return added;
 }
 
 /**

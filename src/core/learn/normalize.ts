@@ -210,6 +210,20 @@ export function asciiNormEnd(text: string, start: number, end: number): number {
 }
 
 /**
+ * Whether normSlice(text, start, end) === word, without building the string, for a word whose units are all ASCII
+ * or ’ (a hashed word of findWords).
+ */
+export function asciiNormEquals(text: string, start: number, end: number, word: string): boolean {
+  const e = asciiNormEnd(text, start, end);
+  if (e - start !== word.length) return false;
+  for (let i = start; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 0x2019 ? 39 : c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(i - start)) return false;
+  }
+  return true;
+}
+
+/**
  * Whether text holds a word normalising to one of `norms` (the first words of phrases that changed): decides
  * whether a document's suggestions can change after another document's tags did. One scan, strings only for
  * words whose hash is among them.
