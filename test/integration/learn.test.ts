@@ -97,7 +97,7 @@ suite('learning from tags', () => {
     const holder = await openFresh('learn/h.txt', 'Critics called it a plomby zark again.\n');
     await suggestions(unrelated.document.uri);
     await suggestions(holder.document.uri);
-    const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Claim Tagger' && /plomby zark/i.test(holder.document.getText(d.range)));
+    const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Claim Tagger' && /^plomby zark$/i.test(holder.document.getText(d.range)));
     assert.equal(ours(holder.document.uri).length, 0);
     const touched: string[] = [];
     const listener = vscode.languages.onDidChangeDiagnostics((e) => touched.push(...e.uris.map((u) => u.toString())));
