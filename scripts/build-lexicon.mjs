@@ -512,6 +512,13 @@ function frontCoded(words) {
   return out;
 }
 
+/** `w` as a digit, the length of the prefix it shares with `base` (<= 9), then the rest of it. */
+function afterPrefix(w, base) {
+  let k = 0;
+  while (k < 9 && k < base.length && k < w.length && base[k] === w[k]) k++;
+  return String(k) + w.slice(k);
+}
+
 /** First character of the codes; codes stay below the backslash (92), so a tier has at most 57 valences. */
 const CODE_BASE = 35;
 
@@ -554,8 +561,8 @@ function compactModule(broad, contextual, expanded, adjectives, nouns) {
     `export const EXPANSION_TIER = ${JSON.stringify(triples)};`,
     '/** Descriptive adjectives (WordNet), for the contextual tier\'s patterns, in the JSON\'s (alphabetical) order, front-coded: per word a digit (the letters it shares with the word before, at most 9) and the rest. */',
     `export const DESCRIPTIVE_ADJECTIVES = ${JSON.stringify(frontCoded(adjectives.map(word)))};`,
-    '/** Evaluative nouns derived from evaluative adjectives (WordNet): "noun adjective noun adjective ...", in the JSON\'s order. */',
-    `export const DERIVED_NOUNS = ${JSON.stringify(nouns.map(([n, a]) => `${word(n)} ${word(a)}`).join(' '))};`,
+    '/** Evaluative nouns derived from evaluative adjectives (WordNet): "noun adjective noun adjective ...", in the JSON\'s order; each adjective as a digit (the letters it shares with its noun, at most 9) and the rest. */',
+    `export const DERIVED_NOUNS = ${JSON.stringify(nouns.map(([n, a]) => `${word(n)} ${afterPrefix(word(a), n)}`).join(' '))};`,
     '',
   ].join('\n');
 }

@@ -62,6 +62,11 @@ export const DERIVED_NOUNS: ReadonlyArray<readonly [noun: string, adjective: str
 function pairs(spec: string): Array<[string, string]> {
   const parts = spec.split(' ');
   const out: Array<[string, string]> = [];
-  for (let k = 0; k + 1 < parts.length; k += 2) out.push([parts[k], parts[k + 1]]);
+  // The adjective is written after the letters it shares with its noun (a digit, then the rest).
+  for (let k = 0; k + 1 < parts.length; k += 2) {
+    const noun = parts[k];
+    const adjective = parts[k + 1];
+    out.push([noun, noun.slice(0, adjective.charCodeAt(0) - 48) + adjective.slice(1)]);
+  }
   return out;
 }
