@@ -61,7 +61,7 @@ export class TagStore extends Disposable {
     this.untitled = new UntitledHandOver((uri) => this.docs.get(uri.toString()), (doc) => {
       this.sync.scheduleSave(doc);
       fire(doc, 'load');
-    });
+    }, this.messages);
     const editHost = { outside: this.outside, untitled: this.untitled, fire, scheduleSave: (doc: DocumentTags) => this.sync.scheduleSave(doc) };
     this._register(vscode.workspace.onDidChangeTextDocument((e) => {
       const doc = this.docs.get(e.document.uri.toString());
