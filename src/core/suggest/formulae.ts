@@ -6,6 +6,7 @@
 // Provenance: written by the team from its own knowledge of the register, before reading fold A's misses of this
 // round; not read off any evaluation text.
 import type { Token } from './chunk';
+import { INTERN_SIZE } from './text';
 import { wordSet, wordsOf } from './wordLists';
 
 /** Words of ritual praise that qualify the nouns of diplomacy ("fruitful", "in-depth", "unswerving"). */
@@ -57,11 +58,27 @@ for (const p of FORMULA_PHRASES) {
 }
 
 /**
+ * Whether a formula may start at this word (the first word of a fixed formula, or a word of praise), by interned word
+ * id (Token.id): this runs for every word of every sentence and almost every word starts none, so one array read
+ * replaces two Set look-ups. 0: not looked up yet, 1: no, 2: yes.
+ */
+const startsById = new Uint8Array(INTERN_SIZE);
+
+function mayStartFormula(tok: Token): boolean {
+  const id = tok.id;
+  if (id < 0) return PHRASES_BY_FIRST.has(tok.lower) || FORMULA_MODIFIERS.has(tok.lower);
+  let k = startsById[id];
+  if (k === 0) startsById[id] = k = PHRASES_BY_FIRST.has(tok.lower) || FORMULA_MODIFIERS.has(tok.lower) ? 2 : 1;
+  return k === 2;
+}
+
+/**
  * The last token of the formula starting at token i, or -1: a fixed formula ("exchange of views"), or one or more
  * praise words (joined by "and" or a comma: "cordial and friendly", "frank, in-depth") before a noun of diplomacy
  * ("talks", "atmosphere"), at most one word of scope between ("fruitful bilateral talks"); "exchange of views" whole.
  */
 export function formulaAt(text: string, tokens: readonly Token[], n: number, i: number): number {
+  if (!mayStartFormula(tokens[i])) return -1;
   const w = tokens[i].lower;
   let best = -1;
   const phrases = PHRASES_BY_FIRST.get(w);

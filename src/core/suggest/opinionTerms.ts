@@ -1,6 +1,6 @@
 // Opinion-term suggestions of a sentence: matches of the main lexicon's opinion family, neighbouring ones joined
 // into one phrase, and (in opinion-leaning sentences) the contextual tier of contextual.ts.
-import { inside, Sentence } from './analyze';
+import { inside, Sentence, Token } from './analyze';
 import type { Attribution } from './attributions';
 import { carriesNumber } from './constructionJudges';
 import { pushContextual } from './contextual';
@@ -11,6 +11,7 @@ import type { SentenceOpinion } from './opinion';
 import { suggestion } from './made';
 import { opinionTermExplanation, opinionWhy } from './opinionWhy';
 import { onlySpaces, round, Run } from './run';
+import { INTERN_SIZE } from './text';
 import { wordSet } from './wordLists';
 
 /**
@@ -75,6 +76,20 @@ export function pushOpinionTerms(run: Run, s: Sentence, opinion: SentenceOpinion
   pushLoadedVerbs(run, s, opinion, attributions, from);
 }
 
+/**
+ * Whether a word is a loaded reporting verb or the first word of one, by interned word id (Token.id): this runs for
+ * every word and almost none is, so one array read replaces two look-ups. 0: not looked up yet, 1: no, 2: yes.
+ */
+const loadedById = new Uint8Array(INTERN_SIZE);
+
+function mayBeLoadedVerb(tok: Token): boolean {
+  const id = tok.id;
+  if (id < 0) return LOADED_REPORTING_VERBS.has(tok.lower) || LOADED_REPORTING_PAIRS.has(tok.lower);
+  let k = loadedById[id];
+  if (k === 0) loadedById[id] = k = LOADED_REPORTING_VERBS.has(tok.lower) || LOADED_REPORTING_PAIRS.has(tok.lower) ? 2 : 1;
+  return k === 2;
+}
+
 const LOADED_NOTE = 'loaded reporting verb: frames the speaker\'s manner or motive, where a neutral verb (said) records that they spoke';
 
 /**
@@ -87,6 +102,7 @@ function pushLoadedVerbs(run: Run, s: Sentence, opinion: SentenceOpinion, attrib
   const text = run.text;
   for (let i = 0; i < n; i++) {
     const tok = tokens[i];
+    if (!mayBeLoadedVerb(tok)) continue;
     const lower = tok.lower;
     let last = -1;
     if (LOADED_REPORTING_VERBS.has(lower)) last = i;
