@@ -129,15 +129,16 @@ suite('learning from tags', () => {
     text = text.trimEnd() + '\n';
     const a = await openFresh('learn/claims-a.txt', text);
     await exec('claimTagger.tagClaim', { uri: a.document.uri, ranges });
-    // The engine scores this sentence 0.44 for claims, neutral, no opinion term: not suggested on its own.
-    const B2 = 'The zarble council approved the accord.\n';
+    // The engine scores this sentence 0.49 for claims, neutral, no opinion term: not suggested on its own. (With a
+    // definite subject, "The zarble council approved the accord.", it is a statement of fact, a claim already.)
+    const B2 = 'This week they approved the zarble accord.\n';
     const b = await openFresh('learn/claims-b.txt', B2);
     const raised = (list: S[]) => list.filter((s) => s.rule === 'learned.claim-evidence');
     const [s] = await eventually(async () => {
       const l = raised(await suggestions(b.document.uri));
       return l.length ? l : undefined;
     }, 15_000) as S[];
-    assert.deepEqual([s.kind, s.text, s.term], ['claim', 'The zarble council approved the accord.', 'zarble']);
+    assert.deepEqual([s.kind, s.text, s.term], ['claim', 'This week they approved the zarble accord.', 'zarble']);
     assert.match(s.explanation, /^Claim score 0\.\d\d raised to 0\.5\d: sentences with 'zarble' were tagged as claims 20 of 20 times, in 1 of 1 article here \(e\.g\. learn\/claims-a\.txt\)\.$/);
     const diag = vscode.languages.getDiagnostics(b.document.uri).find((d) => d.source === 'Claim Tagger' && /zarble/.test(d.message));
     assert.ok(diag, 'shown in the editor');

@@ -44,7 +44,9 @@ function totals(e: ClaimEvidence, words: readonly string[]): unknown {
 }
 
 const WORDS = ['ratified', 'charter', 'weather', 'river', 'treaty', 'served', 'the'];
-const NEUTRAL = 'The senate ratified the accord.'; // the engine: claim 0.44, opinion 0.24, no opinion term
+// The engine: claim 0.49, opinion 0.14, no opinion term. (Not 'The senate ratified the accord.': a definite subject
+// and a past event make it a statement of fact, a claim at 0.85.)
+const NEUTRAL = 'This week they ratified the accord.';
 
 suite('learn: claim evidence derived from claim tags', () => {
   test('a document: sentences mostly covered by a claim tag count as claims, content words only', () => {
@@ -151,11 +153,11 @@ suite('learn: claim evidence derived from claim tags', () => {
   test('the layer leaves alone sentences with an engine opinion term, far under the threshold, or already claims', () => {
     const claims = workspace(6);
     const cases: [string, object][] = [
-      ['The senate ratified the flawed accord.', {}], // claim 0.44, opinion 0.44, the engine suggests "flawed"
-      // Claims only (no opinion terms asked for): claim 0.44, opinion 0.55, the sentence model's gate alone.
-      ['The senate ratified the terrible accord.', { kinds: ['claim'] }],
-      ['The agreement was ratified.', {}], // claim 0.15: far under
-      ['Ten nations ratified the pact.', {}], // a claim already (0.56)
+      ['This week they ratified the flawed accord.', {}], // claim 0.49, opinion 0.28, the engine suggests "flawed"
+      // Claims only (no opinion terms asked for): claim 0.49, opinion 0.55, the sentence model's gate alone.
+      ['This week they ratified the terrible, shameful accord.', { kinds: ['claim'] }],
+      ['They ratified the pact.', {}], // claim 0.15: far under
+      ['Ten nations ratified the pact.', {}], // a claim already (0.91)
     ];
     for (const [text, options] of cases) {
       const engine = suggestRange(text, 0, text.length, options);
