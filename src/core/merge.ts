@@ -61,9 +61,13 @@ function change(base: Tag | undefined, side: Tag | undefined, key: (t: Tag) => s
   return base.anchor.state === 'orphaned' && side.anchor.state !== 'orphaned' ? PLACED : UNCHANGED;
 }
 
-/** Both sides made the same change: same content and the tag in the same place (by quote and state). */
+/**
+ * Both sides made the same change: same content, and the same person's action (same `modified`) or the tag in the
+ * same place (by quote and state). The same action placed on two versions of the text (a merge without a base,
+ * git's add/add) differs only in its quote or anchor state: that is no conflict.
+ */
 function sameChange(a: Tag, b: Tag, key: (t: Tag) => string): boolean {
-  return key(a) === key(b) && a.quote === b.quote && a.anchor.state === b.anchor.state;
+  return key(a) === key(b) && (a.modified === b.modified || (a.quote === b.quote && a.anchor.state === b.anchor.state));
 }
 
 export function mergeTags(base: readonly Tag[], ours: readonly Tag[], theirs: readonly Tag[], options: MergeOptions = {}): MergeResult {

@@ -193,6 +193,18 @@ suite('three-way merge of tags: a person\'s re-pin and re-placed tags', () => {
     assert.deepEqual([m.tags.length, m.conflicts.length], [1, 0]);
   });
 
+  test('the same tag placed on two versions of the text (no base: git add/add; an emptied base) is no conflict', () => {
+    const a = tag(0, 3);
+    const elsewhere = { ...clone(a), start: 4, end: 7, quote: 'two', anchor: { state: 'fuzzy' as const } };
+    for (const base of [[], [clone(a)]]) {
+      const m = mergeTags(base, [clone(a)], [elsewhere]);
+      assert.deepEqual([m.tags.length, m.conflicts.length, m.tags[0].quote], [1, 0, a.quote]);
+    }
+    // The same content from two different actions (different times) in different places is still a conflict.
+    const pinned = { ...elsewhere, modified: '2026-01-03T00:00:00.000Z' };
+    assert.equal(mergeTags([], [clone(a)], [pinned]).conflicts.length, 1);
+  });
+
   test('a person\'s change on one side is never lost, whatever the other side did (property)', () => {
     const actions = ['keep', 'edit', 'repin', 'place', 'delete'] as const;
     type Action = (typeof actions)[number];
