@@ -35,6 +35,11 @@ export class DocumentTags {
   readonly loadedAt = Date.now();
   /** Positions moved by edits since the last write; written when the document is saved. */
   moved = false;
+  /**
+   * Positions moved by typing in this editor since the last write (a subset of `moved`, which re-placing by quote at
+   * a load or a reload also sets): when the sidecar changes on disk, only these are kept over the file's.
+   */
+  typed = false;
   /** Length of the document text the tag offsets refer to (to recognise whole-document replacements). */
   textLength = 0;
   /** Whether the document had unsaved changes at the last change event (a revert goes from dirty to clean). */

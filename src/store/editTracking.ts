@@ -96,7 +96,9 @@ export function trackEdit(doc: DocumentTags, e: vscode.TextDocumentChangeEvent, 
     const removed = dropsUnsaved ? host.outside.dropUnsaved(doc) : [];
     host.outside.remember(doc, before, removed);
     if (!emptiedUntitled && !undoOrRedo(e)) host.outside.report(doc.uri, describeOutcomes(result.outcomes, removed.length));
+    // Placed again by quote on the file's text: nothing typed here is left to keep over the sidecar's placement.
     doc.moved = true;
+    doc.typed = false;
     doc.changes++;
     if (removed.length) doc.dirty = true;
     // The text is the one on disk again: write the placement now, so the sidecar matches the file.
@@ -106,6 +108,7 @@ export function trackEdit(doc: DocumentTags, e: vscode.TextDocumentChangeEvent, 
   }
   if (affected.length) {
     doc.moved = true;
+    doc.typed = true;
     doc.changes++;
     // Tags that only shifted are moved on screen by VS Code itself; tell listeners only when one grew,
     // shrank, was orphaned or healed.

@@ -136,8 +136,9 @@ export class SidecarSync implements vscode.Disposable {
       return;
     }
     // Positions moved by typing are unsaved changes too: replacing them with the file's would place the old quotes
-    // again, and a tag that grew by typing would lose its new words.
-    if (doc.dirty || doc.moved) {
+    // again, and a tag that grew by typing would lose its new words. Positions only re-placed by quote (a load, a
+    // reload from disk) are not: the file's own placement, made on its text, is better than our fuzzy one.
+    if (doc.dirty || doc.typed) {
       if (this.mergeFromDisk(doc, document, raw)) this.scheduleSave(doc);
     } else {
       const ours = doc.tags;
@@ -304,7 +305,7 @@ export class SidecarSync implements vscode.Disposable {
     const textNow = () => givenText ?? document.getText();
     const first = this.snapshot(doc, document, textNow());
     if (first.content === doc.lastDiskContent) {
-      if (doc.changes === first.seq) doc.dirty = doc.moved = false;
+      if (doc.changes === first.seq) doc.dirty = doc.moved = doc.typed = false;
       return;
     }
     if (await sidecarFolderGone(doc)) {
@@ -340,7 +341,7 @@ export class SidecarSync implements vscode.Disposable {
         }
         const now = this.snapshot(doc, document, text);
         if (now.content === doc.lastDiskContent) {
-          if (doc.changes === now.seq) doc.dirty = doc.moved = false;
+          if (doc.changes === now.seq) doc.dirty = doc.moved = doc.typed = false;
           return undefined;
         }
         written = now;
@@ -356,7 +357,7 @@ export class SidecarSync implements vscode.Disposable {
     if (!written) return;
     doc.base = written.tags;
     doc.baseDismissed = written.dismissed;
-    if (doc.changes === written.seq) doc.dirty = doc.moved = false;
+    if (doc.changes === written.seq) doc.dirty = doc.moved = doc.typed = false;
     else this.scheduleSave(doc);
   }
 

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/model';
+import { textHash } from '../../src/core/sidecar/format';
 import { api, closeAllEditors, eventually, exists, openFresh, readJson, readText, remove, sidecarUri, workspaceUri, writeFile } from './helpers';
 
 const TEXT = 'Alpha beta gamma. The budget grew by 12 percent. Delta epsilon zeta.\n';
@@ -68,6 +69,31 @@ suite('store review16: extents kept, broken sidecar deleted, close, undo', () =>
     // The watcher reports it within a second or so; no API tells when the store has read it.
     await sleep(2500);
     assert.deepEqual(await placed(editor.document, t.id), { state: 'anchored', text: GROWN });
+  });
+
+  test('a git pull of a grown tag (article reloaded first, then its sidecar): the pulled extent is taken, not our re-placed one', async () => {
+    const editor = await openFresh('r16/pull.txt', TEXT);
+    const uri = editor.document.uri;
+    const t = await tag(uri, TEXT, CLAIM);
+    await (await api()).flush();
+    // A colleague's commit: the sentence grew in the article, and their tag with it.
+    const pulled = TEXT.replace(CLAIM, GROWN);
+    const theirs = JSON.parse(await readText(sidecarUri(uri))) as SidecarJson & { textHash: string };
+    const start = pulled.indexOf(GROWN);
+    theirs.tags = theirs.tags.map((x) => x.id === t.id ? { ...x, start, end: start + GROWN.length, quote: GROWN, anchor: { state: 'anchored' } } : x);
+    theirs.textHash = textHash(pulled);
+    const sidecarText = JSON.stringify(theirs, null, 2) + '\n';
+    // The article first: here the tag is placed again by its old quote (not the colleague's extent) ...
+    await writeFile(uri, pulled);
+    await eventually(() => editor.document.getText() === pulled, 10_000, 'the article to reload');
+    // ... then the sidecar.
+    await writeFile(sidecarUri(uri), sidecarText);
+    await eventually(async () => (await placed(editor.document, t.id)).text === GROWN, 10_000, 'the pulled extent');
+    assert.deepEqual(await placed(editor.document, t.id), { state: 'anchored', text: GROWN });
+    await (await api()).flush();
+    const onDisk = await readJson(sidecarUri(uri)) as SidecarJson;
+    const mine = onDisk.tags.find((x) => x.id === t.id);
+    assert.deepEqual([mine?.quote, mine?.anchor.state], [GROWN, 'anchored'], 'the colleague\'s sidecar is not rewritten with a re-placed extent');
   });
 
   test('renaming the unsaved article in VS Code keeps the extent of a tag that grew by typing', async () => {
