@@ -58,10 +58,10 @@ export class TagStore extends Disposable {
     }));
     const fire = (doc: DocumentTags, reason: TagChangeReason) => this.changeEmitter.fire({ uri: doc.uri, reason });
     this.sync = this._register(new SidecarSync({ config, current: (key) => this.docs.get(key), all: () => this.all(), fire, messages: this.messages, files }));
-    this.untitled = new UntitledHandOver((uri) => this.docs.get(uri.toString()), (doc) => {
+    this.untitled = this._register(new UntitledHandOver((uri) => this.docs.get(uri.toString()), (doc) => {
       this.sync.scheduleSave(doc);
       fire(doc, 'load');
-    }, this.messages);
+    }, this.messages));
     const editHost = { outside: this.outside, untitled: this.untitled, fire, scheduleSave: (doc: DocumentTags) => this.sync.scheduleSave(doc) };
     this._register(vscode.workspace.onDidChangeTextDocument((e) => {
       const doc = this.docs.get(e.document.uri.toString());

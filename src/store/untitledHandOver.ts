@@ -16,8 +16,8 @@ import { StoreMessages } from './storeEvents';
 /** How long an untitled document's tags wait for the file it is saved as. */
 const KEEP_MS = 30_000;
 /**
- * A file that already has tags takes an untitled document's tags (Save As over it) only when it is at the
- * untitled document's own path, or opened this close to the moment the untitled document was emptied or closed.
+ * A file at another path than the untitled document's (Save As) takes its tags only when opened this close to the
+ * moment the untitled document was emptied or closed.
  */
 const NEAR_MS = 5_000;
 
@@ -99,19 +99,22 @@ export class UntitledHandOver {
     return tags.some((t) => t.anchor.state !== 'orphaned') ? { snap, tags } : undefined;
   }
 
-  /** Another path (Save As): a file opened after the untitled document, holding every one of its live tags. */
+  /**
+   * Another path (Save As): a file opened after the untitled document and about when it was saved (emptied or
+   * closed), holding every one of its live tags exactly (by quote, at most moved by a save participant). An
+   * article opened later that only quotes the same passage is no heir: tags are never given to a file on
+   * likeness alone.
+   */
   private placeByTime(doc: DocumentTags, text: string): { snap: UntitledSnapshot; tags: Tag[] } | undefined {
     if (this.heirs.has(doc)) return undefined;
     // Its own untitled document is still open: this file waits for that one's tags, not another's.
     if (vscode.workspace.textDocuments.some((d) => d.isUntitled && d.uri.path === doc.uri.path)) return undefined;
-    // A file with tags of its own was there before: only one opened about when the untitled one was saved.
-    const fresh = doc.lastDiskContent === undefined && !doc.tags.length;
     const candidates = this.snapshots
-      .filter((u) => doc.loadedAt >= u.since && (fresh || doc.loadedAt >= u.keptAt - NEAR_MS))
+      .filter((u) => doc.loadedAt >= u.since && Math.abs(doc.loadedAt - u.keptAt) <= NEAR_MS)
       .sort((a, b) => b.keptAt - a.keptAt);
     for (const snap of candidates) {
       const tags = placeOn(text, snap.tags);
-      const lost = tags.some((t, i) => t.anchor.state === 'orphaned' && snap.tags[i].anchor.state !== 'orphaned');
+      const lost = tags.some((t, i) => (t.anchor.state === 'orphaned' || t.anchor.state === 'fuzzy') && snap.tags[i].anchor.state !== 'orphaned');
       if (!lost) return { snap, tags };
     }
     return undefined;
@@ -122,8 +125,19 @@ export class UntitledHandOver {
     this.snapshots = this.snapshots.filter((u) => !snaps.includes(u));
   }
 
-  /** No file took these tags: they go to the log as the sidecar they make, and the user is told once. */
-  private expire(snap: UntitledSnapshot): void {
+  /**
+   * The extension stops (VS Code quits or reloads) while tags wait for their file: no timer outlives it, and the
+   * tags still waiting go to the log as expired ones do (no message: the window is closing).
+   */
+  dispose(): void {
+    for (const snap of [...this.snapshots]) {
+      clearTimeout(snap.timer);
+      this.expire(snap, false);
+    }
+  }
+
+  /** No file took these tags: they go to the log as the sidecar they make, and the user is told once (`tell`). */
+  private expire(snap: UntitledSnapshot, tell = true): void {
     this.snapshots = this.snapshots.filter((u) => u !== snap);
     const name = baseName(snap.path);
     const live = snap.tags.filter((t) => t.anchor.state !== 'orphaned').length;
@@ -131,7 +145,7 @@ export class UntitledHandOver {
     const content = serializeSidecar({ format: SIDECAR_FORMAT, version: SIDECAR_VERSION, document: name, textHash: 'sha256:' + sha256Hex(`claim-tagger untitled\0${snap.path}`), tags: snap.tags });
     const line = `Claim Tagger: the ${live} tag(s) of the untitled document ${name} were not given to a file: it was closed without saving, or saved with a text in which they were not found. The sidecar they make is in the Claim Tagger log (Show Log); to restore them, save it beside the saved file as <file name>.tags.json.`;
     log.error(`${line}\nTags of the untitled document ${name}, as a sidecar:\n${content}`);
-    this.messages?.('warning', line, undefined, 'showLog');
+    if (tell) this.messages?.('warning', line, undefined, 'showLog');
   }
 }
 

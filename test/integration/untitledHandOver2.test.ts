@@ -94,6 +94,23 @@ suite('untitled hand-over: save participants, several untitled documents, Save A
     assert.ok(logged?.includes('dropped.txt'), `the log names the untitled document and holds its tag; latest lines: ${JSON.stringify(claimTagger.logLines().slice(-3))}`);
   });
 
+  test('an untitled document closed without saving: an article opened later that quotes its text gets none of its tags', async function () {
+    this.timeout(30_000);
+    const claimTagger = await api();
+    const dropped = await untitled('untitled2/press-release.txt', TEXT);
+    const lost = await tag(dropped.document.uri, TEXT, CLAIM);
+    await vscode.window.showTextDocument(dropped.document);
+    await exec('workbench.action.revertAndCloseActiveEditor');
+    await eventually(() => dropped.document.isClosed, 5000, 'the untitled document to close');
+    // Some seconds later the editor opens an untagged article that quotes the same passage: no Save As made it.
+    await new Promise((r) => setTimeout(r, 6_000));
+    const article = await openFresh('untitled2/quoting-article.txt', `An editor wrote: ${TEXT}\n`);
+    await new Promise((r) => setTimeout(r, 1_500));
+    assert.deepEqual((await claimTagger.tags(article.document.uri)).map((t) => t.id), [], 'no tag given to the article');
+    assert.equal(await exists(sidecarUri(article.document.uri)), false, 'no sidecar written for it');
+    assert.ok(!(await claimTagger.tags(article.document.uri)).some((t) => t.id === lost.id));
+  });
+
   test('Save As over a tagged file: its tags and the untitled document\'s are both kept', async () => {
     const claimTagger = await api();
     const { document, target } = await untitled('untitled2/tagged.txt', TEXT + '\n');
