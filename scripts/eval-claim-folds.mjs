@@ -8,34 +8,10 @@
 // Usage: node scripts/eval-claim-folds.mjs [--show] [--json]
 //   --show  misses and false alarms of fold A and tune plain only (fold B is never shown), each with its claim
 //           score, opinion score and claim cues.
-import * as esbuild from 'esbuild';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createRequire } from 'node:module';
+import { withTuneTexts } from './evalTuneTexts.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eval-claim-folds-'));
-const outfile = path.join(tmp, 'engine.cjs');
-try {
-  await esbuild.build({
-    stdin: {
-      contents: `export { suggest } from './src/core/suggest/index';
-export { parseMarkup, registerOf } from './bench/evalMarkup';
-export { sentenceCounts, prf, addCounts, zero } from './bench/evalMetrics';`,
-      resolveDir: root, loader: 'ts',
-    },
-    bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning',
-  });
-  const { suggest, parseMarkup, registerOf, sentenceCounts, prf, addCounts, zero } = createRequire(import.meta.url)(outfile);
-  const dir = path.join(root, 'test/fixtures/suggest-eval');
-  const texts = [];
-  for (const split of ['dev', 'tune']) {
-    for (const f of fs.readdirSync(path.join(dir, split)).filter((x) => x.endsWith('.txt')).sort()) {
-      texts.push(parseMarkup(fs.readFileSync(path.join(dir, split, f), 'utf8'), f, split, registerOf(f)));
-    }
-  }
+await withTuneTexts(async ({ suggest, sentenceCounts, prf, addCounts, zero }, texts) => {
   const acc = { A: zero(), B: zero(), plain: zero(), tune: zero() };
   const registers = {};
   const show = args.includes('--show');
@@ -72,6 +48,4 @@ export { sentenceCounts, prf, addCounts, zero } from './bench/evalMetrics';`,
     console.log(`claim sentences P / R (F1)\nfold A      ${fmt(acc.A)}\nfold B      ${fmt(acc.B)}\ntune plain  ${fmt(acc.plain)}\ntune (all)  ${fmt(acc.tune)}`);
     for (const r of Object.keys(registers).sort()) console.log(`  ${r.padEnd(11)} ${fmt(registers[r])}`);
   }
-} finally {
-  fs.rmSync(tmp, { recursive: true, force: true });
-}
+});

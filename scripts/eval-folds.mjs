@@ -12,34 +12,10 @@
 //   --show  misses and false alarms of fold A only, with context (fold B is never shown); --hits adds its hits.
 //           A miss shows its sentence's opinion score (the contextual tier runs from 0.35).
 //   --plain the tune plain texts' opinion suggestions, with context (the held-out plain texts are never loaded).
-import * as esbuild from 'esbuild';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createRequire } from 'node:module';
+import { withTuneTexts } from './evalTuneTexts.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eval-folds-'));
-const outfile = path.join(tmp, 'engine.cjs');
-try {
-  await esbuild.build({
-    stdin: {
-      contents: `export { suggest } from './src/core/suggest/index';
-export { parseMarkup, registerOf } from './bench/evalMarkup';
-export { spanCounts, prf, addCounts, zero } from './bench/evalMetrics';`,
-      resolveDir: root, loader: 'ts',
-    },
-    bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning',
-  });
-  const { suggest, parseMarkup, registerOf, spanCounts, prf, addCounts, zero } = createRequire(import.meta.url)(outfile);
-  const dir = path.join(root, 'test/fixtures/suggest-eval');
-  const texts = [];
-  for (const split of ['dev', 'tune']) {
-    for (const f of fs.readdirSync(path.join(dir, split)).filter((x) => x.endsWith('.txt')).sort()) {
-      texts.push(parseMarkup(fs.readFileSync(path.join(dir, split, f), 'utf8'), f, split, registerOf(f)));
-    }
-  }
+await withTuneTexts(async ({ suggest, spanCounts, prf, addCounts, zero }, texts) => {
   const acc = { A: zero(), B: zero(), tune: zero() };
   let wireSentences = 0;
   let wireSuggestions = 0;
@@ -104,6 +80,4 @@ export { spanCounts, prf, addCounts, zero } from './bench/evalMetrics';`,
     console.log(`wire tune ${wireSuggestions}/${wireSentences} = ${wirePer100.toFixed(1)} per 100`);
     console.log(`plain tune ${plain.suggestions}/${plain.sentences} = ${plainPer100.toFixed(1)} per 100 (false alarms ${plain.falseAlarms} = ${((100 * plain.falseAlarms) / (plain.sentences || 1)).toFixed(1)} per 100)`);
   }
-} finally {
-  fs.rmSync(tmp, { recursive: true, force: true });
-}
+});
