@@ -29,6 +29,12 @@ export interface MergeOptions {
   spans?: boolean;
   /** The id for their version of a conflicting tag (default: a new random id). */
   conflictId?: (ours: Tag, theirs: Tag) => string;
+  /**
+   * Their placement was made on the very text ours refers to (their file's textHash is our text's): where no person
+   * changed a tag on either side, theirs is taken, since ours may only be a re-placement by quote (a reload before a
+   * pull's sidecar arrived). Default false.
+   */
+  theirPlacement?: boolean;
 }
 
 export const CONFLICT_LABEL = 'merge-conflict';
@@ -91,7 +97,8 @@ export function mergeTags(base: readonly Tag[], ours: readonly Tag[], theirs: re
     const oChange = change(bt, ot, key);
     const tChange = change(bt, tt, key);
     if (ot && tt) {
-      if (tChange < oChange || tChange === UNCHANGED) out.push(ot);
+      if (options.theirPlacement && oChange < PERSON && tChange < PERSON) takeTheirs(tt);
+      else if (tChange < oChange || tChange === UNCHANGED) out.push(ot);
       else if (oChange < tChange) takeTheirs(tt);
       else if (tChange === PLACED || sameChange(ot, tt, key)) out.push(ot);
       else {

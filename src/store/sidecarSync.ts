@@ -194,7 +194,7 @@ export class SidecarSync implements vscode.Disposable {
       return false;
     }
     const theirs = doc.tags;
-    const merged = mergeTags(base, ours, theirs);
+    const merged = mergeTags(base, ours, theirs, { theirPlacement: !doc.typed && writtenFor(raw) === this.hashes.of(doc, text) });
     doc.tags = merged.tags;
     // Dismissals too: replacing ours with the file's list would drop one made since the last write.
     doc.dismissed = mergeDismissed(baseDismissed, oursDismissed, doc.dismissed);
@@ -384,5 +384,15 @@ export class SidecarSync implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     this.saves.dispose();
+  }
+}
+
+/** The textHash a sidecar's content names (the text it was written for), or undefined. */
+function writtenFor(raw: string): string | undefined {
+  try {
+    const hash = (JSON.parse(raw) as { textHash?: unknown }).textHash;
+    return typeof hash === 'string' ? hash : undefined;
+  } catch {
+    return undefined;
   }
 }

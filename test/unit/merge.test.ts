@@ -205,6 +205,17 @@ suite('three-way merge of tags: a person\'s re-pin and re-placed tags', () => {
     assert.equal(mergeTags([], [clone(a)], [pinned]).conflicts.length, 1);
   });
 
+  test('theirPlacement: their placement on the same text is taken where no person changed the tag, never over a person\'s change', () => {
+    const a = tag(0, 3);
+    const reSpot = { ...clone(a), start: 4, end: 7, quote: 'two', anchor: { state: 'fuzzy' as const } };
+    const exact = { ...clone(a), start: 0, end: 13, quote: 'One two three', anchor: { state: 'anchored' as const } };
+    const m = mergeTags([clone(a)], [reSpot], [exact], { theirPlacement: true });
+    assert.deepEqual([m.tags[0].quote, m.tags[0].anchor.state, m.fromTheirs.has(a.id)], ['One two three', 'anchored', true]);
+    assert.equal(mergeTags([clone(a)], [reSpot], [exact]).tags[0].quote, 'two', 'without the option ours stays');
+    const noted = { ...reSpot, note: 'mine', modified: '2026-01-05T00:00:00.000Z' };
+    assert.equal(mergeTags([clone(a)], [noted], [exact], { theirPlacement: true }).tags[0].note, 'mine', 'a person\'s change stays');
+  });
+
   test('a person\'s change on one side is never lost, whatever the other side did (property)', () => {
     const actions = ['keep', 'edit', 'repin', 'place', 'delete'] as const;
     type Action = (typeof actions)[number];
