@@ -561,8 +561,8 @@ function compactModule(broad, contextual, expanded, adjectives, nouns) {
     `export const EXPANSION_TIER = ${JSON.stringify(triples)};`,
     '/** Descriptive adjectives (WordNet), for the contextual tier\'s patterns, in the JSON\'s (alphabetical) order, front-coded: per word a digit (the letters it shares with the word before, at most 9) and the rest. */',
     `export const DESCRIPTIVE_ADJECTIVES = ${JSON.stringify(frontCoded(adjectives.map(word)))};`,
-    '/** Evaluative nouns derived from evaluative adjectives (WordNet): "noun adjective noun adjective ...", in the JSON\'s order; each adjective as a digit (the letters it shares with its noun, at most 9) and the rest. */',
-    `export const DERIVED_NOUNS = ${JSON.stringify(nouns.map(([n, a]) => `${word(n)} ${afterPrefix(word(a), n)}`).join(' '))};`,
+    '/** Evaluative nouns derived from evaluative adjectives (WordNet): "noun adjective noun adjective ...", in the JSON\'s order; each noun as a digit (the letters it shares with the noun before, at most 9) and the rest, each adjective likewise after its noun. */',
+    `export const DERIVED_NOUNS = ${JSON.stringify(nouns.map(([n, a], i) => `${afterPrefix(word(n), i ? nouns[i - 1][0] : '')} ${afterPrefix(word(a), n)}`).join(' '))};`,
     '',
   ].join('\n');
 }

@@ -62,9 +62,11 @@ export const DERIVED_NOUNS: ReadonlyArray<readonly [noun: string, adjective: str
 function pairs(spec: string): Array<[string, string]> {
   const parts = spec.split(' ');
   const out: Array<[string, string]> = [];
-  // The adjective is written after the letters it shares with its noun (a digit, then the rest).
+  // Each noun is written after the letters it shares with the noun before, its adjective after the letters it
+  // shares with its noun (a digit, then the rest).
+  let noun = '';
   for (let k = 0; k + 1 < parts.length; k += 2) {
-    const noun = parts[k];
+    noun = noun.slice(0, parts[k].charCodeAt(0) - 48) + parts[k].slice(1);
     const adjective = parts[k + 1];
     out.push([noun, noun.slice(0, adjective.charCodeAt(0) - 48) + adjective.slice(1)]);
   }
